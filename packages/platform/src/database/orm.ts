@@ -1,0 +1,59 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import type { Logger } from '@mikro-orm/core';
+
+/** What one subgraph tells the platform about its own slice of the database. */
+export interface SubgraphDatabase {
+  /** The PostgreSQL schema this subgraph owns; its role can reach nothing else. */
+  schema: string;
+  entities: Function[];
+  /** Folder of generated migrations, resolved beside the calling module (src in tests, dist at run time). */
+  migrationsPath: string;
+}
+
+export interface OpenDatabaseOptions {
+  /** Connection URL for this subgraph's own database role. */
+  clientUrl: string;
+  /** Pool size per service; PostgreSQL's default of 100 connections is shared by four services. */
+  poolMax?: number;
+  /** Replaces MikroORM's logger, e.g. to count statements. */
+  loggerFactory?: () => Logger;
+  /** Namespaces to log (`query` is what statement counting needs). */
+  debug?: boolean | ('query' | 'query-params' | 'info' | 'schema' | 'discovery' | 'deprecated' | 'slow-query')[];
+}
+
+export function ormOptions(database: SubgraphDatabase, options: OpenDatabaseOptions): Options {
+  return {
+    clientUrl: options.clientUrl,
+    schema: database.schema,
+    entities: database.entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    debug: options.debug ?? false,
+    ...(options.loggerFactory ? { loggerFactory: options.loggerFactory } : {}),
+    migrations: {
+      path: database.migrationsPath,
+      schema: database.schema,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      silent: true,
+    },
+    // Entities are read by explicit class reference; no folder scanning at run time.
+    discovery: { warnWhenNoEntities: true },
+  };
+}
+
+export async function openDatabase(database: SubgraphDatabase, options: OpenDatabaseOptions): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(database, options));
+}
+
+/** Applies this subgraph's pending migrations; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,40 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { ErrorRequestHandler } from 'express';
+
+// Codes a client can act on; anything else is an internal fault and is masked.
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND',
+]);
+
+/**
+ * Apollo Server `formatError`: keeps coded client errors as they are and replaces every
+ * other error's message, so no SQL text, host name or stack reaches a client. The original
+ * goes to the service's own log.
+ */
+export function maskInternalErrors(service: string) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    console.error(`[${service}] internal error:`, unwrapResolverError(error));
+    return {
+      message: 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/** Express's last handler: a malformed or oversized body is a coded GraphQL error, never an HTML stack page. */
+export const jsonErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+  const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+  const message = status < 500 ? String(error?.message ?? 'Bad request') : 'Internal server error';
+  if (status >= 500) console.error('unhandled HTTP error:', error);
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};

@@ -1,0 +1,28 @@
+import type { Express } from 'express';
+
+/** Named checks, each answering true when that dependency is usable, or throwing why not. */
+export type ReadinessChecks = Record<string, () => Promise<boolean>>;
+
+/**
+ * `GET /health`: the process is up. `GET /ready`: every dependency answers; 503 with the
+ * failing check names otherwise, so an orchestrator and an operator both see what is down.
+ */
+export function mountHealth(app: Express, service: string, checks: ReadinessChecks): void {
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service });
+  });
+  app.get('/ready', async (_req, res) => {
+    const results: Record<string, string> = {};
+    await Promise.all(
+      Object.entries(checks).map(async ([name, check]) => {
+        try {
+          results[name] = (await check()) ? 'ok' : 'down';
+        } catch {
+          results[name] = 'down';
+        }
+      }),
+    );
+    const ready = Object.values(results).every((r) => r === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service, checks: results });
+  });
+}

@@ -1,0 +1,116 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { SyntheticOptions } from '@mutual-graph/synthetic';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { openDatabase, type OpenDatabaseOptions, type SubgraphDatabase } from '../database/orm.js';
+import { buildFederatedSchema, type FederatedSchemaOptions } from '../graphql/federated-schema.js';
+import { jsonErrorHandler, maskInternalErrors } from '../http/errors.js';
+import { mountHealth } from '../http/health.js';
+import { listen } from '../http/listen.js';
+import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from './context.js';
+
+/** Everything that makes one subgraph what it is; the platform does the rest, identically for all four. */
+export interface SubgraphDefinition<Loaders> {
+  name: string;
+  /** The contract's port for this subgraph (4001–4004). */
+  defaultPort: number;
+  database: SubgraphDatabase;
+  schema: FederatedSchemaOptions<SubgraphContext<Loaders>>;
+  createLoaders: LoaderFactory<Loaders>;
+  /**
+   * Fills this subgraph's tables from the deterministic synthetic population when they are
+   * empty; returns the rows inserted per table (nothing when data was already there).
+   */
+  seed(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>>;
+}
+
+export interface SubgraphRunOptions extends OpenDatabaseOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  graphqlUrl: string;
+  orm: MikroORM;
+  stop(): Promise<void>;
+}
+
+/** The subgraph's schema alone: no database, no server (what composition needs). */
+export function buildSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<GraphQLSchema> {
+  return buildFederatedSchema(definition.schema);
+}
+
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: SubgraphRunOptions,
+): Promise<RunningSubgraph> {
+  const schema = await buildSubgraph(definition);
+  const orm = await openDatabase(definition.database, options);
+  const app = express();
+  app.disable('x-powered-by');
+  const listening = await listen(app, options.host ?? '127.0.0.1', options.port ?? definition.defaultPort);
+
+  const apollo = new ApolloServer<SubgraphContext<Loaders>>({
+    schema,
+    // Subgraphs answer the gateway only; their schema is published through composition, not introspection.
+    introspection: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskInternalErrors(definition.name),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: listening.server })],
+  });
+  await apollo.start();
+
+  mountHealth(app, definition.name, {
+    database: () => orm.isConnected(),
+    schema: async () => schema.getQueryType() !== undefined,
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, { context: subgraphContextFactory(orm, definition.createLoaders) }),
+  );
+  app.use(jsonErrorHandler);
+
+  return {
+    name: definition.name,
+    url: listening.url,
+    graphqlUrl: `${listening.url}/graphql`,
+    orm,
+    async stop() {
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+/** A subgraph process's entry point: configuration from the environment, clean exit on SIGINT/SIGTERM. */
+export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  const clientUrl = process.env.DATABASE_URL;
+  if (!clientUrl) {
+    console.error(`[${definition.name}] DATABASE_URL is not set: it must name this subgraph's own database role.`);
+    process.exit(1);
+  }
+  const running = await startSubgraph(definition, {
+    clientUrl,
+    host: process.env.HOST ?? '127.0.0.1',
+    port: process.env.PORT ? Number(process.env.PORT) : definition.defaultPort,
+    poolMax: process.env.DATABASE_POOL_MAX ? Number(process.env.DATABASE_POOL_MAX) : undefined,
+  });
+  console.log(`[${definition.name}] subgraph ready at ${running.graphqlUrl}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await running.stop().catch((error) => console.error(`[${definition.name}] stop failed`, error));
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,5 @@
+export * from './database.js';
+export * from './paths.js';
+export * from './postgres.js';
+export * from './secrets.js';
+export * from './subgraphs.js';

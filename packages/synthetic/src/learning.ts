@@ -1,0 +1,73 @@
+import { addDays, addYears } from './calendar.js';
+import type { SyntheticMember } from './members.js';
+import { Domain, fakerFor, poisson, weighted } from './random.js';
+import type { SyntheticOptions } from './options.js';
+
+export type ActivityKind = 'ARTICLE' | 'ELEARNING' | 'WORKSHOP' | 'WEBINAR' | 'PODCAST' | 'GOOD_PRACTICES_GUIDE' | 'EBULLETIN';
+
+export interface SyntheticActivity {
+  id: string;
+  code: string;
+  title: string;
+  kind: ActivityKind;
+  language: 'EN' | 'FR' | 'BOTH';
+  durationMinutes: number;
+  /** Mainpro+ certified credits (hours), 0 when not accredited */
+  credits: number;
+  publishedOn: string;
+}
+
+export interface SyntheticCompletion {
+  id: string;
+  memberId: string;
+  activityId: string;
+  completedOn: string;
+  credits: number;
+}
+
+const TOPICS = [
+  'Informed consent', 'Documentation and charting', 'Disclosure of patient safety incidents', 'Virtual care',
+  'Privacy and confidentiality', 'Managing College complaints', 'Communicating with patients', 'Handoffs and transitions',
+  'Diagnostic error', 'Prescribing opioids', 'Obstetrical emergencies', 'Test result follow-up', 'Artificial intelligence in practice',
+  'Physician wellness', 'Threats and harassment', 'Team-based care', 'Surgical safety', 'Medical records retention',
+];
+const KINDS = [
+  ['ARTICLE', 30], ['ELEARNING', 20], ['WORKSHOP', 10], ['WEBINAR', 15], ['PODCAST', 10], ['GOOD_PRACTICES_GUIDE', 10], ['EBULLETIN', 5],
+] as const;
+export const CATALOGUE_SIZE = 72;
+
+/** The learning catalogue: a fixed set of activities for a seed. */
+export function syntheticCatalogue(options: SyntheticOptions): SyntheticActivity[] {
+  return Array.from({ length: CATALOGUE_SIZE }, (_, i) => {
+    const faker = fakerFor(options.seed, i, Domain.catalogue);
+    const kind = weighted(faker, KINDS);
+    const accredited = kind === 'ELEARNING' || kind === 'WORKSHOP' || kind === 'WEBINAR';
+    const durationMinutes = kind === 'WORKSHOP' ? 180 : kind === 'ELEARNING' ? 60 : kind === 'WEBINAR' ? 60 : 15;
+    return {
+      id: faker.string.uuid(),
+      code: `LA-${String(i + 1).padStart(3, '0')}`,
+      title: `${TOPICS[i % TOPICS.length]}: ${kind.toLowerCase().replaceAll('_', ' ')} ${Math.floor(i / TOPICS.length) + 1}`,
+      kind,
+      language: weighted(faker, [['BOTH', 70], ['EN', 20], ['FR', 10]] as const),
+      durationMinutes,
+      credits: accredited ? durationMinutes / 60 : 0,
+      publishedOn: addDays(options.asOf, -faker.number.int({ min: 30, max: 8 * 365 })),
+    };
+  });
+}
+
+/** Five years of a member's completed learning, drawn from the catalogue. */
+export function syntheticCompletions(member: SyntheticMember, catalogue: SyntheticActivity[], options: SyntheticOptions): SyntheticCompletion[] {
+  if (member.periods.length === 0) return [];
+  const faker = fakerFor(options.seed, member.index, Domain.learning);
+  const from = addYears(options.asOf, -5);
+  const count = poisson(faker, faker.number.float({ min: 0.2, max: 2.5 }) * 5);
+  const completions: SyntheticCompletion[] = [];
+  for (let i = 0; i < count; i++) {
+    const activity = faker.helpers.arrayElement(catalogue);
+    const completedOn = addDays(from, faker.number.int({ min: 0, max: 5 * 365 }));
+    if (completedOn < activity.publishedOn) continue;
+    completions.push({ id: faker.string.uuid(), memberId: member.id, activityId: activity.id, completedOn, credits: activity.credits });
+  }
+  return completions;
+}

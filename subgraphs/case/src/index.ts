@@ -1,0 +1,1 @@
+export { caseSubgraph } from './subgraph.js';

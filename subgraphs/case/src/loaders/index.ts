@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { loaderOfMany, loaderOfOne, loaderPerArgument, yearsAgo } from '@mutual-graph/platform';
+import { AdviceCall } from '../entities/advice-call.js';
+import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
+
+/** The case subgraph's per-request loaders; lookbacks get one loader per distinct number of years. */
+export function createLoaders(em: EntityManager) {
+  return {
+    matterById: loaderOfOne((ids) => em.find(MedicoLegalMatter, { id: { $in: [...ids] } }), (matter) => matter.id),
+    mattersByMember: loaderPerArgument((years: number) =>
+      loaderOfMany(
+        (memberIds) => em.find(MedicoLegalMatter, { memberId: { $in: [...memberIds] }, openedOn: { $gte: yearsAgo(years) } }, { orderBy: { openedOn: 'desc', id: 'asc' } }),
+        (matter) => matter.memberId,
+      ),
+    ),
+    adviceCallsByMember: loaderPerArgument((years: number) =>
+      loaderOfMany(
+        (memberIds) => em.find(AdviceCall, { memberId: { $in: [...memberIds] }, calledOn: { $gte: yearsAgo(years) } }, { orderBy: { calledOn: 'desc', id: 'asc' } }),
+        (call) => call.memberId,
+      ),
+    ),
+  };
+}
+
+export type CaseLoaders = ReturnType<typeof createLoaders>;

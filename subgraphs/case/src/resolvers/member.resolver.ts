@@ -1,0 +1,27 @@
+import { requireYears } from '@mutual-graph/platform';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { CaseContext } from '../context.js';
+import { AdviceCall } from '../entities/advice-call.js';
+import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
+import { Member } from '../types/member.js';
+
+@Resolver(() => Member)
+export class MemberCaseworkResolver {
+  @FieldResolver(() => [MedicoLegalMatter], { description: 'Matters opened in the lookback, newest first' })
+  medicoLegalHistory(
+    @Root() member: Member,
+    @Ctx() { loaders }: CaseContext,
+    @Arg('years', () => Int, { defaultValue: 10 }) years = 10,
+  ): Promise<MedicoLegalMatter[]> {
+    return loaders.mattersByMember(requireYears('years', years)).load(member.id);
+  }
+
+  @FieldResolver(() => [AdviceCall], { description: 'Advice calls in the lookback, newest first' })
+  adviceCalls(
+    @Root() member: Member,
+    @Ctx() { loaders }: CaseContext,
+    @Arg('years', () => Int, { defaultValue: 10 }) years = 10,
+  ): Promise<AdviceCall[]> {
+    return loaders.adviceCallsByMember(requireYears('years', years)).load(member.id);
+  }
+}

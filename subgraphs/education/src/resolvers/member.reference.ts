@@ -1,0 +1,9 @@
+import { isUuid } from '@mutual-graph/platform';
+import type { EducationContext } from '../context.js';
+
+export const educationReferences = {
+  // Learning hangs off any member id: the member subgraph answers whether the member exists.
+  Member: (representation: { id: string }) => ({ id: representation.id }),
+  LearningActivity: (representation: { id: string }, { loaders }: EducationContext) =>
+    isUuid(representation.id) ? loaders.activityById.load(representation.id.toLowerCase()) : null,
+};

@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { EducationContext } from '../context.js';
+import { LearningCompletion } from '../entities/learning-completion.js';
+import { Member } from '../types/member.js';
+
+@Resolver(() => Member)
+export class MemberLearningResolver {
+  @FieldResolver(() => [LearningCompletion], { description: 'Completed learning, newest first' })
+  learningRecord(@Root() member: Member, @Ctx() { loaders }: EducationContext): Promise<LearningCompletion[]> {
+    return loaders.completionsByMember.load(member.id);
+  }
+}

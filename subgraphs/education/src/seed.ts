@@ -1,0 +1,22 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { insertInBatches } from '@mutual-graph/platform';
+import { syntheticCatalogue, syntheticCompletions, syntheticMembers, type SyntheticOptions } from '@mutual-graph/synthetic';
+import { LearningActivity } from './entities/learning-activity.js';
+import { LearningCompletion } from './entities/learning-completion.js';
+
+/** Seeds the catalogue and five years of completions, all or nothing, when the catalogue is empty. */
+export async function seedLearning(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>> {
+  if ((await em.count(LearningActivity)) > 0) return {};
+  const catalogue = syntheticCatalogue(options);
+  return em.transactional(async (tx) => {
+    const activities = await insertInBatches(tx, LearningActivity, catalogue.map((a) => ({ ...a, credits: a.credits.toFixed(2) })));
+    const completions = await insertInBatches(tx, LearningCompletion, (function* () {
+      for (const member of syntheticMembers(options)) {
+        for (const { activityId, credits, ...c } of syntheticCompletions(member, catalogue, options)) {
+          yield { ...c, activity: activityId, credits: credits.toFixed(2) };
+        }
+      }
+    })());
+    return { learning_activity: activities, learning_completion: completions };
+  });
+}

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import type { SubgraphDefinition } from '@mutual-graph/platform';
+import { LearningActivity } from './entities/learning-activity.js';
+import { LearningCompletion } from './entities/learning-completion.js';
+import { createLoaders, type EducationLoaders } from './loaders/index.js';
+import { LearningCompletionResolver } from './resolvers/learning-completion.resolver.js';
+import { educationReferences } from './resolvers/member.reference.js';
+import { MemberLearningResolver } from './resolvers/member.resolver.js';
+import { seedLearning } from './seed.js';
+
+/** The education subgraph: the learning catalogue and members' learning records. */
+export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
+  name: 'education',
+  defaultPort: 4003,
+  database: {
+    schema: 'education',
+    entities: [LearningActivity, LearningCompletion],
+    migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
+  schema: { resolvers: [MemberLearningResolver, LearningCompletionResolver], referenceResolvers: educationReferences },
+  createLoaders,
+  seed: seedLearning,
+};

@@ -1,0 +1,63 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { DateScalar, Province } from '@mutual-graph/platform';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { MembershipStatus } from './membership-status.js';
+
+/** A physician member: the entity every subgraph extends, and the only place their profile is stored. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A physician member of the organisation' })
+@Entity({ tableName: 'member' })
+@Index({ properties: ['lastName', 'id'] })
+@Index({ properties: ['province', 'specialty', 'typeOfWork', 'status'] })
+export class Member {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Field({ description: "The organisation's membership number" })
+  @Unique()
+  @Property({ type: 'string', length: 16 })
+  membershipNumber!: string;
+
+  @Field(() => String, { nullable: true, description: 'Medical Identification Number for Canada (CAMD-dddd-dddd)' })
+  @Unique()
+  @Property({ type: 'string', length: 14, nullable: true })
+  minc!: string | null;
+
+  @Field()
+  @Property({ type: 'string', length: 100 })
+  firstName!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 100 })
+  lastName!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  dateOfBirth!: string | null;
+
+  @Property({ type: 'string', length: 2 })
+  preferredLanguage!: string;
+
+  // Contact and practice columns are served as the nested `contact` and `practice` objects.
+  @Property({ type: 'string', length: 254 })
+  email!: string;
+
+  @Property({ type: 'string', length: 32 })
+  phone!: string;
+
+  @Property({ type: 'string', length: 100 })
+  city!: string;
+
+  @Enum({ items: () => Province, nativeEnumName: 'province' })
+  province!: Province;
+
+  @Property({ type: 'string', length: 40 })
+  specialty!: string;
+
+  @Property({ type: 'string', length: 12 })
+  typeOfWork!: string;
+
+  @Enum({ items: () => MembershipStatus, nativeEnumName: 'membership_status' })
+  status!: MembershipStatus;
+}

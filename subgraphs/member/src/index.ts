@@ -1,0 +1,1 @@
+export { memberSubgraph } from './subgraph.js';

@@ -1,0 +1,63 @@
+import { CursorError } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { badUserInput, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { MemberContext } from '../context.js';
+import { Member } from '../entities/member.js';
+import { Contact } from '../types/contact.js';
+import { MemberConnection, MemberFilter } from '../types/member-connection.js';
+import { Membership } from '../types/membership.js';
+import { Practice } from '../types/practice.js';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => Member, { nullable: true, description: 'One member by id' })
+  member(@Arg('id', () => ID) id: string, @Ctx() { loaders }: MemberContext): Promise<Member | null> {
+    return loaders.memberById.load(requireUuid('id', id));
+  }
+
+  @Query(() => MemberConnection, { description: 'Members, filtered, a page at a time (at most 100)' })
+  async members(
+    @Ctx() { em }: MemberContext,
+    @Arg('filter', () => MemberFilter, { nullable: true }) filter?: MemberFilter,
+    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<MemberConnection> {
+    const where: FilterQuery<Member> = {};
+    if (filter?.province) where.province = filter.province;
+    if (filter?.specialty) where.specialty = filter.specialty;
+    if (filter?.typeOfWork) where.typeOfWork = filter.typeOfWork;
+    if (filter?.status) where.status = filter.status;
+    try {
+      const page = await em.findByCursor(Member, {
+        where,
+        first: requirePageSize('first', first),
+        after: after ?? undefined,
+        orderBy: { lastName: 'asc', id: 'asc' },
+      });
+      return {
+        edges: page.items.map((node) => ({ cursor: page.from(node), node })),
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+        totalCount: page.totalCount,
+      };
+    } catch (error) {
+      if (error instanceof CursorError) throw badUserInput('after', 'after is not a cursor this list returned');
+      throw error;
+    }
+  }
+
+  @FieldResolver(() => Contact, { nullable: true })
+  contact(@Root() member: Member): Contact {
+    return { email: member.email, phone: member.phone, city: member.city, province: member.province };
+  }
+
+  @FieldResolver(() => Practice, { nullable: true })
+  practice(@Root() member: Member): Practice {
+    return { province: member.province, specialty: member.specialty, typeOfWork: member.typeOfWork };
+  }
+
+  @FieldResolver(() => Membership)
+  membership(@Root() member: Member): Membership {
+    return { memberId: member.id, status: member.status };
+  }
+}

@@ -1,0 +1,26 @@
+import { DateScalar } from '@mutual-graph/platform';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { MemberContext } from '../context.js';
+import { MembershipPeriod } from '../entities/membership-period.js';
+import { Membership } from '../types/membership.js';
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  @FieldResolver(() => [MembershipPeriod], { description: 'Every period of membership, oldest first' })
+  periods(@Root() membership: Membership, @Ctx() { loaders }: MemberContext): Promise<MembershipPeriod[]> {
+    return loaders.periodsByMember.load(membership.memberId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the physician was a member on this date of care: a retired or resigned member stays eligible for care given while a member',
+  })
+  async eligibleOn(
+    @Root() membership: Membership,
+    @Arg('date', () => DateScalar) date: Date,
+    @Ctx() { loaders }: MemberContext,
+  ): Promise<boolean> {
+    const day = date.toISOString().slice(0, 10);
+    const periods = await loaders.periodsByMember.load(membership.memberId);
+    return periods.some((period) => period.covers(day));
+  }
+}

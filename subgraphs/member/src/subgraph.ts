@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import type { SubgraphDefinition } from '@mutual-graph/platform';
+import { Member } from './entities/member.js';
+import { MembershipPeriod } from './entities/membership-period.js';
+import { createLoaders, type MemberLoaders } from './loaders/index.js';
+import { memberReference } from './resolvers/member.reference.js';
+import { MemberResolver } from './resolvers/member.resolver.js';
+import { MembershipResolver } from './resolvers/membership.resolver.js';
+import { seedMembers } from './seed.js';
+
+/** The member subgraph: profile, contact, practice and membership of every physician. */
+export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
+  name: 'member',
+  defaultPort: 4001,
+  database: {
+    schema: 'member',
+    entities: [Member, MembershipPeriod],
+    migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
+  schema: { resolvers: [MemberResolver, MembershipResolver], referenceResolvers: memberReference },
+  createLoaders,
+  seed: seedMembers,
+};

@@ -1,0 +1,14 @@
+import { Province } from '@mutual-graph/platform';
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: "Where and how a member practises" })
+export class Practice {
+  @Field(() => Province)
+  province!: Province;
+
+  @Field({ description: 'Specialty code, e.g. FAMILY_MEDICINE' })
+  specialty!: string;
+
+  @Field({ description: 'Current type-of-work code, which sets the fee' })
+  typeOfWork!: string;
+}

@@ -1,0 +1,22 @@
+import { registerEnumType } from 'type-graphql';
+
+/** What a member may consent to, per the privacy policy. */
+export enum ConsentPurpose {
+  COMMUNICATIONS = 'COMMUNICATIONS',
+  EDI_COLLECTION = 'EDI_COLLECTION',
+  SURVEYS = 'SURVEYS',
+}
+registerEnumType(ConsentPurpose, { name: 'ConsentPurpose' });
+
+export enum ConsentStatus {
+  GRANTED = 'GRANTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(ConsentStatus, { name: 'ConsentStatus' });
+
+export enum ConsentMethod {
+  ONLINE = 'ONLINE',
+  PHONE = 'PHONE',
+  WRITTEN = 'WRITTEN',
+}
+registerEnumType(ConsentMethod, { name: 'ConsentMethod', description: 'How the member gave or withdrew consent' });

@@ -1,0 +1,37 @@
+import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { ConsentMethod, ConsentPurpose, ConsentStatus } from './consent-enums.js';
+
+/** A member's consent for one purpose as it stands: granted, or withdrawn and when. */
+@ObjectType({ description: "A member's consent for one purpose" })
+@Entity({ tableName: 'consent' })
+@Unique({ properties: ['memberId', 'purpose'] })
+export class Consent {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  memberId!: string;
+
+  @Field(() => ConsentPurpose)
+  @Enum({ items: () => ConsentPurpose, nativeEnumName: 'consent_purpose' })
+  purpose!: ConsentPurpose;
+
+  @Field(() => ConsentStatus)
+  @Enum({ items: () => ConsentStatus, nativeEnumName: 'consent_status' })
+  status!: ConsentStatus;
+
+  @Field(() => DateTimeISOResolver)
+  @Property({ type: 'datetime' })
+  grantedAt!: Date;
+
+  @Field(() => DateTimeISOResolver, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Field(() => ConsentMethod, { description: 'How the latest decision was recorded' })
+  @Enum({ items: () => ConsentMethod, nativeEnumName: 'consent_method' })
+  method!: ConsentMethod;
+}

@@ -1,0 +1,1 @@
+export { privacySubgraph } from './subgraph.js';

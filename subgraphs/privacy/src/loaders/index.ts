@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { loaderOfMany } from '@mutual-graph/platform';
+import { Consent } from '../entities/consent.js';
+
+/** The privacy subgraph's per-request loaders. */
+export function createLoaders(em: EntityManager) {
+  return {
+    consentsByMember: loaderOfMany(
+      (memberIds) => em.find(Consent, { memberId: { $in: [...memberIds] } }, { orderBy: { purpose: 'asc' } }),
+      (consent) => consent.memberId,
+    ),
+  };
+}
+
+export type PrivacyLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import type { SubgraphDefinition } from '@mutual-graph/platform';
+import { Consent } from './entities/consent.js';
+import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
+import { privacyReferences } from './resolvers/member.reference.js';
+import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
+import { seedPrivacy } from './seed.js';
+
+/** The privacy subgraph: consents, access and correction requests, disclosures. */
+export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
+  name: 'privacy',
+  defaultPort: 4004,
+  database: {
+    schema: 'privacy',
+    entities: [Consent],
+    migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
+  schema: { resolvers: [MemberPrivacyResolver], referenceResolvers: privacyReferences },
+  createLoaders,
+  seed: seedPrivacy,
+};

@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** The member subgraph's entity, extended here with privacy records; this subgraph stores no profile. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Member {
+  @Field(() => ID)
+  id!: string;
+}
