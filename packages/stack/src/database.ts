@@ -1,4 +1,4 @@
-import { ensureDatabase, ensureServiceRoles, migrate, openDatabase, roleUrl } from '@mutual-graph/platform';
+import { ensureDatabase, ensureServiceRoles, migrate, openDatabase, roleUrl, withSchemaCreateRight } from '@mutual-graph/platform';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
 import { roleName, serviceRoles, SUBGRAPHS } from './subgraphs.js';
 
@@ -22,7 +22,7 @@ export async function prepareDatabase(adminUrl: string, passwords: Record<string
     prepared.subgraphUrls[subgraph.name] = url;
     const orm = await openDatabase(subgraph.database, { clientUrl: url, poolMax: 2 });
     try {
-      prepared.migrated[subgraph.name] = await migrate(orm);
+      prepared.migrated[subgraph.name] = await withSchemaCreateRight(adminUrl, roleName(subgraph.name), () => migrate(orm));
       if (seed) prepared.seeded[subgraph.name] = await subgraph.seed(orm.em.fork(), seed);
     } finally {
       await orm.close();

@@ -7,6 +7,7 @@ import { MedicoLegalMatterResolver } from './resolvers/medico-legal-matter.resol
 import { caseReferences } from './resolvers/member.reference.js';
 import { MemberCaseworkResolver } from './resolvers/member.resolver.js';
 import { seedCasework } from './seed.js';
+import { Member } from './types/member.js';
 
 /** The case subgraph: medico-legal matters and advice calls. */
 export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
@@ -17,7 +18,12 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
     entities: [MedicoLegalMatter, AdviceCall],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
-  schema: { resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver], referenceResolvers: caseReferences },
+  schema: {
+    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver],
+    // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
+    orphanedTypes: [Member, MedicoLegalMatter],
+    referenceResolvers: caseReferences,
+  },
   createLoaders,
   seed: seedCasework,
 };

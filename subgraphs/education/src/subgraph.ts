@@ -7,6 +7,7 @@ import { LearningCompletionResolver } from './resolvers/learning-completion.reso
 import { educationReferences } from './resolvers/member.reference.js';
 import { MemberLearningResolver } from './resolvers/member.resolver.js';
 import { seedLearning } from './seed.js';
+import { Member } from './types/member.js';
 
 /** The education subgraph: the learning catalogue and members' learning records. */
 export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
@@ -17,7 +18,12 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
     entities: [LearningActivity, LearningCompletion],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
-  schema: { resolvers: [MemberLearningResolver, LearningCompletionResolver], referenceResolvers: educationReferences },
+  schema: {
+    resolvers: [MemberLearningResolver, LearningCompletionResolver],
+    // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
+    orphanedTypes: [Member, LearningActivity],
+    referenceResolvers: educationReferences,
+  },
   createLoaders,
   seed: seedLearning,
 };

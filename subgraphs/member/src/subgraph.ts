@@ -17,7 +17,11 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
     entities: [Member, MembershipPeriod],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
-  schema: { resolvers: [MemberResolver, MembershipResolver], referenceResolvers: memberReference },
+  schema: {
+    resolvers: [MemberResolver, MembershipResolver],
+    orphanedTypes: [Member],
+    referenceResolvers: memberReference,
+  },
   createLoaders,
   seed: seedMembers,
 };

@@ -5,6 +5,7 @@ import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
 import { privacyReferences } from './resolvers/member.reference.js';
 import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
 import { seedPrivacy } from './seed.js';
+import { Member } from './types/member.js';
 
 /** The privacy subgraph: consents, access and correction requests, disclosures. */
 export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
@@ -15,7 +16,12 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
     entities: [Consent],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
-  schema: { resolvers: [MemberPrivacyResolver], referenceResolvers: privacyReferences },
+  schema: {
+    resolvers: [MemberPrivacyResolver],
+    // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
+    orphanedTypes: [Member],
+    referenceResolvers: privacyReferences,
+  },
   createLoaders,
   seed: seedPrivacy,
 };

@@ -62,3 +62,26 @@ export async function ensureServiceRoles(adminUrl: string, roles: ServiceRole[])
     await client.end();
   }
 }
+
+/**
+ * Runs `work` (a subgraph's migrations) with its role briefly allowed to create schemas:
+ * MikroORM's generated migrations open with `CREATE SCHEMA IF NOT EXISTS`, which PostgreSQL
+ * checks against the database's CREATE right even when the schema exists. Revoked straight
+ * after, so running services never hold it.
+ */
+export async function withSchemaCreateRight<T>(adminUrl: string, role: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
+    const grant = `ON DATABASE ${client.escapeIdentifier(rows[0]!.db)} TO ${client.escapeIdentifier(role)}`;
+    await client.query(`GRANT CREATE ${grant}`);
+    try {
+      return await work();
+    } finally {
+      await client.query(`REVOKE CREATE ${grant.replace(' TO ', ' FROM ')}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
@@ -63,12 +63,18 @@ export async function startSubgraph<Loaders>(
     introspection: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(definition.name),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: listening.server })],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // No Apollo Studio here: traces would only cost time on every request.
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer: listening.server }),
+    ],
   });
   await apollo.start();
 
   mountHealth(app, definition.name, {
-    database: () => orm.isConnected(),
+    // A real round trip: MikroORM connects lazily, so its own connection flag can say no before the first query.
+    database: async () => (await orm.em.getConnection().execute('select 1 as ok')).length === 1,
     schema: async () => schema.getQueryType() !== undefined,
   });
   app.use(

@@ -11,17 +11,17 @@ export class MemberCaseworkResolver {
   medicoLegalHistory(
     @Root() member: Member,
     @Ctx() { loaders }: CaseContext,
-    @Arg('years', () => Int, { defaultValue: 10 }) years = 10,
+    @Arg('years', () => Int, { nullable: true, defaultValue: 10 }) years: number | null = 10,
   ): Promise<MedicoLegalMatter[]> {
-    return loaders.mattersByMember(requireYears('years', years)).load(member.id);
+    return loaders.mattersByMember(requireYears('years', years ?? 10)).load(member.id);
   }
 
   @FieldResolver(() => [AdviceCall], { description: 'Advice calls in the lookback, newest first' })
   adviceCalls(
     @Root() member: Member,
     @Ctx() { loaders }: CaseContext,
-    @Arg('years', () => Int, { defaultValue: 10 }) years = 10,
+    @Arg('years', () => Int, { nullable: true, defaultValue: 10 }) years: number | null = 10,
   ): Promise<AdviceCall[]> {
-    return loaders.adviceCallsByMember(requireYears('years', years)).load(member.id);
+    return loaders.adviceCallsByMember(requireYears('years', years ?? 10)).load(member.id);
   }
 }

@@ -20,7 +20,7 @@ export class MemberResolver {
   async members(
     @Ctx() { em }: MemberContext,
     @Arg('filter', () => MemberFilter, { nullable: true }) filter?: MemberFilter,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<MemberConnection> {
     const where: FilterQuery<Member> = {};
@@ -31,7 +31,7 @@ export class MemberResolver {
     try {
       const page = await em.findByCursor(Member, {
         where,
-        first: requirePageSize('first', first),
+        first: requirePageSize('first', first ?? 20),
         after: after ?? undefined,
         orderBy: { lastName: 'asc', id: 'asc' },
       });

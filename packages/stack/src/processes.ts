@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+}
+
+/** Runs a Node service as a child process, its output prefixed with its name. */
+export function spawnService(name: string, script: string, env: Record<string, string>, quiet = false): ServiceProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
+    if (quiet) return;
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) stream.write(`${name.padEnd(9)} | ${line}\n`);
+  };
+  child.stdout!.on('data', prefix(process.stdout));
+  child.stderr!.on('data', prefix(process.stderr));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { name, child, exited };
+}
+
+/** Asks every process to stop, and kills any that has not within the grace period. */
+export async function stopServices(services: ServiceProcess[], graceMs = 5000): Promise<void> {
+  await Promise.all(
+    services.map(async ({ child, exited }) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
+}
+
+/** Polls `url` until it answers 200, or fails after `timeoutMs`. */
+export async function waitUntilReady(url: string, timeoutMs = 30_000, stillRunning: () => boolean = () => true): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (!stillRunning()) throw new Error(`${url}: the service exited before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms (${last})`);
+}

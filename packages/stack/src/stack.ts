@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import type { SyntheticOptions } from '@mutual-graph/synthetic';
+import { prepareDatabase, type PreparedDatabase } from './database.js';
+import { ROOT } from './paths.js';
+import { openPostgres } from './postgres.js';
+import { spawnService, stopServices, waitUntilReady, type ServiceProcess } from './processes.js';
+import { loadDevSecrets } from './secrets.js';
+import { SUBGRAPHS } from './subgraphs.js';
+
+export interface StackOptions {
+  dataDir: string;
+  /** Gateway port; subgraphs take their contract ports unless `subgraphPorts` says otherwise. */
+  gatewayPort: number;
+  subgraphPorts?: Record<string, number>;
+  /** Synthetic population to seed into empty tables; null seeds nothing. */
+  seed: SyntheticOptions | null;
+  /** Silence the services' own output (tests). */
+  quiet?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningStack {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  adminUrl: string;
+  database: PreparedDatabase;
+  services: ServiceProcess[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole stack as `npm start` runs it: PostgreSQL (embedded unless DATABASE_URL is set),
+ * roles and schemas, migrations and seed, then four subgraph processes and the gateway, each
+ * started only when the one before it answers /ready.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const log = options.log ?? (() => {});
+  const secrets = await loadDevSecrets(join(options.dataDir, 'secrets.json'), SUBGRAPHS.map((s) => s.name));
+  log('starting PostgreSQL…');
+  const postgres = await openPostgres(options.dataDir, secrets);
+  const services: ServiceProcess[] = [];
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await stopServices([...services].reverse());
+    await postgres.stop();
+  };
+  try {
+    log(postgres.embedded ? `PostgreSQL (embedded) on ${new URL(postgres.adminUrl).host}; preparing roles, migrations, seed…` : 'PostgreSQL from DATABASE_URL; preparing roles, migrations, seed…');
+    const database = await prepareDatabase(postgres.adminUrl, secrets.rolePasswords, options.seed);
+    for (const [name, tables] of Object.entries(database.seeded)) {
+      if (Object.keys(tables).length > 0) log(`seeded ${name}: ${Object.entries(tables).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+    }
+    const subgraphUrls: Record<string, string> = {};
+    for (const subgraph of SUBGRAPHS) {
+      const port = options.subgraphPorts?.[subgraph.name] ?? subgraph.defaultPort;
+      const service = spawnService(subgraph.name, join(ROOT, 'subgraphs', subgraph.name, 'dist', 'server.js'), {
+        DATABASE_URL: database.subgraphUrls[subgraph.name]!,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      }, options.quiet);
+      services.push(service);
+      subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
+    }
+    await Promise.all(services.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i]!.name] ?? SUBGRAPHS[i]!.defaultPort}/ready`, 30_000, () => s.child.exitCode === null)));
+    const gateway = spawnService('gateway', join(ROOT, 'gateway', 'dist', 'server.js'), {
+      PORT: String(options.gatewayPort),
+      HOST: process.env.HOST ?? '127.0.0.1',
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
+    }, options.quiet);
+    services.push(gateway);
+    await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/ready`, 30_000, () => gateway.child.exitCode === null);
+    return { gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, adminUrl: postgres.adminUrl, database, services, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The composed supergraph: written by `npm run compose` from the subgraphs' own SDL,
+ * only ever read by the gateway. Committed, so that a change to the graph is a reviewed diff.
+ */
+export const SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
+
+/** Each subgraph's SDL as it was composed, for review and for tools. */
+export const SUBGRAPH_SDL_DIR = fileURLToPath(new URL('../subgraphs/', import.meta.url));
