@@ -20,7 +20,10 @@ if (!subgraph) {
   process.exit(2);
 }
 const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), SUBGRAPHS.map((s) => s.name));
-const postgres = await openPostgres(DATA_DIR, secrets);
+const postgres = await openPostgres(DATA_DIR, secrets, {
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
+});
 try {
   const prepared = await prepareDatabase(postgres.adminUrl, secrets.rolePasswords, null);
   const sourceFolder = subgraph.database.migrationsPath.replace(/([\\/])dist([\\/])/, '$1src$2');

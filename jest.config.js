@@ -1,0 +1,45 @@
+// One jest run over every workspace. Tests are TypeScript, compiled by SWC (which, unlike
+// esbuild, emits the decorator metadata type-graphql and MikroORM read), as ES modules.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2023',
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+const workspace = {
+  platform: 'packages/platform',
+  synthetic: 'packages/synthetic',
+  stack: 'packages/stack',
+  schema: 'schema',
+  composition: 'schema/composition',
+  gateway: 'gateway',
+  'member-subgraph': 'subgraphs/member',
+  'case-subgraph': 'subgraphs/case',
+  'education-subgraph': 'subgraphs/education',
+  'privacy-subgraph': 'subgraphs/privacy',
+};
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    // Tests run the workspaces' sources, not their builds.
+    ...Object.fromEntries(Object.entries(workspace).map(([name, dir]) => [`^@mutual-graph/${name}$`, `<rootDir>/${dir}/src/index.ts`])),
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: ['<rootDir>/**/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '/.data/'],
+  globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
+  testTimeout: 60_000,
+  // Two cores: the stack's five processes and PostgreSQL need the rest.
+  maxWorkers: 2,
+};

@@ -1,0 +1,30 @@
+import { educationSubgraph } from '@mutual-graph/education-subgraph';
+import { syntheticMember } from '@mutual-graph/synthetic';
+import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
+import { postGraphQL, testStack } from '../../../test/support/stack.js';
+
+describe('education subgraph batching', () => {
+  const stack = testStack();
+  let subgraph: Awaited<ReturnType<typeof startCountingSubgraph>>;
+  beforeAll(async () => {
+    subgraph = await startCountingSubgraph(educationSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('loads 60 learning records and their activities with one statement each', async () => {
+    const representations = Array.from({ length: 60 }, (_, i) => ({ __typename: 'Member', id: syntheticMember(i, stack.seed).id }));
+    subgraph.counter.reset();
+    const { body } = await postGraphQL(
+      subgraph.graphqlUrl,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id learningRecord { completedOn credits activity { code title kind } } } } }`,
+      { r: representations },
+    );
+    expect(body.errors).toBeUndefined();
+    const completions = body.data!._entities.flatMap((m: { learningRecord: unknown[] }) => m.learningRecord);
+    expect(completions.length).toBeGreaterThan(60);
+    const statements = subgraph.counter.domainStatements();
+    expect(statements).toHaveLength(2);
+    expect(statements.filter((s) => /from "education"\."learning_completion"/.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /from "education"\."learning_activity"/.test(s))).toHaveLength(1);
+  });
+});

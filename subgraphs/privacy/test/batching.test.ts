@@ -1,0 +1,26 @@
+import { privacySubgraph } from '@mutual-graph/privacy-subgraph';
+import { syntheticMember } from '@mutual-graph/synthetic';
+import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
+import { postGraphQL, testStack } from '../../../test/support/stack.js';
+
+describe('privacy subgraph batching', () => {
+  const stack = testStack();
+  let subgraph: Awaited<ReturnType<typeof startCountingSubgraph>>;
+  beforeAll(async () => {
+    subgraph = await startCountingSubgraph(privacySubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('loads 70 members\' consents with one statement', async () => {
+    const representations = Array.from({ length: 70 }, (_, i) => ({ __typename: 'Member', id: syntheticMember(i, stack.seed).id }));
+    subgraph.counter.reset();
+    const { body } = await postGraphQL(
+      subgraph.graphqlUrl,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id consents { purpose status grantedAt withdrawnAt } } } }`,
+      { r: representations },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!._entities).toHaveLength(70);
+    expect(subgraph.counter.domainStatements()).toHaveLength(1);
+  });
+});

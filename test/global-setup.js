@@ -1,0 +1,49 @@
+// Starts the real stack once for the whole run: embedded PostgreSQL in a fresh folder,
+// migrated and seeded, four subgraph processes and the gateway, on free ports.
+// Plain JavaScript on the built packages, because jest loads it outside its transform.
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack } from '@mutual-graph/stack';
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export const TEST_SEED = { seed: 1_867, members: 600, asOf: '2026-10-31' };
+
+export default async function globalSetup() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'mutual-graph-test-'));
+  // PostgreSQL runs as its own OS user when we are root: it must be able to enter this folder.
+  await chmod(dataDir, 0o755);
+  const ports = { gateway: await freePort(), postgres: await freePort() };
+  const subgraphPorts = {};
+  for (const name of ['member', 'case', 'education', 'privacy']) subgraphPorts[name] = await freePort();
+  const stack = await startStack({
+    dataDir,
+    gatewayPort: ports.gateway,
+    subgraphPorts,
+    postgresPort: ports.postgres,
+    databaseUrl: process.env.TEST_DATABASE_URL || undefined,
+    seed: TEST_SEED,
+    quiet: true,
+  });
+  globalThis.__MUTUAL_GRAPH_STACK__ = stack;
+  // Test workers are forked after this and inherit the environment.
+  process.env.TEST_STACK = JSON.stringify({
+    gatewayUrl: stack.gatewayUrl,
+    subgraphUrls: stack.subgraphUrls,
+    adminUrl: stack.adminUrl,
+    subgraphDatabaseUrls: stack.database.subgraphUrls,
+    dataDir,
+    seed: TEST_SEED,
+  });
+}
