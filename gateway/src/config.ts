@@ -1,3 +1,4 @@
+import { readVariables, type VariableSpecs } from '@mutual-graph/platform';
 import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
 
 export interface GatewayConfig {
@@ -13,18 +14,31 @@ export interface GatewayConfig {
 
 const SUBGRAPH_URL = /^([A-Z]+)_SUBGRAPH_URL$/;
 
-/** Reads the gateway's configuration; every variable is listed in the README. */
+export const GATEWAY_VARIABLES = {
+  HOST: { required: false, description: 'Address to bind (default 127.0.0.1)' },
+  PORT: { required: false, description: 'Port (default 4000)' },
+  SUPERGRAPH_PATH: { required: false, description: 'Composed supergraph to serve and watch (default schema/supergraph.graphql)' },
+  GATEWAY_SANDBOX: { required: false, description: 'false turns off the Apollo Sandbox landing page (default on)' },
+  '<NAME>_SUBGRAPH_URL': {
+    required: false,
+    pattern: SUBGRAPH_URL,
+    description: 'Where subgraph <name> answers, e.g. MEMBER_SUBGRAPH_URL (default: the URL composed into the supergraph)',
+  },
+} satisfies VariableSpecs;
+
+/** Reads the gateway's configuration from GATEWAY_VARIABLES, which the README lists. */
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const values = readVariables(GATEWAY_VARIABLES, env);
   const subgraphUrls: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const match = SUBGRAPH_URL.exec(key);
     if (match && value) subgraphUrls[match[1]!.toLowerCase()] = value;
   }
   return {
-    host: env.HOST ?? '127.0.0.1',
-    port: env.PORT ? Number(env.PORT) : 4000,
-    supergraphPath: env.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH,
+    host: values.HOST ?? '127.0.0.1',
+    port: values.PORT ? Number(values.PORT) : 4000,
+    supergraphPath: values.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH,
     subgraphUrls,
-    sandbox: env.GATEWAY_SANDBOX !== 'false',
+    sandbox: values.GATEWAY_SANDBOX !== 'false',
   };
 }

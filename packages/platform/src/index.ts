@@ -12,6 +12,7 @@ export * from './http/errors.js';
 export * from './http/health.js';
 export * from './http/listen.js';
 export * from './service/context.js';
+export * from './service/environment.js';
 export * from './service/subgraph.js';
 export * from './graphql/input.js';
 export * from './loaders/batch.js';

@@ -5,3 +5,4 @@ export * from './secrets.js';
 export * from './subgraphs.js';
 export * from './processes.js';
 export * from './stack.js';
+export * from './environment.js';

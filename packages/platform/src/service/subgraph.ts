@@ -11,6 +11,7 @@ import { buildFederatedSchema, type FederatedSchemaOptions } from '../graphql/fe
 import { jsonErrorHandler, maskInternalErrors } from '../http/errors.js';
 import { mountHealth } from '../http/health.js';
 import { listen } from '../http/listen.js';
+import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
 import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from './context.js';
 
 /** Everything that makes one subgraph what it is; the platform does the rest, identically for all four. */
@@ -98,16 +99,16 @@ export async function startSubgraph<Loaders>(
 
 /** A subgraph process's entry point: configuration from the environment, clean exit on SIGINT/SIGTERM. */
 export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
-  const clientUrl = process.env.DATABASE_URL;
-  if (!clientUrl) {
+  const env = readVariables(SUBGRAPH_VARIABLES);
+  if (!env.DATABASE_URL) {
     console.error(`[${definition.name}] DATABASE_URL is not set: it must name this subgraph's own database role.`);
     process.exit(1);
   }
   const running = await startSubgraph(definition, {
-    clientUrl,
-    host: process.env.HOST ?? '127.0.0.1',
-    port: process.env.PORT ? Number(process.env.PORT) : definition.defaultPort,
-    poolMax: process.env.DATABASE_POOL_MAX ? Number(process.env.DATABASE_POOL_MAX) : undefined,
+    clientUrl: env.DATABASE_URL,
+    host: env.HOST ?? '127.0.0.1',
+    port: env.PORT ? Number(env.PORT) : definition.defaultPort,
+    poolMax: env.DATABASE_POOL_MAX ? Number(env.DATABASE_POOL_MAX) : undefined,
   });
   console.log(`[${definition.name}] subgraph ready at ${running.graphqlUrl}`);
   let stopping = false;

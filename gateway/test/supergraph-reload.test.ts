@@ -1,0 +1,68 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { startGateway, type RunningGateway } from '@mutual-graph/gateway';
+import { syntheticMember } from '@mutual-graph/synthetic';
+import { parse } from 'graphql';
+import { postGraphQL, testStack } from '../../test/support/stack.js';
+
+/** A supergraph composed from some of the subgraphs' committed SDL. */
+async function supergraphOf(names: string[], urls: Record<string, string>): Promise<string> {
+  const services = await Promise.all(
+    names.map(async (name) => ({ name, url: urls[name]!, typeDefs: parse(await readFile(join(SUBGRAPH_SDL_DIR, `${name}.graphql`), 'utf8')) })),
+  );
+  const result = composeServices(services);
+  if (result.errors) throw result.errors[0];
+  return result.supergraphSdl;
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('condition not met in time');
+}
+
+describe('the gateway on a static supergraph file', () => {
+  const stack = testStack();
+  let folder: string;
+  let gateway: RunningGateway;
+  const consentsOf = (id: string) => postGraphQL(gateway.graphqlUrl, `query ($id: ID!) { member(id: $id) { id consents { purpose } } }`, { id });
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'supergraph-'));
+    // Start without the privacy subgraph: `consents` does not exist yet.
+    await writeFile(join(folder, 'supergraph.graphql'), await supergraphOf(['member', 'case', 'education'], stack.subgraphUrls));
+    gateway = await startGateway({ host: '127.0.0.1', port: 0, supergraphPath: join(folder, 'supergraph.graphql'), subgraphUrls: stack.subgraphUrls, sandbox: false });
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('serves the new graph after the file is replaced, without a restart', async () => {
+    const id = syntheticMember(0, testStack().seed).id;
+    const before = await consentsOf(id);
+    expect(before.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    // Replace the file the way `npm run compose` does: the full four-subgraph supergraph.
+    await writeFile(join(folder, 'supergraph.graphql'), await readFile(SUPERGRAPH_PATH, 'utf8'));
+    await eventually(async () => (await consentsOf(id)).body.errors === undefined);
+    const after = await consentsOf(id);
+    expect(after.body.data!.member.id).toBe(id);
+    expect(Array.isArray(after.body.data!.member.consents)).toBe(true);
+  });
+
+  it('keeps serving the last good supergraph when the file is replaced with something that is not one', async () => {
+    await writeFile(join(folder, 'supergraph.graphql'), 'this is not a supergraph');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const id = syntheticMember(1, testStack().seed).id;
+    const response = await consentsOf(id);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.member.id).toBe(id);
+  });
+});

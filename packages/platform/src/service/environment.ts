@@ -1,0 +1,35 @@
+/**
+ * The environment variables a service reads, with what each means. The service reads its
+ * configuration through these lists only, so docker-compose and the README can be checked
+ * against them by a test.
+ */
+export interface VariableSpec {
+  required: boolean;
+  description: string;
+  /** A family of variables, one per subgraph, e.g. `<NAME>_SUBGRAPH_URL`. */
+  pattern?: RegExp;
+}
+
+export type VariableSpecs = Record<string, VariableSpec>;
+
+export const SUBGRAPH_VARIABLES = {
+  DATABASE_URL: { required: true, description: "PostgreSQL URL with this subgraph's own role (mg_<name>), which reaches only its schema" },
+  HOST: { required: false, description: 'Address to bind (default 127.0.0.1: subgraphs answer the gateway only)' },
+  PORT: { required: false, description: 'Port (default: the contract port, 4001–4004)' },
+  DATABASE_POOL_MAX: { required: false, description: 'Connections in the pool (default 10)' },
+} satisfies VariableSpecs;
+
+/** Whether `name` is one of `specs`, directly or through a pattern. */
+export function isKnownVariable(specs: VariableSpecs, name: string): boolean {
+  return name in specs || Object.values(specs).some((spec) => spec.pattern?.test(name));
+}
+
+/** The values of the listed (non-pattern) variables, and nothing else from the environment. */
+export function readVariables<S extends VariableSpecs>(specs: S, env: NodeJS.ProcessEnv = process.env): { [K in keyof S]?: string } {
+  const values: Partial<Record<keyof S, string>> = {};
+  for (const name of Object.keys(specs) as (keyof S & string)[]) {
+    const value = env[name];
+    if (value !== undefined && value !== '') values[name] = value;
+  }
+  return values;
+}

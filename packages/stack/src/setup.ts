@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { DEFAULT_SYNTHETIC_OPTIONS } from '@mutual-graph/synthetic';
+import { prepareDatabase } from './database.js';
+import { DATA_DIR } from './paths.js';
+import { loadDevSecrets } from './secrets.js';
+import { SUBGRAPHS } from './subgraphs.js';
+
+/**
+ * `npm run setup` (docker-compose's one-shot `setup` service): on the PostgreSQL that
+ * DATABASE_URL names, creates each subgraph's role and schema, applies migrations and
+ * seeds empty tables, then exits. Role passwords come from `<NAME>_DB_PASSWORD`.
+ */
+const adminUrl = process.env.DATABASE_URL;
+if (!adminUrl) {
+  console.error('setup: DATABASE_URL must name the PostgreSQL to prepare, as a role that may create roles and schemas');
+  process.exit(2);
+}
+try {
+  const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), SUBGRAPHS.map((s) => s.name));
+  const members = Number(process.env.SEED_MEMBERS ?? DEFAULT_SYNTHETIC_OPTIONS.members);
+  const prepared = await prepareDatabase(adminUrl, secrets.rolePasswords, {
+    ...DEFAULT_SYNTHETIC_OPTIONS,
+    members,
+    seed: Number(process.env.SEED ?? DEFAULT_SYNTHETIC_OPTIONS.seed),
+  });
+  for (const subgraph of SUBGRAPHS) {
+    const applied = prepared.migrated[subgraph.name] ?? [];
+    const seeded = Object.entries(prepared.seeded[subgraph.name] ?? {}).map(([t, n]) => `${n} ${t}`).join(', ');
+    console.log(`setup: ${subgraph.name}: ${applied.length} migration(s) applied${seeded ? `; seeded ${seeded}` : ''}`);
+  }
+} catch (error) {
+  console.error(`setup failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}

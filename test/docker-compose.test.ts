@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUBGRAPHS } from '@mutual-graph/composition';
+import { GATEWAY_VARIABLES } from '@mutual-graph/gateway';
+import { isKnownVariable, SUBGRAPH_VARIABLES, type VariableSpecs } from '@mutual-graph/platform';
+import { roleName, STACK_VARIABLES } from '@mutual-graph/stack';
+import { parse } from 'yaml';
+
+// There is no Docker engine on our machines: this keeps docker-compose.yml honest instead.
+const ROOT = join(import.meta.dirname, '..');
+const resolveDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+const compose = parse(resolveDefaults(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')), { merge: true });
+const services: Record<string, any> = compose.services;
+
+/** `node <file>.js` runs the build of a source file that exists. */
+function expectRunsBuiltSource(command: string[], sourceFile: string) {
+  expect(command[0]).toBe('node');
+  expect(command[1]).toBe(sourceFile.replace('/src/', '/dist/').replace(/\.ts$/, '.js'));
+  expect(existsSync(join(ROOT, sourceFile))).toBe(true);
+}
+
+function expectOnlyKnownVariables(environment: Record<string, string>, specs: VariableSpecs) {
+  for (const name of Object.keys(environment)) expect([name, isKnownVariable(specs, name)]).toEqual([name, true]);
+  for (const [name, spec] of Object.entries(specs)) if (spec.required) expect(environment).toHaveProperty(name);
+}
+
+describe('docker-compose.yml', () => {
+  const postgres = services.postgres;
+  const database = postgres.environment.POSTGRES_DB;
+
+  it('has PostgreSQL, the setup job, the gateway and one service per subgraph, and nothing else', () => {
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', 'setup', ...SUBGRAPHS.map((s) => s.name)].sort());
+    expect(existsSync(join(ROOT, 'Dockerfile'))).toBe(true);
+  });
+
+  it('prepares the database as an administrator, with the passwords the subgraphs connect with', () => {
+    const setup = services.setup;
+    expectRunsBuiltSource(setup.command, 'packages/stack/src/setup.ts');
+    expectOnlyKnownVariables(setup.environment, STACK_VARIABLES);
+    const admin = new URL(setup.environment.DATABASE_URL);
+    expect([admin.username, admin.password, admin.hostname, admin.pathname]).toEqual([
+      postgres.environment.POSTGRES_USER, postgres.environment.POSTGRES_PASSWORD, 'postgres', `/${database}`,
+    ]);
+    expect(setup.depends_on.postgres.condition).toBe('service_healthy');
+  });
+
+  it.each(SUBGRAPHS.map((s) => [s.name, s] as const))('runs subgraph %s as its own role, on its contract port, unpublished', (name, subgraph) => {
+    const service = services[name];
+    expectRunsBuiltSource(service.command, `subgraphs/${name}/src/server.ts`);
+    expectOnlyKnownVariables(service.environment, SUBGRAPH_VARIABLES);
+    expect(service.environment.PORT).toBe(String(subgraph.defaultPort));
+    expect(service.environment.HOST).toBe('0.0.0.0');
+    expect(service.expose).toEqual([String(subgraph.defaultPort)]);
+    expect(service.ports).toBeUndefined();
+    const url = new URL(service.environment.DATABASE_URL);
+    expect([url.username, url.hostname, url.port, url.pathname]).toEqual([roleName(name), 'postgres', '5432', `/${database}`]);
+    expect(url.password).toBe(services.setup.environment[`${name.toUpperCase()}_DB_PASSWORD`]);
+    expect(service.depends_on.setup.condition).toBe('service_completed_successfully');
+  });
+
+  it('publishes only the gateway, pointed at every subgraph service', () => {
+    const gateway = services.gateway;
+    expectRunsBuiltSource(gateway.command, 'gateway/src/server.ts');
+    expectOnlyKnownVariables(gateway.environment, GATEWAY_VARIABLES);
+    expect(gateway.ports).toEqual([`${gateway.environment.PORT}:4000`]);
+    for (const subgraph of SUBGRAPHS) {
+      expect(gateway.environment[`${subgraph.name.toUpperCase()}_SUBGRAPH_URL`]).toBe(`http://${subgraph.name}:${subgraph.defaultPort}/graphql`);
+    }
+  });
+});
