@@ -39,6 +39,7 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '/.data/'],
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
+  reporters: ['default', '<rootDir>/test/results-file-reporter.js'],
   testTimeout: 60_000,
   // Two cores: the stack's five processes and PostgreSQL need the rest.
   maxWorkers: 2,

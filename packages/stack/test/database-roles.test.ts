@@ -1,0 +1,36 @@
+import { roleName } from '@mutual-graph/stack';
+import { sql, testStack } from '../../../test/support/stack.js';
+
+const TABLES: Record<string, string> = {
+  member: 'member.member',
+  case: 'casework.medico_legal_matter',
+  education: 'education.learning_completion',
+  privacy: 'privacy.consent',
+};
+
+describe('one database role per subgraph', () => {
+  const stack = testStack();
+
+  it.each(Object.keys(TABLES))('%s reads its own schema', async (name) => {
+    const rows = await sql(stack.subgraphDatabaseUrls[name]!, `select count(*)::int as n from ${TABLES[name]}`);
+    expect(rows[0].n).toBeGreaterThan(0);
+  });
+
+  it.each(Object.keys(TABLES).flatMap((own) => Object.keys(TABLES).filter((other) => other !== own).map((other) => [own, other])))(
+    "%s cannot read %s's schema",
+    async (own, other) => {
+      await expect(sql(stack.subgraphDatabaseUrls[own]!, `select * from ${TABLES[other]} limit 1`)).rejects.toThrow(/permission denied/);
+    },
+  );
+
+  it('no subgraph role may create schemas or log in as anything more', async () => {
+    const roles = await sql(stack.adminUrl, `select rolname, rolsuper, rolcreatedb, rolcreaterole, has_database_privilege(rolname, current_database(), 'CREATE') as can_create
+      from pg_roles where rolname = any($1)`, [Object.keys(TABLES).map(roleName)]);
+    expect(roles).toHaveLength(4);
+    for (const role of roles) expect(role).toMatchObject({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, can_create: false });
+  });
+
+  it('nobody but the owner can use the public schema', async () => {
+    await expect(sql(stack.subgraphDatabaseUrls.case!, 'create table public.leak (x int)')).rejects.toThrow(/permission denied/);
+  });
+});
