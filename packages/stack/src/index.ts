@@ -6,3 +6,4 @@ export * from './subgraphs.js';
 export * from './processes.js';
 export * from './stack.js';
 export * from './environment.js';
+export * from './seed-options.js';

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { DEFAULT_SYNTHETIC_OPTIONS } from '@mutual-graph/synthetic';
 import { prepareDatabase } from './database.js';
 import { DATA_DIR } from './paths.js';
+import { seedOptionsFromEnv } from './seed-options.js';
 import { loadDevSecrets } from './secrets.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
@@ -18,12 +18,7 @@ if (!adminUrl) {
 }
 try {
   const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), SUBGRAPHS.map((s) => s.name));
-  const members = Number(process.env.SEED_MEMBERS ?? DEFAULT_SYNTHETIC_OPTIONS.members);
-  const prepared = await prepareDatabase(adminUrl, secrets.rolePasswords, {
-    ...DEFAULT_SYNTHETIC_OPTIONS,
-    members,
-    seed: Number(process.env.SEED ?? DEFAULT_SYNTHETIC_OPTIONS.seed),
-  });
+  const prepared = await prepareDatabase(adminUrl, secrets.rolePasswords, seedOptionsFromEnv());
   for (const subgraph of SUBGRAPHS) {
     const applied = prepared.migrated[subgraph.name] ?? [];
     const seeded = Object.entries(prepared.seeded[subgraph.name] ?? {}).map(([t, n]) => `${n} ${t}`).join(', ');

@@ -1,17 +1,24 @@
 import 'reflect-metadata';
-import { DEFAULT_SYNTHETIC_OPTIONS } from '@mutual-graph/synthetic';
 import { DATA_DIR } from './paths.js';
+import { seedOptionsFromEnv } from './seed-options.js';
 import { startStack } from './stack.js';
 
 /** `npm start`: the whole stack on this machine, until Ctrl-C. */
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
-const members = Number(process.env.SEED_MEMBERS ?? DEFAULT_SYNTHETIC_OPTIONS.members);
+const seed = (() => {
+  try {
+    return seedOptionsFromEnv();
+  } catch (error) {
+    console.error(`stack     | ${(error as Error).message}`);
+    process.exit(2);
+  }
+})();
 const stack = await startStack({
   dataDir: DATA_DIR,
   gatewayPort,
   databaseUrl: process.env.DATABASE_URL || undefined,
   postgresPort: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
-  seed: { ...DEFAULT_SYNTHETIC_OPTIONS, members, seed: Number(process.env.SEED ?? DEFAULT_SYNTHETIC_OPTIONS.seed) },
+  seed,
   log: (line) => console.log(`stack     | ${line}`),
 }).catch((error) => {
   console.error(`stack     | could not start: ${error instanceof Error ? error.message : error}`);
