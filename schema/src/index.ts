@@ -8,3 +8,4 @@ export const SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.graphql', im
 
 /** Each subgraph's SDL as it was composed, for review and for tools. */
 export const SUBGRAPH_SDL_DIR = fileURLToPath(new URL('../subgraphs/', import.meta.url));
+export * from './policy/index.js';

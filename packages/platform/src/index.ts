@@ -17,3 +17,4 @@ export * from './service/subgraph.js';
 export * from './graphql/input.js';
 export * from './loaders/batch.js';
 export * from './database/seed.js';
+export * from './graphql/categories.js';

@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { POLICY_DIRECTIVES_SDL } from '@mutual-graph/schema';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
 /** `__resolveReference` per entity type name: how this subgraph turns a representation into its object. */
@@ -28,7 +29,7 @@ export async function subgraphTypeDefs<Context>(options: FederatedSchemaOptions<
     skipCheck: true,
     validate: false,
   });
-  return { schema, typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`) };
+  return { schema, typeDefs: parse(`${FEDERATION_LINK}\n${POLICY_DIRECTIVES_SDL}\n${printSchemaWithDirectives(schema)}`) };
 }
 
 /**

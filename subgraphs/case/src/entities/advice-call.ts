@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { DateScalar, Language } from '@mutual-graph/platform';
+import { Category, DateScalar, Language } from '@mutual-graph/platform';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AdviceTopic } from './advice-enums.js';
 
@@ -8,6 +8,7 @@ import { AdviceTopic } from './advice-enums.js';
 @Entity({ tableName: 'advice_call' })
 @Index({ properties: ['memberId', 'calledOn'] })
 export class AdviceCall {
+  @Category('MEDICO_LEGAL')
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -15,22 +16,27 @@ export class AdviceCall {
   @Property({ type: 'uuid' })
   memberId!: string;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => DateScalar)
   @Property({ type: 'date' })
   calledOn!: string;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => AdviceTopic)
   @Enum({ items: () => AdviceTopic, nativeEnumName: 'advice_topic' })
   topic!: AdviceTopic;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => Language)
   @Enum({ items: () => Language, nativeEnumName: 'language' })
   language!: Language;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => Int)
   @Property({ type: 'integer' })
   durationMinutes!: number;
 
+  @Category('MEDICO_LEGAL')
   @Field({ description: 'Whether the advisor scheduled a follow-up' })
   @Property({ type: 'boolean' })
   followUp!: boolean;

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { DateScalar, Province } from '@mutual-graph/platform';
+import { Category, DateScalar, Province } from '@mutual-graph/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { MatterKind, MatterOutcome, MatterStatus } from './matter-enums.js';
 
@@ -9,6 +9,7 @@ import { MatterKind, MatterOutcome, MatterStatus } from './matter-enums.js';
 @Entity({ tableName: 'medico_legal_matter' })
 @Index({ properties: ['memberId', 'openedOn'] })
 export class MedicoLegalMatter {
+  @Category('MEDICO_LEGAL')
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -17,26 +18,32 @@ export class MedicoLegalMatter {
   @Property({ type: 'uuid' })
   memberId!: string;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => MatterKind)
   @Enum({ items: () => MatterKind, nativeEnumName: 'matter_kind' })
   kind!: MatterKind;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => Province)
   @Enum({ items: () => Province, nativeEnumName: 'province' })
   province!: Province;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => DateScalar)
   @Property({ type: 'date' })
   openedOn!: string;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => DateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   closedOn!: string | null;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => MatterStatus)
   @Enum({ items: () => MatterStatus, nativeEnumName: 'matter_status' })
   status!: MatterStatus;
 
+  @Category('MEDICO_LEGAL')
   @Field(() => MatterOutcome, { nullable: true })
   @Enum({ items: () => MatterOutcome, nativeEnumName: 'matter_outcome', nullable: true })
   outcome!: MatterOutcome | null;

@@ -1,4 +1,4 @@
-import { requireYears } from '@mutual-graph/platform';
+import { Category, requireYears } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { AdviceCall } from '../entities/advice-call.js';
@@ -7,6 +7,7 @@ import { Member } from '../types/member.js';
 
 @Resolver(() => Member)
 export class MemberCaseworkResolver {
+  @Category('MEDICO_LEGAL')
   @FieldResolver(() => [MedicoLegalMatter], { description: 'Matters opened in the lookback, newest first' })
   medicoLegalHistory(
     @Root() member: Member,
@@ -16,6 +17,7 @@ export class MemberCaseworkResolver {
     return loaders.mattersByMember(requireYears('years', years ?? 10)).load(member.id);
   }
 
+  @Category('MEDICO_LEGAL')
   @FieldResolver(() => [AdviceCall], { description: 'Advice calls in the lookback, newest first' })
   adviceCalls(
     @Root() member: Member,

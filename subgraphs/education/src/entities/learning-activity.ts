@@ -1,9 +1,10 @@
 import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { DateScalar } from '@mutual-graph/platform';
+import { DateScalar, NonPersonal } from '@mutual-graph/platform';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ActivityKind, ContentLanguage } from './learning-enums.js';
 
 /** An item of the risk-management learning catalogue (not personal information). */
+@NonPersonal()
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A learning activity in the catalogue' })
 @Entity({ tableName: 'learning_activity' })

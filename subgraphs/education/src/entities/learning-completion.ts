@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { DateScalar } from '@mutual-graph/platform';
+import { Category, DateScalar } from '@mutual-graph/platform';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { LearningActivity } from './learning-activity.js';
 
@@ -8,6 +8,7 @@ import { LearningActivity } from './learning-activity.js';
 @Entity({ tableName: 'learning_completion' })
 @Index({ properties: ['memberId', 'completedOn'] })
 export class LearningCompletion {
+  @Category('LEARNING')
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -19,10 +20,12 @@ export class LearningCompletion {
   @ManyToOne(() => LearningActivity)
   activity!: LearningActivity;
 
+  @Category('LEARNING')
   @Field(() => DateScalar)
   @Property({ type: 'date' })
   completedOn!: string;
 
+  @Category('LEARNING')
   @Field(() => Float)
   @Property({ type: 'decimal', precision: 5, scale: 2 })
   credits!: string;

@@ -1,3 +1,4 @@
+import { Category } from '@mutual-graph/platform';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
 import { LearningActivity } from '../entities/learning-activity.js';
@@ -5,6 +6,7 @@ import { LearningCompletion } from '../entities/learning-completion.js';
 
 @Resolver(() => LearningCompletion)
 export class LearningCompletionResolver {
+  @Category('LEARNING')
   @FieldResolver(() => LearningActivity)
   async activity(@Root() completion: LearningCompletion, @Ctx() { loaders }: EducationContext): Promise<LearningActivity> {
     const activity = await loaders.activityById.load(completion.activity.id);

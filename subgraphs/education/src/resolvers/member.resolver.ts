@@ -1,3 +1,4 @@
+import { Category } from '@mutual-graph/platform';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
 import { LearningCompletion } from '../entities/learning-completion.js';
@@ -5,6 +6,7 @@ import { Member } from '../types/member.js';
 
 @Resolver(() => Member)
 export class MemberLearningResolver {
+  @Category('LEARNING')
   @FieldResolver(() => [LearningCompletion], { description: 'Completed learning, newest first' })
   learningRecord(@Root() member: Member, @Ctx() { loaders }: EducationContext): Promise<LearningCompletion[]> {
     return loaders.completionsByMember.load(member.id);

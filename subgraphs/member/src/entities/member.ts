@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { DateScalar, Province } from '@mutual-graph/platform';
+import { Category, DateScalar, Province } from '@mutual-graph/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { MembershipStatus } from './membership-status.js';
 
@@ -10,28 +10,34 @@ import { MembershipStatus } from './membership-status.js';
 @Index({ properties: ['lastName', 'id'] })
 @Index({ properties: ['province', 'specialty', 'typeOfWork', 'status'] })
 export class Member {
+  @Category('PROFILE')
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
+  @Category('PROFESSIONAL')
   @Field({ description: "The organisation's membership number" })
   @Unique()
   @Property({ type: 'string', length: 16 })
   membershipNumber!: string;
 
+  @Category('PROFESSIONAL')
   @Field(() => String, { nullable: true, description: 'Medical Identification Number for Canada (CAMD-dddd-dddd)' })
   @Unique()
   @Property({ type: 'string', length: 14, nullable: true })
   minc!: string | null;
 
+  @Category('PROFILE')
   @Field()
   @Property({ type: 'string', length: 100 })
   firstName!: string;
 
+  @Category('PROFILE')
   @Field()
   @Property({ type: 'string', length: 100 })
   lastName!: string;
 
+  @Category('PROFILE')
   @Field(() => DateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   dateOfBirth!: string | null;

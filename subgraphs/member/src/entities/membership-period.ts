@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { DateScalar } from '@mutual-graph/platform';
+import { Category, DateScalar } from '@mutual-graph/platform';
 import { Field, ObjectType } from 'type-graphql';
 import { Member } from './member.js';
 import { FeeRegion } from './membership-status.js';
@@ -18,18 +18,22 @@ export class MembershipPeriod {
   @ManyToOne(() => Member, { deleteRule: 'cascade' })
   member!: Member;
 
+  @Category('MEMBERSHIP')
   @Field(() => DateScalar)
   @Property({ type: 'date' })
   startsOn!: string;
 
+  @Category('MEMBERSHIP')
   @Field(() => DateScalar, { nullable: true, description: 'Absent while the period is current' })
   @Property({ type: 'date', nullable: true })
   endsOn!: string | null;
 
+  @Category('MEMBERSHIP')
   @Field({ description: 'Type-of-work code for this period' })
   @Property({ type: 'string', length: 12 })
   typeOfWork!: string;
 
+  @Category('MEMBERSHIP')
   @Field(() => FeeRegion)
   @Enum({ items: () => FeeRegion, nativeEnumName: 'fee_region' })
   feeRegion!: FeeRegion;

@@ -1,6 +1,6 @@
 import { CursorError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { Member } from '../entities/member.js';
@@ -11,11 +11,13 @@ import { Practice } from '../types/practice.js';
 
 @Resolver(() => Member)
 export class MemberResolver {
+  @NonPersonal()
   @Query(() => Member, { nullable: true, description: 'One member by id' })
   member(@Arg('id', () => ID) id: string, @Ctx() { loaders }: MemberContext): Promise<Member | null> {
     return loaders.memberById.load(requireUuid('id', id));
   }
 
+  @NonPersonal()
   @Query(() => MemberConnection, { description: 'Members, filtered, a page at a time (at most 100)' })
   async members(
     @Ctx() { em }: MemberContext,
@@ -46,16 +48,19 @@ export class MemberResolver {
     }
   }
 
+  @Category('CONTACT')
   @FieldResolver(() => Contact, { nullable: true })
   contact(@Root() member: Member): Contact {
     return { email: member.email, phone: member.phone, city: member.city, province: member.province };
   }
 
+  @Category('PROFESSIONAL')
   @FieldResolver(() => Practice, { nullable: true })
   practice(@Root() member: Member): Practice {
     return { province: member.province, specialty: member.specialty, typeOfWork: member.typeOfWork };
   }
 
+  @Category('MEMBERSHIP')
   @FieldResolver(() => Membership)
   membership(@Root() member: Member): Membership {
     return { memberId: member.id, status: member.status };

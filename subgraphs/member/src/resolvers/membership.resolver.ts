@@ -1,4 +1,4 @@
-import { DateScalar } from '@mutual-graph/platform';
+import { Category, DateScalar } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { MembershipPeriod } from '../entities/membership-period.js';
@@ -6,11 +6,13 @@ import { Membership } from '../types/membership.js';
 
 @Resolver(() => Membership)
 export class MembershipResolver {
+  @Category('MEMBERSHIP')
   @FieldResolver(() => [MembershipPeriod], { description: 'Every period of membership, oldest first' })
   periods(@Root() membership: Membership, @Ctx() { loaders }: MemberContext): Promise<MembershipPeriod[]> {
     return loaders.periodsByMember.load(membership.memberId);
   }
 
+  @Category('MEMBERSHIP')
   @FieldResolver(() => Boolean, {
     description: 'Whether the physician was a member on this date of care: a retired or resigned member stays eligible for care given while a member',
   })

@@ -1,4 +1,4 @@
-import { Province } from '@mutual-graph/platform';
+import { Category, NonPersonal, Province } from '@mutual-graph/platform';
 import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Member } from '../entities/member.js';
 import { MembershipStatus } from '../entities/membership-status.js';
@@ -20,9 +20,11 @@ export class MemberFilter {
 
 @ObjectType()
 export class MemberEdge {
+  @Category('PROFILE')
   @Field()
   cursor!: string;
 
+  @NonPersonal()
   @Field(() => Member)
   node!: Member;
 }
@@ -31,21 +33,26 @@ export class MemberEdge {
 @Directive('@shareable')
 @ObjectType()
 export class PageInfo {
+  @NonPersonal()
   @Field()
   hasNextPage!: boolean;
 
+  @Category('PROFILE')
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
 }
 
 @ObjectType({ description: 'A page of members, ordered by last name then id' })
 export class MemberConnection {
+  @NonPersonal()
   @Field(() => [MemberEdge])
   edges!: MemberEdge[];
 
+  @NonPersonal()
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
+  @NonPersonal()
   @Field(() => Int)
   totalCount!: number;
 }

@@ -1,3 +1,4 @@
+import { Category } from '@mutual-graph/platform';
 import { Field, ObjectType } from 'type-graphql';
 import { MembershipStatus } from '../entities/membership-status.js';
 
@@ -7,6 +8,7 @@ export class Membership {
   /** Not exposed: whose membership this is, for the periods loader. */
   memberId!: string;
 
+  @Category('MEMBERSHIP')
   @Field(() => MembershipStatus)
   status!: MembershipStatus;
 }

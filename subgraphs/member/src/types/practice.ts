@@ -1,14 +1,17 @@
-import { Province } from '@mutual-graph/platform';
+import { Category, Province } from '@mutual-graph/platform';
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: "Where and how a member practises" })
 export class Practice {
+  @Category('PROFESSIONAL')
   @Field(() => Province)
   province!: Province;
 
+  @Category('PROFESSIONAL')
   @Field({ description: 'Specialty code, e.g. FAMILY_MEDICINE' })
   specialty!: string;
 
+  @Category('PROFESSIONAL')
   @Field({ description: 'Current type-of-work code, which sets the fee' })
   typeOfWork!: string;
 }

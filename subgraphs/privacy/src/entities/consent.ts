@@ -1,3 +1,4 @@
+import { Category } from '@mutual-graph/platform';
 import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
@@ -8,6 +9,7 @@ import { ConsentMethod, ConsentPurpose, ConsentStatus } from './consent-enums.js
 @Entity({ tableName: 'consent' })
 @Unique({ properties: ['memberId', 'purpose'] })
 export class Consent {
+  @Category('PRIVACY_RECORD')
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -15,22 +17,27 @@ export class Consent {
   @Property({ type: 'uuid' })
   memberId!: string;
 
+  @Category('PRIVACY_RECORD')
   @Field(() => ConsentPurpose)
   @Enum({ items: () => ConsentPurpose, nativeEnumName: 'consent_purpose' })
   purpose!: ConsentPurpose;
 
+  @Category('PRIVACY_RECORD')
   @Field(() => ConsentStatus)
   @Enum({ items: () => ConsentStatus, nativeEnumName: 'consent_status' })
   status!: ConsentStatus;
 
+  @Category('PRIVACY_RECORD')
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'datetime' })
   grantedAt!: Date;
 
+  @Category('PRIVACY_RECORD')
   @Field(() => DateTimeISOResolver, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   withdrawnAt!: Date | null;
 
+  @Category('PRIVACY_RECORD')
   @Field(() => ConsentMethod, { description: 'How the latest decision was recorded' })
   @Enum({ items: () => ConsentMethod, nativeEnumName: 'consent_method' })
   method!: ConsentMethod;

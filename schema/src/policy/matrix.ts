@@ -1,0 +1,49 @@
+import { CATEGORY_NAMES, type DataCategory, type Purpose } from './vocabulary.js';
+
+export interface PurposePolicy {
+  /** Categories this purpose may read. */
+  categories: readonly DataCategory[];
+  /** Only the caller's own record (the token's memberId). */
+  ownRecordOnly?: boolean;
+  /** Root fields this purpose may use at all; absent: any whose categories it may read. */
+  rootFields?: readonly string[];
+  /** Why this row differs from the privacy policy's plain reading, when it does. */
+  reason?: string;
+}
+
+/**
+ * Which purpose may read which category. Started from the privacy policy's table; every
+ * refinement carries its reason here.
+ */
+export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
+  MEMBERSHIP: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'MEMBERSHIP', 'FINANCIAL'] },
+  PARTNER_CONFIRMATION: {
+    categories: ['MEMBERSHIP'],
+    rootFields: ['membershipConfirmation'],
+    reason: 'Partners confirm membership and nothing else: only through the partner graph\'s confirmation, never a member record.',
+  },
+  MEDICO_LEGAL_ASSISTANCE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'MEMBERSHIP', 'MEDICO_LEGAL'] },
+  RISK_MANAGEMENT: { categories: ['PROFILE', 'PROFESSIONAL', 'MEDICO_LEGAL', 'LEARNING'] },
+  EDUCATION: { categories: ['PROFILE', 'CONTACT', 'LEARNING'] },
+  EDI_REPORTING: {
+    categories: [],
+    rootFields: ['ediSummary'],
+    reason: 'EDI is reported only in aggregate and de-identified form: the aggregate query alone, no field of any member.',
+  },
+  MEMBER_SELF_SERVICE: { categories: CATEGORY_NAMES, ownRecordOnly: true },
+  PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
+  COMMUNICATIONS: {
+    categories: ['PROFILE', 'CONTACT', 'COMMUNICATIONS'],
+    reason: 'Only members whose communications consent is current; the privacy subgraph\'s consent decides which members that is.',
+  },
+};
+
+/**
+ * Over every purpose: EDI never travels with membership or medico-legal data, so EDI can
+ * never inform applications, eligibility or assistance.
+ */
+export const EDI_ISOLATED_FROM: readonly DataCategory[] = ['MEMBERSHIP', 'MEDICO_LEGAL'];
+
+export function mayRead(purpose: Purpose, category: DataCategory): boolean {
+  return POLICY_MATRIX[purpose].categories.includes(category);
+}

@@ -1,0 +1,91 @@
+import {
+  getNamedType, isCompositeType, Kind, TypeInfo, visit, visitWithTypeInfo,
+  type DocumentNode, type GraphQLSchema, type OperationDefinitionNode,
+} from 'graphql';
+import type { FieldUse } from './decision.js';
+import type { FieldIndex } from './field-index.js';
+import type { DataCategory } from './vocabulary.js';
+
+export interface OperationUses {
+  /** Every field the operation can select: through fragments and inline fragments, under any alias, whatever @skip/@include say. */
+  uses: (FieldUse & { unclassified: boolean })[];
+  /** The root fields of the operation, by schema name (aliases resolved). */
+  rootFields: string[];
+  /** Arguments of root fields, by root field name, as written (variables resolved). */
+  rootArguments: { field: string; args: Record<string, unknown> }[];
+}
+
+const INTROSPECTION = /^__/;
+
+/**
+ * Walks an operation against the API schema and the supergraph's field index and lists the
+ * fields it touches. Fields under @skip/@include count as selected: a policy cannot depend on
+ * a variable the caller controls.
+ */
+export function collectOperationUses(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  index: FieldIndex,
+  variables: Record<string, unknown> = {},
+): OperationUses {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const reachable = new Set<string>();
+  // Only fragments this operation spreads, transitively (a document may hold several operations).
+  const spreadFrom = (node: unknown) =>
+    visit(node as never, {
+      FragmentSpread(spread) {
+        if (!reachable.has(spread.name.value)) {
+          reachable.add(spread.name.value);
+          const fragment = fragments.get(spread.name.value);
+          if (fragment) spreadFrom(fragment);
+        }
+      },
+    });
+  spreadFrom(operation);
+
+  const uses: OperationUses['uses'] = [];
+  const seen = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  const record = () => ({
+    Field() {
+      const parent = typeInfo.getParentType();
+      const field = typeInfo.getFieldDef();
+      if (!parent || !field || INTROSPECTION.test(field.name) || INTROSPECTION.test(parent.name)) return;
+      const coordinate = `${parent.name}.${field.name}`;
+      if (seen.has(coordinate)) return;
+      seen.add(coordinate);
+      const known = index.has(coordinate);
+      uses.push({ coordinate, category: (index.get(coordinate) ?? null) as DataCategory | null, unclassified: !known });
+    },
+  });
+  visit(operation, visitWithTypeInfo(typeInfo, record()));
+  for (const name of reachable) {
+    const fragment = fragments.get(name);
+    if (fragment) visit(fragment, visitWithTypeInfo(typeInfo, record()));
+  }
+
+  const rootFields: string[] = [];
+  const rootArguments: OperationUses['rootArguments'] = [];
+  const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const collectRoots = (selections: OperationDefinitionNode['selectionSet']['selections']) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (INTROSPECTION.test(selection.name.value)) continue;
+        rootFields.push(selection.name.value);
+        const args: Record<string, unknown> = {};
+        for (const arg of selection.arguments ?? []) {
+          args[arg.name.value] = arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : 'value' in arg.value ? arg.value.value : undefined;
+        }
+        rootArguments.push({ field: selection.name.value, args });
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collectRoots(selection.selectionSet.selections);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) collectRoots(fragment.selectionSet.selections);
+      }
+    }
+  };
+  if (rootType && isCompositeType(getNamedType(rootType))) collectRoots(operation.selectionSet.selections);
+  return { uses, rootFields: [...new Set(rootFields)], rootArguments };
+}
