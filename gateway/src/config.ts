@@ -1,4 +1,6 @@
 import { readVariables, type VariableSpecs } from '@mutual-graph/platform';
+import type { JWK } from 'jose';
+import type { AuthenticationConfig } from './authentication.js';
 import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
 
 export interface GatewayConfig {
@@ -10,7 +12,13 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Serve Apollo Sandbox to browsers on GET /graphql. */
   sandbox: boolean;
+  authentication: AuthenticationConfig;
+  /** The gateway's own key (Ed25519 private JWK) for the tokens it signs to subgraphs. */
+  hopPrivateKey: JWK;
 }
+
+export const DEV_ISSUER = 'mutual-graph-dev';
+export const DEV_AUDIENCE = 'mutual-graph';
 
 const SUBGRAPH_URL = /^([A-Z]+)_SUBGRAPH_URL$/;
 
@@ -19,6 +27,11 @@ export const GATEWAY_VARIABLES = {
   PORT: { required: false, description: 'Port (default 4000)' },
   SUPERGRAPH_PATH: { required: false, description: 'Composed supergraph to serve and watch (default schema/supergraph.graphql)' },
   GATEWAY_SANDBOX: { required: false, description: 'false turns off the Apollo Sandbox landing page (default on)' },
+  AUTH_JWKS_URL: { required: false, description: "Production: the identity provider's JWKS address (or AUTH_PUBLIC_KEY)" },
+  AUTH_PUBLIC_KEY: { required: false, description: 'Development: the one public key (JWK, JSON) tokens are signed with (or AUTH_JWKS_URL)' },
+  AUTH_ISSUER: { required: false, description: `Expected token issuer (default ${'mutual-graph-dev'})` },
+  AUTH_AUDIENCE: { required: false, description: `Expected token audience (default ${'mutual-graph'})` },
+  GATEWAY_HOP_PRIVATE_KEY: { required: true, description: "The gateway's Ed25519 private key (JWK, JSON) for the tokens it signs to subgraphs" },
   '<NAME>_SUBGRAPH_URL': {
     required: false,
     pattern: SUBGRAPH_URL,
@@ -29,6 +42,7 @@ export const GATEWAY_VARIABLES = {
 /** Reads the gateway's configuration from GATEWAY_VARIABLES, which the README lists. */
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const values = readVariables(GATEWAY_VARIABLES, env);
+  if (!values.AUTH_JWKS_URL && !values.AUTH_PUBLIC_KEY) throw new Error('set AUTH_JWKS_URL (production) or AUTH_PUBLIC_KEY (development) to verify tokens');
   const subgraphUrls: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const match = SUBGRAPH_URL.exec(key);
@@ -40,5 +54,17 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     supergraphPath: values.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH,
     subgraphUrls,
     sandbox: values.GATEWAY_SANDBOX !== 'false',
+    authentication: {
+      ...(values.AUTH_JWKS_URL ? { jwksUrl: values.AUTH_JWKS_URL } : {}),
+      ...(values.AUTH_PUBLIC_KEY ? { publicKey: JSON.parse(values.AUTH_PUBLIC_KEY) as JWK } : {}),
+      issuer: values.AUTH_ISSUER ?? DEV_ISSUER,
+      audience: values.AUTH_AUDIENCE ?? DEV_AUDIENCE,
+    },
+    hopPrivateKey: JSON.parse(required(values.GATEWAY_HOP_PRIVATE_KEY, 'GATEWAY_HOP_PRIVATE_KEY')) as JWK,
   };
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} is not set; see the README's environment table`);
+  return value;
 }

@@ -7,7 +7,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { jsonErrorHandler, listen, maskInternalErrors, mountHealth } from '@mutual-graph/platform';
 import express from 'express';
 import type { GatewayConfig } from './config.js';
-import { gatewayContext, type GatewayContext } from './context.js';
+import { createAuthenticator } from './authentication.js';
+import { gatewayContextFactory, type GatewayContext } from './context.js';
+import { operationPolicyPlugin } from './plugins/operation-policy.js';
+import { PolicyIndex } from './policy-index.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { supergraphFromFile } from './supergraph-source.js';
 
@@ -30,6 +33,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     },
   });
 
+  const policy = new PolicyIndex();
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => policy.update(coreSupergraphSdl));
+  const authenticate = await createAuthenticator(config.authentication);
+
   const app = express();
   app.disable('x-powered-by');
   const listening = await listen(app, config.host, config.port);
@@ -37,7 +44,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors('gateway'),
+    // The request path, in order: (context: authentication, purpose) → operation policy → plan → signed hop.
     plugins: [
+      operationPolicyPlugin(policy),
       ApolloServerPluginDrainHttpServer({ httpServer: listening.server }),
       // Analysts explore the internal graph in the embedded Apollo Sandbox, pointed at this endpoint.
       config.sandbox
@@ -56,7 +65,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ]),
     ),
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: gatewayContext }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: gatewayContextFactory(authenticate, config.hopPrivateKey) }));
   app.use(jsonErrorHandler);
 
   return {

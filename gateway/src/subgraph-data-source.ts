@@ -4,7 +4,8 @@ import type { GatewayContext } from './context.js';
 /**
  * The hop from gateway to subgraph. Uses Node's own fetch (measurably faster than the default
  * make-fetch-happen) and carries the request id so one request can be followed across services.
- * The signed principal-and-purpose token joins here with purpose-bound access.
+ * Every fetch carries the gateway's signed statement of who asks and why (the hop token):
+ * subgraphs answer nothing else.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(name: string, url: string) {
@@ -14,7 +15,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   readonly name: string;
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // Health checks and schema loads carry no request context; subgraphs refuse them, as they should.
+    if (!context?.hopToken) return;
+    request.http?.headers.set('x-request-id', context.requestId);
+    request.http?.headers.set('authorization', `Bearer ${await context.hopToken()}`);
   }
 }

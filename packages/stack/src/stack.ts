@@ -4,7 +4,7 @@ import { prepareDatabase, type PreparedDatabase } from './database.js';
 import { ROOT } from './paths.js';
 import { openPostgres } from './postgres.js';
 import { spawnService, stopServices, waitUntilReady, type ServiceProcess } from './processes.js';
-import { loadDevSecrets } from './secrets.js';
+import { loadDevSecrets, type DevSecrets } from './secrets.js';
 import { SUBGRAPHS } from './subgraphs.js';
 
 export interface StackOptions {
@@ -24,6 +24,7 @@ export interface StackOptions {
 }
 
 export interface RunningStack {
+  secrets: DevSecrets;
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   adminUrl: string;
@@ -61,6 +62,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const port = options.subgraphPorts?.[subgraph.name] ?? subgraph.defaultPort;
       const service = spawnService(subgraph.name, join(ROOT, 'subgraphs', subgraph.name, 'dist', 'server.js'), {
         DATABASE_URL: database.subgraphUrls[subgraph.name]!,
+        GATEWAY_HOP_PUBLIC_KEY: JSON.stringify(secrets.hopKey.publicJwk),
         PORT: String(port),
         HOST: '127.0.0.1',
       }, options.quiet);
@@ -70,12 +72,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all(services.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i]!.name] ?? SUBGRAPHS[i]!.defaultPort}/ready`, 30_000, () => s.child.exitCode === null)));
     const gateway = spawnService('gateway', join(ROOT, 'gateway', 'dist', 'server.js'), {
       PORT: String(options.gatewayPort),
+      AUTH_PUBLIC_KEY: JSON.stringify(secrets.issuerKey.publicJwk),
+      GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(secrets.hopKey.privateJwk),
       HOST: process.env.HOST ?? '127.0.0.1',
       ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
     }, options.quiet);
     services.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/ready`, 30_000, () => gateway.child.exitCode === null);
-    return { gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, adminUrl: postgres.adminUrl, database, services, stop };
+    return { secrets, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, adminUrl: postgres.adminUrl, database, services, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -11,7 +11,8 @@ const directive = (nodes: readonly ConstDirectiveNode[] | undefined, name: strin
 
 export function categoryOf(nodes: readonly ConstDirectiveNode[] | undefined): DataCategory | undefined {
   const arg = directive(nodes, 'dataCategory')?.arguments?.find((a) => a.name.value === 'category');
-  if (arg?.value.kind === Kind.ENUM && isCategory(arg.value.value)) return arg.value.value;
+  // Enum in composed SDL; a string where a printer of the subgraph's SDL quoted it.
+  if ((arg?.value.kind === Kind.ENUM || arg?.value.kind === Kind.STRING) && isCategory(arg.value.value)) return arg.value.value;
   return undefined;
 }
 

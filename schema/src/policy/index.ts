@@ -4,3 +4,6 @@ export * from './field-index.js';
 export * from './matrix.js';
 export * from './operation.js';
 export * from './vocabulary.js';
+export * from './principal.js';
+export * from './refusal.js';
+export * from './hop-token.js';

@@ -1,29 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { HopClaims } from '@mutual-graph/schema';
 
 /**
- * What every resolver of a subgraph sees for one request. Built in one function, per request:
+ * What every resolver of a subgraph sees for one request, built in one function, per request:
+ * who is asking and why (from the gateway's signed hop token, verified before anything else),
  * its own EntityManager fork (identity map scoped to the request) and its own dataloaders
  * (batching and caching scoped to the request, so nothing leaks between callers).
- * Who is asking and why (principal, purpose) joins here with purpose-bound access.
  */
 export interface SubgraphContext<Loaders> {
   requestId: string;
+  hop: HopClaims;
   em: EntityManager;
   loaders: Loaders;
 }
 
 export type LoaderFactory<Loaders> = (em: EntityManager) => Loaders;
+export type HopVerifier = (authorization: string | undefined) => Promise<HopClaims>;
 
-export function subgraphContextFactory<Loaders>(orm: MikroORM, createLoaders: LoaderFactory<Loaders>) {
+export function subgraphContextFactory<Loaders>(orm: MikroORM, createLoaders: LoaderFactory<Loaders>, verifyHop: HopVerifier) {
   return async ({ req }: { req: IncomingMessage }): Promise<SubgraphContext<Loaders>> => {
+    // Refuses (UNAUTHENTICATED) anything the gateway did not sign, `_entities` and `_service` included.
+    const hop = await verifyHop(req.headers.authorization);
     const em = orm.em.fork();
-    const header = req.headers['x-request-id'];
-    return {
-      requestId: typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID(),
-      em,
-      loaders: createLoaders(em),
-    };
+    return { requestId: hop.requestId, hop, em, loaders: createLoaders(em) };
   };
 }

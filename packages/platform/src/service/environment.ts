@@ -14,6 +14,7 @@ export type VariableSpecs = Record<string, VariableSpec>;
 
 export const SUBGRAPH_VARIABLES = {
   DATABASE_URL: { required: true, description: "PostgreSQL URL with this subgraph's own role (mg_<name>), which reaches only its schema" },
+  GATEWAY_HOP_PUBLIC_KEY: { required: true, description: "The gateway's public key (Ed25519 JWK, JSON): requests without a hop token it signed are refused" },
   HOST: { required: false, description: 'Address to bind (default 127.0.0.1: subgraphs answer the gateway only)' },
   PORT: { required: false, description: 'Port (default: the contract port, 4001–4004)' },
   DATABASE_POOL_MAX: { required: false, description: 'Connections in the pool (default 10)' },

@@ -3,7 +3,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { hopVerifier } from '@mutual-graph/schema';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
+import type { JWK } from 'jose';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { openDatabase, type OpenDatabaseOptions, type SubgraphDatabase } from '../database/orm.js';
@@ -12,6 +14,7 @@ import { jsonErrorHandler, maskInternalErrors } from '../http/errors.js';
 import { mountHealth } from '../http/health.js';
 import { listen } from '../http/listen.js';
 import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
+import { guardSubgraph } from './shield.js';
 import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from './context.js';
 
 /** Everything that makes one subgraph what it is; the platform does the rest, identically for all four. */
@@ -30,6 +33,8 @@ export interface SubgraphDefinition<Loaders> {
 }
 
 export interface SubgraphRunOptions extends OpenDatabaseOptions {
+  /** The gateway's public key (JWK): only requests carrying a hop token it signed are answered. */
+  hopPublicKey: JWK;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -43,16 +48,22 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-/** The subgraph's schema alone: no database, no server (what composition needs). */
+/** The subgraph's schema alone, unguarded: no database, no server (what composition needs). */
 export function buildSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<GraphQLSchema> {
   return buildFederatedSchema(definition.schema);
+}
+
+/** The schema a subgraph serves: every field behind the shield generated from its categories. */
+export async function buildGuardedSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<GraphQLSchema> {
+  return guardSubgraph(await buildSubgraph(definition));
 }
 
 export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   options: SubgraphRunOptions,
 ): Promise<RunningSubgraph> {
-  const schema = await buildSubgraph(definition);
+  const schema = await buildGuardedSubgraph(definition);
+  const verifyHop = await hopVerifier(options.hopPublicKey);
   const orm = await openDatabase(definition.database, options);
   const app = express();
   app.disable('x-powered-by');
@@ -81,7 +92,7 @@ export async function startSubgraph<Loaders>(
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, { context: subgraphContextFactory(orm, definition.createLoaders) }),
+    expressMiddleware(apollo, { context: subgraphContextFactory(orm, definition.createLoaders, verifyHop) }),
   );
   app.use(jsonErrorHandler);
 
@@ -104,7 +115,12 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     console.error(`[${definition.name}] DATABASE_URL is not set: it must name this subgraph's own database role.`);
     process.exit(1);
   }
+  if (!env.GATEWAY_HOP_PUBLIC_KEY) {
+    console.error(`[${definition.name}] GATEWAY_HOP_PUBLIC_KEY is not set: without the gateway's public key no request can be verified.`);
+    process.exit(1);
+  }
   const running = await startSubgraph(definition, {
+    hopPublicKey: JSON.parse(env.GATEWAY_HOP_PUBLIC_KEY) as JWK,
     clientUrl: env.DATABASE_URL,
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT ? Number(env.PORT) : definition.defaultPort,
