@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { SUBGRAPHS } from '@mutual-graph/composition';
 import { GATEWAY_VARIABLES } from '@mutual-graph/gateway';
 import { isKnownVariable, SUBGRAPH_VARIABLES, type VariableSpecs } from '@mutual-graph/platform';
-import { roleName, STACK_VARIABLES } from '@mutual-graph/stack';
+import { DATABASE_OWNERS, roleName, STACK_VARIABLES } from '@mutual-graph/stack';
 import { parse } from 'yaml';
 
 // There is no Docker engine on our machines: this keeps docker-compose.yml honest instead.
 const ROOT = join(import.meta.dirname, '..');
-const resolveDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+// `${X:-default}` becomes its default; `${X:?message}` (must come from the environment) a placeholder.
+const resolveDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1').replace(/\$\{([A-Z_]+):\?[^}]*\}/g, 'from-environment:$1');
 const compose = parse(resolveDefaults(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')), { merge: true });
 const services: Record<string, any> = compose.services;
 
@@ -52,9 +53,13 @@ describe('docker-compose.yml', () => {
     expect(service.environment.HOST).toBe('0.0.0.0');
     expect(service.expose).toEqual([String(subgraph.defaultPort)]);
     expect(service.ports).toBeUndefined();
-    const url = new URL(service.environment.DATABASE_URL);
-    expect([url.username, url.hostname, url.port, url.pathname]).toEqual([roleName(name), 'postgres', '5432', `/${database}`]);
-    expect(url.password).toBe(services.setup.environment[`${name.toUpperCase()}_DB_PASSWORD`]);
+    expect(service.environment.GATEWAY_HOP_PUBLIC_KEY).toBe('from-environment:GATEWAY_HOP_PUBLIC_KEY');
+    // Its own schema and every isolated store's, each as that owner's role, with setup's password for it.
+    for (const owner of DATABASE_OWNERS.filter((o) => o.subgraph.name === name)) {
+      const url = new URL(service.environment[owner.variable]);
+      expect([owner.variable, url.username, url.hostname, url.port, url.pathname]).toEqual([owner.variable, roleName(owner.name), 'postgres', '5432', `/${database}`]);
+      expect(url.password).toBe(services.setup.environment[`${owner.name.toUpperCase()}_DB_PASSWORD`]);
+    }
     expect(service.depends_on.setup.condition).toBe('service_completed_successfully');
   });
 
@@ -63,6 +68,8 @@ describe('docker-compose.yml', () => {
     expectRunsBuiltSource(gateway.command, 'gateway/src/server.ts');
     expectOnlyKnownVariables(gateway.environment, GATEWAY_VARIABLES);
     expect(gateway.ports).toEqual([`${gateway.environment.PORT}:4000`]);
+    expect(gateway.environment.GATEWAY_HOP_PRIVATE_KEY).toBe('from-environment:GATEWAY_HOP_PRIVATE_KEY');
+    expect(gateway.environment.AUTH_PUBLIC_KEY ?? gateway.environment.AUTH_JWKS_URL).toBeDefined();
     for (const subgraph of SUBGRAPHS) {
       expect(gateway.environment[`${subgraph.name.toUpperCase()}_SUBGRAPH_URL`]).toBe(`http://${subgraph.name}:${subgraph.defaultPort}/graphql`);
     }

@@ -42,7 +42,12 @@ export default async function globalSetup() {
     gatewayUrl: stack.gatewayUrl,
     subgraphUrls: stack.subgraphUrls,
     adminUrl: stack.adminUrl,
-    subgraphDatabaseUrls: stack.database.subgraphUrls,
+    // Database URLs by owner (subgraphs and isolated stores), each as its own role.
+    ownerUrls: stack.database.ownerUrls,
+    // Test-only copies of the development keys, to mint callers' tokens and forge or sign hops.
+    issuerPrivateJwk: stack.secrets.issuerKey.privateJwk,
+    hopPrivateJwk: stack.secrets.hopKey.privateJwk,
+    hopPublicJwk: stack.secrets.hopKey.publicJwk,
     dataDir,
     seed: TEST_SEED,
   });

@@ -6,7 +6,12 @@ import { SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { startGateway, type RunningGateway } from '@mutual-graph/gateway';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { parse } from 'graphql';
+import type { JWK } from 'jose';
+
+/** An Ed25519 JWK without its private part. */
+const publicHalf = ({ d: _d, ...jwk }: JWK): JWK => jwk;
 import { postGraphQL, testStack } from '../../test/support/stack.js';
+import { asCaller } from '../../test/support/tokens.js';
 
 /** A supergraph composed from some of the subgraphs' committed SDL. */
 async function supergraphOf(names: string[], urls: Record<string, string>): Promise<string> {
@@ -31,13 +36,22 @@ describe('the gateway on a static supergraph file', () => {
   const stack = testStack();
   let folder: string;
   let gateway: RunningGateway;
-  const consentsOf = (id: string) => postGraphQL(gateway.graphqlUrl, `query ($id: ID!) { member(id: $id) { id consents { purpose } } }`, { id });
+  const consentsOf = async (id: string) =>
+    postGraphQL(gateway.graphqlUrl, `query ($id: ID!) { member(id: $id) { id consents { purpose } } }`, { id }, await asCaller('PRIVACY_OFFICE'));
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'supergraph-'));
     // Start without the privacy subgraph: `consents` does not exist yet.
     await writeFile(join(folder, 'supergraph.graphql'), await supergraphOf(['member', 'case', 'education'], stack.subgraphUrls));
-    gateway = await startGateway({ host: '127.0.0.1', port: 0, supergraphPath: join(folder, 'supergraph.graphql'), subgraphUrls: stack.subgraphUrls, sandbox: false });
+    gateway = await startGateway({
+      host: '127.0.0.1',
+      port: 0,
+      supergraphPath: join(folder, 'supergraph.graphql'),
+      subgraphUrls: stack.subgraphUrls,
+      sandbox: false,
+      authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },
+      hopPrivateKey: stack.hopPrivateJwk,
+    });
   });
   afterAll(async () => {
     await gateway.stop();

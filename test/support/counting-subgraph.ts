@@ -4,8 +4,11 @@ import { testStack } from './stack.js';
 /** A subgraph started in this test process, on the test database, counting every SQL statement. */
 export async function startCountingSubgraph<L>(definition: SubgraphDefinition<L>): Promise<RunningSubgraph & { counter: StatementCounter }> {
   const counter = new StatementCounter();
+  const stack = testStack();
   const running = await startSubgraph(definition, {
-    clientUrl: testStack().subgraphDatabaseUrls[definition.name]!,
+    clientUrl: stack.ownerUrls[definition.name]!,
+    storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, stack.ownerUrls[s.name]!])),
+    hopPublicKey: stack.hopPublicJwk,
     port: 0,
     debug: ['query'],
     loggerFactory: () => counter,

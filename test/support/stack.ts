@@ -1,13 +1,18 @@
 import pg from 'pg';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
+import type { JWK } from 'jose';
 
 /** The stack that test/global-setup.js started for this run. */
 export interface TestStack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   adminUrl: string;
-  subgraphDatabaseUrls: Record<string, string>;
+  /** Database URL of each subgraph and isolated store, as its own role. */
+  ownerUrls: Record<string, string>;
   seed: SyntheticOptions;
+  issuerPrivateJwk: JWK;
+  hopPrivateJwk: JWK;
+  hopPublicJwk: JWK;
 }
 
 export function testStack(): TestStack {
@@ -36,7 +41,7 @@ export async function postGraphQL<T = Record<string, any>>(
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
 }
 
-/** Runs SQL as the given role (the administrator unless a subgraph's URL is passed). */
+/** Runs SQL as the given role (the administrator unless an owner's URL is passed). */
 export async function sql<R extends pg.QueryResultRow = any>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -5,29 +5,29 @@ import { prepareDatabase } from './database.js';
 import { DATA_DIR } from './paths.js';
 import { openPostgres } from './postgres.js';
 import { loadDevSecrets } from './secrets.js';
-import { SUBGRAPHS } from './subgraphs.js';
+import { DATABASE_OWNERS } from './subgraphs.js';
 
 /**
- * `npm run migration:create -- <subgraph> [name]`: brings the database up to the committed
+ * `npm run migration:create -- <subgraph or store> [name]`: brings the database up to the committed
  * migrations, then lets MikroORM generate the next one from the difference between the
  * entities and the database, into the subgraph's src/migrations. Migrations are generated,
  * never written by hand.
  */
 const [name, label] = process.argv.slice(2);
-const subgraph = SUBGRAPHS.find((s) => s.name === name);
-if (!subgraph) {
-  console.error(`usage: npm run migration:create -- <${SUBGRAPHS.map((s) => s.name).join('|')}> [name]`);
+const owner = DATABASE_OWNERS.find((o) => o.name === name);
+if (!owner) {
+  console.error(`usage: npm run migration:create -- <${DATABASE_OWNERS.map((o) => o.name).join('|')}> [name]`);
   process.exit(2);
 }
-const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), SUBGRAPHS.map((s) => s.name));
+const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
 const postgres = await openPostgres(DATA_DIR, secrets, {
   databaseUrl: process.env.DATABASE_URL || undefined,
   port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
 });
 try {
   const prepared = await prepareDatabase(postgres.adminUrl, secrets.rolePasswords, null);
-  const sourceFolder = subgraph.database.migrationsPath.replace(/([\\/])dist([\\/])/, '$1src$2');
-  const orm = await openDatabase({ ...subgraph.database, migrationsPath: sourceFolder }, { clientUrl: prepared.subgraphUrls[subgraph.name]! });
+  const sourceFolder = owner.database.migrationsPath.replace(/([\\/])dist([\\/])/, '$1src$2');
+  const orm = await openDatabase({ ...owner.database, migrationsPath: sourceFolder }, { clientUrl: prepared.ownerUrls[owner.name]! });
   try {
     const result = await orm.migrator.create(sourceFolder, false, false, label);
     console.log(result.fileName ? `created ${join(sourceFolder, result.fileName)}` : 'entities and database agree: no migration needed');

@@ -1,29 +1,29 @@
 import { ensureDatabase, ensureServiceRoles, migrate, openDatabase, roleUrl, withSchemaCreateRight } from '@mutual-graph/platform';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
-import { roleName, serviceRoles, SUBGRAPHS } from './subgraphs.js';
+import { DATABASE_OWNERS, roleName, serviceRoles } from './subgraphs.js';
 
 export interface PreparedDatabase {
-  /** Each subgraph's own connection URL, by subgraph name. */
-  subgraphUrls: Record<string, string>;
+  /** Each owner's own connection URL, by owner name (subgraphs and isolated stores). */
+  ownerUrls: Record<string, string>;
   migrated: Record<string, string[]>;
   seeded: Record<string, Record<string, number>>;
 }
 
 /**
- * With the administrator's URL: creates the database, one role and schema per subgraph,
- * then, as each subgraph's own role, applies its migrations and seeds it when empty.
+ * With the administrator's URL: creates the database, one role and schema per subgraph and per
+ * isolated store, then, as each one's own role, applies its migrations and seeds it when empty.
  */
 export async function prepareDatabase(adminUrl: string, passwords: Record<string, string>, seed: SyntheticOptions | null): Promise<PreparedDatabase> {
   await ensureDatabase(adminUrl);
   await ensureServiceRoles(adminUrl, serviceRoles(passwords));
-  const prepared: PreparedDatabase = { subgraphUrls: {}, migrated: {}, seeded: {} };
-  for (const subgraph of SUBGRAPHS) {
-    const url = roleUrl(adminUrl, { role: roleName(subgraph.name), password: passwords[subgraph.name]! });
-    prepared.subgraphUrls[subgraph.name] = url;
-    const orm = await openDatabase(subgraph.database, { clientUrl: url, poolMax: 2 });
+  const prepared: PreparedDatabase = { ownerUrls: {}, migrated: {}, seeded: {} };
+  for (const owner of DATABASE_OWNERS) {
+    const url = roleUrl(adminUrl, { role: roleName(owner.name), password: passwords[owner.name]! });
+    prepared.ownerUrls[owner.name] = url;
+    const orm = await openDatabase(owner.database, { clientUrl: url, poolMax: 2 });
     try {
-      prepared.migrated[subgraph.name] = await withSchemaCreateRight(adminUrl, roleName(subgraph.name), () => migrate(orm));
-      if (seed) prepared.seeded[subgraph.name] = await subgraph.seed(orm.em.fork(), seed);
+      prepared.migrated[owner.name] = await withSchemaCreateRight(adminUrl, roleName(owner.name), () => migrate(orm));
+      if (seed) prepared.seeded[owner.name] = await owner.seed(orm.em.fork(), seed);
     } finally {
       await orm.close();
     }

@@ -4,7 +4,7 @@ import { prepareDatabase } from './database.js';
 import { DATA_DIR } from './paths.js';
 import { seedOptionsFromEnv } from './seed-options.js';
 import { loadDevSecrets } from './secrets.js';
-import { SUBGRAPHS } from './subgraphs.js';
+import { DATABASE_OWNERS } from './subgraphs.js';
 
 /**
  * `npm run setup` (docker-compose's one-shot `setup` service): on the PostgreSQL that
@@ -17,12 +17,12 @@ if (!adminUrl) {
   process.exit(2);
 }
 try {
-  const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), SUBGRAPHS.map((s) => s.name));
+  const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
   const prepared = await prepareDatabase(adminUrl, secrets.rolePasswords, seedOptionsFromEnv());
-  for (const subgraph of SUBGRAPHS) {
-    const applied = prepared.migrated[subgraph.name] ?? [];
-    const seeded = Object.entries(prepared.seeded[subgraph.name] ?? {}).map(([t, n]) => `${n} ${t}`).join(', ');
-    console.log(`setup: ${subgraph.name}: ${applied.length} migration(s) applied${seeded ? `; seeded ${seeded}` : ''}`);
+  for (const owner of DATABASE_OWNERS) {
+    const applied = prepared.migrated[owner.name] ?? [];
+    const seeded = Object.entries(prepared.seeded[owner.name] ?? {}).map(([t, n]) => `${n} ${t}`).join(', ');
+    console.log(`setup: ${owner.name}: ${applied.length} migration(s) applied${seeded ? `; seeded ${seeded}` : ''}`);
   }
 } catch (error) {
   console.error(`setup failed: ${error instanceof Error ? error.message : error}`);

@@ -5,7 +5,7 @@ import { ROOT } from './paths.js';
 import { openPostgres } from './postgres.js';
 import { spawnService, stopServices, waitUntilReady, type ServiceProcess } from './processes.js';
 import { loadDevSecrets, type DevSecrets } from './secrets.js';
-import { SUBGRAPHS } from './subgraphs.js';
+import { DATABASE_OWNERS, SUBGRAPHS } from './subgraphs.js';
 
 export interface StackOptions {
   dataDir: string;
@@ -40,7 +40,7 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? (() => {});
-  const secrets = await loadDevSecrets(join(options.dataDir, 'secrets.json'), SUBGRAPHS.map((s) => s.name));
+  const secrets = await loadDevSecrets(join(options.dataDir, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
   log('starting PostgreSQL…');
   const postgres = await openPostgres(options.dataDir, secrets, { databaseUrl: options.databaseUrl, port: options.postgresPort });
   const services: ServiceProcess[] = [];
@@ -61,7 +61,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const subgraph of SUBGRAPHS) {
       const port = options.subgraphPorts?.[subgraph.name] ?? subgraph.defaultPort;
       const service = spawnService(subgraph.name, join(ROOT, 'subgraphs', subgraph.name, 'dist', 'server.js'), {
-        DATABASE_URL: database.subgraphUrls[subgraph.name]!,
+        ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.subgraph === subgraph).map((o) => [o.variable, database.ownerUrls[o.name]!])),
         GATEWAY_HOP_PUBLIC_KEY: JSON.stringify(secrets.hopKey.publicJwk),
         PORT: String(port),
         HOST: '127.0.0.1',

@@ -1,13 +1,37 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
-import type { ServiceRole } from '@mutual-graph/platform';
+import { storeUrlVariable, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SyntheticOptions } from '@mutual-graph/synthetic';
 
 export { SUBGRAPHS };
 
-/** Each subgraph's database login role: `mg_<name>`, owner of its schema and of nothing else. */
-export function roleName(subgraph: string): string {
-  return `mg_${subgraph}`;
+/** A slice of the database with its own schema and login role: a subgraph's own, or an isolated store. */
+export interface DatabaseOwner {
+  /** `member`, `case`, …, or an isolated store's name (`edi`). */
+  name: string;
+  subgraph: SubgraphDefinition<unknown>;
+  database: SubgraphDatabase;
+  /** The variable that hands the owner's URL to its subgraph process. */
+  variable: string;
+  seed(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>>;
+}
+
+export const DATABASE_OWNERS: DatabaseOwner[] = SUBGRAPHS.flatMap((subgraph) => [
+  { name: subgraph.name, subgraph, database: subgraph.database, variable: 'DATABASE_URL', seed: subgraph.seed },
+  ...(subgraph.isolatedStores ?? []).map((store) => ({
+    name: store.name,
+    subgraph,
+    database: store.database,
+    variable: storeUrlVariable(store.name),
+    seed: store.seed,
+  })),
+]);
+
+/** Each owner's database login role: `mg_<name>`, owner of its schema and of nothing else. */
+export function roleName(owner: string): string {
+  return `mg_${owner}`;
 }
 
 export function serviceRoles(passwords: Record<string, string>): ServiceRole[] {
-  return SUBGRAPHS.map((s) => ({ schema: s.database.schema, role: roleName(s.name), password: passwords[s.name]! }));
+  return DATABASE_OWNERS.map((o) => ({ schema: o.database.schema, role: roleName(o.name), password: passwords[o.name]! }));
 }

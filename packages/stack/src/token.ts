@@ -4,7 +4,7 @@ import { isPurpose, PURPOSE_NAMES } from '@mutual-graph/schema';
 import { importJWK, SignJWT } from 'jose';
 import { DATA_DIR } from './paths.js';
 import { loadDevSecrets } from './secrets.js';
-import { SUBGRAPHS } from './subgraphs.js';
+import { DATABASE_OWNERS } from './subgraphs.js';
 
 /**
  * `npm run -s token -- --sub ID --roles a,b --purposes P1,P2 [--member-id ID] [--partner-id ID] [--expires-in 1h]`
@@ -34,7 +34,7 @@ if (!values.sub || unknown.length > 0) {
   console.error(`${unknown.length > 0 ? `not purposes of use: ${unknown.join(', ')} (known: ${PURPOSE_NAMES.join(', ')})\n` : ''}${usage}`);
   process.exit(2);
 }
-const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), SUBGRAPHS.map((s) => s.name));
+const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
 const token = await new SignJWT({
   roles: list(values.roles),
   purposes,

@@ -6,3 +6,4 @@ export * from './members.js';
 export * from './minc.js';
 export * from './options.js';
 export * from './practice.js';
+export * from './edi.js';

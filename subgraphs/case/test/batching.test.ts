@@ -2,6 +2,7 @@ import { caseSubgraph } from '@mutual-graph/case-subgraph';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
 import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { asGatewayHop } from '../../../test/support/tokens.js';
 
 describe('case subgraph batching', () => {
   const stack = testStack();
@@ -23,6 +24,7 @@ describe('case subgraph batching', () => {
           adviceCalls { topic language }
       } } }`,
       { r: representations },
+      await asGatewayHop('MEDICO_LEGAL_ASSISTANCE'),
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toHaveLength(50);
@@ -38,6 +40,7 @@ describe('case subgraph batching', () => {
       subgraph.graphqlUrl,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { medicoLegalHistory { id } } } }`,
       { r: Array.from({ length: 80 }, (_, i) => ({ __typename: 'Member', id: syntheticMember(i, stack.seed).id })) },
+      await asGatewayHop('MEDICO_LEGAL_ASSISTANCE'),
     );
     const matterIds: string[] = listed.data!._entities.flatMap((m: { medicoLegalHistory: { id: string }[] }) => m.medicoLegalHistory.map((x) => x.id));
     expect(matterIds.length).toBeGreaterThan(3);
@@ -46,6 +49,7 @@ describe('case subgraph batching', () => {
       subgraph.graphqlUrl,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MedicoLegalMatter { id kind } } }`,
       { r: matterIds.map((id) => ({ __typename: 'MedicoLegalMatter', id })) },
+      await asGatewayHop('MEDICO_LEGAL_ASSISTANCE'),
     );
     expect(body.data!._entities.map((m: { id: string }) => m.id)).toEqual(matterIds);
     expect(subgraph.counter.domainStatements()).toHaveLength(1);
@@ -56,6 +60,7 @@ describe('case subgraph batching', () => {
       subgraph.graphqlUrl,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { medicoLegalHistory(years: 0) { id } } } }`,
       { r: [{ __typename: 'Member', id: syntheticMember(0, stack.seed).id }] },
+      await asGatewayHop('MEDICO_LEGAL_ASSISTANCE'),
     );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'years' });
   });

@@ -2,6 +2,7 @@ import { educationSubgraph } from '@mutual-graph/education-subgraph';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
 import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { asGatewayHop } from '../../../test/support/tokens.js';
 
 describe('education subgraph batching', () => {
   const stack = testStack();
@@ -18,6 +19,7 @@ describe('education subgraph batching', () => {
       subgraph.graphqlUrl,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id learningRecord { completedOn credits activity { code title kind } } } } }`,
       { r: representations },
+      await asGatewayHop('EDUCATION'),
     );
     expect(body.errors).toBeUndefined();
     const completions = body.data!._entities.flatMap((m: { learningRecord: unknown[] }) => m.learningRecord);

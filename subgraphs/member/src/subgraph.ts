@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
+import { ediStore } from './edi-store.js';
 import { Member } from './entities/member.js';
 import { MembershipPeriod } from './entities/membership-period.js';
 import { createLoaders, type MemberLoaders } from './loaders/index.js';
@@ -12,6 +13,7 @@ import { seedMembers } from './seed.js';
 export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
   name: 'member',
   defaultPort: 4001,
+  isolatedStores: [ediStore],
   database: {
     schema: 'member',
     entities: [Member, MembershipPeriod],

@@ -1,5 +1,6 @@
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { asCaller } from '../../../test/support/tokens.js';
 
 describe('membership through the gateway', () => {
   const stack = testStack();
@@ -17,6 +18,7 @@ describe('membership through the gateway', () => {
         after: new Date(Date.parse(`${last.endsOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
         before: new Date(Date.parse(`${retired.periods[0]!.startsOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
       },
+      await asCaller('MEDICO_LEGAL_ASSISTANCE'),
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!.member.membership).toEqual({ status: 'RETIRED', during: true, after: false, before: false });
@@ -32,6 +34,7 @@ describe('membership through the gateway', () => {
         `query ($after: String) { members(filter: { province: QC, status: ACTIVE }, first: 7, after: $after) {
           totalCount edges { node { id lastName practice { province } membership { status } } } pageInfo { hasNextPage endCursor } } }`,
         { after },
+        await asCaller('MEMBERSHIP'),
       );
       expect(body.errors).toBeUndefined();
       expect(body.data.members.totalCount).toBe(expected.length);

@@ -2,6 +2,7 @@ import { privacySubgraph } from '@mutual-graph/privacy-subgraph';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
 import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { asGatewayHop } from '../../../test/support/tokens.js';
 
 describe('privacy subgraph batching', () => {
   const stack = testStack();
@@ -18,6 +19,7 @@ describe('privacy subgraph batching', () => {
       subgraph.graphqlUrl,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id consents { purpose status grantedAt withdrawnAt } } } }`,
       { r: representations },
+      await asGatewayHop('PRIVACY_OFFICE'),
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toHaveLength(70);

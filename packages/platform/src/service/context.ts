@@ -15,14 +15,21 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
 }
 
-export type LoaderFactory<Loaders> = (em: EntityManager) => Loaders;
+/** Builds a request's loaders from its EntityManager and, by name, those of its isolated stores. */
+export type LoaderFactory<Loaders> = (em: EntityManager, stores: Record<string, EntityManager>) => Loaders;
 export type HopVerifier = (authorization: string | undefined) => Promise<HopClaims>;
 
-export function subgraphContextFactory<Loaders>(orm: MikroORM, createLoaders: LoaderFactory<Loaders>, verifyHop: HopVerifier) {
+export function subgraphContextFactory<Loaders>(
+  orm: MikroORM,
+  stores: Record<string, MikroORM>,
+  createLoaders: LoaderFactory<Loaders>,
+  verifyHop: HopVerifier,
+) {
   return async ({ req }: { req: IncomingMessage }): Promise<SubgraphContext<Loaders>> => {
     // Refuses (UNAUTHENTICATED) anything the gateway did not sign, `_entities` and `_service` included.
     const hop = await verifyHop(req.headers.authorization);
     const em = orm.em.fork();
-    return { requestId: hop.requestId, hop, em, loaders: createLoaders(em) };
+    const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
+    return { requestId: hop.requestId, hop, em, loaders: createLoaders(em, storeEms) };
   };
 }

@@ -18,6 +18,11 @@ export const SUBGRAPH_VARIABLES = {
   HOST: { required: false, description: 'Address to bind (default 127.0.0.1: subgraphs answer the gateway only)' },
   PORT: { required: false, description: 'Port (default: the contract port, 4001–4004)' },
   DATABASE_POOL_MAX: { required: false, description: 'Connections in the pool (default 10)' },
+  '<STORE>_DATABASE_URL': {
+    required: false,
+    pattern: /^[A-Z]+_DATABASE_URL$/,
+    description: "An isolated store's URL, as that store's own role (the member subgraph's EDI_DATABASE_URL, role mg_edi)",
+  },
 } satisfies VariableSpecs;
 
 /** Whether `name` is one of `specs`, directly or through a pattern. */

@@ -17,12 +17,29 @@ import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
 import { guardSubgraph } from './shield.js';
 import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from './context.js';
 
+/**
+ * Data a subgraph keeps apart from its own tables, in a schema of its own that only a role of its
+ * own can reach (EDI answers, apart from membership): the code that serves everything else
+ * connects with a role that has no grant on it.
+ */
+export interface IsolatedStore {
+  name: string;
+  database: SubgraphDatabase;
+  seed(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>>;
+}
+
+/** `<STORE>_DATABASE_URL`: where a subgraph finds an isolated store, as that store's own role. */
+export function storeUrlVariable(store: string): string {
+  return `${store.toUpperCase()}_DATABASE_URL`;
+}
+
 /** Everything that makes one subgraph what it is; the platform does the rest, identically for all four. */
 export interface SubgraphDefinition<Loaders> {
   name: string;
   /** The contract's port for this subgraph (4001–4004). */
   defaultPort: number;
   database: SubgraphDatabase;
+  isolatedStores?: IsolatedStore[];
   schema: FederatedSchemaOptions<SubgraphContext<Loaders>>;
   createLoaders: LoaderFactory<Loaders>;
   /**
@@ -35,6 +52,8 @@ export interface SubgraphDefinition<Loaders> {
 export interface SubgraphRunOptions extends OpenDatabaseOptions {
   /** The gateway's public key (JWK): only requests carrying a hop token it signed are answered. */
   hopPublicKey: JWK;
+  /** Connection URL of each isolated store, as that store's own role. */
+  storeUrls?: Record<string, string>;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -65,6 +84,12 @@ export async function startSubgraph<Loaders>(
   const schema = await buildGuardedSubgraph(definition);
   const verifyHop = await hopVerifier(options.hopPublicKey);
   const orm = await openDatabase(definition.database, options);
+  const stores: Record<string, MikroORM> = {};
+  for (const store of definition.isolatedStores ?? []) {
+    const clientUrl = options.storeUrls?.[store.name];
+    if (!clientUrl) throw new Error(`${definition.name}: no connection for its isolated store "${store.name}" (${storeUrlVariable(store.name)})`);
+    stores[store.name] = await openDatabase(store.database, { ...options, clientUrl });
+  }
   const app = express();
   app.disable('x-powered-by');
   const listening = await listen(app, options.host ?? '127.0.0.1', options.port ?? definition.defaultPort);
@@ -87,12 +112,15 @@ export async function startSubgraph<Loaders>(
   mountHealth(app, definition.name, {
     // A real round trip: MikroORM connects lazily, so its own connection flag can say no before the first query.
     database: async () => (await orm.em.getConnection().execute('select 1 as ok')).length === 1,
+    ...Object.fromEntries(
+      Object.entries(stores).map(([name, store]) => [`database:${name}`, async () => (await store.em.getConnection().execute('select 1 as ok')).length === 1]),
+    ),
     schema: async () => schema.getQueryType() !== undefined,
   });
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, { context: subgraphContextFactory(orm, definition.createLoaders, verifyHop) }),
+    expressMiddleware(apollo, { context: subgraphContextFactory(orm, stores, definition.createLoaders, verifyHop) }),
   );
   app.use(jsonErrorHandler);
 
@@ -104,6 +132,7 @@ export async function startSubgraph<Loaders>(
     async stop() {
       await apollo.stop();
       await orm.close();
+      for (const store of Object.values(stores)) await store.close();
     },
   };
 }
@@ -122,6 +151,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
   const running = await startSubgraph(definition, {
     hopPublicKey: JSON.parse(env.GATEWAY_HOP_PUBLIC_KEY) as JWK,
     clientUrl: env.DATABASE_URL,
+    storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, process.env[storeUrlVariable(s.name)] ?? ''])),
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT ? Number(env.PORT) : definition.defaultPort,
     poolMax: env.DATABASE_POOL_MAX ? Number(env.DATABASE_POOL_MAX) : undefined,

@@ -1,16 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loaderOfMany, loaderOfOne } from '@mutual-graph/platform';
 import { Member } from '../entities/member.js';
+import { EdiProfile } from '../entities/edi-profile.js';
 import { MembershipPeriod } from '../entities/membership-period.js';
 
-/** The member subgraph's per-request loaders: one statement per entity type, whatever N. */
-export function createLoaders(em: EntityManager) {
+/**
+ * The member subgraph's per-request loaders: one statement per entity type, whatever N.
+ * EDI answers come only from the EDI store's own connection; every other loader uses `em`,
+ * whose role cannot read the EDI schema.
+ */
+export function createLoaders(em: EntityManager, stores: Record<string, EntityManager>) {
+  const edi = stores.edi!;
   return {
     memberById: loaderOfOne((ids) => em.find(Member, { id: { $in: [...ids] } }), (member) => member.id),
     periodsByMember: loaderOfMany(
       (memberIds) => em.find(MembershipPeriod, { member: { $in: [...memberIds] } }, { orderBy: { startsOn: 'asc' } }),
       (period) => period.member.id,
     ),
+    ediByMember: loaderOfOne((memberIds) => edi.find(EdiProfile, { memberId: { $in: [...memberIds] } }), (profile) => profile.memberId),
   };
 }
 

@@ -3,6 +3,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, Category, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
+import { EdiProfile } from '../entities/edi-profile.js';
 import { Member } from '../entities/member.js';
 import { Contact } from '../types/contact.js';
 import { MemberConnection, MemberFilter } from '../types/member-connection.js';
@@ -58,6 +59,12 @@ export class MemberResolver {
   @FieldResolver(() => Practice, { nullable: true })
   practice(@Root() member: Member): Practice {
     return { province: member.province, specialty: member.specialty, typeOfWork: member.typeOfWork };
+  }
+
+  @Category('EDI')
+  @FieldResolver(() => EdiProfile, { nullable: true, description: 'EDI answers, readable by the member themself only; null when none were given' })
+  edi(@Root() member: Member, @Ctx() { loaders }: MemberContext): Promise<EdiProfile | null> {
+    return loaders.ediByMember.load(member.id);
   }
 
   @Category('MEMBERSHIP')

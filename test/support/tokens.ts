@@ -1,0 +1,44 @@
+import { signHop, type Principal, type Purpose } from '@mutual-graph/schema';
+import { importJWK, SignJWT, type JWK } from 'jose';
+import { testStack } from './stack.js';
+
+export interface Caller {
+  sub?: string;
+  roles?: string[];
+  purposes: Purpose[];
+  memberId?: string;
+  partnerId?: string;
+  /** jose time span, e.g. '1h'; a negative span gives an expired token. */
+  expiresIn?: string | number;
+}
+
+/** A caller's token, signed like `npm run token` signs, with the stack's development issuer key. */
+export async function tokenFor(caller: Caller, key: JWK = testStack().issuerPrivateJwk): Promise<string> {
+  const jwt = new SignJWT({
+    roles: caller.roles ?? ['staff'],
+    purposes: caller.purposes,
+    ...(caller.memberId ? { memberId: caller.memberId } : {}),
+    ...(caller.partnerId ? { partnerId: caller.partnerId } : {}),
+  })
+    .setProtectedHeader({ alg: 'EdDSA' })
+    .setSubject(caller.sub ?? 'test-caller')
+    .setIssuer('mutual-graph-dev')
+    .setAudience('mutual-graph')
+    .setIssuedAt();
+  jwt.setExpirationTime(typeof caller.expiresIn === 'number' ? caller.expiresIn : (caller.expiresIn ?? '10m'));
+  return jwt.sign(await importJWK(key, 'EdDSA'));
+}
+
+/** Headers for one request to the internal graph: the caller's token and the declared purpose. */
+export async function asCaller(purpose: Purpose, caller: Partial<Caller> = {}): Promise<Record<string, string>> {
+  return {
+    authorization: `Bearer ${await tokenFor({ purposes: [purpose], ...caller })}`,
+    'x-purpose-of-use': purpose,
+  };
+}
+
+/** Headers for a direct subgraph request, as the gateway would sign them (or with another key, to forge). */
+export async function asGatewayHop(purpose: Purpose, principal: Partial<Principal> = {}, key: JWK = testStack().hopPrivateJwk): Promise<Record<string, string>> {
+  const full: Principal = { sub: 'test-caller', roles: ['staff'], purposes: [purpose], ...principal };
+  return { authorization: `Bearer ${await signHop(key, { principal: full, purpose, requestId: 'test' })}` };
+}
