@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { composeSupergraph } from '@mutual-graph/composition';
-import { SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { composeSupergraph, policyReport, unclassifiedFields } from '@mutual-graph/composition';
+import { POLICY_SPEC_URL, SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+
+const POLICY_MD_PATH = join(import.meta.dirname, '..', '..', 'POLICY.md');
 
 describe('the committed supergraph', () => {
   it('is exactly what composing the subgraphs gives now (run `npm run compose` after changing a subgraph)', async () => {
@@ -16,5 +18,25 @@ describe('the committed supergraph', () => {
     const { supergraphSdl } = await composeSupergraph();
     const member = /type Member\n((?:\s+@join__type\([^)]*\)\n)+)/.exec(supergraphSdl)?.[1] ?? '';
     for (const graph of ['MEMBER', 'CASE', 'EDUCATION', 'PRIVACY']) expect(member).toContain(`@join__type(graph: ${graph}, key: "id")`);
+  });
+});
+
+describe('categories through composition', () => {
+  it('fails composition for a field reachable from Member with no category and no @nonPersonal', async () => {
+    const { supergraphSdl } = await composeSupergraph();
+    expect(unclassifiedFields(supergraphSdl)).toEqual([]);
+    const stripped = supergraphSdl.replace('minc: String @join__field(graph: MEMBER) @dataCategory(category: PROFESSIONAL)', 'minc: String @join__field(graph: MEMBER)');
+    expect(stripped).not.toBe(supergraphSdl);
+    expect(unclassifiedFields(stripped)).toEqual(['Member.minc']);
+  });
+
+  it('carries every category annotation into the supergraph', async () => {
+    const sdl = await readFile(SUPERGRAPH_PATH, 'utf8');
+    expect(sdl).toContain(`@link(url: "${POLICY_SPEC_URL}", import: ["@dataCategory", "@nonPersonal"])`);
+    expect(sdl).toMatch(/edi: EdiProfile @join__field\(graph: MEMBER\) @dataCategory\(category: EDI\)/);
+  });
+
+  it('keeps schema/POLICY.md current (run `npm run policy`)', async () => {
+    expect(await readFile(POLICY_MD_PATH, 'utf8')).toBe(policyReport(await readFile(SUPERGRAPH_PATH, 'utf8')));
   });
 });

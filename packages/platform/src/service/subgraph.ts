@@ -61,6 +61,7 @@ export interface SubgraphRunOptions extends OpenDatabaseOptions {
 
 export interface RunningSubgraph {
   name: string;
+  server: import('node:http').Server;
   url: string;
   graphqlUrl: string;
   orm: MikroORM;
@@ -126,6 +127,7 @@ export async function startSubgraph<Loaders>(
 
   return {
     name: definition.name,
+    server: listening.server,
     url: listening.url,
     graphqlUrl: `${listening.url}/graphql`,
     orm,

@@ -1,6 +1,6 @@
 import { CursorError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput, Category, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, isUuid, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { EdiProfile } from '../entities/edi-profile.js';
@@ -16,6 +16,13 @@ export class MemberResolver {
   @Query(() => Member, { nullable: true, description: 'One member by id' })
   member(@Arg('id', () => ID) id: string, @Ctx() { loaders }: MemberContext): Promise<Member | null> {
     return loaders.memberById.load(requireUuid('id', id));
+  }
+
+  @NonPersonal()
+  @Query(() => Member, { nullable: true, description: "The caller's own record, when the caller is a member (the token's memberId)" })
+  me(@Ctx() { hop, loaders }: MemberContext): Promise<Member | null> | null {
+    const memberId = hop.principal.memberId;
+    return memberId && isUuid(memberId) ? loaders.memberById.load(memberId.toLowerCase()) : null;
   }
 
   @NonPersonal()
