@@ -55,7 +55,7 @@ describe('docker-compose.yml', () => {
     expect(service.ports).toBeUndefined();
     expect(service.environment.GATEWAY_HOP_PUBLIC_KEY).toBe('from-environment:GATEWAY_HOP_PUBLIC_KEY');
     // Its own schema and every isolated store's, each as that owner's role, with setup's password for it.
-    for (const owner of DATABASE_OWNERS.filter((o) => o.subgraph.name === name)) {
+    for (const owner of DATABASE_OWNERS.filter((o) => o.service === name)) {
       const url = new URL(service.environment[owner.variable]);
       expect([owner.variable, url.username, url.hostname, url.port, url.pathname]).toEqual([owner.variable, roleName(owner.name), 'postgres', '5432', `/${database}`]);
       expect(url.password).toBe(services.setup.environment[`${owner.name.toUpperCase()}_DB_PASSWORD`]);
@@ -70,6 +70,8 @@ describe('docker-compose.yml', () => {
     expect(gateway.ports).toEqual([`${gateway.environment.PORT}:4000`]);
     expect(gateway.environment.GATEWAY_HOP_PRIVATE_KEY).toBe('from-environment:GATEWAY_HOP_PRIVATE_KEY');
     expect(gateway.environment.AUTH_PUBLIC_KEY ?? gateway.environment.AUTH_JWKS_URL).toBeDefined();
+    const audit = new URL(gateway.environment.DATABASE_URL);
+    expect([audit.username, audit.hostname, audit.password]).toEqual([roleName('audit'), 'postgres', services.setup.environment.AUDIT_DB_PASSWORD]);
     for (const subgraph of SUBGRAPHS) {
       expect(gateway.environment[`${subgraph.name.toUpperCase()}_SUBGRAPH_URL`]).toBe(`http://${subgraph.name}:${subgraph.defaultPort}/graphql`);
     }

@@ -15,6 +15,8 @@ export interface GatewayConfig {
   authentication: AuthenticationConfig;
   /** The gateway's own key (Ed25519 private JWK) for the tokens it signs to subgraphs. */
   hopPrivateKey: JWK;
+  /** PostgreSQL URL as role mg_audit, for the audit records. */
+  auditDatabaseUrl: string;
 }
 
 export const DEV_ISSUER = 'mutual-graph-dev';
@@ -23,6 +25,7 @@ export const DEV_AUDIENCE = 'mutual-graph';
 const SUBGRAPH_URL = /^([A-Z]+)_SUBGRAPH_URL$/;
 
 export const GATEWAY_VARIABLES = {
+  DATABASE_URL: { required: true, description: 'PostgreSQL URL as role mg_audit: every operation, allowed or refused, is recorded there before it runs' },
   HOST: { required: false, description: 'Address to bind (default 127.0.0.1)' },
   PORT: { required: false, description: 'Port (default 4000)' },
   SUPERGRAPH_PATH: { required: false, description: 'Composed supergraph to serve and watch (default schema/supergraph.graphql)' },
@@ -61,6 +64,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
       audience: values.AUTH_AUDIENCE ?? DEV_AUDIENCE,
     },
     hopPrivateKey: JSON.parse(required(values.GATEWAY_HOP_PRIVATE_KEY, 'GATEWAY_HOP_PRIVATE_KEY')) as JWK,
+    auditDatabaseUrl: required(values.DATABASE_URL, 'DATABASE_URL'),
   };
 }
 

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { PURPOSE_HEADER, signHop, type DataCategory, type Principal, type Purpose } from '@mutual-graph/schema';
+import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
+import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticate } from './authentication.js';
 import { declaredPurpose } from './purpose.js';
 
@@ -14,21 +16,41 @@ export interface GatewayContext {
   categories?: DataCategory[];
   /** The signed statement of who and why for the subgraphs: one token per request. */
   hopToken(): Promise<string>;
+  /** Set once this request's audit record is written. */
+  audited?: boolean;
 }
 
-export function gatewayContextFactory(authenticate: Authenticate, hopPrivateKey: JWK) {
-  return async ({ req }: { req: IncomingMessage }): Promise<GatewayContext> => {
+export function gatewayContextFactory(authenticate: Authenticate, hopPrivateKey: JWK, audit: AuditLog) {
+  return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; operationName?: unknown } } }): Promise<GatewayContext> => {
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-    // Who, then why: both refuse the request before it is parsed.
-    const principal = await authenticate(req.headers.authorization);
-    const purpose = declaredPurpose(req.headers[PURPOSE_HEADER], principal);
+    // Who, then why: both refuse the request before it is parsed, and the refusal is audited.
+    let principal: Principal | undefined;
+    let purpose: Purpose;
+    try {
+      principal = await authenticate(req.headers.authorization);
+      purpose = declaredPurpose(req.headers[PURPOSE_HEADER], principal);
+    } catch (error) {
+      const extensions = (error as GraphQLError).extensions ?? {};
+      await audit.recordOrRefuse({
+        requestId,
+        subject: principal?.sub ?? null,
+        roles: principal?.roles ?? [],
+        purpose: typeof req.headers[PURPOSE_HEADER] === 'string' ? String(req.headers[PURPOSE_HEADER]).slice(0, 40) : null,
+        operationName: typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 200) : null,
+        operationText: typeof req.body?.query === 'string' ? req.body.query : null,
+        decision: 'REFUSED',
+        code: String(extensions.code ?? 'UNAUTHENTICATED'),
+        rule: (extensions.policy as { rule?: string } | undefined)?.rule ?? null,
+      });
+      throw error;
+    }
     let token: Promise<string> | undefined;
     return {
       requestId,
-      principal,
+      principal: principal!,
       purpose,
-      hopToken: () => (token ??= signHop(hopPrivateKey, { principal, purpose, requestId })),
+      hopToken: () => (token ??= signHop(hopPrivateKey, { principal: principal!, purpose, requestId })),
     };
   };
 }

@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { jsonErrorHandler, listen, maskInternalErrors, mountHealth } from '@mutual-graph/platform';
 import express from 'express';
 import type { GatewayConfig } from './config.js';
+import { AuditLog } from './audit/audit-log.js';
 import { createAuthenticator } from './authentication.js';
 import { gatewayContextFactory, type GatewayContext } from './context.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
@@ -36,6 +37,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const policy = new PolicyIndex();
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => policy.update(coreSupergraphSdl));
   const authenticate = await createAuthenticator(config.authentication);
+  const audit = await AuditLog.open(config.auditDatabaseUrl);
 
   const app = express();
   app.disable('x-powered-by');
@@ -46,7 +48,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError: maskInternalErrors('gateway'),
     // The request path, in order: (context: authentication, purpose) → operation policy → plan → signed hop.
     plugins: [
-      operationPolicyPlugin(policy),
+      operationPolicyPlugin(policy, audit),
       ApolloServerPluginDrainHttpServer({ httpServer: listening.server }),
       // Analysts explore the internal graph in the embedded Apollo Sandbox, pointed at this endpoint.
       config.sandbox
@@ -58,6 +60,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   mountHealth(app, 'gateway', {
     supergraph: async () => subgraphs.size > 0,
+    audit: () => audit.isReachable(),
     ...Object.fromEntries(
       [...subgraphs].map(([name, url]) => [
         `subgraph:${name}`,
@@ -65,7 +68,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ]),
     ),
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: gatewayContextFactory(authenticate, config.hopPrivateKey) }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: gatewayContextFactory(authenticate, config.hopPrivateKey, audit) }));
   app.use(jsonErrorHandler);
 
   return {
@@ -74,6 +77,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     subgraphs,
     async stop() {
       await apollo.stop();
+      await audit.close();
     },
   };
 }

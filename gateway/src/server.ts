@@ -1,7 +1,17 @@
+import 'reflect-metadata';
 import { gatewayConfigFromEnv } from './config.js';
 import { startGateway } from './gateway.js';
 
-const running = await startGateway(gatewayConfigFromEnv());
+const running = await startGateway(
+  (() => {
+    try {
+      return gatewayConfigFromEnv();
+    } catch (error) {
+      console.error(`[gateway] ${(error as Error).message}`);
+      process.exit(1);
+    }
+  })(),
+);
 console.log(`[gateway] internal graph at ${running.graphqlUrl}`);
 let stopping = false;
 const stop = async () => {

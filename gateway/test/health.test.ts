@@ -13,8 +13,8 @@ describe('health and readiness', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', service: name });
   });
 
-  it("the gateway's readiness names every subgraph it depends on", async () => {
+  it("the gateway's readiness names every subgraph it depends on, and its audit database", async () => {
     const body = await (await fetch(new URL('/ready', stack.gatewayUrl))).json();
-    expect(Object.keys(body.checks).sort()).toEqual(['subgraph:case', 'subgraph:education', 'subgraph:member', 'subgraph:privacy', 'supergraph']);
+    expect(Object.keys(body.checks).sort()).toEqual(['audit', 'subgraph:case', 'subgraph:education', 'subgraph:member', 'subgraph:privacy', 'supergraph']);
   });
 });

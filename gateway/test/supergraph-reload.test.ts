@@ -51,6 +51,7 @@ describe('the gateway on a static supergraph file', () => {
       sandbox: false,
       authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },
       hopPrivateKey: stack.hopPrivateJwk,
+      auditDatabaseUrl: stack.ownerUrls.audit!,
     });
   });
   afterAll(async () => {

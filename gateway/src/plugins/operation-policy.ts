@@ -1,5 +1,7 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { collectOperationUses, decideOperation, POLICY_MATRIX, policyRefusal } from '@mutual-graph/schema';
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import { collectOperationUses, decideOperation, POLICY_MATRIX, policyRefusal, type DataCategory } from '@mutual-graph/schema';
+import type { GraphQLError } from 'graphql';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
 import type { PolicyIndex } from '../policy-index.js';
 
@@ -7,37 +9,82 @@ import type { PolicyIndex } from '../policy-index.js';
  * The whole-operation half of the policy. After the operation is parsed and validated and before
  * the gateway plans it or calls any subgraph, walks every field it can select and refuses it
  * whole when its categories break the matrix, EDI isolation, or the caller's subject scope.
+ * Every decision is audited before it takes effect; no audit record, no operation.
  */
-export function operationPolicyPlugin(policy: PolicyIndex): ApolloServerPlugin<GatewayContext> {
+export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation, schema, contextValue }) {
-          const { purpose, principal } = contextValue;
-          if (!operation) throw policyRefusal('PURPOSE_SCOPE', 'no operation to decide on', { purpose, wholeRequest: true });
-          const { uses, rootFields, rootArguments } = collectOperationUses(schema, document, operation, policy.fields, request.variables ?? {});
-
-          const unclassified = uses.filter((u) => u.unclassified).map((u) => u.coordinate);
-          if (unclassified.length > 0) {
-            throw policyRefusal('PURPOSE_SCOPE', `fields without a data category are never served: ${unclassified.join(', ')}`, { fields: unclassified, purpose, wholeRequest: true });
+        async didResolveOperation(requestContext) {
+          const { request, operation, contextValue } = requestContext;
+          const entry = {
+            requestId: contextValue.requestId,
+            subject: contextValue.principal.sub,
+            roles: contextValue.principal.roles,
+            purpose: contextValue.purpose,
+            operationName: operation?.name?.value ?? request.operationName ?? null,
+            operationText: request.query ?? null,
+          };
+          let categories: DataCategory[];
+          try {
+            categories = decide(requestContext, policy);
+          } catch (error) {
+            const extensions = (error as GraphQLError).extensions ?? {};
+            const refusal = extensions.policy as { rule?: string; fields?: string[] } | undefined;
+            contextValue.audited = true;
+            await audit.recordOrRefuse({ ...entry, decision: 'REFUSED', code: String(extensions.code), rule: refusal?.rule ?? null, fields: refusal?.fields ?? [] });
+            throw error;
           }
-          const decision = decideOperation(purpose, uses, rootFields);
-          if (!decision.allowed) throw policyRefusal(decision.rule, decision.message, { fields: decision.fields, purpose, wholeRequest: true });
+          contextValue.audited = true;
+          await audit.recordOrRefuse({ ...entry, decision: 'ALLOWED', categories });
+          contextValue.categories = categories;
+        },
 
-          // A purpose limited to the caller's own record reaches members only through `me` or their own id.
-          if (POLICY_MATRIX[purpose].ownRecordOnly) {
-            const foreign = rootArguments.filter(({ field, args }) => !(field === 'me' || (field === 'member' && principal.memberId !== undefined && args.id === principal.memberId)));
-            if (foreign.length > 0 || principal.memberId === undefined) {
-              throw policyRefusal('SUBJECT_SCOPE', "a member may read only their own record, through `me` or `member(id:)` with their own id", {
-                fields: foreign.map((f) => `Query.${f.field}`),
-                purpose,
-                wholeRequest: true,
-              });
-            }
-          }
-          contextValue.categories = decision.categories;
+        async didEncounterErrors({ contextValue, errors, request }) {
+          // Operations that never reached a decision (unparsable, invalid) are audited too.
+          if (contextValue.audited || !contextValue.principal) return;
+          contextValue.audited = true;
+          await audit
+            .record({
+              requestId: contextValue.requestId,
+              subject: contextValue.principal.sub,
+              roles: contextValue.principal.roles,
+              purpose: contextValue.purpose,
+              operationName: request.operationName ?? null,
+              operationText: request.query ?? null,
+              decision: 'REFUSED',
+              code: String(errors[0]?.extensions?.code ?? 'BAD_REQUEST'),
+            })
+            .catch((error) => console.error('[gateway] audit record not written:', (error as Error).message));
         },
       };
     },
   };
+}
+
+/** The categories an allowed operation touches; throws the refusal otherwise. */
+function decide({ request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>, policy: PolicyIndex): DataCategory[] {
+  const { purpose, principal } = contextValue;
+  if (!operation) throw policyRefusal('PURPOSE_SCOPE', 'no operation to decide on', { purpose, wholeRequest: true });
+  const { uses, rootFields, rootArguments } = collectOperationUses(schema, document, operation, policy.fields, request.variables ?? {});
+
+  const unclassified = uses.filter((u) => u.unclassified).map((u) => u.coordinate);
+  if (unclassified.length > 0) {
+    throw policyRefusal('PURPOSE_SCOPE', `fields without a data category are never served: ${unclassified.join(', ')}`, { fields: unclassified, purpose, wholeRequest: true });
+  }
+  const decision = decideOperation(purpose, uses, rootFields);
+  if (!decision.allowed) throw policyRefusal(decision.rule, decision.message, { fields: decision.fields, purpose, wholeRequest: true });
+
+  // A purpose limited to the caller's own record reaches members only through `me` or their own id.
+  if (POLICY_MATRIX[purpose].ownRecordOnly) {
+    const foreign = rootArguments.filter(({ field, args }) => !(field === 'me' || (field === 'member' && principal.memberId !== undefined && args.id === principal.memberId)));
+    if (foreign.length > 0 || principal.memberId === undefined) {
+      throw policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record, through `me` or `member(id:)` with their own id', {
+        fields: foreign.map((f) => `Query.${f.field}`),
+        purpose,
+        wholeRequest: true,
+      });
+    }
+  }
+  return decision.categories;
 }

@@ -13,7 +13,7 @@ export const STACK_VARIABLES = {
   MUTUAL_GRAPH_DATA_DIR: { required: false, description: 'Where embedded PostgreSQL and development secrets live (default .data/)' },
   '<NAME>_DB_PASSWORD': {
     required: false,
-    pattern: /^(MEMBER|CASE|EDUCATION|PRIVACY|EDI)_DB_PASSWORD$/,
+    pattern: /^(MEMBER|CASE|EDUCATION|PRIVACY|EDI|AUDIT)_DB_PASSWORD$/,
     description: "Password of the database role of subgraph or store <name> (default: generated once into .data/secrets.json)",
   },
 } satisfies VariableSpecs;

@@ -61,7 +61,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const subgraph of SUBGRAPHS) {
       const port = options.subgraphPorts?.[subgraph.name] ?? subgraph.defaultPort;
       const service = spawnService(subgraph.name, join(ROOT, 'subgraphs', subgraph.name, 'dist', 'server.js'), {
-        ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.subgraph === subgraph).map((o) => [o.variable, database.ownerUrls[o.name]!])),
+        ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === subgraph.name).map((o) => [o.variable, database.ownerUrls[o.name]!])),
         GATEWAY_HOP_PUBLIC_KEY: JSON.stringify(secrets.hopKey.publicJwk),
         PORT: String(port),
         HOST: '127.0.0.1',
@@ -73,6 +73,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const gateway = spawnService('gateway', join(ROOT, 'gateway', 'dist', 'server.js'), {
       PORT: String(options.gatewayPort),
       AUTH_PUBLIC_KEY: JSON.stringify(secrets.issuerKey.publicJwk),
+      ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === 'gateway').map((o) => [o.variable, database.ownerUrls[o.name]!])),
       GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(secrets.hopKey.privateJwk),
       HOST: process.env.HOST ?? '127.0.0.1',
       ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),

@@ -1,31 +1,37 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
+import { AUDIT_DATABASE } from '@mutual-graph/gateway';
 import { storeUrlVariable, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
 
 export { SUBGRAPHS };
 
-/** A slice of the database with its own schema and login role: a subgraph's own, or an isolated store. */
+/** A slice of the database with its own schema and login role: a subgraph's own, an isolated store, or the gateway's audit. */
 export interface DatabaseOwner {
-  /** `member`, `case`, …, or an isolated store's name (`edi`). */
+  /** `member`, `case`, …, an isolated store's name (`edi`), or `audit`. */
   name: string;
-  subgraph: SubgraphDefinition<unknown>;
+  /** The service process that connects to it: a subgraph's name, or `gateway`. */
+  service: string;
   database: SubgraphDatabase;
   /** The variable that hands the owner's URL to its subgraph process. */
   variable: string;
   seed(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>>;
 }
 
-export const DATABASE_OWNERS: DatabaseOwner[] = SUBGRAPHS.flatMap((subgraph) => [
-  { name: subgraph.name, subgraph, database: subgraph.database, variable: 'DATABASE_URL', seed: subgraph.seed },
-  ...(subgraph.isolatedStores ?? []).map((store) => ({
-    name: store.name,
-    subgraph,
-    database: store.database,
-    variable: storeUrlVariable(store.name),
-    seed: store.seed,
-  })),
-]);
+export const DATABASE_OWNERS: DatabaseOwner[] = [
+  ...SUBGRAPHS.flatMap((subgraph: SubgraphDefinition<unknown>) => [
+    { name: subgraph.name, service: subgraph.name, database: subgraph.database, variable: 'DATABASE_URL', seed: subgraph.seed },
+    ...(subgraph.isolatedStores ?? []).map((store) => ({
+      name: store.name,
+      service: subgraph.name,
+      database: store.database,
+      variable: storeUrlVariable(store.name),
+      seed: store.seed,
+    })),
+  ]),
+  // The gateway's audit records: written by the gateway alone, never seeded.
+  { name: 'audit', service: 'gateway', database: AUDIT_DATABASE, variable: 'DATABASE_URL', seed: async () => ({}) },
+];
 
 /** Each owner's database login role: `mg_<name>`, owner of its schema and of nothing else. */
 export function roleName(owner: string): string {

@@ -1,0 +1,79 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openDatabase, type SubgraphDatabase } from '@mutual-graph/platform';
+import { GraphQLError } from 'graphql';
+import { AuditRecord } from './audit-record.js';
+
+/** The gateway's own slice of the database: the audit schema, reached as role mg_audit. */
+export const AUDIT_DATABASE: SubgraphDatabase = {
+  schema: 'audit',
+  entities: [AuditRecord],
+  migrationsPath: fileURLToPath(new URL('../migrations', import.meta.url)),
+};
+
+export interface AuditEntry {
+  requestId: string;
+  subject?: string | null;
+  roles?: string[];
+  purpose?: string | null;
+  operationName?: string | null;
+  operationText?: string | null;
+  categories?: string[];
+  decision: 'ALLOWED' | 'REFUSED';
+  code?: string | null;
+  rule?: string | null;
+  fields?: string[];
+}
+
+/** The operation could not be audited, so it does not run. */
+export function auditUnavailable(): GraphQLError {
+  return new GraphQLError('the operation could not be audited and was not run; try again shortly', {
+    extensions: { code: 'AUDIT_UNAVAILABLE', http: { status: 503 } },
+  });
+}
+
+/** Durable audit records in PostgreSQL. `record` resolves only once the row is committed. */
+export class AuditLog {
+  private constructor(private readonly orm: MikroORM) {}
+
+  static async open(clientUrl: string): Promise<AuditLog> {
+    return new AuditLog(await openDatabase(AUDIT_DATABASE, { clientUrl, poolMax: 5 }));
+  }
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.orm.em.fork().insert(AuditRecord, {
+      id: randomUUID(),
+      occurredAt: new Date(),
+      requestId: entry.requestId,
+      subject: entry.subject ?? null,
+      roles: entry.roles ?? [],
+      purpose: entry.purpose ?? null,
+      operationName: entry.operationName ?? null,
+      operationHash: entry.operationText ? createHash('sha256').update(entry.operationText).digest('hex') : null,
+      categories: entry.categories ?? [],
+      decision: entry.decision,
+      code: entry.code ?? null,
+      rule: entry.rule ?? null,
+      fields: entry.fields ?? [],
+    });
+  }
+
+  /** Records, and turns any failure to do so into a refusal (fail closed). */
+  async recordOrRefuse(entry: AuditEntry): Promise<void> {
+    try {
+      await this.record(entry);
+    } catch (error) {
+      console.error('[gateway] audit record not written:', (error as Error).message);
+      throw auditUnavailable();
+    }
+  }
+
+  async isReachable(): Promise<boolean> {
+    return (await this.orm.em.getConnection().execute('select 1 as ok')).length === 1;
+  }
+
+  close(): Promise<void> {
+    return this.orm.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+/**
+ * One operation as the gateway decided it, allowed or refused: who, with which roles, for which
+ * purpose, what operation (name and hash, never its variables or results), which categories it
+ * touched, and the decision. Written before anything runs; no record, no operation.
+ */
+@Entity({ tableName: 'audit_record' })
+@Index({ properties: ['occurredAt'] })
+@Index({ properties: ['subject', 'occurredAt'] })
+export class AuditRecord {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  occurredAt!: Date;
+
+  @Property({ type: 'string', length: 64 })
+  requestId!: string;
+
+  /** The token's subject; null when no valid token was presented. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  subject!: string | null;
+
+  @Property({ type: 'array' })
+  roles!: string[];
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  purpose!: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  operationName!: string | null;
+
+  /** SHA-256 of the operation's text: enough to tell operations apart without keeping what was asked. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  operationHash!: string | null;
+
+  @Property({ type: 'array' })
+  categories!: string[];
+
+  @Property({ type: 'string', length: 10 })
+  decision!: 'ALLOWED' | 'REFUSED';
+
+  /** The error code of a refusal (UNAUTHENTICATED, FORBIDDEN, …). */
+  @Property({ type: 'string', length: 40, nullable: true })
+  code!: string | null;
+
+  /** The policy rule of a FORBIDDEN refusal. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  rule!: string | null;
+
+  @Property({ type: 'array' })
+  fields!: string[];
+}

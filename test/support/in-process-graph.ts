@@ -1,0 +1,61 @@
+import { SUBGRAPHS } from '@mutual-graph/composition';
+import { startGateway, type RunningGateway } from '@mutual-graph/gateway';
+import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import type { JWK } from 'jose';
+import { startCountingSubgraph } from './counting-subgraph.js';
+import { testStack } from './stack.js';
+
+type CountingSubgraph = Awaited<ReturnType<typeof startCountingSubgraph>>;
+
+export interface InProcessGraph {
+  gateway: RunningGateway;
+  subgraphs: CountingSubgraph[];
+  /** HTTP requests each subgraph received, by name. */
+  requests: Record<string, number>;
+  reset(): void;
+  /** SQL statements all subgraphs ran since the last reset. */
+  statements(): string[];
+  stop(): Promise<void>;
+}
+
+const publicHalf = ({ d: _d, ...jwk }: JWK): JWK => jwk;
+
+/**
+ * The four subgraphs and a gateway started in this test process, on the test database,
+ * counting every HTTP request each subgraph receives and every statement it runs.
+ */
+export async function startInProcessGraph(options: { auditDatabaseUrl?: string } = {}): Promise<InProcessGraph> {
+  const stack = testStack();
+  const subgraphs = await Promise.all(SUBGRAPHS.map((definition) => startCountingSubgraph(definition)));
+  const requests: Record<string, number> = {};
+  for (const subgraph of subgraphs) {
+    requests[subgraph.name] = 0;
+    subgraph.server.on('request', () => (requests[subgraph.name]! += 1));
+  }
+  const gateway = await startGateway({
+    host: '127.0.0.1',
+    port: 0,
+    supergraphPath: SUPERGRAPH_PATH,
+    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
+    sandbox: false,
+    authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },
+    hopPrivateKey: stack.hopPrivateJwk,
+    auditDatabaseUrl: options.auditDatabaseUrl ?? stack.ownerUrls.audit!,
+  });
+  return {
+    gateway,
+    subgraphs,
+    requests,
+    reset() {
+      for (const s of subgraphs) {
+        s.counter.reset();
+        requests[s.name] = 0;
+      }
+    },
+    statements: () => subgraphs.flatMap((s) => s.counter.domainStatements()),
+    async stop() {
+      await gateway.stop();
+      await Promise.all(subgraphs.map((s) => s.stop()));
+    },
+  };
+}
