@@ -52,7 +52,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginDrainHttpServer({ httpServer: listening.server }),
       // Analysts explore the internal graph in the embedded Apollo Sandbox, pointed at this endpoint.
       config.sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: { endpointIsEditable: false }, includeCookies: false })
+        ? ApolloServerPluginLandingPageLocalDefault({
+            embed: { endpointIsEditable: false },
+            includeCookies: false,
+            // Every request names who asks and why: Sandbox opens with both headers to fill in.
+            headers: { Authorization: 'Bearer <a token: npm run -s token -- --sub you --purposes RISK_MANAGEMENT>', 'X-Purpose-Of-Use': 'RISK_MANAGEMENT' },
+          })
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });

@@ -34,8 +34,12 @@ console.log(`
                    (loopback only: they answer the gateway)
   Health           http://localhost:${gatewayPort}/health, /ready on every service
 
-  Try:  curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\
+  Every request carries a token and one purpose of use. Try:
+        TOKEN=$(npm run -s token -- --sub analyst --roles staff --purposes MEMBERSHIP,RISK_MANAGEMENT)
+        curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'x-purpose-of-use: MEMBERSHIP' \\
+          -H 'content-type: application/json' \\
           -d '{"query":"{ members(first: 3) { edges { node { id firstName lastName membership { status } } } } }"}'
+  What each purpose may read: schema/POLICY.md
 
   Ctrl-C stops everything, PostgreSQL included.
 `);
