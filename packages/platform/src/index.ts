@@ -19,3 +19,4 @@ export * from './graphql/input.js';
 export * from './loaders/batch.js';
 export * from './database/seed.js';
 export * from './graphql/categories.js';
+export * from './graphql/member-reference.js';

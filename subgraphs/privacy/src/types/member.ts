@@ -1,11 +1,5 @@
-import { Category } from '@mutual-graph/platform';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { memberReferenceType } from '@mutual-graph/platform';
 
 /** The member subgraph's entity, extended here with privacy records; this subgraph stores no profile. */
-@Directive('@key(fields: "id")')
-@ObjectType()
-export class Member {
-  @Category('PROFILE')
-  @Field(() => ID)
-  id!: string;
-}
+export const Member = memberReferenceType();
+export type Member = InstanceType<typeof Member>;
