@@ -1,4 +1,4 @@
-import { generateKeyPair, exportJWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { postGraphQL, testStack } from '../../test/support/stack.js';
 import { asCaller, asGatewayHop, tokenFor } from '../../test/support/tokens.js';
@@ -116,6 +116,26 @@ describe('subgraphs answer the gateway only', () => {
     const forged = await asGatewayHop('MEMBER_SELF_SERVICE', { memberId: self.id }, await exportJWK(privateKey));
     const response = await postGraphQL(stack.subgraphUrls.member!, entities, variables, forged);
     expect(response.status).toBe(401);
+  });
+
+  it('refuses an expired hop token', async () => {
+    const { HOP_AUDIENCE, HOP_ISSUER } = await import('@mutual-graph/schema');
+    const expired = await new SignJWT({ purpose: 'MEMBERSHIP', purposes: ['MEMBERSHIP'], roles: [], rid: 'test' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject('test-caller')
+      .setIssuer(HOP_ISSUER)
+      .setAudience(HOP_AUDIENCE)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 300)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 240)
+      .sign(await importJWK(stack.hopPrivateJwk, 'EdDSA'));
+    const response = await postGraphQL(stack.subgraphUrls.member!, entities, variables, { authorization: `Bearer ${expired}` });
+    expect(response.status).toBe(401);
+  });
+
+  it('answers _service to the gateway, which the deny-by-default rules name explicitly', async () => {
+    const response = await postGraphQL(stack.subgraphUrls.case!, '{ _service { sdl } }', {}, await asGatewayHop('RISK_MANAGEMENT'));
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!._service.sdl).toContain('medicoLegalHistory');
   });
 
   it('refuses a caller token presented as if it were the gateway', async () => {

@@ -97,7 +97,7 @@ describe('the policy against an independent oracle, over random operations', () 
           expect([text, purpose, response.status, response.body.data ?? null, response.body.errors?.[0]?.extensions?.policy?.rule]).toEqual([text, purpose, 403, null, verdict.rule]);
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 2000 },
     );
     // The generator must exercise both sides, or the property proves little.
     expect(allowed).toBeGreaterThan(100);
