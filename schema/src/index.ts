@@ -6,6 +6,13 @@ import { fileURLToPath } from 'node:url';
  */
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
 
+/** The partner contract's API: `membershipConfirmation` and its types, nothing else. */
+export const PARTNER_API_PATH = fileURLToPath(new URL('../partner.graphql', import.meta.url));
+
+/** The supergraph the partner endpoint serves: the whole graph, all but the partner contract inaccessible. */
+export const PARTNER_SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.partner.graphql', import.meta.url));
+
 /** Each subgraph's SDL as it was composed, for review and for tools. */
 export const SUBGRAPH_SDL_DIR = fileURLToPath(new URL('../subgraphs/', import.meta.url));
 export * from './policy/index.js';
+export * from './domain/minc.js';

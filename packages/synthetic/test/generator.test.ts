@@ -1,6 +1,7 @@
 import {
-  DEFAULT_SYNTHETIC_OPTIONS, isValidMinc, syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticConsents, syntheticMember, syntheticMembers,
+  DEFAULT_SYNTHETIC_OPTIONS, syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticConsents, syntheticMember, syntheticMembers,
 } from '@mutual-graph/synthetic';
+import { isValidMinc } from '@mutual-graph/schema';
 
 const options = DEFAULT_SYNTHETIC_OPTIONS;
 const population = [...syntheticMembers(options)];

@@ -3,10 +3,13 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSubgraph } from '@mutual-graph/platform';
 import { indexFields } from '@mutual-graph/schema';
 import { buildSchema, getNamedType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLNamedType } from 'graphql';
+import { composePartnerContract, type PartnerContract } from './partner-contract.js';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.js';
 
 export interface Composition {
   supergraphSdl: string;
+  /** The partner contract: its supergraph (for the gateway) and its API (for people). */
+  partner: PartnerContract;
   /** Each subgraph's SDL as the gateway would read it from `_service { sdl }`. */
   subgraphSdl: Record<string, string>;
   hints: string[];
@@ -30,7 +33,11 @@ export async function composeSupergraph(): Promise<Composition> {
   if (unclassified.length > 0) {
     throw new CompositionError(unclassified.map((c) => new Error(`${c} carries no @dataCategory and is not marked @nonPersonal`)));
   }
-  return { supergraphSdl: result.supergraphSdl, subgraphSdl, hints: result.hints.map((h) => h.toString()) };
+  const partner = composePartnerContract(
+    SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), sdl: subgraphSdl[subgraph.name]! })),
+    result.supergraphSdl,
+  );
+  return { supergraphSdl: result.supergraphSdl, partner, subgraphSdl, hints: result.hints.map((h) => h.toString()) };
 }
 
 /**

@@ -1,3 +1,4 @@
 export * from './compose.js';
 export * from './subgraphs.js';
 export * from './policy-report.js';
+export * from './partner-contract.js';

@@ -6,6 +6,7 @@ import { MembershipPeriod } from './entities/membership-period.js';
 import { createLoaders, type MemberLoaders } from './loaders/index.js';
 import { memberReference } from './resolvers/member.reference.js';
 import { MemberResolver } from './resolvers/member.resolver.js';
+import { MembershipConfirmationResolver } from './resolvers/membership-confirmation.resolver.js';
 import { MembershipResolver } from './resolvers/membership.resolver.js';
 import { seedMembers } from './seed.js';
 
@@ -20,7 +21,7 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberResolver, MembershipResolver],
+    resolvers: [MemberResolver, MembershipResolver, MembershipConfirmationResolver],
     orphanedTypes: [Member],
     referenceResolvers: memberReference,
   },

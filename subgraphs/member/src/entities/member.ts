@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Category, DateScalar, Province } from '@mutual-graph/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { MembershipStatus } from './membership-status.js';
+import { MembershipStatus, STORED_STATUSES } from './membership-status.js';
 
 /** A physician member: the entity every subgraph extends, and the only place their profile is stored. */
 @Directive('@key(fields: "id")')
@@ -64,6 +64,6 @@ export class Member {
   @Property({ type: 'string', length: 12 })
   typeOfWork!: string;
 
-  @Enum({ items: () => MembershipStatus, nativeEnumName: 'membership_status' })
+  @Enum({ items: () => STORED_STATUSES, nativeEnumName: 'membership_status' })
   status!: MembershipStatus;
 }

@@ -1,7 +1,7 @@
 /**
- * Medical Identification Number for Canada, as `CAMD-dddd-dddd`, whose last digit is a
- * Luhn check digit over the seven before it (synthetic numbers only; the check lets
- * validation catch a mistyped MINC).
+ * Medical Identification Number for Canada, as the graph accepts it: `CAMD-dddd-dddd`, whose
+ * last digit is a Luhn check digit over the seven before it, so that validation catches a
+ * mistyped MINC before any look-up. The synthetic data generates MINCs the same way.
  */
 export function luhnCheckDigit(digits: string): number {
   let sum = 0;

@@ -1,0 +1,38 @@
+import { badUserInput, DateScalar, NonPersonal } from '@mutual-graph/platform';
+import { isValidMinc } from '@mutual-graph/schema';
+import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
+import type { MemberContext } from '../context.js';
+import { Member } from '../entities/member.js';
+import { MembershipStatus } from '../entities/membership-status.js';
+import { MembershipConfirmation } from '../types/membership-confirmation.js';
+
+const MEMBERSHIP_NUMBER = /^MG\d{7}$/;
+const NOT_A_MEMBER: MembershipConfirmation = { isMember: false, status: MembershipStatus.NOT_A_MEMBER, validFrom: null, validTo: null };
+
+@Resolver(() => MembershipConfirmation)
+export class MembershipConfirmationResolver {
+  @NonPersonal()
+  @Directive('@tag(name: "partner")')
+  @Query(() => MembershipConfirmation, {
+    nullable: true,
+    description: 'Whether a physician, named by MINC or membership number, was a member on a date (today by default)',
+  })
+  async membershipConfirmation(
+    @Ctx() { em, loaders }: MemberContext,
+    @Arg('minc', () => String, { nullable: true }) minc?: string | null,
+    @Arg('membershipNumber', () => String, { nullable: true }) membershipNumber?: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: Date | null,
+  ): Promise<MembershipConfirmation> {
+    if ((minc ? 1 : 0) + (membershipNumber ? 1 : 0) !== 1) throw badUserInput('minc', 'give exactly one of minc and membershipNumber');
+    if (minc && !isValidMinc(minc)) throw badUserInput('minc', 'minc must be CAMD-dddd-dddd with a valid check digit');
+    if (membershipNumber && !MEMBERSHIP_NUMBER.test(membershipNumber)) throw badUserInput('membershipNumber', 'membershipNumber must be MG followed by seven digits');
+    const day = (asOf ?? new Date()).toISOString().slice(0, 10);
+
+    // One indexed look-up by a unique key; nothing about the person leaves this resolver but the answer.
+    const member = await em.findOne(Member, minc ? { minc } : { membershipNumber: membershipNumber! }, { fields: ['id'] });
+    if (!member) return NOT_A_MEMBER;
+    const covering = (await loaders.periodsByMember.load(member.id)).find((period) => period.covers(day));
+    if (!covering) return NOT_A_MEMBER;
+    return { isMember: true, status: MembershipStatus.ACTIVE, validFrom: covering.startsOn, validTo: covering.endsOn };
+  }
+}
