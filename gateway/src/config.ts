@@ -1,13 +1,18 @@
 import { readVariables, type VariableSpecs } from '@mutual-graph/platform';
 import type { JWK } from 'jose';
 import type { AuthenticationConfig } from './authentication.js';
-import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { fileURLToPath } from 'node:url';
+import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 
 export interface GatewayConfig {
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
   supergraphPath: string;
+  /** The partner contract's supergraph, served on /partner/graphql. */
+  partnerSupergraphPath: string;
+  /** Folder of the partner operations that may run (`.graphql` files). */
+  partnerOperationsDir: string;
   /** Subgraph URL by subgraph name, overriding the URL composed into the supergraph. */
   subgraphUrls: Record<string, string>;
   /** Serve Apollo Sandbox to browsers on GET /graphql. */
@@ -19,6 +24,9 @@ export interface GatewayConfig {
   auditDatabaseUrl: string;
 }
 
+/** Registered partner operations, kept in the repository beside the gateway's sources. */
+export const PARTNER_OPERATIONS_DIR = fileURLToPath(new URL('../partner-operations', import.meta.url));
+
 export const DEV_ISSUER = 'mutual-graph-dev';
 export const DEV_AUDIENCE = 'mutual-graph';
 
@@ -29,6 +37,8 @@ export const GATEWAY_VARIABLES = {
   HOST: { required: false, description: 'Address to bind (default 127.0.0.1)' },
   PORT: { required: false, description: 'Port (default 4000)' },
   SUPERGRAPH_PATH: { required: false, description: 'Composed supergraph to serve and watch (default schema/supergraph.graphql)' },
+  PARTNER_SUPERGRAPH_PATH: { required: false, description: "The partner contract's supergraph (default schema/supergraph.partner.graphql)" },
+  PARTNER_OPERATIONS_DIR: { required: false, description: 'The registered partner operations (default gateway/partner-operations)' },
   GATEWAY_SANDBOX: { required: false, description: 'false turns off the Apollo Sandbox landing page (default on)' },
   AUTH_JWKS_URL: { required: false, description: "Production: the identity provider's JWKS address (or AUTH_PUBLIC_KEY)" },
   AUTH_PUBLIC_KEY: { required: false, description: 'Development: the one public key (JWK, JSON) tokens are signed with (or AUTH_JWKS_URL)' },
@@ -55,6 +65,8 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     host: values.HOST ?? '127.0.0.1',
     port: values.PORT ? Number(values.PORT) : 4000,
     supergraphPath: values.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH,
+    partnerSupergraphPath: values.PARTNER_SUPERGRAPH_PATH ?? PARTNER_SUPERGRAPH_PATH,
+    partnerOperationsDir: values.PARTNER_OPERATIONS_DIR ?? PARTNER_OPERATIONS_DIR,
     subgraphUrls,
     sandbox: values.GATEWAY_SANDBOX !== 'false',
     authentication: {

@@ -5,7 +5,7 @@ import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticate } from './authentication.js';
-import { declaredPurpose } from './purpose.js';
+import type { PurposeOf } from './purpose.js';
 
 /** What the gateway knows of one request, built in one function: who, why, and the hop token. */
 export interface GatewayContext {
@@ -18,9 +18,12 @@ export interface GatewayContext {
   hopToken(): Promise<string>;
   /** Set once this request's audit record is written. */
   audited?: boolean;
+  /** A refusal decided before parsing (an unregistered partner operation), raised and audited at the decision stage. */
+  pendingRefusal?: GraphQLError;
 }
 
-export function gatewayContextFactory(authenticate: Authenticate, hopPrivateKey: JWK, audit: AuditLog) {
+/** Builds a graph's request context; `purposeOf` is the graph's rule for the purpose a request may claim. */
+export function gatewayContextFactory(authenticate: Authenticate, purposeOf: PurposeOf, hopPrivateKey: JWK, audit: AuditLog) {
   return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; operationName?: unknown } } }): Promise<GatewayContext> => {
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
@@ -29,7 +32,7 @@ export function gatewayContextFactory(authenticate: Authenticate, hopPrivateKey:
     let purpose: Purpose;
     try {
       principal = await authenticate(req.headers.authorization);
-      purpose = declaredPurpose(req.headers[PURPOSE_HEADER], principal);
+      purpose = purposeOf(req.headers[PURPOSE_HEADER], principal);
     } catch (error) {
       const extensions = (error as GraphQLError).extensions ?? {};
       await audit.recordOrRefuse({

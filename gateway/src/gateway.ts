@@ -1,55 +1,50 @@
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { jsonErrorHandler, listen, maskInternalErrors, mountHealth } from '@mutual-graph/platform';
+import { jsonErrorHandler, listen, mountHealth } from '@mutual-graph/platform';
 import express from 'express';
-import type { GatewayConfig } from './config.js';
 import { AuditLog } from './audit/audit-log.js';
 import { createAuthenticator } from './authentication.js';
-import { gatewayContextFactory, type GatewayContext } from './context.js';
+import type { GatewayConfig } from './config.js';
+import { gatewayContextFactory } from './context.js';
+import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
-import { PolicyIndex } from './policy-index.js';
-import { SubgraphDataSource } from './subgraph-data-source.js';
-import { supergraphFromFile } from './supergraph-source.js';
+import { loadRegisteredOperations, registeredOperationsPlugin } from './plugins/registered-operations.js';
+import { internalPurpose, partnerPurpose } from './purpose.js';
 
 export interface RunningGateway {
   url: string;
   graphqlUrl: string;
+  partnerGraphqlUrl: string;
   /** Subgraph URL by name, as the gateway actually calls them. */
   subgraphs: Map<string, string>;
   stop(): Promise<void>;
 }
 
+/**
+ * The gateway: the internal graph on /graphql and the partner contract on /partner/graphql.
+ * The request path, in order: context (authentication → purpose) → [registered operations] →
+ * operation policy and audit → query plan → signed hop to subgraphs.
+ */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const subgraphs = new Map<string, string>();
-  const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(config.supergraphPath),
-    buildService: ({ name, url }) => {
-      const target = config.subgraphUrls[name] ?? url!;
-      subgraphs.set(name, target);
-      return new SubgraphDataSource(name, target);
-    },
-  });
-
-  const policy = new PolicyIndex();
-  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => policy.update(coreSupergraphSdl));
   const authenticate = await createAuthenticator(config.authentication);
   const audit = await AuditLog.open(config.auditDatabaseUrl);
+  const partnerOperations = loadRegisteredOperations(config.partnerOperationsDir);
 
   const app = express();
   app.disable('x-powered-by');
   const listening = await listen(app, config.host, config.port);
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors('gateway'),
-    // The request path, in order: (context: authentication, purpose) → operation policy → plan → signed hop.
-    plugins: [
+  const drain = ApolloServerPluginDrainHttpServer({ httpServer: listening.server });
+
+  const internal = await startGraph({
+    name: 'internal',
+    supergraphPath: config.supergraphPath,
+    subgraphUrls: config.subgraphUrls,
+    introspection: true,
+    plugins: (policy) => [
       operationPolicyPlugin(policy, audit),
-      ApolloServerPluginDrainHttpServer({ httpServer: listening.server }),
+      drain,
       // Analysts explore the internal graph in the embedded Apollo Sandbox, pointed at this endpoint.
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({
@@ -61,27 +56,39 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
-  await apollo.start();
+  const partner = await startGraph({
+    name: 'partner',
+    supergraphPath: config.partnerSupergraphPath,
+    subgraphUrls: config.subgraphUrls,
+    // Partners get answers to registered operations, not a map of the graph.
+    introspection: false,
+    plugins: (policy) => [registeredOperationsPlugin(partnerOperations), operationPolicyPlugin(policy, audit), ApolloServerPluginLandingPageDisabled()],
+  });
 
   mountHealth(app, 'gateway', {
-    supergraph: async () => subgraphs.size > 0,
+    supergraph: async () => internal.subgraphs.size > 0,
+    'partner-supergraph': async () => partner.subgraphs.size > 0,
     audit: () => audit.isReachable(),
     ...Object.fromEntries(
-      [...subgraphs].map(([name, url]) => [
+      [...internal.subgraphs].map(([name, url]) => [
         `subgraph:${name}`,
         async () => (await fetch(new URL('/health', url), { signal: AbortSignal.timeout(1000) })).ok,
       ]),
     ),
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: gatewayContextFactory(authenticate, config.hopPrivateKey, audit) }));
+  const json = express.json({ limit: '1mb' });
+  app.use('/graphql', json, expressMiddleware(internal.apollo, { context: gatewayContextFactory(authenticate, internalPurpose, config.hopPrivateKey, audit) }));
+  app.use('/partner/graphql', json, expressMiddleware(partner.apollo, { context: gatewayContextFactory(authenticate, partnerPurpose, config.hopPrivateKey, audit) }));
   app.use(jsonErrorHandler);
 
   return {
     url: listening.url,
     graphqlUrl: `${listening.url}/graphql`,
-    subgraphs,
+    partnerGraphqlUrl: `${listening.url}/partner/graphql`,
+    subgraphs: internal.subgraphs,
     async stop() {
-      await apollo.stop();
+      await partner.apollo.stop();
+      await internal.apollo.stop();
       await audit.close();
     },
   };

@@ -1,15 +1,31 @@
 import { isPurpose, policyRefusal, type Principal, type Purpose } from '@mutual-graph/schema';
 
+/** A graph's rule for the one purpose of use a request declares; refuses with PURPOSE_REQUIRED. */
+export type PurposeOf = (header: string | string[] | undefined, principal: Principal) => Purpose;
+
+const refuse = (message: string, purpose?: Purpose) => policyRefusal('PURPOSE_REQUIRED', message, { purpose, wholeRequest: true });
+
 /**
- * The one purpose of use the request declares in X-Purpose-Of-Use; it must be one the token
- * allows. Anything else is FORBIDDEN with rule PURPOSE_REQUIRED.
+ * The internal graph: exactly one purpose, in X-Purpose-Of-Use, one the token allows. Partners
+ * confirm membership on the partner graph only, so a partner's token, or the partner purpose,
+ * is refused here.
  */
-export function declaredPurpose(header: string | string[] | undefined, principal: Principal): Purpose {
-  if (header === undefined || header === '') throw policyRefusal('PURPOSE_REQUIRED', 'declare one purpose of use in the X-Purpose-Of-Use header', { wholeRequest: true });
+export const internalPurpose: PurposeOf = (header, principal) => {
+  if (header === undefined || header === '') throw refuse('declare one purpose of use in the X-Purpose-Of-Use header');
   const value = Array.isArray(header) ? header : header.split(',').map((v) => v.trim());
-  if (value.length !== 1) throw policyRefusal('PURPOSE_REQUIRED', 'declare exactly one purpose of use', { wholeRequest: true });
+  if (value.length !== 1) throw refuse('declare exactly one purpose of use');
   const purpose = value[0];
-  if (!isPurpose(purpose)) throw policyRefusal('PURPOSE_REQUIRED', `${purpose} is not a purpose of use`, { wholeRequest: true });
-  if (!principal.purposes.includes(purpose)) throw policyRefusal('PURPOSE_REQUIRED', `this token may not declare the purpose ${purpose}`, { purpose, wholeRequest: true });
+  if (!isPurpose(purpose)) throw refuse(`${purpose} is not a purpose of use`);
+  if (!principal.purposes.includes(purpose)) throw refuse(`this token may not declare the purpose ${purpose}`, purpose);
+  if (purpose === 'PARTNER_CONFIRMATION' || principal.partnerId !== undefined) throw refuse('partners confirm membership on /partner/graphql', purpose);
   return purpose;
-}
+};
+
+/** The partner graph: always PARTNER_CONFIRMATION, for partner tokens (a `partnerId`) allowed it. */
+export const partnerPurpose: PurposeOf = (header, principal) => {
+  if (header !== undefined && header !== 'PARTNER_CONFIRMATION') throw refuse('the partner graph serves PARTNER_CONFIRMATION only');
+  if (principal.partnerId === undefined || !principal.purposes.includes('PARTNER_CONFIRMATION')) {
+    throw refuse('the partner graph serves partner tokens allowed PARTNER_CONFIRMATION only', 'PARTNER_CONFIRMATION');
+  }
+  return 'PARTNER_CONFIRMATION';
+};

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
-import { startGateway, type RunningGateway } from '@mutual-graph/gateway';
+import { PARTNER_SUPERGRAPH_PATH, SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { PARTNER_OPERATIONS_DIR, startGateway, type RunningGateway } from '@mutual-graph/gateway';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { parse } from 'graphql';
 import type { JWK } from 'jose';
@@ -47,6 +47,8 @@ describe('the gateway on a static supergraph file', () => {
       host: '127.0.0.1',
       port: 0,
       supergraphPath: join(folder, 'supergraph.graphql'),
+      partnerSupergraphPath: PARTNER_SUPERGRAPH_PATH,
+      partnerOperationsDir: PARTNER_OPERATIONS_DIR,
       subgraphUrls: stack.subgraphUrls,
       sandbox: false,
       authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },

@@ -1,6 +1,6 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
-import { startGateway, type RunningGateway } from '@mutual-graph/gateway';
-import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { PARTNER_OPERATIONS_DIR, startGateway, type RunningGateway } from '@mutual-graph/gateway';
+import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import type { JWK } from 'jose';
 import { startCountingSubgraph } from './counting-subgraph.js';
 import { testStack } from './stack.js';
@@ -36,6 +36,8 @@ export async function startInProcessGraph(options: { auditDatabaseUrl?: string }
     host: '127.0.0.1',
     port: 0,
     supergraphPath: SUPERGRAPH_PATH,
+    partnerSupergraphPath: PARTNER_SUPERGRAPH_PATH,
+    partnerOperationsDir: PARTNER_OPERATIONS_DIR,
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
     sandbox: false,
     authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },

@@ -62,11 +62,13 @@ export function categoriesFromSupergraphText(path: string): Map<string, string |
 
 export interface OracleVerdict {
   allowed: boolean;
-  rule?: 'EDI_ISOLATION' | 'PURPOSE_SCOPE' | 'SUBJECT_SCOPE';
+  rule?: 'PURPOSE_REQUIRED' | 'EDI_ISOLATION' | 'PURPOSE_SCOPE' | 'SUBJECT_SCOPE';
 }
 
 /** What the policy must decide for these fields and roots (self-service roots are own-record by construction). */
 export function oracleDecide(purpose: OraclePurpose, coordinates: string[], roots: string[], categories: Map<string, string | null>, ownRootsOnly: boolean): OracleVerdict {
+  // The internal graph: partners confirm membership on the partner graph only.
+  if (purpose === 'PARTNER_CONFIRMATION') return { allowed: false, rule: 'PURPOSE_REQUIRED' };
   const touched = new Set(coordinates.map((c) => categories.get(c)).filter((c): c is string => typeof c === 'string'));
   if (touched.has('EDI') && (touched.has('MEMBERSHIP') || touched.has('MEDICO_LEGAL'))) return { allowed: false, rule: 'EDI_ISOLATION' };
   const onlyRoots = ONLY_ROOTS[purpose];

@@ -27,6 +27,7 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog): Apo
           };
           let categories: DataCategory[];
           try {
+            if (contextValue.pendingRefusal) throw contextValue.pendingRefusal;
             categories = decide(requestContext, policy);
           } catch (error) {
             const extensions = (error as GraphQLError).extensions ?? {};

@@ -1,0 +1,49 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { maskInternalErrors } from '@mutual-graph/platform';
+import { SubgraphDataSource } from './subgraph-data-source.js';
+import { supergraphFromFile } from './supergraph-source.js';
+import { PolicyIndex } from './policy-index.js';
+import type { GatewayContext } from './context.js';
+
+export interface GraphOptions {
+  name: string;
+  supergraphPath: string;
+  subgraphUrls: Record<string, string>;
+  introspection: boolean;
+  /** Plugins in request order, given the graph's own policy index. */
+  plugins: (policy: PolicyIndex) => ApolloServerPlugin<GatewayContext>[];
+}
+
+export interface Graph {
+  apollo: ApolloServer<GatewayContext>;
+  /** Subgraph URL by name, as this graph actually calls them. */
+  subgraphs: Map<string, string>;
+}
+
+/**
+ * One served graph: an Apollo gateway on a static supergraph file (reloaded when it changes),
+ * its own field-category index, and an Apollo Server running the request path's plugins.
+ */
+export async function startGraph(options: GraphOptions): Promise<Graph> {
+  const subgraphs = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFromFile(options.supergraphPath),
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url!;
+      subgraphs.set(name, target);
+      return new SubgraphDataSource(name, target);
+    },
+  });
+  const policy = new PolicyIndex();
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => policy.update(coreSupergraphSdl));
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskInternalErrors(`gateway:${options.name}`),
+    plugins: options.plugins(policy),
+  });
+  await apollo.start();
+  return { apollo, subgraphs };
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { operationHash, PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
+import { formatMinc, PARTNER_API_PATH } from '@mutual-graph/schema';
+import { syntheticMembers } from '@mutual-graph/synthetic';
+import { buildSchema, parse, validate } from 'graphql';
+import { expectRefused } from '../../test/support/refusals.js';
+import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
+import { asCaller, tokenFor } from '../../test/support/tokens.js';
+
+const stack = testStack();
+const partnerUrl = new URL('/partner/graphql', stack.gatewayUrl).toString();
+const CONFIRM = readFileSync(join(PARTNER_OPERATIONS_DIR, 'ConfirmMembership.graphql'), 'utf8').trim();
+const population = [...syntheticMembers(stack.seed)];
+const active = population.find((m) => m.status === 'ACTIVE' && m.periods.length === 1)!;
+const retired = population.find((m) => m.status === 'RETIRED' && m.periods.length > 0)!;
+const retiredUntil = retired.periods.at(-1)!.endsOn!;
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+async function asPartner(extra: Record<string, string> = {}) {
+  return { authorization: `Bearer ${await tokenFor({ sub: 'hospital-7', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: 'hospital-7' })}`, ...extra };
+}
+
+/** A registered operation sent as partners send it: its hash, no text. */
+async function confirmByHash(variables: Record<string, unknown>, headers?: Record<string, string>) {
+  const response = await fetch(partnerUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(headers ?? (await asPartner())) },
+    body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(CONFIRM) } } }),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe('the partner graph', () => {
+  it('confirms an active member by MINC through the registered operation, sent by hash', async () => {
+    const { body } = await confirmByHash({ minc: active.minc });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.membershipConfirmation).toEqual({ isMember: true, status: 'ACTIVE', validFrom: active.periods[0]!.startsOn, validTo: null });
+  });
+
+  it('confirms by membership number with the registered text too', async () => {
+    const { body } = await postGraphQL(partnerUrl, CONFIRM, { membershipNumber: retired.membershipNumber, asOf: retiredUntil }, await asPartner());
+    expect(body.data!.membershipConfirmation).toMatchObject({ isMember: true, status: 'ACTIVE', validTo: retiredUntil });
+  });
+
+  it('answers a retired member after the end of protection exactly as it answers someone never a member', async () => {
+    const retiredAfter = await confirmByHash({ minc: retired.minc, asOf: dayAfter(retiredUntil) });
+    const stranger = await confirmByHash({ minc: formatMinc('9999999'), asOf: dayAfter(retiredUntil) });
+    expect(retiredAfter.body).toEqual(stranger.body);
+    expect(stranger.body.data.membershipConfirmation).toEqual({ isMember: false, status: 'NOT_A_MEMBER', validFrom: null, validTo: null });
+  });
+
+  it('refuses a MINC with a wrong check digit as BAD_USER_INPUT naming it', async () => {
+    const valid = active.minc;
+    const broken = `${valid.slice(0, -1)}${(Number(valid.at(-1)) + 1) % 10}`;
+    const { body } = await confirmByHash({ minc: broken });
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'minc' });
+  });
+
+  it('runs no operation that is not registered, however valid, and audits the refusal', async () => {
+    const requestId = randomUUID();
+    const unregistered = 'query Peek($minc: String) { membershipConfirmation(minc: $minc) { isMember } }';
+    const response = await postGraphQL(partnerUrl, unregistered, { minc: active.minc }, await asPartner({ 'x-request-id': requestId }));
+    expect(response.status).toBe(403);
+    expect(response.body.data ?? null).toBeNull();
+    expect(response.body.errors![0]!.extensions!.code).toBe('OPERATION_NOT_REGISTERED');
+    const [record] = await sql(stack.adminUrl, 'select decision, code, purpose from audit.audit_record where request_id = $1', [requestId]);
+    expect(record).toEqual({ decision: 'REFUSED', code: 'OPERATION_NOT_REGISTERED', purpose: 'PARTNER_CONFIRMATION' });
+  });
+
+  it('refuses introspection and anything about a member', async () => {
+    for (const query of ['{ __schema { types { name } } }', `{ member(id: "${active.id}") { firstName } }`]) {
+      const response = await postGraphQL(partnerUrl, query, {}, await asPartner());
+      expect(response.body.data ?? null).toBeNull();
+      expect(response.body.errors![0]!.extensions!.code).toBe('OPERATION_NOT_REGISTERED');
+    }
+  });
+
+  it('holds membershipConfirmation and its types and nothing else, so any other field fails validation', () => {
+    const partnerSchema = buildSchema(readFileSync(PARTNER_API_PATH, 'utf8'));
+    expect(Object.keys(partnerSchema.getQueryType()!.getFields())).toEqual(['membershipConfirmation']);
+    const named = Object.keys(partnerSchema.getTypeMap()).filter((t) => !t.startsWith('__')).sort();
+    // DataCategory stays only as the argument type of the composed @dataCategory directive.
+    expect(named).toEqual(['Boolean', 'DataCategory', 'Date', 'MembershipConfirmation', 'MembershipStatus', 'Query', 'String']);
+    expect(validate(partnerSchema, parse(CONFIRM))).toEqual([]);
+    expect(validate(partnerSchema, parse(`{ member(id: "x") { firstName } }`)).length).toBeGreaterThan(0);
+  });
+
+  it('serves partner tokens only, and always for PARTNER_CONFIRMATION', async () => {
+    expectRefused(await confirmByHash({ minc: active.minc }, await asCaller('MEMBERSHIP')), 'PURPOSE_REQUIRED');
+    expectRefused(await confirmByHash({ minc: active.minc }, await asPartner({ 'x-purpose-of-use': 'MEMBERSHIP' })), 'PURPOSE_REQUIRED');
+    const anonymous = await confirmByHash({ minc: active.minc }, {});
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('turns partner tokens away from the internal graph', async () => {
+    const response = await postGraphQL(stack.gatewayUrl, CONFIRM, { minc: active.minc }, await asPartner({ 'x-purpose-of-use': 'PARTNER_CONFIRMATION' }));
+    expectRefused(response, 'PURPOSE_REQUIRED');
+  });
+});
