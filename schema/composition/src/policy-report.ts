@@ -1,5 +1,5 @@
 import {
-  CATEGORIES, CATEGORY_NAMES, EDI_ISOLATED_FROM, indexFields, mayRead, POLICY_MATRIX, PURPOSE_NAMES, PURPOSES, REFUSAL_RULES,
+  CATEGORIES, CATEGORY_NAMES, EDI_ISOLATED_FROM, indexFields, mayRead, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, PURPOSE_NAMES, PURPOSES, REFUSAL_RULES,
   type DataCategory,
 } from '@mutual-graph/schema';
 
@@ -30,6 +30,10 @@ export function policyReport(supergraphSdl: string): string {
     }),
     '',
     `Over every purpose: **EDI isolation**. No operation may touch EDI together with ${EDI_ISOLATED_FROM.join(' or ')} fields.`,
+    '',
+    'Fields only some purposes may use, whatever their categories:',
+    '',
+    ...Object.entries(PURPOSE_BOUND_FIELDS).map(([field, purposes]) => `- \`${field}\`: ${purposes.join(', ')}`),
     '',
     '## Data categories',
     '',

@@ -1,4 +1,4 @@
-import { EDI_ISOLATED_FROM, mayRead, POLICY_MATRIX } from './matrix.js';
+import { EDI_ISOLATED_FROM, mayRead, mayUseField, POLICY_MATRIX } from './matrix.js';
 import type { DataCategory, Purpose, RefusalRule } from './vocabulary.js';
 
 /** One field an operation selects: its schema coordinate and its category (null: not personal). */
@@ -24,7 +24,7 @@ export function decideOperation(purpose: Purpose, uses: FieldUse[], rootFields: 
     return { allowed: false, rule: 'EDI_ISOLATION', fields, categories, message: 'EDI fields may not be read in the same operation as membership or medico-legal fields' };
   }
   const allowedRoots = POLICY_MATRIX[purpose].rootFields;
-  const strayRoots = allowedRoots ? rootFields.filter((f) => !allowedRoots.includes(f)) : [];
+  const strayRoots = rootFields.filter((f) => (allowedRoots && !allowedRoots.includes(f)) || !mayUseField(purpose, `Query.${f}`));
   const outOfScope = unique(uses.filter((u) => u.category && !mayRead(purpose, u.category)).map((u) => u.coordinate));
   if (strayRoots.length > 0 || outOfScope.length > 0) {
     return {

@@ -44,6 +44,19 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
  */
 export const EDI_ISOLATED_FROM: readonly DataCategory[] = ['MEMBERSHIP', 'MEDICO_LEGAL'];
 
+/**
+ * Root fields that only some purposes may use, whatever their categories: aggregates of data no
+ * other purpose may see (EDI reporting's summary carries no personal information, but it is EDI).
+ */
+export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
+  'Query.ediSummary': ['EDI_REPORTING'],
+};
+
+export function mayUseField(purpose: Purpose, coordinate: string): boolean {
+  const bound = PURPOSE_BOUND_FIELDS[coordinate];
+  return bound === undefined || bound.includes(purpose);
+}
+
 export function mayRead(purpose: Purpose, category: DataCategory): boolean {
   return POLICY_MATRIX[purpose].categories.includes(category);
 }

@@ -4,6 +4,7 @@ import { ediStore } from './edi-store.js';
 import { Member } from './entities/member.js';
 import { MembershipPeriod } from './entities/membership-period.js';
 import { createLoaders, type MemberLoaders } from './loaders/index.js';
+import { EdiSummaryResolver } from './resolvers/edi-summary.resolver.js';
 import { memberReference } from './resolvers/member.reference.js';
 import { MemberResolver } from './resolvers/member.resolver.js';
 import { MembershipConfirmationResolver } from './resolvers/membership-confirmation.resolver.js';
@@ -21,7 +22,7 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberResolver, MembershipResolver, MembershipConfirmationResolver],
+    resolvers: [MemberResolver, MembershipResolver, MembershipConfirmationResolver, EdiSummaryResolver],
     orphanedTypes: [Member],
     referenceResolvers: memberReference,
   },

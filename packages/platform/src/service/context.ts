@@ -12,6 +12,8 @@ export interface SubgraphContext<Loaders> {
   requestId: string;
   hop: HopClaims;
   em: EntityManager;
+  /** EntityManagers of the subgraph's isolated stores, by name; only the code that needs one reaches for it. */
+  stores: Record<string, EntityManager>;
   loaders: Loaders;
 }
 
@@ -30,6 +32,6 @@ export function subgraphContextFactory<Loaders>(
     const hop = await verifyHop(req.headers.authorization);
     const em = orm.em.fork();
     const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
-    return { requestId: hop.requestId, hop, em, loaders: createLoaders(em, storeEms) };
+    return { requestId: hop.requestId, hop, em, stores: storeEms, loaders: createLoaders(em, storeEms) };
   };
 }

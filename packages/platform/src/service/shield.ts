@@ -1,5 +1,5 @@
 import {
-  categoryOf, isNonPersonal, mayRead, POLICY_MATRIX, policyRefusal, type DataCategory,
+  categoryOf, isNonPersonal, mayRead, mayUseField, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal, type DataCategory,
 } from '@mutual-graph/schema';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { allow, and, applyMiddleware, deny, rule, shield } from './graphql-shield.js';
@@ -32,6 +32,17 @@ const ownRecordWhenLimited = rule('ownRecordWhenLimited', { cache: 'strict' })((
   !POLICY_MATRIX[ctx.hop.purpose].ownRecordOnly || (parent?.id !== undefined && parent.id === ctx.hop.principal.memberId) ||
   policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record', { purpose: ctx.hop.purpose }));
 
+const purposeBound = new Map<string, ShieldRule>();
+function mayUse(coordinate: string): ShieldRule {
+  let r = purposeBound.get(coordinate);
+  if (!r) {
+    r = rule(`purposeBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+      mayUseField(ctx.hop.purpose, coordinate) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${coordinate}`, { purpose: ctx.hop.purpose }));
+    purposeBound.set(coordinate, r);
+  }
+  return r;
+}
+
 /** Fields only the record's own member may read, whatever the purpose. */
 const SUBJECT_ONLY = new Set(['Member.edi']);
 
@@ -50,6 +61,7 @@ export function permissionsFor(schema: GraphQLSchema): IRules {
       const coordinate = `${type.name}.${field.name}`;
       const category = categoryOf(field.astNode?.directives);
       if (coordinate === 'Query._entities' || coordinate === 'Query._service' || coordinate === '_Service.sdl') rules[field.name] = fromGateway;
+      else if (PURPOSE_BOUND_FIELDS[coordinate]) rules[field.name] = mayUse(coordinate);
       else if (category && SUBJECT_ONLY.has(coordinate)) rules[field.name] = and(mayReadCategory(category), ownRecord);
       else if (category && type.name === 'Member') rules[field.name] = and(mayReadCategory(category), ownRecordWhenLimited);
       else if (category) rules[field.name] = mayReadCategory(category);
