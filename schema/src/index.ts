@@ -16,3 +16,4 @@ export const PARTNER_SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.part
 export const SUBGRAPH_SDL_DIR = fileURLToPath(new URL('../subgraphs/', import.meta.url));
 export * from './policy/index.js';
 export * from './domain/minc.js';
+export * from './domain/practice.js';

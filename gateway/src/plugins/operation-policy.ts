@@ -67,21 +67,25 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog): Apo
 function decide({ request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>, policy: PolicyIndex): DataCategory[] {
   const { purpose, principal } = contextValue;
   if (!operation) throw policyRefusal('PURPOSE_SCOPE', 'no operation to decide on', { purpose, wholeRequest: true });
-  const { uses, rootFields, rootArguments } = collectOperationUses(schema, document, operation, policy.fields, request.variables ?? {});
+  const { uses, rootFields, rootArguments, rootType } = collectOperationUses(schema, document, operation, policy.fields, request.variables ?? {});
 
   const unclassified = uses.filter((u) => u.unclassified).map((u) => u.coordinate);
   if (unclassified.length > 0) {
     throw policyRefusal('PURPOSE_SCOPE', `fields without a data category are never served: ${unclassified.join(', ')}`, { fields: unclassified, purpose, wholeRequest: true });
   }
-  const decision = decideOperation(purpose, uses, rootFields);
+  const decision = decideOperation(purpose, uses, rootFields, rootType);
   if (!decision.allowed) throw policyRefusal(decision.rule, decision.message, { fields: decision.fields, purpose, wholeRequest: true });
 
-  // A purpose limited to the caller's own record reaches members only through `me` or their own id.
-  if (POLICY_MATRIX[purpose].ownRecordOnly) {
-    const foreign = rootArguments.filter(({ field, args }) => !(field === 'me' || (field === 'member' && principal.memberId !== undefined && args.id === principal.memberId)));
+  // A purpose limited to the caller's own record reaches members only through root fields that act
+  // on the token's member by construction (`me`, `updateMyContact`, …) or `member(id:)` with their own id.
+  const row = POLICY_MATRIX[purpose];
+  if (row.ownRecordOnly) {
+    const foreign = rootArguments.filter(
+      ({ field, args }) => !(row.ownRootFields?.includes(field) || (field === 'member' && principal.memberId !== undefined && args.id === principal.memberId)),
+    );
     if (foreign.length > 0 || principal.memberId === undefined) {
       throw policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record, through `me` or `member(id:)` with their own id', {
-        fields: foreign.map((f) => `Query.${f.field}`),
+        fields: foreign.map((f) => `${rootType}.${f.field}`),
         purpose,
         wholeRequest: true,
       });

@@ -1,25 +1,18 @@
+import { feeRegionOf, TYPES_OF_WORK as DOMAIN_TYPES_OF_WORK } from '@mutual-graph/schema';
+
 /**
- * Types of work a member declares, each with its specialty and a relative medico-legal risk
- * (how much more often than family medicine without obstetrics its members face a matter).
- * Codes and weights are synthetic, shaped like the fee schedules of Canadian medico-legal
- * protection, not copied from one.
+ * The graph's types of work with what the synthetic population needs beside them: the share of
+ * members in each, and a relative medico-legal risk (how much more often than family medicine
+ * without obstetrics its members face a matter). Shares and risks are synthetic.
  */
-export const TYPES_OF_WORK = [
-  { code: 'FM-NOB', specialty: 'FAMILY_MEDICINE', label: 'Family medicine, no obstetrics', share: 34, risk: 1.0 },
-  { code: 'FM-OB', specialty: 'FAMILY_MEDICINE', label: 'Family medicine with obstetrics', share: 5, risk: 1.5 },
-  { code: 'FM-EM', specialty: 'FAMILY_MEDICINE', label: 'Family medicine with emergency medicine', share: 6, risk: 1.6 },
-  { code: 'EM', specialty: 'EMERGENCY_MEDICINE', label: 'Emergency medicine', share: 5, risk: 1.7 },
-  { code: 'IM', specialty: 'INTERNAL_MEDICINE', label: 'Internal medicine', share: 9, risk: 1.1 },
-  { code: 'PSY', specialty: 'PSYCHIATRY', label: 'Psychiatry', share: 6, risk: 1.2 },
-  { code: 'PED', specialty: 'PEDIATRICS', label: 'Pediatrics', share: 4, risk: 0.8 },
-  { code: 'ANE', specialty: 'ANESTHESIOLOGY', label: 'Anesthesiology', share: 4, risk: 1.3 },
-  { code: 'GS', specialty: 'GENERAL_SURGERY', label: 'General surgery', share: 3, risk: 2.2 },
-  { code: 'ORTH', specialty: 'ORTHOPEDIC_SURGERY', label: 'Orthopedic surgery', share: 2, risk: 2.4 },
-  { code: 'OBGYN', specialty: 'OBSTETRICS_GYNECOLOGY', label: 'Obstetrics and gynecology', share: 2, risk: 2.8 },
-  { code: 'RAD', specialty: 'DIAGNOSTIC_RADIOLOGY', label: 'Diagnostic radiology', share: 3, risk: 1.3 },
-  { code: 'OPH', specialty: 'OPHTHALMOLOGY', label: 'Ophthalmology', share: 2, risk: 1.5 },
-  { code: 'RES', specialty: 'RESIDENT', label: 'Resident in training', share: 15, risk: 0.3 },
-] as const;
+const SHARE_AND_RISK: Record<string, { share: number; risk: number }> = {
+  'FM-NOB': { share: 34, risk: 1.0 }, 'FM-OB': { share: 5, risk: 1.5 }, 'FM-EM': { share: 6, risk: 1.6 },
+  EM: { share: 5, risk: 1.7 }, IM: { share: 9, risk: 1.1 }, PSY: { share: 6, risk: 1.2 }, PED: { share: 4, risk: 0.8 },
+  ANE: { share: 4, risk: 1.3 }, GS: { share: 3, risk: 2.2 }, ORTH: { share: 2, risk: 2.4 }, OBGYN: { share: 2, risk: 2.8 },
+  RAD: { share: 3, risk: 1.3 }, OPH: { share: 2, risk: 1.5 }, RES: { share: 15, risk: 0.3 },
+};
+
+export const TYPES_OF_WORK = DOMAIN_TYPES_OF_WORK.map((t) => ({ ...t, ...SHARE_AND_RISK[t.code]! }));
 
 export type TypeOfWork = (typeof TYPES_OF_WORK)[number];
 
@@ -37,7 +30,4 @@ export const PROVINCE_SHARES = [
 
 export type ProvinceCode = (typeof PROVINCE_SHARES)[number][0];
 
-/** Fees are set by region: Quebec, Ontario, and the rest of Canada. */
-export function feeRegion(province: ProvinceCode): 'QUEBEC' | 'ONTARIO' | 'REST_OF_CANADA' {
-  return province === 'QC' ? 'QUEBEC' : province === 'ON' ? 'ONTARIO' : 'REST_OF_CANADA';
-}
+export const feeRegion = feeRegionOf;

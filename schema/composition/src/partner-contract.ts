@@ -50,8 +50,11 @@ function restrictToPartners(document: DocumentNode, surface: { rootFields: Set<s
     UNTOUCHED.test(node.name.value) || surface.types.has(node.name.value) ? undefined : hide(node);
   return visit(document, {
     ObjectTypeDefinition(node) {
-      if (node.name.value === 'Query') {
-        return { ...node, fields: node.fields?.map((f) => (surface.rootFields.has(f.name.value) || f.name.value.startsWith('_') ? f : hide(f))) };
+      if (node.name.value === 'Query' || node.name.value === 'Mutation') {
+        const kept = (name: string) => surface.rootFields.has(name) || name.startsWith('_');
+        // A root type with nothing left for partners goes whole (Mutation: partners write nothing).
+        if (node.name.value === 'Mutation' && !node.fields?.some((f) => kept(f.name.value))) return hide(node);
+        return { ...node, fields: node.fields?.map((f) => (kept(f.name.value) ? f : hide(f))) };
       }
       return typeNode(node);
     },

@@ -36,8 +36,8 @@ if (!command) {
   const index = indexFields(supergraphSdl);
   for (const operation of document.definitions) {
     if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
-    const { uses, rootFields } = collectOperationUses(schema, document, operation, index, variables);
-    const decision = decideOperation(purpose, uses, rootFields);
+    const { uses, rootFields, rootType } = collectOperationUses(schema, document, operation, index, variables);
+    const decision = decideOperation(purpose, uses, rootFields, rootType);
     console.log(`operation ${operation.name?.value ?? '(anonymous)'} under ${purpose}`);
     for (const use of uses) console.log(`  ${use.coordinate.padEnd(44)} ${use.unclassified ? 'UNCLASSIFIED' : (use.category ?? 'not personal')}`);
     console.log(decision.allowed

@@ -17,22 +17,22 @@ const unique = <T>(values: T[]) => [...new Set(values)].sort();
  * Decides a whole operation from the fields it touches, before anything runs.
  * EDI isolation stands over every purpose; then each category must be one the purpose may read.
  */
-export function decideOperation(purpose: Purpose, uses: FieldUse[], rootFields: string[]): Decision {
+export function decideOperation(purpose: Purpose, uses: FieldUse[], rootFields: string[], rootType = 'Query'): Decision {
   const categories = unique(uses.flatMap((u) => (u.category ? [u.category] : [])));
   if (categories.includes('EDI') && categories.some((c) => EDI_ISOLATED_FROM.includes(c))) {
     const fields = unique(uses.filter((u) => u.category === 'EDI' || (u.category && EDI_ISOLATED_FROM.includes(u.category))).map((u) => u.coordinate));
     return { allowed: false, rule: 'EDI_ISOLATION', fields, categories, message: 'EDI fields may not be read in the same operation as membership or medico-legal fields' };
   }
   const allowedRoots = POLICY_MATRIX[purpose].rootFields;
-  const strayRoots = rootFields.filter((f) => (allowedRoots && !allowedRoots.includes(f)) || !mayUseField(purpose, `Query.${f}`));
+  const strayRoots = rootFields.filter((f) => (allowedRoots && !allowedRoots.includes(f)) || !mayUseField(purpose, `${rootType}.${f}`));
   const outOfScope = unique(uses.filter((u) => u.category && !mayRead(purpose, u.category)).map((u) => u.coordinate));
   if (strayRoots.length > 0 || outOfScope.length > 0) {
     return {
       allowed: false,
       rule: 'PURPOSE_SCOPE',
-      fields: unique([...strayRoots.map((f) => `Query.${f}`), ...outOfScope]),
+      fields: unique([...strayRoots.map((f) => `${rootType}.${f}`), ...outOfScope]),
       categories,
-      message: `purpose ${purpose} may not read ${[...strayRoots.map((f) => `Query.${f}`), ...outOfScope].join(', ')}`,
+      message: `purpose ${purpose} may not read ${[...strayRoots.map((f) => `${rootType}.${f}`), ...outOfScope].join(', ')}`,
     };
   }
   return { allowed: true, categories };

@@ -5,6 +5,8 @@ export interface PurposePolicy {
   categories: readonly DataCategory[];
   /** Only the caller's own record (the token's memberId). */
   ownRecordOnly?: boolean;
+  /** With `ownRecordOnly`: root fields that act on the token's own member by construction (besides `member(id:)` with that id). */
+  ownRootFields?: readonly string[];
   /** Root fields this purpose may use at all; absent: any whose categories it may read. */
   rootFields?: readonly string[];
   /** Why this row differs from the privacy policy's plain reading, when it does. */
@@ -30,7 +32,11 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
     rootFields: ['ediSummary'],
     reason: 'EDI is reported only in aggregate and de-identified form: the aggregate query alone, no field of any member.',
   },
-  MEMBER_SELF_SERVICE: { categories: CATEGORY_NAMES, ownRecordOnly: true },
+  MEMBER_SELF_SERVICE: {
+    categories: CATEGORY_NAMES,
+    ownRecordOnly: true,
+    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers'],
+  },
   PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
   COMMUNICATIONS: {
     categories: ['PROFILE', 'CONTACT', 'COMMUNICATIONS'],
@@ -50,6 +56,15 @@ export const EDI_ISOLATED_FROM: readonly DataCategory[] = ['MEMBERSHIP', 'MEDICO
  */
 export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Query.ediSummary': ['EDI_REPORTING'],
+  // Applications and the membership lifecycle are membership services' work.
+  'Mutation.applyForMembership': ['MEMBERSHIP'],
+  'Mutation.changeMembershipStatus': ['MEMBERSHIP'],
+  'Mutation.changeTypeOfWork': ['MEMBERSHIP'],
+  // A member's own corrections and EDI answers are theirs alone to make.
+  'Mutation.updateMyContact': ['MEMBER_SELF_SERVICE'],
+  'Mutation.updateMyProfile': ['MEMBER_SELF_SERVICE'],
+  'Mutation.setMyEdiAnswers': ['MEMBER_SELF_SERVICE'],
+  'Mutation.deleteMyEdiAnswers': ['MEMBER_SELF_SERVICE'],
 };
 
 export function mayUseField(purpose: Purpose, coordinate: string): boolean {

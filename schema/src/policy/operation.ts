@@ -13,6 +13,8 @@ export interface OperationUses {
   rootFields: string[];
   /** Arguments of root fields, by root field name, as written (variables resolved). */
   rootArguments: { field: string; args: Record<string, unknown> }[];
+  /** `Query` or `Mutation`. */
+  rootType: string;
 }
 
 const INTROSPECTION = /^__/;
@@ -87,5 +89,5 @@ export function collectOperationUses(
     }
   };
   if (rootType && isCompositeType(getNamedType(rootType))) collectRoots(operation.selectionSet.selections);
-  return { uses, rootFields: [...new Set(rootFields)], rootArguments };
+  return { uses, rootFields: [...new Set(rootFields)], rootArguments, rootType: rootType?.name ?? 'Query' };
 }

@@ -2,9 +2,13 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { ediStore } from './edi-store.js';
 import { Member } from './entities/member.js';
+import { CollegeRegistration } from './entities/college-registration.js';
 import { MembershipPeriod } from './entities/membership-period.js';
+import { MembershipStatusChange } from './entities/membership-status-change.js';
 import { createLoaders, type MemberLoaders } from './loaders/index.js';
 import { EdiSummaryResolver } from './resolvers/edi-summary.resolver.js';
+import { MembershipLifecycleResolver } from './resolvers/membership-lifecycle.resolver.js';
+import { SelfServiceResolver } from './resolvers/self-service.resolver.js';
 import { memberReference } from './resolvers/member.reference.js';
 import { MemberResolver } from './resolvers/member.resolver.js';
 import { MembershipConfirmationResolver } from './resolvers/membership-confirmation.resolver.js';
@@ -18,11 +22,11 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
   isolatedStores: [ediStore],
   database: {
     schema: 'member',
-    entities: [Member, MembershipPeriod],
+    entities: [Member, MembershipPeriod, MembershipStatusChange, CollegeRegistration],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberResolver, MembershipResolver, MembershipConfirmationResolver, EdiSummaryResolver],
+    resolvers: [MemberResolver, MembershipResolver, MembershipConfirmationResolver, EdiSummaryResolver, MembershipLifecycleResolver, SelfServiceResolver],
     orphanedTypes: [Member],
     referenceResolvers: memberReference,
   },

@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { loaderOfMany, loaderOfOne } from '@mutual-graph/platform';
 import { Member } from '../entities/member.js';
 import { EdiProfile } from '../entities/edi-profile.js';
+import { CollegeRegistration } from '../entities/college-registration.js';
 import { MembershipPeriod } from '../entities/membership-period.js';
+import { MembershipStatusChange } from '../entities/membership-status-change.js';
 
 /**
  * The member subgraph's per-request loaders: one statement per entity type, whatever N.
@@ -16,6 +18,14 @@ export function createLoaders(em: EntityManager, stores: Record<string, EntityMa
     periodsByMember: loaderOfMany(
       (memberIds) => em.find(MembershipPeriod, { member: { $in: [...memberIds] } }, { orderBy: { startsOn: 'asc' } }),
       (period) => period.member.id,
+    ),
+    historyByMember: loaderOfMany(
+      (memberIds) => em.find(MembershipStatusChange, { member: { $in: [...memberIds] } }, { orderBy: { id: 'asc' } }),
+      (change) => change.member.id,
+    ),
+    registrationsByMember: loaderOfMany(
+      (memberIds) => em.find(CollegeRegistration, { member: { $in: [...memberIds] } }, { orderBy: { college: 'asc' } }),
+      (registration) => registration.member.id,
     ),
     ediByMember: loaderOfOne((memberIds) => edi.find(EdiProfile, { memberId: { $in: [...memberIds] } }), (profile) => profile.memberId),
   };

@@ -3,6 +3,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { badUserInput, Category, isUuid, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
+import { CollegeRegistration } from '../entities/college-registration.js';
 import { EdiProfile } from '../entities/edi-profile.js';
 import { Member } from '../entities/member.js';
 import { Contact } from '../types/contact.js';
@@ -66,6 +67,12 @@ export class MemberResolver {
   @FieldResolver(() => Practice, { nullable: true })
   practice(@Root() member: Member): Practice {
     return { province: member.province, specialty: member.specialty, typeOfWork: member.typeOfWork };
+  }
+
+  @Category('PROFESSIONAL')
+  @FieldResolver(() => [CollegeRegistration], { description: 'Licences with provincial and territorial Colleges' })
+  collegeRegistrations(@Root() member: Member, @Ctx() { loaders }: MemberContext): Promise<CollegeRegistration[]> {
+    return loaders.registrationsByMember.load(member.id);
   }
 
   @Category('EDI')

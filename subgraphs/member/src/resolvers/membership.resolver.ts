@@ -2,6 +2,7 @@ import { Category, DateScalar } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { MembershipPeriod } from '../entities/membership-period.js';
+import { MembershipStatusChange } from '../entities/membership-status-change.js';
 import { Membership } from '../types/membership.js';
 
 @Resolver(() => Membership)
@@ -10,6 +11,12 @@ export class MembershipResolver {
   @FieldResolver(() => [MembershipPeriod], { description: 'Every period of membership, oldest first' })
   periods(@Root() membership: Membership, @Ctx() { loaders }: MemberContext): Promise<MembershipPeriod[]> {
     return loaders.periodsByMember.load(membership.memberId);
+  }
+
+  @Category('MEMBERSHIP')
+  @FieldResolver(() => [MembershipStatusChange], { description: 'Every change of status in the order it was recorded; never rewritten' })
+  history(@Root() membership: Membership, @Ctx() { loaders }: MemberContext): Promise<MembershipStatusChange[]> {
+    return loaders.historyByMember.load(membership.memberId);
   }
 
   @Category('MEMBERSHIP')

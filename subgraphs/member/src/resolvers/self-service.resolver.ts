@@ -1,0 +1,60 @@
+import { badUserInput, Category } from '@mutual-graph/platform';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { MemberContext } from '../context.js';
+import { validContact, validEdiAnswers, validProfile } from '../domain/validation.js';
+import { EdiProfile } from '../entities/edi-profile.js';
+import { Member } from '../entities/member.js';
+import { ContactInput, EdiAnswersInput, ProfileInput } from '../types/membership-inputs.js';
+
+/** The caller's own member id: self-service acts on the token's member and no other. */
+function self({ hop }: MemberContext): string {
+  const memberId = hop.principal.memberId;
+  if (!memberId) throw badUserInput('memberId', 'this token names no member');
+  return memberId;
+}
+
+async function ownRecord(context: MemberContext): Promise<Member> {
+  const member = await context.em.findOne(Member, { id: self(context) });
+  if (!member) throw badUserInput('memberId', 'no member has this id');
+  return member;
+}
+
+@Resolver()
+export class SelfServiceResolver {
+  @Category('CONTACT')
+  @Mutation(() => Member, { description: 'A member corrects their own contact details' })
+  async updateMyContact(@Arg('contact', () => ContactInput) contact: ContactInput, @Ctx() context: MemberContext): Promise<Member> {
+    const valid = validContact(contact);
+    const member = await ownRecord(context);
+    context.em.assign(member, valid);
+    await context.em.flush();
+    return member;
+  }
+
+  @Category('PROFILE')
+  @Mutation(() => Member, { description: 'A member corrects their own name or date of birth' })
+  async updateMyProfile(@Arg('profile', () => ProfileInput) profile: ProfileInput, @Ctx() context: MemberContext): Promise<Member> {
+    const valid = validProfile(profile);
+    const member = await ownRecord(context);
+    context.em.assign(member, valid);
+    await context.em.flush();
+    return member;
+  }
+
+  @Category('EDI')
+  @Mutation(() => EdiProfile, { description: 'A member gives or changes their own EDI answers, with consent to collect them' })
+  async setMyEdiAnswers(@Arg('answers', () => EdiAnswersInput) answers: EdiAnswersInput, @Ctx() context: MemberContext): Promise<EdiProfile> {
+    const valid = validEdiAnswers(answers, 'answers');
+    const memberId = self(context);
+    const edi = context.stores.edi!;
+    const answeredOn = new Date().toISOString().slice(0, 10);
+    await edi.upsert(EdiProfile, { memberId, ...valid, answeredOn });
+    return edi.findOneOrFail(EdiProfile, { memberId }, { refresh: true });
+  }
+
+  @Category('EDI')
+  @Mutation(() => Boolean, { description: 'A member deletes their own EDI answers: the rows are gone, not flagged. True when there were answers to delete' })
+  async deleteMyEdiAnswers(@Ctx() context: MemberContext): Promise<boolean> {
+    return (await context.stores.edi!.nativeDelete(EdiProfile, { memberId: self(context) })) > 0;
+  }
+}

@@ -1,0 +1,76 @@
+import { formatMinc } from '@mutual-graph/schema';
+import { expectRefused } from '../../../test/support/refusals.js';
+import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { asCaller } from '../../../test/support/tokens.js';
+
+const stack = testStack();
+
+/** A fresh member of our own, so that corrections touch no seeded record other tests read. */
+async function freshMember(): Promise<string> {
+  const suffix = Math.floor(Math.random() * 1_000_000);
+  const { body } = await postGraphQL(
+    stack.gatewayUrl,
+    'mutation ($application: MembershipApplicationInput!) { applyForMembership(application: $application) { id } }',
+    {
+      application: {
+        profile: { firstName: 'Noor', lastName: `Zzyzx-${String(suffix).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`, dateOfBirth: '1979-09-30' },
+        contact: { email: `noor.${suffix}@example.org`, phone: '+1-555-010-0142', city: 'Whitehorse', province: 'YT' },
+        minc: formatMinc(String(9_000_000 + suffix)),
+        collegeRegistrations: [{ college: 'YT', registrationNumber: `YT-${suffix}` }],
+        typeOfWork: 'IM',
+      },
+    },
+    await asCaller('MEMBERSHIP'),
+  );
+  return body.data!.applyForMembership.id;
+}
+
+describe('member self-service', () => {
+  let id: string;
+  const asSelf = () => asCaller('MEMBER_SELF_SERVICE', { memberId: id });
+  beforeAll(async () => {
+    id = await freshMember();
+  });
+
+  it('lets a member correct their own contact details and name', async () => {
+    const contact = await postGraphQL(stack.gatewayUrl, 'mutation { updateMyContact(contact: { email: "Noor@Example.org", phone: "+1 867 555 0100", city: "Dawson", province: YT }) { contact { email city } } }', {}, await asSelf());
+    expect(contact.body.data!.updateMyContact.contact).toEqual({ email: 'noor@example.org', city: 'Dawson' });
+    const profile = await postGraphQL(stack.gatewayUrl, 'mutation { updateMyProfile(profile: { firstName: "Nour", lastName: "Zzyzx-Haddad", dateOfBirth: "1979-09-30" }) { firstName lastName } }', {}, await asSelf());
+    expect(profile.body.data!.updateMyProfile).toEqual({ firstName: 'Nour', lastName: 'Zzyzx-Haddad' });
+  });
+
+  it('refuses a correction that is not valid, naming the field', async () => {
+    const { body } = await postGraphQL(stack.gatewayUrl, 'mutation { updateMyContact(contact: { email: "nope", phone: "+1 867 555 0100", city: "Dawson", province: YT }) { id } }', {}, await asSelf());
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'contact.email' });
+  });
+
+  it("lets a member give, change and delete their own EDI answers, and the rows are gone", async () => {
+    const set = await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, genderIdentity: "NON_BINARY", disability: "NO" }) { genderIdentity disability } }', {}, await asSelf());
+    expect(set.body.data!.setMyEdiAnswers).toEqual({ genderIdentity: 'NON_BINARY', disability: 'NO' });
+    const changed = await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, genderIdentity: "PREFER_NOT_TO_SAY" }) { genderIdentity disability } }', {}, await asSelf());
+    expect(changed.body.data!.setMyEdiAnswers).toEqual({ genderIdentity: 'PREFER_NOT_TO_SAY', disability: null });
+    const deleted = await postGraphQL(stack.gatewayUrl, 'mutation { deleteMyEdiAnswers }', {}, await asSelf());
+    expect(deleted.body.data!.deleteMyEdiAnswers).toBe(true);
+    expect(await sql(stack.adminUrl, 'select 1 from edi.edi_profile where member_id = $1', [id])).toEqual([]);
+    expect((await postGraphQL(stack.gatewayUrl, 'mutation { deleteMyEdiAnswers }', {}, await asSelf())).body.data!.deleteMyEdiAnswers).toBe(false);
+  });
+
+  it('refuses an EDI answer the question does not offer', async () => {
+    const { body } = await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, genderIdentity: "SOMETIMES" }) { genderIdentity } }', {}, await asSelf());
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'answers.genderIdentity' });
+  });
+
+  it('refuses EDI answers and membership fields in one operation, even to the member', async () => {
+    const response = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation { setMyEdiAnswers(answers: { consentToCollect: true, genderIdentity: "WOMAN" }) { genderIdentity } updateMyContact(contact: { email: "n@example.org", phone: "+1 867 555 0100", city: "Dawson", province: YT }) { membership { status } } }',
+      {},
+      await asSelf(),
+    );
+    expectRefused(response, 'EDI_ISOLATION');
+  });
+
+  it('keeps self-service mutations to the member themself: refused to staff purposes', async () => {
+    expectRefused(await postGraphQL(stack.gatewayUrl, 'mutation { deleteMyEdiAnswers }', {}, await asCaller('MEMBERSHIP', { memberId: id })), 'PURPOSE_SCOPE');
+  });
+});
