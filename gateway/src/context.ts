@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { PURPOSE_HEADER, signHop, type DataCategory, type Principal, type Purpose } from '@mutual-graph/schema';
 import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
+import type { GatewayNotice } from '@mutual-graph/platform';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticate } from './authentication.js';
 import type { PurposeOf } from './purpose.js';
@@ -18,6 +19,8 @@ export interface GatewayContext {
   hopToken(): Promise<string>;
   /** Set once this request's audit record is written. */
   audited?: boolean;
+  /** What subgraphs told the gateway to act on before answering (e.g. disclosures to record). */
+  notices: GatewayNotice[];
   /** A refusal decided before parsing (an unregistered partner operation), raised and audited at the decision stage. */
   pendingRefusal?: GraphQLError;
 }
@@ -53,6 +56,7 @@ export function gatewayContextFactory(authenticate: Authenticate, purposeOf: Pur
       requestId,
       principal: principal!,
       purpose,
+      notices: [],
       hopToken: () => (token ??= signHop(hopPrivateKey, { principal: principal!, purpose, requestId })),
     };
   };

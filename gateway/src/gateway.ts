@@ -10,6 +10,7 @@ import type { GatewayConfig } from './config.js';
 import { gatewayContextFactory } from './context.js';
 import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
+import { recordDisclosuresPlugin } from './plugins/disclosures.js';
 import { loadRegisteredOperations, registeredOperationsPlugin } from './plugins/registered-operations.js';
 import { internalPurpose, partnerPurpose } from './purpose.js';
 
@@ -56,14 +57,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
+  let partnerSubgraphs = new Map<string, string>();
   const partner = await startGraph({
     name: 'partner',
     supergraphPath: config.partnerSupergraphPath,
     subgraphUrls: config.subgraphUrls,
     // Partners get answers to registered operations, not a map of the graph.
     introspection: false,
-    plugins: (policy) => [registeredOperationsPlugin(partnerOperations), operationPolicyPlugin(policy, audit), ApolloServerPluginLandingPageDisabled()],
+    plugins: (policy) => [
+      registeredOperationsPlugin(partnerOperations),
+      operationPolicyPlugin(policy, audit),
+      recordDisclosuresPlugin(() => partnerSubgraphs.get('privacy')),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
+  partnerSubgraphs = partner.subgraphs;
 
   mountHealth(app, 'gateway', {
     supergraph: async () => internal.subgraphs.size > 0,

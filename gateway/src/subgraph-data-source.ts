@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayContext } from './context.js';
+import { NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 
 /**
  * The hop from gateway to subgraph. Uses Node's own fetch (measurably faster than the default
@@ -20,5 +22,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!context?.hopToken) return;
     request.http?.headers.set('x-request-id', context.requestId);
     request.http?.headers.set('authorization', `Bearer ${await context.hopToken()}`);
+  }
+
+  /** Takes the subgraph's notices for the gateway out of its response, into the request's context. */
+  override async didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): Promise<GatewayGraphQLResponse> {
+    const notices = response.extensions?.[NOTICES_EXTENSION] as GatewayNotice[] | undefined;
+    if (notices) {
+      context.notices.push(...notices);
+      delete response.extensions![NOTICES_EXTENSION];
+    }
+    return response;
   }
 }

@@ -99,3 +99,35 @@ describe('the partner graph', () => {
     expectRefused(response, 'PURPOSE_REQUIRED');
   });
 });
+
+describe('confirmations are disclosures', () => {
+  const member = population.find((m) => m.status === 'ACTIVE' && m.periods.length === 1 && m.id !== active.id)!;
+
+  it('records who was told what, when, before the partner hears it; the member and the privacy office see it', async () => {
+    const partner = `clinic-${randomUUID().slice(0, 8)}`;
+    const headers = { authorization: `Bearer ${await tokenFor({ sub: partner, roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: partner })}` };
+    const { body } = await confirmByHash({ minc: member.minc }, headers);
+    expect(body.data.membershipConfirmation.isMember).toBe(true);
+
+    const seen = await postGraphQL(stack.gatewayUrl, '{ me { disclosures { recipient purpose categories description disclosedAt } } }', {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }));
+    const mine = seen.body.data!.me.disclosures.filter((d: { recipient: string }) => d.recipient === partner);
+    expect(mine).toEqual([expect.objectContaining({ purpose: 'PARTNER_CONFIRMATION', categories: ['MEMBERSHIP'], description: expect.stringContaining(`a member since ${member.periods[0]!.startsOn}`) })]);
+
+    const office = await postGraphQL(stack.gatewayUrl, 'query ($r: String) { disclosures(recipient: $r) { recipient description } }', { r: partner }, await asCaller('PRIVACY_OFFICE'));
+    expect(office.body.data!.disclosures).toHaveLength(1);
+  });
+
+  it('records nothing about someone who was never a member', async () => {
+    const partner = `clinic-${randomUUID().slice(0, 8)}`;
+    const headers = { authorization: `Bearer ${await tokenFor({ sub: partner, roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: partner })}` };
+    await confirmByHash({ minc: formatMinc('9999998') }, headers);
+    expect(await sql(stack.adminUrl, 'select 1 from privacy.disclosure where recipient = $1', [partner])).toEqual([]);
+  });
+
+  it('keeps the recording out of reach of every client: no purpose on the internal graph may call it', async () => {
+    const mutation = `mutation { recordDisclosures(disclosures: [{ memberId: "${member.id}", categories: ["MEMBERSHIP"], description: "forged" }]) }`;
+    for (const purpose of ['MEMBERSHIP', 'PRIVACY_OFFICE', 'MEMBER_SELF_SERVICE'] as const) {
+      expectRefused(await postGraphQL(stack.gatewayUrl, mutation, {}, await asCaller(purpose, { memberId: member.id })), 'PURPOSE_SCOPE');
+    }
+  });
+});

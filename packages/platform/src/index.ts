@@ -13,6 +13,7 @@ export * from './http/health.js';
 export * from './http/listen.js';
 export * from './service/context.js';
 export * from './service/environment.js';
+export * from './service/gateway-notices.js';
 export * from './service/shield.js';
 export * from './service/subgraph.js';
 export * from './graphql/input.js';

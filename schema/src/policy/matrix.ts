@@ -60,6 +60,8 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.applyForMembership': ['MEMBERSHIP'],
   'Mutation.changeMembershipStatus': ['MEMBERSHIP'],
   'Mutation.changeTypeOfWork': ['MEMBERSHIP'],
+  // The gateway's record of what a partner was told; no client reaches it (see the privacy subgraph).
+  'Mutation.recordDisclosures': ['PARTNER_CONFIRMATION'],
   // A member's own corrections and EDI answers are theirs alone to make.
   'Mutation.updateMyContact': ['MEMBER_SELF_SERVICE'],
   'Mutation.updateMyProfile': ['MEMBER_SELF_SERVICE'],

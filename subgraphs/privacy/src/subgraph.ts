@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { Consent } from './entities/consent.js';
+import { Disclosure } from './entities/disclosure.js';
+import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
 import { privacyReferences } from './resolvers/member.reference.js';
 import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
@@ -13,11 +15,11 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   defaultPort: 4004,
   database: {
     schema: 'privacy',
-    entities: [Consent],
+    entities: [Consent, Disclosure],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberPrivacyResolver],
+    resolvers: [MemberPrivacyResolver, DisclosureResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member],
     referenceResolvers: privacyReferences,

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HopClaims } from '@mutual-graph/schema';
+import type { GatewayNotice } from './gateway-notices.js';
 
 /**
  * What every resolver of a subgraph sees for one request, built in one function, per request:
@@ -15,6 +16,8 @@ export interface SubgraphContext<Loaders> {
   /** EntityManagers of the subgraph's isolated stores, by name; only the code that needs one reaches for it. */
   stores: Record<string, EntityManager>;
   loaders: Loaders;
+  /** Facts for the gateway to act on before it answers (see gateway-notices.ts). */
+  notices: GatewayNotice[];
 }
 
 /** Builds a request's loaders from its EntityManager and, by name, those of its isolated stores. */
@@ -32,6 +35,6 @@ export function subgraphContextFactory<Loaders>(
     const hop = await verifyHop(req.headers.authorization);
     const em = orm.em.fork();
     const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
-    return { requestId: hop.requestId, hop, em, stores: storeEms, loaders: createLoaders(em, storeEms) };
+    return { requestId: hop.requestId, hop, em, stores: storeEms, loaders: createLoaders(em, storeEms), notices: [] };
   };
 }

@@ -14,6 +14,7 @@ import { jsonErrorHandler, maskInternalErrors } from '../http/errors.js';
 import { mountHealth } from '../http/health.js';
 import { listen } from '../http/listen.js';
 import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
+import { gatewayNoticesPlugin } from './gateway-notices.js';
 import { guardSubgraph } from './shield.js';
 import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from './context.js';
 
@@ -102,6 +103,7 @@ export async function startSubgraph<Loaders>(
     includeStacktraceInErrorResponses: false,
     formatError: maskInternalErrors(definition.name),
     plugins: [
+      gatewayNoticesPlugin() as never,
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),

@@ -18,7 +18,7 @@ export class MembershipConfirmationResolver {
     description: 'Whether a physician, named by MINC or membership number, was a member on a date (today by default)',
   })
   async membershipConfirmation(
-    @Ctx() { em, loaders }: MemberContext,
+    @Ctx() { em, loaders, notices }: MemberContext,
     @Arg('minc', () => String, { nullable: true }) minc?: string | null,
     @Arg('membershipNumber', () => String, { nullable: true }) membershipNumber?: string | null,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: Date | null,
@@ -30,9 +30,17 @@ export class MembershipConfirmationResolver {
 
     // One indexed look-up by a unique key; nothing about the person leaves this resolver but the answer.
     const member = await em.findOne(Member, minc ? { minc } : { membershipNumber: membershipNumber! }, { fields: ['id'] });
+    // Nothing is disclosed about someone who was never a member: there is no one to record it for.
     if (!member) return NOT_A_MEMBER;
     const covering = (await loaders.periodsByMember.load(member.id)).find((period) => period.covers(day));
-    if (!covering) return NOT_A_MEMBER;
-    return { isMember: true, status: MembershipStatus.ACTIVE, validFrom: covering.startsOn, validTo: covering.endsOn };
+    const answer = covering ? { isMember: true, status: MembershipStatus.ACTIVE, validFrom: covering.startsOn, validTo: covering.endsOn } : NOT_A_MEMBER;
+    // A confirmation about a member is a disclosure: the gateway records it before it answers.
+    notices.push({
+      kind: 'disclosure',
+      memberId: member.id,
+      categories: ['MEMBERSHIP'],
+      description: `Membership confirmation as of ${day}: ${answer.isMember ? `a member since ${answer.validFrom}` : 'not a member on that date'}`,
+    });
+    return answer;
   }
 }

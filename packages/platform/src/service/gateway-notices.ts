@@ -1,0 +1,29 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { SubgraphContext } from './context.js';
+
+/**
+ * What a subgraph tells the gateway about a request beside its data: facts the gateway must act
+ * on before it answers (a partner confirmation is a disclosure to record). Carried in the
+ * response's `extensions.gatewayNotices`; the gateway takes them out before a client sees them.
+ */
+export interface GatewayNotice {
+  kind: 'disclosure';
+  memberId: string;
+  categories: string[];
+  description: string;
+}
+
+export const NOTICES_EXTENSION = 'gatewayNotices';
+
+export function gatewayNoticesPlugin(): ApolloServerPlugin<SubgraphContext<unknown>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !contextValue.notices || contextValue.notices.length === 0) return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [NOTICES_EXTENSION]: contextValue.notices };
+        },
+      };
+    },
+  };
+}

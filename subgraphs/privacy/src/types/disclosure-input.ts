@@ -1,0 +1,13 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType({ description: 'One disclosure the gateway records for a partner confirmation' })
+export class DisclosureInput {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => [String])
+  categories!: string[];
+
+  @Field()
+  description!: string;
+}
