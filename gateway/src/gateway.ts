@@ -11,6 +11,7 @@ import { gatewayContextFactory } from './context.js';
 import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
 import { recordDisclosuresPlugin } from './plugins/disclosures.js';
+import { erasuresPlugin } from './plugins/erasures.js';
 import { loadRegisteredOperations, registeredOperationsPlugin } from './plugins/registered-operations.js';
 import { internalPurpose, partnerPurpose } from './purpose.js';
 
@@ -38,6 +39,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const listening = await listen(app, config.host, config.port);
   const drain = ApolloServerPluginDrainHttpServer({ httpServer: listening.server });
 
+  let internalSubgraphs = new Map<string, string>();
   const internal = await startGraph({
     name: 'internal',
     supergraphPath: config.supergraphPath,
@@ -45,6 +47,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: true,
     plugins: (policy) => [
       operationPolicyPlugin(policy, audit),
+      erasuresPlugin(() => internalSubgraphs.get('member')),
       drain,
       // Analysts explore the internal graph in the embedded Apollo Sandbox, pointed at this endpoint.
       config.sandbox
@@ -57,6 +60,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
+  internalSubgraphs = internal.subgraphs;
   let partnerSubgraphs = new Map<string, string>();
   const partner = await startGraph({
     name: 'partner',

@@ -13,7 +13,7 @@ export function recordDisclosuresPlugin(privacyUrl: () => string | undefined): A
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
-          const disclosures = contextValue.notices.filter((n) => n.kind === 'disclosure');
+          const disclosures = contextValue.notices.flatMap((n) => (n.kind === 'disclosure' ? [n] : []));
           if (disclosures.length === 0 || response.body.kind !== 'single') return;
           try {
             const url = privacyUrl();

@@ -35,7 +35,7 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   MEMBER_SELF_SERVICE: {
     categories: CATEGORY_NAMES,
     ownRecordOnly: true,
-    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers'],
+    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent'],
   },
   PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
   COMMUNICATIONS: {
@@ -67,6 +67,7 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.updateMyProfile': ['MEMBER_SELF_SERVICE'],
   'Mutation.setMyEdiAnswers': ['MEMBER_SELF_SERVICE'],
   'Mutation.deleteMyEdiAnswers': ['MEMBER_SELF_SERVICE'],
+  'Mutation.withdrawMyConsent': ['MEMBER_SELF_SERVICE'],
 };
 
 export function mayUseField(purpose: Purpose, coordinate: string): boolean {

@@ -55,6 +55,23 @@ describe('member self-service', () => {
     expect((await postGraphQL(stack.gatewayUrl, 'mutation { deleteMyEdiAnswers }', {}, await asSelf())).body.data!.deleteMyEdiAnswers).toBe(false);
   });
 
+  it('withdrawing consent to EDI collection erases the EDI answers at once and records the withdrawal', async () => {
+    await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, sexualOrientation: "BISEXUAL" }) { sexualOrientation } }', {}, await asSelf());
+    expect(await sql(stack.adminUrl, 'select 1 from edi.edi_profile where member_id = $1', [id])).toHaveLength(1);
+
+    const communications = await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: COMMUNICATIONS) { status } }', {}, await asSelf());
+    expect(communications.body.data!.withdrawMyConsent.status).toBe('WITHDRAWN');
+    expect(await sql(stack.adminUrl, 'select 1 from edi.edi_profile where member_id = $1', [id])).toHaveLength(1);
+
+    const edi = await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: EDI_COLLECTION) { purpose status withdrawnAt } }', {}, await asSelf());
+    expect(edi.body.errors).toBeUndefined();
+    expect(edi.body.data!.withdrawMyConsent).toMatchObject({ purpose: 'EDI_COLLECTION', status: 'WITHDRAWN' });
+    expect(await sql(stack.adminUrl, 'select 1 from edi.edi_profile where member_id = $1', [id])).toEqual([]);
+    const [consent] = await sql(stack.adminUrl, `select status, withdrawn_at from privacy.consent where member_id = $1 and purpose = 'EDI_COLLECTION'`, [id]);
+    expect(consent.status).toBe('WITHDRAWN');
+    expect(consent.withdrawn_at).toBeInstanceOf(Date);
+  });
+
   it('refuses an EDI answer the question does not offer', async () => {
     const { body } = await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, genderIdentity: "SOMETIMES" }) { genderIdentity } }', {}, await asSelf());
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'answers.genderIdentity' });

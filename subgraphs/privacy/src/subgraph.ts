@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { Consent } from './entities/consent.js';
 import { Disclosure } from './entities/disclosure.js';
+import { ConsentResolver } from './resolvers/consent.resolver.js';
 import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
 import { privacyReferences } from './resolvers/member.reference.js';
@@ -19,7 +20,7 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberPrivacyResolver, DisclosureResolver],
+    resolvers: [MemberPrivacyResolver, DisclosureResolver, ConsentResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member],
     referenceResolvers: privacyReferences,

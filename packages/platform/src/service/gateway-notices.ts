@@ -6,12 +6,11 @@ import type { SubgraphContext } from './context.js';
  * on before it answers (a partner confirmation is a disclosure to record). Carried in the
  * response's `extensions.gatewayNotices`; the gateway takes them out before a client sees them.
  */
-export interface GatewayNotice {
-  kind: 'disclosure';
-  memberId: string;
-  categories: string[];
-  description: string;
-}
+export type GatewayNotice =
+  /** A partner was told something about a member: record it in the disclosure log. */
+  | { kind: 'disclosure'; memberId: string; categories: string[]; description: string }
+  /** A member's data in an isolated store must go (EDI answers after EDI consent is withdrawn). */
+  | { kind: 'erasure'; store: 'edi'; memberId: string };
 
 export const NOTICES_EXTENSION = 'gatewayNotices';
 

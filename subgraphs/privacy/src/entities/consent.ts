@@ -28,9 +28,9 @@ export class Consent {
   status!: ConsentStatus;
 
   @Category('PRIVACY_RECORD')
-  @Field(() => DateTimeISOResolver)
-  @Property({ type: 'datetime' })
-  grantedAt!: Date;
+  @Field(() => DateTimeISOResolver, { nullable: true, description: 'Absent when a withdrawal is the first this office recorded of it' })
+  @Property({ type: 'datetime', nullable: true })
+  grantedAt!: Date | null;
 
   @Category('PRIVACY_RECORD')
   @Field(() => DateTimeISOResolver, { nullable: true })

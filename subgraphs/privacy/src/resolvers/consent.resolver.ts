@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { badUserInput, Category } from '@mutual-graph/platform';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { PrivacyContext } from '../context.js';
+import { Consent } from '../entities/consent.js';
+import { ConsentMethod, ConsentPurpose, ConsentStatus } from '../entities/consent-enums.js';
+
+@Resolver(() => Consent)
+export class ConsentResolver {
+  /**
+   * A member withdraws a consent, effective at once. Withdrawing EDI collection also erases the
+   * EDI answers: this subgraph does not hold them, so it tells the gateway, which has the member
+   * subgraph delete them before the member gets an answer.
+   */
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => Consent, { description: 'A member withdraws one of their consents; withdrawing EDI collection erases their EDI answers' })
+  async withdrawMyConsent(@Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose, @Ctx() { em, hop, notices }: PrivacyContext): Promise<Consent> {
+    const memberId = hop.principal.memberId;
+    if (!memberId) throw badUserInput('memberId', 'this token names no member');
+    const consent = await em.transactional(async (tx) => {
+      const existing = await tx.findOne(Consent, { memberId, purpose });
+      const now = new Date();
+      if (existing) {
+        if (existing.status !== ConsentStatus.WITHDRAWN) tx.assign(existing, { status: ConsentStatus.WITHDRAWN, withdrawnAt: now, method: ConsentMethod.ONLINE });
+        return existing;
+      }
+      return tx.create(Consent, { id: randomUUID(), memberId, purpose, status: ConsentStatus.WITHDRAWN, grantedAt: null, withdrawnAt: now, method: ConsentMethod.ONLINE });
+    });
+    // Asked again after a failed erasure, the withdrawal stands and the erasure is asked for again.
+    if (purpose === ConsentPurpose.EDI_COLLECTION) notices.push({ kind: 'erasure', store: 'edi', memberId });
+    return consent;
+  }
+}
