@@ -17,6 +17,8 @@ export interface GatewayContext {
   categories?: DataCategory[];
   /** The signed statement of who and why for the subgraphs: one token per request. */
   hopToken(): Promise<string>;
+  /** The same statement, marked as the gateway's own follow-up effect (recording a disclosure or consent). */
+  effectToken(): Promise<string>;
   /** Set once this request's audit record is written. */
   audited?: boolean;
   /** What subgraphs told the gateway to act on before answering (e.g. disclosures to record). */
@@ -58,6 +60,7 @@ export function gatewayContextFactory(authenticate: Authenticate, purposeOf: Pur
       purpose,
       notices: [],
       hopToken: () => (token ??= signHop(hopPrivateKey, { principal: principal!, purpose, requestId })),
+      effectToken: () => signHop(hopPrivateKey, { principal: principal!, purpose, requestId, effect: true }),
     };
   };
 }

@@ -11,7 +11,7 @@ import { gatewayContextFactory } from './context.js';
 import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
 import { recordDisclosuresPlugin } from './plugins/disclosures.js';
-import { erasuresPlugin } from './plugins/erasures.js';
+import { consentEffectsPlugin } from './plugins/consent-effects.js';
 import { loadRegisteredOperations, registeredOperationsPlugin } from './plugins/registered-operations.js';
 import { internalPurpose, partnerPurpose } from './purpose.js';
 
@@ -47,7 +47,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: true,
     plugins: (policy) => [
       operationPolicyPlugin(policy, audit),
-      erasuresPlugin(() => internalSubgraphs.get('member')),
+      consentEffectsPlugin((name) => internalSubgraphs.get(name)),
       drain,
       // Analysts explore the internal graph in the embedded Apollo Sandbox, pointed at this endpoint.
       config.sandbox

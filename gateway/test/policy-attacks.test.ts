@@ -138,6 +138,17 @@ describe('subgraphs answer the gateway only', () => {
     expect(response.body.data!._service.sdl).toContain('medicoLegalHistory');
   });
 
+  it("answers the gateway's effect fields only to the gateway's own effect calls, not to any client's hop", async () => {
+    for (const mutation of [
+      `mutation { recordDisclosures(disclosures: [{ memberId: "${self.id}", categories: ["MEMBERSHIP"], description: "forged" }]) }`,
+      `mutation { recordConsentGrants(grants: [{ memberId: "${self.id}", purpose: EDI_COLLECTION }]) }`,
+    ]) {
+      const response = await postGraphQL(stack.subgraphUrls.privacy!, mutation, {}, await asGatewayHop('PARTNER_CONFIRMATION', { partnerId: 'hospital-7' }));
+      expect(response.body.data ?? null).toBeNull();
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
   it('refuses a caller token presented as if it were the gateway', async () => {
     const response = await postGraphQL(stack.subgraphUrls.member!, entities, variables, { authorization: `Bearer ${await tokenFor({ purposes: ['MEMBERSHIP'] })}` });
     expect(response.status).toBe(401);

@@ -20,7 +20,7 @@ export function recordDisclosuresPlugin(privacyUrl: () => string | undefined): A
             if (!url) throw new Error('no privacy subgraph in the partner supergraph');
             const answer = await fetch(url, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${await contextValue.hopToken()}`, 'x-request-id': contextValue.requestId },
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${await contextValue.effectToken()}`, 'x-request-id': contextValue.requestId },
               body: JSON.stringify({ query: RECORD, variables: { disclosures: disclosures.map(({ memberId, categories, description }) => ({ memberId, categories, description })) } }),
               signal: AbortSignal.timeout(5000),
             });

@@ -1,5 +1,5 @@
 import {
-  CATEGORIES, CATEGORY_NAMES, EDI_ISOLATED_FROM, indexFields, mayRead, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, PURPOSE_NAMES, PURPOSES, REFUSAL_RULES,
+  CATEGORIES, CATEGORY_NAMES, EDI_ISOLATED_FROM, GATEWAY_EFFECT_FIELDS, indexFields, mayRead, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, PURPOSE_NAMES, PURPOSES, REFUSAL_RULES,
   type DataCategory,
 } from '@mutual-graph/schema';
 
@@ -34,6 +34,10 @@ export function policyReport(supergraphSdl: string): string {
     'Fields only some purposes may use, whatever their categories:',
     '',
     ...Object.entries(PURPOSE_BOUND_FIELDS).map(([field, purposes]) => `- \`${field}\`: ${purposes.join(', ')}`),
+    '',
+    'Fields no client may use, under any purpose: the gateway calls them to record what a request disclosed or consented to:',
+    '',
+    ...GATEWAY_EFFECT_FIELDS.map((field) => `- \`${field}\``),
     '',
     '## Data categories',
     '',

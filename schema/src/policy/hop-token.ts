@@ -8,7 +8,7 @@ type Key = Awaited<ReturnType<typeof importJWK>>;
 /** Signs the gateway's statement of who asks and why, for one request's subgraph fetches (EdDSA). */
 export async function signHop(privateJwk: JWK, claims: HopClaims): Promise<string> {
   const key = await importJWK(privateJwk, 'EdDSA');
-  return new SignJWT({ roles: claims.principal.roles, purposes: claims.principal.purposes, memberId: claims.principal.memberId, partnerId: claims.principal.partnerId, purpose: claims.purpose, rid: claims.requestId })
+  return new SignJWT({ roles: claims.principal.roles, purposes: claims.principal.purposes, memberId: claims.principal.memberId, partnerId: claims.principal.partnerId, purpose: claims.purpose, rid: claims.requestId, ...(claims.effect ? { eff: true } : {}) })
     .setProtectedHeader({ alg: 'EdDSA' })
     .setSubject(claims.principal.sub)
     .setIssuer(HOP_ISSUER)
@@ -34,7 +34,7 @@ export async function hopVerifier(publicJwk: JWK): Promise<(authorization: strin
         ...(typeof payload.memberId === 'string' ? { memberId: payload.memberId } : {}),
         ...(typeof payload.partnerId === 'string' ? { partnerId: payload.partnerId } : {}),
       };
-      return { principal, purpose: payload.purpose as Purpose, requestId: typeof payload.rid === 'string' ? payload.rid : '' };
+      return { principal, purpose: payload.purpose as Purpose, requestId: typeof payload.rid === 'string' ? payload.rid : '', effect: payload.eff === true };
     } catch {
       throw unauthenticated('subgraphs answer the gateway only: the gateway token is not valid');
     }

@@ -60,8 +60,6 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.applyForMembership': ['MEMBERSHIP'],
   'Mutation.changeMembershipStatus': ['MEMBERSHIP'],
   'Mutation.changeTypeOfWork': ['MEMBERSHIP'],
-  // The gateway's record of what a partner was told; no client reaches it (see the privacy subgraph).
-  'Mutation.recordDisclosures': ['PARTNER_CONFIRMATION'],
   // A member's own corrections and EDI answers are theirs alone to make.
   'Mutation.updateMyContact': ['MEMBER_SELF_SERVICE'],
   'Mutation.updateMyProfile': ['MEMBER_SELF_SERVICE'],
@@ -70,7 +68,15 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.withdrawMyConsent': ['MEMBER_SELF_SERVICE'],
 };
 
+/**
+ * Fields only the gateway calls, to carry out what a request's subgraphs asked for (record a
+ * disclosure, record a consent). No client operation may select them, under any purpose; a
+ * subgraph answers them only to a hop token the gateway marked as its own effect.
+ */
+export const GATEWAY_EFFECT_FIELDS: readonly string[] = ['Mutation.recordDisclosures', 'Mutation.recordConsentGrants'];
+
 export function mayUseField(purpose: Purpose, coordinate: string): boolean {
+  if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) return false;
   const bound = PURPOSE_BOUND_FIELDS[coordinate];
   return bound === undefined || bound.includes(purpose);
 }

@@ -15,6 +15,11 @@ export interface HopClaims {
   principal: Principal;
   purpose: Purpose;
   requestId: string;
+  /**
+   * Set only on the gateway's own follow-up calls that carry out what a request's subgraphs asked
+   * for (recording a disclosure or a consent); never on a client's operation.
+   */
+  effect?: boolean;
 }
 
 /** Issuer and audience of the gateway-to-subgraph token. */

@@ -59,6 +59,7 @@ describe('applications', () => {
     expect(edi).toEqual({ gender_identity: 'WOMAN', disability: 'PREFER_NOT_TO_SAY', racialized_identity: null });
     const columns = await sql(stack.adminUrl, `select column_name from information_schema.columns where table_schema = 'member'`);
     expect(columns.map((c) => c.column_name)).not.toContain('gender_identity');
+    expect(await sql(stack.adminUrl, `select status from privacy.consent where member_id = $1 and purpose = 'EDI_COLLECTION'`, [id])).toEqual([{ status: 'GRANTED' }]);
   });
 
   it.each([

@@ -56,8 +56,11 @@ describe('member self-service', () => {
   });
 
   it('withdrawing consent to EDI collection erases the EDI answers at once and records the withdrawal', async () => {
-    await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, sexualOrientation: "BISEXUAL" }) { sexualOrientation } }', {}, await asSelf());
+    const given = await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, sexualOrientation: "BISEXUAL" }) { sexualOrientation } }', {}, await asSelf());
+    expect(given.body.errors).toBeUndefined();
     expect(await sql(stack.adminUrl, 'select 1 from edi.edi_profile where member_id = $1', [id])).toHaveLength(1);
+    // Answers given with consent put that consent in the privacy office's log.
+    expect(await sql(stack.adminUrl, `select status from privacy.consent where member_id = $1 and purpose = 'EDI_COLLECTION'`, [id])).toEqual([{ status: 'GRANTED' }]);
 
     const communications = await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: COMMUNICATIONS) { status } }', {}, await asSelf());
     expect(communications.body.data!.withdrawMyConsent.status).toBe('WITHDRAWN');

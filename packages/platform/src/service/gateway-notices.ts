@@ -10,7 +10,9 @@ export type GatewayNotice =
   /** A partner was told something about a member: record it in the disclosure log. */
   | { kind: 'disclosure'; memberId: string; categories: string[]; description: string }
   /** A member's data in an isolated store must go (EDI answers after EDI consent is withdrawn). */
-  | { kind: 'erasure'; store: 'edi'; memberId: string };
+  | { kind: 'erasure'; store: 'edi'; memberId: string }
+  /** A member gave a consent with their answers (EDI collection): record it in the consent log. */
+  | { kind: 'consent'; purpose: 'EDI_COLLECTION'; memberId: string };
 
 export const NOTICES_EXTENSION = 'gatewayNotices';
 

@@ -1,5 +1,5 @@
 import {
-  categoryOf, isNonPersonal, mayRead, mayUseField, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal, type DataCategory,
+  categoryOf, GATEWAY_EFFECT_FIELDS, isNonPersonal, mayRead, mayUseField, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal, type DataCategory,
 } from '@mutual-graph/schema';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { allow, and, applyMiddleware, deny, rule, shield } from './graphql-shield.js';
@@ -14,6 +14,10 @@ type Context = SubgraphContext<unknown>;
 const fromGateway = rule('fromGateway', { cache: 'contextual' })((_parent, _args, ctx: Context) => ctx.hop !== undefined);
 
 type ShieldRule = ReturnType<ReturnType<typeof rule>>;
+// The gateway's own follow-up calls, marked as such in the hop token; no client operation reaches these.
+const gatewayEffect = rule('gatewayEffect', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+  ctx.hop.effect === true || policyRefusal('PURPOSE_SCOPE', 'only the gateway calls this field', { purpose: ctx.hop.purpose }));
+
 const readable = new Map<DataCategory, ShieldRule>();
 function mayReadCategory(category: DataCategory): ShieldRule {
   let r = readable.get(category);
@@ -61,6 +65,7 @@ export function permissionsFor(schema: GraphQLSchema): IRules {
       const coordinate = `${type.name}.${field.name}`;
       const category = categoryOf(field.astNode?.directives);
       if (coordinate === 'Query._entities' || coordinate === 'Query._service' || coordinate === '_Service.sdl') rules[field.name] = fromGateway;
+      else if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) rules[field.name] = gatewayEffect;
       else if (PURPOSE_BOUND_FIELDS[coordinate]) rules[field.name] = category ? and(mayUse(coordinate), mayReadCategory(category)) : mayUse(coordinate);
       else if (category && SUBJECT_ONLY.has(coordinate)) rules[field.name] = and(mayReadCategory(category), ownRecord);
       else if (category && type.name === 'Member') rules[field.name] = and(mayReadCategory(category), ownRecordWhenLimited);

@@ -39,7 +39,7 @@ export class MembershipLifecycleResolver {
   })
   async applyForMembership(
     @Arg('application', () => MembershipApplicationInput) application: MembershipApplicationInput,
-    @Ctx() { em, stores }: MemberContext,
+    @Ctx() { em, stores, notices }: MemberContext,
     @Arg('ediAnswers', () => EdiAnswersInput, { nullable: true }) ediAnswers?: EdiAnswersInput | null,
   ): Promise<Member> {
     const valid = validApplication(application);
@@ -76,6 +76,7 @@ export class MembershipLifecycleResolver {
     if (edi) {
       try {
         await stores.edi!.transactional((tx) => tx.insert(EdiProfile, { memberId, ...edi, answeredOn: today() }));
+        notices.push({ kind: 'consent', purpose: 'EDI_COLLECTION', memberId });
       } catch (error) {
         // Two databases, two transactions: undo the application rather than leave it half-written.
         await em.fork().nativeDelete(Member, { id: memberId });

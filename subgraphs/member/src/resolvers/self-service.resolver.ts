@@ -49,6 +49,8 @@ export class SelfServiceResolver {
     const edi = context.stores.edi!;
     const answeredOn = new Date().toISOString().slice(0, 10);
     await edi.upsert(EdiProfile, { memberId, ...valid, answeredOn });
+    // The answers came with consent to collect them: the gateway records it in the consent log.
+    context.notices.push({ kind: 'consent', purpose: 'EDI_COLLECTION', memberId });
     return edi.findOneOrFail(EdiProfile, { memberId }, { refresh: true });
   }
 

@@ -1,12 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, Category } from '@mutual-graph/platform';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { badUserInput, Category, isUuid, NonPersonal } from '@mutual-graph/platform';
+import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { Consent } from '../entities/consent.js';
 import { ConsentMethod, ConsentPurpose, ConsentStatus } from '../entities/consent-enums.js';
+import { ConsentGrantInput } from '../types/consent-grant-input.js';
 
 @Resolver(() => Consent)
 export class ConsentResolver {
+  /**
+   * The gateway records consents members gave elsewhere in the graph (EDI collection, with their
+   * answers). A gateway effect field (policy matrix): no client operation can select it.
+   */
+  @NonPersonal()
+  @Mutation(() => Int, { description: 'Gateway only: records consents given with answers elsewhere in the graph' })
+  async recordConsentGrants(@Arg('grants', () => [ConsentGrantInput]) grants: ConsentGrantInput[], @Ctx() { em }: PrivacyContext): Promise<number> {
+    const now = new Date();
+    await em.transactional(async (tx) => {
+      for (const [i, grant] of grants.entries()) {
+        if (!isUuid(grant.memberId)) throw badUserInput(`grants.${i}.memberId`, 'memberId must be a UUID');
+        const existing = await tx.findOne(Consent, { memberId: grant.memberId, purpose: grant.purpose });
+        if (existing) tx.assign(existing, { status: ConsentStatus.GRANTED, grantedAt: now, withdrawnAt: null, method: ConsentMethod.ONLINE });
+        else tx.create(Consent, { id: randomUUID(), memberId: grant.memberId, purpose: grant.purpose, status: ConsentStatus.GRANTED, grantedAt: now, withdrawnAt: null, method: ConsentMethod.ONLINE });
+      }
+    });
+    return grants.length;
+  }
+
   /**
    * A member withdraws a consent, effective at once. Withdrawing EDI collection also erases the
    * EDI answers: this subgraph does not hold them, so it tells the gateway, which has the member

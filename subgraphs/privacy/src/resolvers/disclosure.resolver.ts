@@ -9,9 +9,8 @@ import { DisclosureInput } from '../types/disclosure-input.js';
 @Resolver(() => Disclosure)
 export class DisclosureResolver {
   /**
-   * The gateway records what a partner was told, before the partner hears it. Only under
-   * PARTNER_CONFIRMATION (bound in the policy matrix), which the internal graph refuses and the
-   * partner contract does not contain: no client can call it, only the gateway's own hop.
+   * The gateway records what a partner was told, before the partner hears it. A gateway effect
+   * field (policy matrix): no client operation can select it; only the gateway's own follow-up hop.
    */
   @NonPersonal()
   @Mutation(() => Int, { description: 'Gateway only: records disclosures made to the partner the hop token names' })

@@ -1,0 +1,11 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { ConsentPurpose } from '../entities/consent-enums.js';
+
+@InputType({ description: 'A consent the gateway records for a member who gave it with their answers' })
+export class ConsentGrantInput {
+  @Field(() => ID)
+  memberId!: string;
+
+  @Field(() => ConsentPurpose)
+  purpose!: ConsentPurpose;
+}
