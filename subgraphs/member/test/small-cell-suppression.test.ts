@@ -63,3 +63,13 @@ describe('small-cell suppression', () => {
     );
   });
 });
+
+describe('the minimum cell size', () => {
+  it('is 10 by default; configuration can raise it but never lower it', async () => {
+    const { minimumCellSize } = await import('../src/reporting/minimum-cell-size.js');
+    expect(minimumCellSize({})).toBe(10);
+    expect(minimumCellSize({ EDI_MINIMUM_CELL_SIZE: '25' })).toBe(25);
+    expect(minimumCellSize({ EDI_MINIMUM_CELL_SIZE: '3' })).toBe(10);
+    expect(minimumCellSize({ EDI_MINIMUM_CELL_SIZE: 'lots' })).toBe(10);
+  });
+});
