@@ -71,3 +71,38 @@ export function syntheticCompletions(member: SyntheticMember, catalogue: Synthet
   }
   return completions;
 }
+
+export interface SyntheticEvent {
+  id: string;
+  activityId: string;
+  startsAt: string;
+  endsAt: string;
+  place: string | null;
+  onlineLink: string | null;
+  capacity: number;
+}
+
+const VENUES = ['Toronto', 'Montréal', 'Vancouver', 'Calgary', 'Halifax', 'Winnipeg', 'Ottawa', 'Québec'];
+
+/** Sessions of the catalogue's workshops and webinars over the six months after `asOf`. */
+export function syntheticEvents(catalogue: SyntheticActivity[], options: SyntheticOptions): SyntheticEvent[] {
+  const sessions = catalogue.filter((a) => a.kind === 'WORKSHOP' || a.kind === 'WEBINAR');
+  return sessions.flatMap((activity, i) => {
+    const faker = fakerFor(options.seed, i, Domain.catalogue + 100);
+    return Array.from({ length: 2 }, (_, n) => {
+      const day = addDays(options.asOf, 14 + faker.number.int({ min: 0, max: 180 }) + n * 7);
+      const hour = faker.number.int({ min: 12, max: 22 });
+      const startsAt = `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+      const online = activity.kind === 'WEBINAR' || faker.datatype.boolean(0.2);
+      return {
+        id: faker.string.uuid(),
+        activityId: activity.id,
+        startsAt,
+        endsAt: new Date(Date.parse(startsAt) + activity.durationMinutes * 60_000).toISOString(),
+        place: online ? null : `${faker.helpers.arrayElement(VENUES)} (example venue)`,
+        onlineLink: online ? `https://learning.example.org/sessions/${activity.code.toLowerCase()}-${n + 1}` : null,
+        capacity: online ? faker.number.int({ min: 50, max: 300 }) : faker.number.int({ min: 12, max: 40 }),
+      };
+    });
+  });
+}

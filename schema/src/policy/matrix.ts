@@ -35,7 +35,7 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   MEMBER_SELF_SERVICE: {
     categories: CATEGORY_NAMES,
     ownRecordOnly: true,
-    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent'],
+    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents'],
   },
   PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
   COMMUNICATIONS: {
@@ -66,6 +66,12 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.setMyEdiAnswers': ['MEMBER_SELF_SERVICE'],
   'Mutation.deleteMyEdiAnswers': ['MEMBER_SELF_SERVICE'],
   'Mutation.withdrawMyConsent': ['MEMBER_SELF_SERVICE'],
+  'Mutation.registerForEvent': ['MEMBER_SELF_SERVICE'],
+  'Mutation.cancelMyRegistration': ['MEMBER_SELF_SERVICE'],
+  // Education staff schedule sessions and manage members' places.
+  'Mutation.scheduleEvent': ['EDUCATION'],
+  'Mutation.registerMemberForEvent': ['EDUCATION'],
+  'Mutation.cancelMemberRegistration': ['EDUCATION'],
 };
 
 /**

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertInBatches } from '@mutual-graph/platform';
-import { syntheticCatalogue, syntheticCompletions, syntheticMembers, type SyntheticOptions } from '@mutual-graph/synthetic';
+import { syntheticCatalogue, syntheticCompletions, syntheticEvents, syntheticMembers, type SyntheticOptions } from '@mutual-graph/synthetic';
 import { LearningActivity } from './entities/learning-activity.js';
 import { LearningCompletion } from './entities/learning-completion.js';
+import { LearningEvent } from './entities/learning-event.js';
 
 /** Seeds the catalogue and five years of completions, all or nothing, when the catalogue is empty. */
 export async function seedLearning(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>> {
@@ -17,6 +18,9 @@ export async function seedLearning(em: EntityManager, options: SyntheticOptions)
         }
       }
     })());
-    return { learning_activity: activities, learning_completion: completions };
+    const events = await insertInBatches(tx, LearningEvent, syntheticEvents(catalogue, options).map(({ activityId, startsAt, endsAt, ...e }) => ({
+      ...e, activity: activityId, startsAt: new Date(startsAt), endsAt: new Date(endsAt),
+    })));
+    return { learning_activity: activities, learning_completion: completions, learning_event: events };
   });
 }

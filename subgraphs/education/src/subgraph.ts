@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { LearningActivity } from './entities/learning-activity.js';
 import { LearningCompletion } from './entities/learning-completion.js';
+import { EventRegistration } from './entities/event-registration.js';
+import { LearningEvent } from './entities/learning-event.js';
+import { EventRegistrationResolver, LearningEventResolver } from './resolvers/event.resolver.js';
 import { createLoaders, type EducationLoaders } from './loaders/index.js';
 import { LearningCompletionResolver } from './resolvers/learning-completion.resolver.js';
 import { educationReferences } from './resolvers/member.reference.js';
@@ -15,11 +18,11 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
   defaultPort: 4003,
   database: {
     schema: 'education',
-    entities: [LearningActivity, LearningCompletion],
+    entities: [LearningActivity, LearningCompletion, LearningEvent, EventRegistration],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberLearningResolver, LearningCompletionResolver],
+    resolvers: [MemberLearningResolver, LearningCompletionResolver, LearningEventResolver, EventRegistrationResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, LearningActivity],
     referenceResolvers: educationReferences,

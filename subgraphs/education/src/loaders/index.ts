@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import { loaderOfMany, loaderOfOne } from '@mutual-graph/platform';
 import { LearningActivity } from '../entities/learning-activity.js';
 import { LearningCompletion } from '../entities/learning-completion.js';
+import { EventRegistration, RegistrationStatus } from '../entities/event-registration.js';
+import { LearningEvent } from '../entities/learning-event.js';
 
 /** The education subgraph's per-request loaders. */
 export function createLoaders(em: EntityManager) {
@@ -11,6 +14,22 @@ export function createLoaders(em: EntityManager) {
       (memberIds) => em.find(LearningCompletion, { memberId: { $in: [...memberIds] } }, { orderBy: { completedOn: 'desc', id: 'asc' } }),
       (completion) => completion.memberId,
     ),
+    eventById: loaderOfOne((ids) => em.find(LearningEvent, { id: { $in: [...ids] } }), (event) => event.id),
+    registrationsByMember: loaderOfMany(
+      (memberIds) => em.find(EventRegistration, { memberId: { $in: [...memberIds] } }, { orderBy: { registeredAt: 'desc', id: 'asc' } }),
+      (registration) => registration.memberId,
+    ),
+    // Seats taken and people waiting, per event, counted in one grouped statement.
+    occupancyByEvent: new DataLoader<string, { registered: number; waitlisted: number }>(async (eventIds) => {
+      const rows = await em.getConnection().execute<{ event_id: string; status: string; n: number }[]>(
+        `select event_id, status, count(*)::int as n from education.event_registration where event_id = any(?::uuid[]) and status <> ? group by event_id, status`,
+        [`{${eventIds.join(',')}}`, RegistrationStatus.CANCELLED],
+      );
+      return eventIds.map((id) => ({
+        registered: rows.find((r) => r.event_id === id && r.status === RegistrationStatus.REGISTERED)?.n ?? 0,
+        waitlisted: rows.find((r) => r.event_id === id && r.status === RegistrationStatus.WAITLISTED)?.n ?? 0,
+      }));
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Category } from '@mutual-graph/platform';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
+import { EventRegistration } from '../entities/event-registration.js';
 import { LearningCompletion } from '../entities/learning-completion.js';
 import { Member } from '../types/member.js';
 
@@ -10,5 +11,11 @@ export class MemberLearningResolver {
   @FieldResolver(() => [LearningCompletion], { description: 'Completed learning, newest first' })
   learningRecord(@Root() member: Member, @Ctx() { loaders }: EducationContext): Promise<LearningCompletion[]> {
     return loaders.completionsByMember.load(member.id);
+  }
+
+  @Category('LEARNING')
+  @FieldResolver(() => [EventRegistration], { description: 'Event registrations, newest first, cancelled ones included' })
+  registrations(@Root() member: Member, @Ctx() { loaders }: EducationContext): Promise<EventRegistration[]> {
+    return loaders.registrationsByMember.load(member.id);
   }
 }

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { badUserInput, Category, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { EducationContext } from '../context.js';
+import { cancel, register } from '../domain/registration-desk.js';
+import { EventRegistration } from '../entities/event-registration.js';
+import { LearningActivity } from '../entities/learning-activity.js';
+import { LearningEvent } from '../entities/learning-event.js';
+import { ScheduleEventInput } from '../types/event-inputs.js';
+
+function self({ hop }: EducationContext): string {
+  if (!hop.principal.memberId) throw badUserInput('memberId', 'this token names no member');
+  return hop.principal.memberId;
+}
+
+@Resolver(() => LearningEvent)
+export class LearningEventResolver {
+  @NonPersonal()
+  @Query(() => [LearningEvent], { description: 'Sessions still to come, soonest first' })
+  upcomingEvents(
+    @Ctx() { em }: EducationContext,
+    @Arg('activityId', () => ID, { nullable: true }) activityId?: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+  ): Promise<LearningEvent[]> {
+    return em.find(
+      LearningEvent,
+      { startsAt: { $gt: new Date() }, ...(activityId ? { activity: requireUuid('activityId', activityId) } : {}) },
+      { orderBy: { startsAt: 'asc', id: 'asc' }, limit: requirePageSize('first', first ?? 20) },
+    );
+  }
+
+  @NonPersonal()
+  @FieldResolver(() => LearningActivity)
+  async activity(@Root() event: LearningEvent, @Ctx() { loaders }: EducationContext): Promise<LearningActivity> {
+    return (await loaders.activityById.load(event.activity.id))!;
+  }
+
+  @NonPersonal()
+  @FieldResolver(() => Int, { description: 'Seats not yet taken' })
+  async seatsLeft(@Root() event: LearningEvent, @Ctx() { loaders }: EducationContext): Promise<number> {
+    const { registered } = await loaders.occupancyByEvent.load(event.id);
+    return Math.max(0, event.capacity - registered);
+  }
+
+  @NonPersonal()
+  @FieldResolver(() => Int, { description: 'People waiting for a seat' })
+  async waitlisted(@Root() event: LearningEvent, @Ctx() { loaders }: EducationContext): Promise<number> {
+    return (await loaders.occupancyByEvent.load(event.id)).waitlisted;
+  }
+
+  @NonPersonal()
+  @Mutation(() => LearningEvent, { description: 'Schedules a session of a learning activity (education staff)' })
+  async scheduleEvent(@Arg('event', () => ScheduleEventInput) input: ScheduleEventInput, @Ctx() { em }: EducationContext): Promise<LearningEvent> {
+    const activity = await em.findOne(LearningActivity, { id: requireUuid('event.activityId', input.activityId) });
+    if (!activity) throw badUserInput('event.activityId', 'no learning activity has this id');
+    if (input.endsAt <= input.startsAt) throw badUserInput('event.endsAt', 'endsAt must come after startsAt');
+    if (input.startsAt <= new Date()) throw badUserInput('event.startsAt', 'startsAt must be in the future');
+    if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 10_000) throw badUserInput('event.capacity', 'capacity must be 1 to 10,000 seats');
+    if (!input.place && !input.onlineLink) throw badUserInput('event.place', 'give a place, an online link, or both');
+    if (input.onlineLink && !/^https:\/\/\S{3,290}$/.test(input.onlineLink)) throw badUserInput('event.onlineLink', 'onlineLink must be an https address');
+    const event = em.create(LearningEvent, {
+      id: randomUUID(), activity, startsAt: input.startsAt, endsAt: input.endsAt,
+      place: input.place?.trim().slice(0, 200) || null, onlineLink: input.onlineLink ?? null, capacity: input.capacity,
+    });
+    await em.flush();
+    return event;
+  }
+
+  @Category('LEARNING')
+  @Mutation(() => EventRegistration, { description: 'A member registers for an event; waitlisted when it is full; registering again changes nothing' })
+  registerForEvent(@Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
+    return register(context.em, eventId, self(context));
+  }
+
+  @Category('LEARNING')
+  @Mutation(() => EventRegistration, { description: "A member cancels their registration; the next on the waitlist takes the seat" })
+  cancelMyRegistration(@Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
+    return cancel(context.em, eventId, self(context));
+  }
+
+  @Category('LEARNING')
+  @Mutation(() => EventRegistration, { description: 'Education staff register a member for an event' })
+  registerMemberForEvent(@Arg('eventId', () => ID) eventId: string, @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
+    return register(em, eventId, requireUuid('memberId', memberId));
+  }
+
+  @Category('LEARNING')
+  @Mutation(() => EventRegistration, { description: "Education staff cancel a member's registration" })
+  cancelMemberRegistration(@Arg('eventId', () => ID) eventId: string, @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
+    return cancel(em, eventId, requireUuid('memberId', memberId));
+  }
+}
+
+@Resolver(() => EventRegistration)
+export class EventRegistrationResolver {
+  @Category('LEARNING')
+  @FieldResolver(() => LearningEvent)
+  async event(@Root() registration: EventRegistration, @Ctx() { loaders }: EducationContext): Promise<LearningEvent> {
+    return (await loaders.eventById.load(registration.event.id))!;
+  }
+}
