@@ -14,7 +14,12 @@ export interface SyntheticActivity {
   durationMinutes: number;
   /** Mainpro+ certified credits (hours), 0 when not accredited */
   credits: number;
+  /** Royal College MOC Section 3 hours, 0 when not accredited */
+  mocSection3Hours: number;
+  topics: string[];
   publishedOn: string;
+  /** Withdrawn from the catalogue; null while current */
+  retiredOn: string | null;
 }
 
 export interface SyntheticCompletion {
@@ -43,15 +48,22 @@ export function syntheticCatalogue(options: SyntheticOptions): SyntheticActivity
     const kind = weighted(faker, KINDS);
     const accredited = kind === 'ELEARNING' || kind === 'WORKSHOP' || kind === 'WEBINAR';
     const durationMinutes = kind === 'WORKSHOP' ? 180 : kind === 'ELEARNING' ? 60 : kind === 'WEBINAR' ? 60 : 15;
+    const publishedOn = addDays(options.asOf, -faker.number.int({ min: 30, max: 8 * 365 }));
+    const topic = TOPICS[i % TOPICS.length]!;
+    const second = faker.helpers.arrayElement(TOPICS.filter((t) => t !== topic));
     return {
       id: faker.string.uuid(),
       code: `LA-${String(i + 1).padStart(3, '0')}`,
-      title: `${TOPICS[i % TOPICS.length]}: ${kind.toLowerCase().replaceAll('_', ' ')} ${Math.floor(i / TOPICS.length) + 1}`,
+      title: `${topic}: ${kind.toLowerCase().replaceAll('_', ' ')} ${Math.floor(i / TOPICS.length) + 1}`,
       kind,
       language: weighted(faker, [['BOTH', 70], ['EN', 20], ['FR', 10]] as const),
       durationMinutes,
       credits: accredited ? durationMinutes / 60 : 0,
-      publishedOn: addDays(options.asOf, -faker.number.int({ min: 30, max: 8 * 365 })),
+      mocSection3Hours: kind === 'ELEARNING' || kind === 'WORKSHOP' ? durationMinutes / 60 : 0,
+      topics: faker.datatype.boolean(0.5) ? [topic, second] : [topic],
+      publishedOn,
+      // Some older items have been withdrawn from the catalogue.
+      retiredOn: publishedOn < addYears(options.asOf, -5) && faker.datatype.boolean(0.4) ? addDays(publishedOn, 4 * 365) : null,
     };
   });
 }

@@ -10,7 +10,7 @@ export async function seedLearning(em: EntityManager, options: SyntheticOptions)
   if ((await em.count(LearningActivity)) > 0) return {};
   const catalogue = syntheticCatalogue(options);
   return em.transactional(async (tx) => {
-    const activities = await insertInBatches(tx, LearningActivity, catalogue.map((a) => ({ ...a, credits: a.credits.toFixed(2) })));
+    const activities = await insertInBatches(tx, LearningActivity, catalogue.map((a) => ({ ...a, credits: a.credits.toFixed(2), mocSection3Hours: a.mocSection3Hours.toFixed(2) })));
     const completions = await insertInBatches(tx, LearningCompletion, (function* () {
       for (const member of syntheticMembers(options)) {
         for (const { activityId, credits, ...c } of syntheticCompletions(member, catalogue, options)) {

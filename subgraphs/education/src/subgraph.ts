@@ -7,6 +7,7 @@ import { LearningEvent } from './entities/learning-event.js';
 import { EventRegistrationResolver, LearningEventResolver } from './resolvers/event.resolver.js';
 import { createLoaders, type EducationLoaders } from './loaders/index.js';
 import { LearningCompletionResolver } from './resolvers/learning-completion.resolver.js';
+import { CatalogueResolver } from './resolvers/catalogue.resolver.js';
 import { educationReferences } from './resolvers/member.reference.js';
 import { MemberLearningResolver } from './resolvers/member.resolver.js';
 import { seedLearning } from './seed.js';
@@ -22,7 +23,7 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberLearningResolver, LearningCompletionResolver, LearningEventResolver, EventRegistrationResolver],
+    resolvers: [MemberLearningResolver, LearningCompletionResolver, LearningEventResolver, EventRegistrationResolver, CatalogueResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, LearningActivity],
     referenceResolvers: educationReferences,
