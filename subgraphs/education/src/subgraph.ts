@@ -8,6 +8,9 @@ import { EventRegistrationResolver, LearningEventResolver } from './resolvers/ev
 import { createLoaders, type EducationLoaders } from './loaders/index.js';
 import { LearningCompletionResolver } from './resolvers/learning-completion.resolver.js';
 import { CatalogueResolver } from './resolvers/catalogue.resolver.js';
+import { EducationPlanItemResolver, EducationPlanResolver } from './resolvers/education-plan.resolver.js';
+import { EducationPlan } from './entities/education-plan.js';
+import { EducationPlanItem } from './entities/education-plan-item.js';
 import { educationReferences } from './resolvers/member.reference.js';
 import { MemberLearningResolver } from './resolvers/member.resolver.js';
 import { seedLearning } from './seed.js';
@@ -19,11 +22,11 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
   defaultPort: 4003,
   database: {
     schema: 'education',
-    entities: [LearningActivity, LearningCompletion, LearningEvent, EventRegistration],
+    entities: [LearningActivity, LearningCompletion, LearningEvent, EventRegistration, EducationPlan, EducationPlanItem],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberLearningResolver, LearningCompletionResolver, LearningEventResolver, EventRegistrationResolver, CatalogueResolver],
+    resolvers: [MemberLearningResolver, LearningCompletionResolver, LearningEventResolver, EventRegistrationResolver, CatalogueResolver, EducationPlanResolver, EducationPlanItemResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, LearningActivity],
     referenceResolvers: educationReferences,

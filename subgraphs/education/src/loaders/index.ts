@@ -5,6 +5,8 @@ import { LearningActivity } from '../entities/learning-activity.js';
 import { LearningCompletion } from '../entities/learning-completion.js';
 import { EventRegistration, RegistrationStatus } from '../entities/event-registration.js';
 import { LearningEvent } from '../entities/learning-event.js';
+import { EducationPlan, PlanStatus } from '../entities/education-plan.js';
+import { EducationPlanItem } from '../entities/education-plan-item.js';
 
 /** The education subgraph's per-request loaders. */
 export function createLoaders(em: EntityManager) {
@@ -13,6 +15,20 @@ export function createLoaders(em: EntityManager) {
     completionsByMember: loaderOfMany(
       (memberIds) => em.find(LearningCompletion, { memberId: { $in: [...memberIds] } }, { orderBy: { completedOn: 'desc', id: 'asc' } }),
       (completion) => completion.memberId,
+    ),
+    // The plan that is not closed, newest first: a member has at most one active plan at a time.
+    planByMember: loaderOfOne(
+      async (memberIds) => {
+        const plans = await em.find(EducationPlan, { memberId: { $in: [...memberIds] }, status: { $ne: PlanStatus.CLOSED } }, { orderBy: { createdOn: 'desc', id: 'asc' } });
+        const latest = new Map<string, EducationPlan>();
+        for (const plan of plans) if (!latest.has(plan.memberId)) latest.set(plan.memberId, plan);
+        return [...latest.values()];
+      },
+      (plan) => plan.memberId,
+    ),
+    itemsByPlan: loaderOfMany(
+      (planIds) => em.find(EducationPlanItem, { plan: { $in: [...planIds] } }, { orderBy: { dueOn: 'asc', id: 'asc' } }),
+      (item) => item.plan.id,
     ),
     eventById: loaderOfOne((ids) => em.find(LearningEvent, { id: { $in: [...ids] } }), (event) => event.id),
     registrationsByMember: loaderOfMany(

@@ -1,6 +1,7 @@
 import { Category } from '@mutual-graph/platform';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
+import { EducationPlan } from '../entities/education-plan.js';
 import { EventRegistration } from '../entities/event-registration.js';
 import { CreditCycle } from '../types/credit-cycle.js';
 import { LearningCompletion } from '../entities/learning-completion.js';
@@ -30,6 +31,12 @@ export class MemberLearningResolver {
       cycles.set(start, cycle);
     });
     return [...cycles.entries()].sort(([a], [b]) => b - a).map(([, cycle]) => cycle);
+  }
+
+  @Category('LEARNING')
+  @FieldResolver(() => EducationPlan, { nullable: true, description: 'The Member Support Program education plan that is not closed, if any' })
+  educationPlan(@Root() member: Member, @Ctx() { loaders }: EducationContext): Promise<EducationPlan | null> {
+    return loaders.planByMember.load(member.id);
   }
 
   @Category('LEARNING')

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, Category, requireUuid } from '@mutual-graph/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { EducationContext } from '../context.js';
+import { EducationPlan, PlanStatus } from '../entities/education-plan.js';
+import { EducationPlanItem, PlanItemStatus } from '../entities/education-plan-item.js';
+import { LearningActivity } from '../entities/learning-activity.js';
+import { EducationPlanInput, PlanItemProgressInput } from '../types/education-plan-inputs.js';
+import { PlanProgress } from '../types/plan-progress.js';
+
+const DECIMAL = /^\d{1,8}(\.\d{1,2})?$/;
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const isDone = (status: PlanItemStatus) => status === PlanItemStatus.COMPLETED || status === PlanItemStatus.WAIVED;
+
+/** Records progress on a step; the plan completes when every step is done or waived. */
+async function progress(em: EntityManager, itemId: string, input: PlanItemProgressInput, ownerId?: string): Promise<EducationPlanItem> {
+  return em.transactional(async (tx) => {
+    const item = await tx.findOne(EducationPlanItem, { id: requireUuid('itemId', itemId) }, { populate: ['plan'] });
+    if (!item || (ownerId !== undefined && item.plan.memberId !== ownerId)) throw badUserInput('itemId', 'no step of your plans has this id');
+    if (item.plan.status !== PlanStatus.ACTIVE) throw badUserInput('itemId', 'this plan is no longer active');
+    const evidence = input.evidence?.trim() || null;
+    if (input.status === PlanItemStatus.COMPLETED && !evidence && !item.evidence) throw badUserInput('progress.evidence', 'a completed step needs evidence');
+    tx.assign(item, { status: input.status, evidence: evidence ?? item.evidence, completedOn: input.status === PlanItemStatus.COMPLETED ? day(new Date()) : null });
+    const items = await tx.find(EducationPlanItem, { plan: item.plan });
+    if (items.every((i) => isDone(i.status))) item.plan.status = PlanStatus.COMPLETED;
+    return item;
+  });
+}
+
+@Resolver(() => EducationPlan)
+export class EducationPlanResolver {
+  @Category('LEARNING')
+  @Mutation(() => EducationPlan, { description: "Builds a member's education plan from the factors found in assessment (Member Support Program)" })
+  async createEducationPlan(@Arg('plan', () => EducationPlanInput) input: EducationPlanInput, @Ctx() { em }: EducationContext): Promise<EducationPlan> {
+    const memberId = requireUuid('plan.memberId', input.memberId);
+    const enrolmentId = requireUuid('plan.enrolmentId', input.enrolmentId);
+    if (input.items.length === 0) throw badUserInput('plan.items', 'a plan needs at least one step');
+    const today = day(new Date());
+    const activities = new Map((await em.find(LearningActivity, { id: { $in: input.items.flatMap((i) => (i.activityId ? [requireUuid('plan.items.activityId', i.activityId)] : [])) } })).map((a) => [a.id, a]));
+    input.items.forEach((item, i) => {
+      const at = `plan.items.${i}`;
+      if (!item.factor.trim() || item.factor.length > 200) throw badUserInput(`${at}.factor`, 'factor must be 1 to 200 characters');
+      if (!!item.activityId === !!item.externalProgram) throw badUserInput(`${at}.activityId`, 'give a catalogue activity or an outside program, not both');
+      if (item.activityId && (!activities.has(item.activityId) || activities.get(item.activityId)!.retiredOn)) throw badUserInput(`${at}.activityId`, 'no current catalogue activity has this id');
+      if (item.externalCostCad && (!item.externalProgram || !DECIMAL.test(item.externalCostCad))) throw badUserInput(`${at}.externalCostCad`, 'a cost goes with an outside program, as a decimal amount');
+      if (day(item.dueOn) < today) throw badUserInput(`${at}.dueOn`, 'dueOn cannot be in the past');
+    });
+    return em.transactional(async (tx) => {
+      if ((await tx.count(EducationPlan, { memberId, status: PlanStatus.ACTIVE })) > 0) throw badUserInput('plan.memberId', 'this member already has an active plan');
+      const plan = tx.create(EducationPlan, { id: randomUUID(), memberId, enrolmentId, status: PlanStatus.ACTIVE, createdOn: today, followUpOn: input.followUpOn ? day(input.followUpOn) : null });
+      for (const item of input.items) {
+        tx.create(EducationPlanItem, {
+          id: randomUUID(), plan, factor: item.factor.trim(), activity: item.activityId ?? null, externalProgram: item.externalProgram?.trim() ?? null,
+          externalCostCad: item.externalCostCad ?? null, memberExpense: !!item.externalProgram, dueOn: day(item.dueOn), status: PlanItemStatus.PLANNED,
+          completedOn: null, evidence: null,
+        });
+      }
+      return plan;
+    });
+  }
+
+  @Category('LEARNING')
+  @Mutation(() => EducationPlanItem, { description: 'Program staff record progress on a step of a plan' })
+  updateEducationPlanItem(@Arg('itemId', () => ID) itemId: string, @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() { em }: EducationContext): Promise<EducationPlanItem> {
+    return progress(em, itemId, input);
+  }
+
+  @Category('LEARNING')
+  @Mutation(() => EducationPlanItem, { description: 'A member records progress on a step of their own plan' })
+  updateMyEducationPlanItem(@Arg('itemId', () => ID) itemId: string, @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() context: EducationContext): Promise<EducationPlanItem> {
+    const memberId = context.hop.principal.memberId;
+    if (!memberId) throw badUserInput('memberId', 'this token names no member');
+    return progress(context.em, itemId, input, memberId);
+  }
+
+  @Category('LEARNING')
+  @FieldResolver(() => [EducationPlanItem])
+  items(@Root() plan: EducationPlan, @Ctx() { loaders }: EducationContext): Promise<EducationPlanItem[]> {
+    return loaders.itemsByPlan.load(plan.id);
+  }
+
+  @Category('LEARNING')
+  @FieldResolver(() => PlanProgress)
+  async progress(@Root() plan: EducationPlan, @Ctx() { loaders }: EducationContext): Promise<PlanProgress> {
+    const items = await loaders.itemsByPlan.load(plan.id);
+    return { done: items.filter((i) => isDone(i.status)).length, total: items.length };
+  }
+}
+
+@Resolver(() => EducationPlanItem)
+export class EducationPlanItemResolver {
+  @Category('LEARNING')
+  @FieldResolver(() => LearningActivity, { nullable: true, description: 'The recommended catalogue activity, if any' })
+  activity(@Root() item: EducationPlanItem, @Ctx() { loaders }: EducationContext): Promise<LearningActivity | null> | null {
+    return item.activity ? loaders.activityById.load(item.activity.id) : null;
+  }
+}
