@@ -29,4 +29,21 @@ describe('education subgraph batching', () => {
     expect(statements.filter((s) => /from "education"\."learning_completion"/.test(s))).toHaveLength(1);
     expect(statements.filter((s) => /from "education"\."learning_activity"/.test(s))).toHaveLength(1);
   });
+
+  it('loads 60 members\' registrations, education plans and credit cycles with one statement per list', async () => {
+    const representations = Array.from({ length: 60 }, (_, i) => ({ __typename: 'Member', id: syntheticMember(i, stack.seed).id }));
+    subgraph.counter.reset();
+    const { body } = await postGraphQL(
+      subgraph.graphqlUrl,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id registrations { status } educationPlan { id } creditCycles { startsOn mainproCredits } } } }`,
+      { r: representations },
+      await asGatewayHop('EDUCATION'),
+    );
+    expect(body.errors).toBeUndefined();
+    const statements = subgraph.counter.domainStatements();
+    expect(statements.filter((s) => /from "education"\."event_registration"/.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /from "education"\."education_plan"/.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /from "education"\."learning_completion"/.test(s))).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
 });
