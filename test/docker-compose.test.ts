@@ -61,6 +61,11 @@ describe('docker-compose.yml', () => {
       expect(url.password).toBe(services.setup.environment[`${owner.name.toUpperCase()}_DB_PASSWORD`]);
     }
     expect(service.depends_on.setup.condition).toBe('service_completed_successfully');
+    // The subgraphs it asks, at their services' addresses.
+    for (const peer of subgraph.peers ?? []) {
+      const other = SUBGRAPHS.find((s) => s.name === peer)!;
+      expect(service.environment[`${peer.toUpperCase()}_SUBGRAPH_URL`]).toBe(`http://${peer}:${other.defaultPort}/graphql`);
+    }
   });
 
   it('publishes only the gateway, pointed at every subgraph service', () => {

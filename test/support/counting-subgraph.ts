@@ -9,6 +9,7 @@ export async function startCountingSubgraph<L>(definition: SubgraphDefinition<L>
     clientUrl: stack.ownerUrls[definition.name]!,
     storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, stack.ownerUrls[s.name]!])),
     hopPublicKey: stack.hopPublicJwk,
+    peerUrls: stack.subgraphUrls,
     port: 0,
     debug: ['query'],
     loggerFactory: () => counter,

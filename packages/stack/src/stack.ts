@@ -62,6 +62,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const port = options.subgraphPorts?.[subgraph.name] ?? subgraph.defaultPort;
       const service = spawnService(subgraph.name, join(ROOT, 'subgraphs', subgraph.name, 'dist', 'server.js'), {
         ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === subgraph.name).map((o) => [o.variable, database.ownerUrls[o.name]!])),
+        ...Object.fromEntries((subgraph.peers ?? []).map((peer) => [`${peer.toUpperCase()}_SUBGRAPH_URL`, `http://127.0.0.1:${options.subgraphPorts?.[peer] ?? SUBGRAPHS.find((s) => s.name === peer)!.defaultPort}/graphql`])),
         GATEWAY_HOP_PUBLIC_KEY: JSON.stringify(secrets.hopKey.publicJwk),
         PORT: String(port),
         HOST: '127.0.0.1',

@@ -23,6 +23,9 @@ export interface SyntheticMatter {
   outcome: MatterOutcome | null;
   /** CAD, in cents, when compensation was paid to a patient */
   compensationPaidCents: number | null;
+  physicianAdvisor: string;
+  /** Counsel retained, for civil actions and some College matters */
+  counsel: string | null;
 }
 
 export interface SyntheticAdviceCall {
@@ -33,6 +36,7 @@ export interface SyntheticAdviceCall {
   language: 'EN' | 'FR';
   durationMinutes: number;
   followUp: boolean;
+  physicianAdvisor: string;
 }
 
 // Matters per member-year at relative risk 1.0, and what kind they are.
@@ -50,6 +54,10 @@ const TOPIC_SHARES = [
   ['DOCUMENTATION', 14], ['CONSENT', 12], ['CONFIDENTIALITY', 12], ['COLLEGE_COMPLAINT', 15], ['LEGAL_ACTION', 10],
   ['HOSPITAL_ISSUE', 9], ['BILLING', 6], ['PRACTICE_MANAGEMENT', 12], ['THREATS_AND_HARASSMENT', 4], ['OTHER', 6],
 ] as const;
+
+// Physician advisors and law firms: invented names, marked as examples.
+const ADVISORS = ['PA-01 Dr. Example Leblanc', 'PA-02 Dr. Example Singh', 'PA-03 Dr. Example Tremblay', 'PA-04 Dr. Example Okafor', 'PA-05 Dr. Example Chen', 'PA-06 Dr. Example Gagnon'];
+const COUNSEL = ['Example & Partners LLP', 'Exemple Avocats s.e.n.c.r.l.', 'Sample Litigation LLP', 'Illustrative Law Group'];
 
 function outcomeFor(faker: ReturnType<typeof fakerFor>, kind: MatterKind): MatterOutcome {
   switch (kind) {
@@ -106,6 +114,8 @@ export function syntheticCasework(member: SyntheticMember, options: SyntheticOpt
       outcome,
       // Log-normal-ish: most payments tens of thousands, a few in the millions.
       compensationPaidCents: paid ? Math.round(Math.exp(faker.number.float({ min: 9.5, max: 14.5 }))) * 100 : null,
+      physicianAdvisor: faker.helpers.arrayElement(ADVISORS),
+      counsel: kind === 'CIVIL_ACTION' || (kind === 'COLLEGE_COMPLAINT' && faker.datatype.boolean(0.3)) ? faker.helpers.arrayElement(COUNSEL) : null,
     });
   }
 
@@ -121,6 +131,7 @@ export function syntheticCasework(member: SyntheticMember, options: SyntheticOpt
       language: member.preferredLanguage,
       durationMinutes: faker.number.int({ min: 5, max: 45 }),
       followUp: faker.datatype.boolean(0.25),
+      physicianAdvisor: faker.helpers.arrayElement(ADVISORS),
     });
   }
   return { matters, calls };

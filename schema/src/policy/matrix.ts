@@ -35,7 +35,7 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   MEMBER_SELF_SERVICE: {
     categories: CATEGORY_NAMES,
     ownRecordOnly: true,
-    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem'],
+    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem', 'requestAssistance'],
   },
   PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
   COMMUNICATIONS: {
@@ -72,6 +72,9 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.scheduleEvent': ['EDUCATION'],
   'Mutation.registerMemberForEvent': ['EDUCATION'],
   'Mutation.cancelMemberRegistration': ['EDUCATION'],
+  // Assistance: the member asks for themself, or medico-legal staff for a member.
+  'Mutation.requestAssistance': ['MEDICO_LEGAL_ASSISTANCE', 'MEMBER_SELF_SERVICE'],
+  'Query.matterStatistics': ['RISK_MANAGEMENT'],
   // Member Support Program plans: the program's staff, and the member on their own steps.
   'Mutation.createEducationPlan': ['RISK_MANAGEMENT'],
   'Mutation.updateEducationPlanItem': ['RISK_MANAGEMENT'],

@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { AdviceCall } from './entities/advice-call.js';
+import { AssistanceRequest } from './entities/assistance-request.js';
+import { AssistanceResolver } from './resolvers/assistance.resolver.js';
+import { MatterStatisticsResolver } from './resolvers/matter-statistics.resolver.js';
 import { MedicoLegalMatter } from './entities/medico-legal-matter.js';
 import { createLoaders, type CaseLoaders } from './loaders/index.js';
 import { MedicoLegalMatterResolver } from './resolvers/medico-legal-matter.resolver.js';
@@ -15,15 +18,17 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
   defaultPort: 4002,
   database: {
     schema: 'casework',
-    entities: [MedicoLegalMatter, AdviceCall],
+    entities: [MedicoLegalMatter, AdviceCall, AssistanceRequest],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver],
+    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver, AssistanceResolver, MatterStatisticsResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, MedicoLegalMatter],
     referenceResolvers: caseReferences,
   },
+  // Eligibility on a date of care is the member subgraph's to answer.
+  peers: ['member'],
   createLoaders,
   seed: seedCasework,
 };

@@ -12,6 +12,10 @@ import type { GatewayNotice } from './gateway-notices.js';
 export interface SubgraphContext<Loaders> {
   requestId: string;
   hop: HopClaims;
+  /** The hop token as it came, to pass on when this subgraph asks another, under the same purpose. */
+  hopToken: string;
+  /** URLs of the other subgraphs this one asks (its definition's `peers`), by name. */
+  peers: Record<string, string>;
   em: EntityManager;
   /** EntityManagers of the subgraph's isolated stores, by name; only the code that needs one reaches for it. */
   stores: Record<string, EntityManager>;
@@ -29,12 +33,14 @@ export function subgraphContextFactory<Loaders>(
   stores: Record<string, MikroORM>,
   createLoaders: LoaderFactory<Loaders>,
   verifyHop: HopVerifier,
+  peers: Record<string, string> = {},
 ) {
   return async ({ req }: { req: IncomingMessage }): Promise<SubgraphContext<Loaders>> => {
     // Refuses (UNAUTHENTICATED) anything the gateway did not sign, `_entities` and `_service` included.
     const hop = await verifyHop(req.headers.authorization);
     const em = orm.em.fork();
     const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
-    return { requestId: hop.requestId, hop, em, stores: storeEms, loaders: createLoaders(em, storeEms), notices: [] };
+    const hopToken = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')![1]!;
+    return { requestId: hop.requestId, hop, hopToken, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms), notices: [] };
   };
 }

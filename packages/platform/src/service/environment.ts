@@ -19,6 +19,11 @@ export const SUBGRAPH_VARIABLES = {
   PORT: { required: false, description: 'Port (default: the contract port, 4001–4004)' },
   DATABASE_POOL_MAX: { required: false, description: 'Connections in the pool (default 10)' },
   EDI_MINIMUM_CELL_SIZE: { required: false, description: 'Member subgraph: EDI summary cells under this count are suppressed (default 10; a lower value is ignored)' },
+  '<NAME>_SUBGRAPH_URL': {
+    required: false,
+    pattern: /^[A-Z]+_SUBGRAPH_URL$/,
+    description: 'Another subgraph this one asks, e.g. the case subgraph\'s MEMBER_SUBGRAPH_URL for eligibility',
+  },
   '<STORE>_DATABASE_URL': {
     required: false,
     pattern: /^[A-Z]+_DATABASE_URL$/,

@@ -41,6 +41,8 @@ export interface SubgraphDefinition<Loaders> {
   defaultPort: number;
   database: SubgraphDatabase;
   isolatedStores?: IsolatedStore[];
+  /** Other subgraphs this one asks, by name (their URLs come from `<NAME>_SUBGRAPH_URL`). */
+  peers?: string[];
   schema: FederatedSchemaOptions<SubgraphContext<Loaders>>;
   createLoaders: LoaderFactory<Loaders>;
   /**
@@ -55,6 +57,8 @@ export interface SubgraphRunOptions extends OpenDatabaseOptions {
   hopPublicKey: JWK;
   /** Connection URL of each isolated store, as that store's own role. */
   storeUrls?: Record<string, string>;
+  /** GraphQL URL of each peer subgraph. */
+  peerUrls?: Record<string, string>;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -67,6 +71,14 @@ export interface RunningSubgraph {
   graphqlUrl: string;
   orm: MikroORM;
   stop(): Promise<void>;
+}
+
+function peerUrls(definition: Pick<SubgraphDefinition<unknown>, 'name' | 'peers'>, options: SubgraphRunOptions): Record<string, string> {
+  return Object.fromEntries((definition.peers ?? []).map((peer) => {
+    const url = options.peerUrls?.[peer];
+    if (!url) throw new Error(`${definition.name}: no URL for the ${peer} subgraph it asks (${peer.toUpperCase()}_SUBGRAPH_URL)`);
+    return [peer, url];
+  }));
 }
 
 /** The subgraph's schema alone, unguarded: no database, no server (what composition needs). */
@@ -123,7 +135,7 @@ export async function startSubgraph<Loaders>(
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, { context: subgraphContextFactory(orm, stores, definition.createLoaders, verifyHop) }),
+    expressMiddleware(apollo, { context: subgraphContextFactory(orm, stores, definition.createLoaders, verifyHop, peerUrls(definition, options)) }),
   );
   app.use(jsonErrorHandler);
 
@@ -156,6 +168,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     hopPublicKey: JSON.parse(env.GATEWAY_HOP_PUBLIC_KEY) as JWK,
     clientUrl: env.DATABASE_URL,
     storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, process.env[storeUrlVariable(s.name)] ?? ''])),
+    peerUrls: Object.fromEntries((definition.peers ?? []).map((peer) => [peer, process.env[`${peer.toUpperCase()}_SUBGRAPH_URL`] ?? ''])),
     host: env.HOST ?? '127.0.0.1',
     port: env.PORT ? Number(env.PORT) : definition.defaultPort,
     poolMax: env.DATABASE_POOL_MAX ? Number(env.DATABASE_POOL_MAX) : undefined,

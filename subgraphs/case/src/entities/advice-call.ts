@@ -37,6 +37,11 @@ export class AdviceCall {
   durationMinutes!: number;
 
   @Category('MEDICO_LEGAL')
+  @Field(() => String, { nullable: true, description: 'The physician advisor who took the call' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  physicianAdvisor!: string | null;
+
+  @Category('MEDICO_LEGAL')
   @Field({ description: 'Whether the advisor scheduled a follow-up' })
   @Property({ type: 'boolean' })
   followUp!: boolean;

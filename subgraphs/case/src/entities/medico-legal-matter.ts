@@ -48,6 +48,16 @@ export class MedicoLegalMatter {
   @Enum({ items: () => MatterOutcome, nativeEnumName: 'matter_outcome', nullable: true })
   outcome!: MatterOutcome | null;
 
+  @Category('MEDICO_LEGAL')
+  @Field(() => String, { nullable: true, description: 'The physician advisor assigned' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  physicianAdvisor!: string | null;
+
+  @Category('MEDICO_LEGAL')
+  @Field(() => String, { nullable: true, description: 'Counsel retained, when any' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  counsel!: string | null;
+
   /** CAD paid to the patient, served as `compensationPaid: Money`. */
   @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
   compensationPaidCad!: string | null;

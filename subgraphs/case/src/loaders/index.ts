@@ -2,10 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { loaderOfMany, loaderOfOne, loaderPerArgument, yearsAgo } from '@mutual-graph/platform';
 import { AdviceCall } from '../entities/advice-call.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
+import { AssistanceRequest } from '../entities/assistance-request.js';
 
 /** The case subgraph's per-request loaders; lookbacks get one loader per distinct number of years. */
 export function createLoaders(em: EntityManager) {
   return {
+    assistanceRequestsByMember: loaderOfMany(
+      (memberIds) => em.find(AssistanceRequest, { memberId: { $in: [...memberIds] } }, { orderBy: { requestedAt: 'desc', id: 'asc' } }),
+      (request) => request.memberId,
+    ),
     matterById: loaderOfOne((ids) => em.find(MedicoLegalMatter, { id: { $in: [...ids] } }), (matter) => matter.id),
     mattersByMember: loaderPerArgument((years: number) =>
       loaderOfMany(

@@ -2,6 +2,7 @@ import { Category, requireYears } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { AdviceCall } from '../entities/advice-call.js';
+import { AssistanceRequest } from '../entities/assistance-request.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
 import { Member } from '../types/member.js';
 
@@ -15,6 +16,12 @@ export class MemberCaseworkResolver {
     @Arg('years', () => Int, { nullable: true, defaultValue: 10 }) years: number | null = 10,
   ): Promise<MedicoLegalMatter[]> {
     return loaders.mattersByMember(requireYears('years', years ?? 10)).load(member.id);
+  }
+
+  @Category('MEDICO_LEGAL')
+  @FieldResolver(() => [AssistanceRequest], { description: 'Requests for assistance, newest first' })
+  assistanceRequests(@Root() member: Member, @Ctx() { loaders }: CaseContext): Promise<AssistanceRequest[]> {
+    return loaders.assistanceRequestsByMember.load(member.id);
   }
 
   @Category('MEDICO_LEGAL')

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { badUserInput, Category, DateScalar, requireUuid } from '@mutual-graph/platform';
+import { policyRefusal } from '@mutual-graph/schema';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { CaseContext } from '../context.js';
+import { eligibleOn } from '../domain/eligibility.js';
+import { AssistanceRequest, AssistanceRequestStatus, RequestSource } from '../entities/assistance-request.js';
+import { MatterKind } from '../entities/matter-enums.js';
+
+@Resolver(() => AssistanceRequest)
+export class AssistanceResolver {
+  @Category('MEDICO_LEGAL')
+  @Mutation(() => AssistanceRequest, {
+    description: 'Opens a request for assistance for events on a date; only for a member protected on that date. Members ask for themselves (memberId left out); staff name the member',
+  })
+  async requestAssistance(
+    @Arg('eventsOn', () => DateScalar) eventsOn: Date,
+    @Arg('kind', () => MatterKind) kind: MatterKind,
+    @Arg('summary') summary: string,
+    @Ctx() { em, hop, hopToken, peers }: CaseContext,
+    @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
+  ): Promise<AssistanceRequest> {
+    const self = hop.purpose === 'MEMBER_SELF_SERVICE';
+    const subject = self ? hop.principal.memberId : memberId;
+    if (self && memberId && memberId !== hop.principal.memberId) throw policyRefusal('SUBJECT_SCOPE', 'a member asks for assistance for themself only', { purpose: hop.purpose });
+    if (!subject) throw badUserInput('memberId', 'name the member who needs assistance');
+    const id = requireUuid('memberId', subject);
+    const day = eventsOn.toISOString().slice(0, 10);
+    if (day > new Date().toISOString().slice(0, 10)) throw badUserInput('eventsOn', 'eventsOn cannot be in the future');
+    const text = summary.trim();
+    if (text.length < 10 || text.length > 2000) throw badUserInput('summary', 'summary must be 10 to 2,000 characters');
+
+    // Eligibility first: nothing is written for an unknown or unprotected member.
+    const eligibility = await eligibleOn(peers.member!, hopToken, id, day);
+    if (eligibility === 'UNKNOWN') throw badUserInput('memberId', 'no member has this id');
+    if (eligibility === 'INELIGIBLE') throw badUserInput('eventsOn', `the physician was not a member on ${day}; assistance follows membership on the date of the events`);
+
+    const request = em.create(AssistanceRequest, {
+      id: randomUUID(), memberId: id, kind, eventsOn: day, summary: text, status: AssistanceRequestStatus.OPEN,
+      source: self ? RequestSource.MEMBER : RequestSource.STAFF, requestedAt: new Date(),
+    });
+    await em.flush();
+    return request;
+  }
+}
