@@ -12,6 +12,7 @@ import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
 import { recordDisclosuresPlugin } from './plugins/disclosures.js';
 import { consentEffectsPlugin } from './plugins/consent-effects.js';
+import { membershipEffectsPlugin } from './plugins/membership-effects.js';
 import { loadRegisteredOperations, registeredOperationsPlugin } from './plugins/registered-operations.js';
 import { internalPurpose, partnerPurpose } from './purpose.js';
 
@@ -48,6 +49,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     plugins: (policy) => [
       operationPolicyPlugin(policy, audit),
       consentEffectsPlugin((name) => internalSubgraphs.get(name)),
+      membershipEffectsPlugin((name) => internalSubgraphs.get(name)),
       drain,
       // Analysts explore the internal graph in the embedded Apollo Sandbox, pointed at this endpoint.
       config.sandbox

@@ -75,6 +75,7 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   // Assistance: the member asks for themself, or medico-legal staff for a member.
   'Mutation.requestAssistance': ['MEDICO_LEGAL_ASSISTANCE', 'MEMBER_SELF_SERVICE'],
   'Query.matterStatistics': ['RISK_MANAGEMENT'],
+  'Query.supportProgramCandidates': ['RISK_MANAGEMENT'],
   // Member Support Program plans: the program's staff, and the member on their own steps.
   'Mutation.createEducationPlan': ['RISK_MANAGEMENT'],
   'Mutation.updateEducationPlanItem': ['RISK_MANAGEMENT'],
@@ -86,7 +87,7 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
  * disclosure, record a consent). No client operation may select them, under any purpose; a
  * subgraph answers them only to a hop token the gateway marked as its own effect.
  */
-export const GATEWAY_EFFECT_FIELDS: readonly string[] = ['Mutation.recordDisclosures', 'Mutation.recordConsentGrants'];
+export const GATEWAY_EFFECT_FIELDS: readonly string[] = ['Mutation.recordDisclosures', 'Mutation.recordConsentGrants', 'Mutation.syncProtectionPeriods'];
 
 export function mayUseField(purpose: Purpose, coordinate: string): boolean {
   if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) return false;

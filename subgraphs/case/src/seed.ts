@@ -3,10 +3,18 @@ import { insertInBatches } from '@mutual-graph/platform';
 import { syntheticCasework, syntheticMembers, type SyntheticOptions } from '@mutual-graph/synthetic';
 import { AdviceCall } from './entities/advice-call.js';
 import { MedicoLegalMatter } from './entities/medico-legal-matter.js';
+import { ProtectionPeriod } from './entities/protection-period.js';
 
 /** Seeds ten years of matters and advice calls, all or nothing, when there are none. */
 export async function seedCasework(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>> {
-  if ((await em.count(MedicoLegalMatter)) > 0 || (await em.count(AdviceCall)) > 0) return {};
+  const seeded: Record<string, number> = {};
+  // The copy of periods of protection is seeded on its own: it came after the casework itself.
+  if ((await em.count(ProtectionPeriod)) === 0) {
+    seeded.protection_period = await em.transactional((tx) => insertInBatches(tx, ProtectionPeriod, (function* () {
+      for (const member of syntheticMembers(options)) for (const p of member.periods) yield { memberId: member.id, ...p };
+    })()));
+  }
+  if ((await em.count(MedicoLegalMatter)) > 0 || (await em.count(AdviceCall)) > 0) return seeded;
   return em.transactional(async (tx) => {
     const matters = await insertInBatches(tx, MedicoLegalMatter, (function* () {
       for (const member of syntheticMembers(options)) {
@@ -18,6 +26,6 @@ export async function seedCasework(em: EntityManager, options: SyntheticOptions)
     const calls = await insertInBatches(tx, AdviceCall, (function* () {
       for (const member of syntheticMembers(options)) yield* syntheticCasework(member, options).calls;
     })());
-    return { medico_legal_matter: matters, advice_call: calls };
+    return { ...seeded, medico_legal_matter: matters, advice_call: calls };
   });
 }

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { AdviceCall } from './entities/advice-call.js';
 import { AssistanceRequest } from './entities/assistance-request.js';
+import { ProtectionPeriod } from './entities/protection-period.js';
+import { SupportProgramResolver } from './resolvers/support-program.resolver.js';
 import { AssistanceResolver } from './resolvers/assistance.resolver.js';
 import { MatterStatisticsResolver } from './resolvers/matter-statistics.resolver.js';
 import { MedicoLegalMatter } from './entities/medico-legal-matter.js';
@@ -18,11 +20,11 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
   defaultPort: 4002,
   database: {
     schema: 'casework',
-    entities: [MedicoLegalMatter, AdviceCall, AssistanceRequest],
+    entities: [MedicoLegalMatter, AdviceCall, AssistanceRequest, ProtectionPeriod],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver, AssistanceResolver, MatterStatisticsResolver],
+    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver, AssistanceResolver, MatterStatisticsResolver, SupportProgramResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, MedicoLegalMatter],
     referenceResolvers: caseReferences,

@@ -12,7 +12,9 @@ export type GatewayNotice =
   /** A member's data in an isolated store must go (EDI answers after EDI consent is withdrawn). */
   | { kind: 'erasure'; store: 'edi'; memberId: string }
   /** A member gave a consent with their answers (EDI collection): record it in the consent log. */
-  | { kind: 'consent'; purpose: 'EDI_COLLECTION'; memberId: string };
+  | { kind: 'consent'; purpose: 'EDI_COLLECTION'; memberId: string }
+  /** A member's periods of protection changed: other subgraphs' copies must follow. */
+  | { kind: 'membership-periods'; memberId: string; periods: { startsOn: string; endsOn: string | null; typeOfWork: string; feeRegion: string }[] };
 
 export const NOTICES_EXTENSION = 'gatewayNotices';
 

@@ -16,6 +16,13 @@ import { MembershipStatusChange } from '../entities/membership-status-change.js'
 import { EdiAnswersInput, MembershipApplicationInput } from '../types/membership-inputs.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** Tells the gateway a member's periods changed, so that the case subgraph's copy follows. */
+async function sharePeriods({ em, notices }: MemberContext, member: Member): Promise<Member> {
+  const periods = await em.fork().find(MembershipPeriod, { member: member.id }, { orderBy: { startsOn: 'asc' } });
+  notices.push({ kind: 'membership-periods', memberId: member.id, periods: periods.map(({ startsOn, endsOn, typeOfWork, feeRegion }) => ({ startsOn, endsOn, typeOfWork, feeRegion })) });
+  return member;
+}
 const specialtyOf = (typeOfWork: string) => TYPES_OF_WORK.find((t) => t.code === typeOfWork)!.specialty;
 
 /** A date of a change: not in the future (a status holds from the day it is recorded as taking effect). */
@@ -92,10 +99,10 @@ export class MembershipLifecycleResolver {
     @Arg('memberId', () => ID) memberId: string,
     @Arg('to', () => MembershipStatus) to: MembershipStatus,
     @Arg('effectiveOn', () => DateScalar) effectiveOn: Date,
-    @Ctx() { em }: MemberContext,
+    @Ctx() context: MemberContext,
   ): Promise<Member> {
     const day = changeDay(effectiveOn);
-    return em.transactional(async (tx) => {
+    const changed = await context.em.transactional(async (tx) => {
       const member = await lockedMember(tx, memberId);
       if (!mayChange(member.status, to)) throw badUserInput('to', `a ${member.status} member cannot become ${to}`);
       // Changes follow one another in time; only acceptance may reach back before the application
@@ -116,6 +123,7 @@ export class MembershipLifecycleResolver {
       member.status = to;
       return member;
     });
+    return sharePeriods(context, changed);
   }
 
   @Category('MEMBERSHIP')
@@ -124,11 +132,11 @@ export class MembershipLifecycleResolver {
     @Arg('memberId', () => ID) memberId: string,
     @Arg('typeOfWork') typeOfWork: string,
     @Arg('effectiveOn', () => DateScalar) effectiveOn: Date,
-    @Ctx() { em }: MemberContext,
+    @Ctx() context: MemberContext,
   ): Promise<Member> {
     if (!TYPES_OF_WORK.some((t) => t.code === typeOfWork)) throw badUserInput('typeOfWork', `typeOfWork ${typeOfWork} is not a known type-of-work code`);
     const day = changeDay(effectiveOn);
-    return em.transactional(async (tx) => {
+    const changed = await context.em.transactional(async (tx) => {
       const member = await lockedMember(tx, memberId);
       const open = await tx.findOne(MembershipPeriod, { member, endsOn: null });
       if (member.status !== MembershipStatus.ACTIVE || !open) throw badUserInput('memberId', 'only an active member changes type of work');
@@ -140,5 +148,6 @@ export class MembershipLifecycleResolver {
       member.specialty = specialtyOf(typeOfWork);
       return member;
     });
+    return sharePeriods(context, changed);
   }
 }

@@ -1,0 +1,57 @@
+import { badUserInput, Category, NonPersonal, requirePageSize, requireUuid, requireYears } from '@mutual-graph/platform';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CaseContext } from '../context.js';
+import { identifyCandidates } from '../domain/support-program-identification.js';
+import { ProtectionPeriod } from '../entities/protection-period.js';
+import { Member } from '../types/member.js';
+import { ProtectionPeriodInput } from '../types/protection-period-input.js';
+import { SupportProgramCandidate } from '../types/support-program-candidate.js';
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+@Resolver(() => SupportProgramCandidate)
+export class SupportProgramResolver {
+  @Category('MEDICO_LEGAL')
+  @Query(() => [SupportProgramCandidate], { description: 'Member Support Program identification: members whose matters exceed their peers\' beyond chance, most excess first (RISK_MANAGEMENT)' })
+  async supportProgramCandidates(
+    @Ctx() { em }: CaseContext,
+    @Arg('lookbackYears', () => Int, { nullable: true, defaultValue: 10 }) lookbackYears: number | null = 10,
+    @Arg('alpha', () => Float, { nullable: true, defaultValue: 0.001 }) alpha: number | null = 0.001,
+    @Arg('minimumPeerMembers', () => Int, { nullable: true, defaultValue: 30 }) minimumPeerMembers: number | null = 30,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
+  ): Promise<SupportProgramCandidate[]> {
+    const significance = alpha ?? 0.001;
+    if (!(significance > 0 && significance <= 0.05)) throw badUserInput('alpha', 'alpha must be above 0 and at most 0.05');
+    const peers = minimumPeerMembers ?? 30;
+    if (!Number.isInteger(peers) || peers < 10) throw badUserInput('minimumPeerMembers', 'minimumPeerMembers must be a whole number of at least 10');
+    const candidates = await identifyCandidates(em, {
+      lookbackYears: requireYears('lookbackYears', lookbackYears ?? 10, 30),
+      alpha: significance,
+      minimumPeerMembers: peers,
+      asOf: day(new Date()),
+    });
+    return candidates.slice(0, requirePageSize('first', first ?? 50, 1000)).map((c) => ({ ...c, member: { id: c.memberId } }));
+  }
+
+  @Category('MEDICO_LEGAL')
+  @FieldResolver(() => Member)
+  member(@Root() candidate: SupportProgramCandidate): Member {
+    return { id: candidate.memberId };
+  }
+
+  /** The gateway keeps this subgraph's copy of a member's periods current. A gateway effect field: no client calls it. */
+  @NonPersonal()
+  @Mutation(() => Int, { description: "Gateway only: replaces this subgraph's copy of a member's periods of protection" })
+  async syncProtectionPeriods(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('periods', () => [ProtectionPeriodInput]) periods: ProtectionPeriodInput[],
+    @Ctx() { em }: CaseContext,
+  ): Promise<number> {
+    const id = requireUuid('memberId', memberId);
+    await em.transactional(async (tx) => {
+      await tx.nativeDelete(ProtectionPeriod, { memberId: id });
+      for (const p of periods) tx.create(ProtectionPeriod, { memberId: id, startsOn: day(p.startsOn), endsOn: p.endsOn ? day(p.endsOn) : null, typeOfWork: p.typeOfWork, feeRegion: p.feeRegion });
+    });
+    return periods.length;
+  }
+}

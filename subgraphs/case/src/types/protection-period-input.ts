@@ -1,0 +1,17 @@
+import { DateScalar } from '@mutual-graph/platform';
+import { Field, InputType } from 'type-graphql';
+
+@InputType({ description: 'A period of protection, as the member subgraph holds it' })
+export class ProtectionPeriodInput {
+  @Field(() => DateScalar)
+  startsOn!: Date;
+
+  @Field(() => DateScalar, { nullable: true })
+  endsOn?: Date | null;
+
+  @Field()
+  typeOfWork!: string;
+
+  @Field()
+  feeRegion!: string;
+}
