@@ -21,6 +21,9 @@ export const MAY_READ: Record<OraclePurpose, string[]> = {
   PRIVACY_OFFICE: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'],
   COMMUNICATIONS: ['PROFILE', 'CONTACT', 'COMMUNICATIONS'],
 };
+/** Fields only some purposes may use, whatever their category (the Member Support Program's records). */
+export const BOUND_FIELDS: Record<string, OraclePurpose[]> = { 'Member.supportProgram': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'] };
+
 /** Purposes that may use only some root fields. */
 export const ONLY_ROOTS: Partial<Record<OraclePurpose, string[]>> = { PARTNER_CONFIRMATION: ['membershipConfirmation'], EDI_REPORTING: ['ediSummary'] };
 
@@ -72,7 +75,8 @@ export function oracleDecide(purpose: OraclePurpose, coordinates: string[], root
   const touched = new Set(coordinates.map((c) => categories.get(c)).filter((c): c is string => typeof c === 'string'));
   if (touched.has('EDI') && (touched.has('MEMBERSHIP') || touched.has('MEDICO_LEGAL'))) return { allowed: false, rule: 'EDI_ISOLATION' };
   const onlyRoots = ONLY_ROOTS[purpose];
-  if ([...touched].some((c) => !MAY_READ[purpose].includes(c)) || (onlyRoots && roots.some((r) => !onlyRoots.includes(r)))) return { allowed: false, rule: 'PURPOSE_SCOPE' };
+  const bound = coordinates.some((c) => BOUND_FIELDS[c] && !BOUND_FIELDS[c]!.includes(purpose));
+  if (bound || [...touched].some((c) => !MAY_READ[purpose].includes(c)) || (onlyRoots && roots.some((r) => !onlyRoots.includes(r)))) return { allowed: false, rule: 'PURPOSE_SCOPE' };
   if (purpose === 'MEMBER_SELF_SERVICE' && !ownRootsOnly) return { allowed: false, rule: 'SUBJECT_SCOPE' };
   return { allowed: true };
 }

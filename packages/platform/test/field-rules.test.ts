@@ -1,6 +1,6 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
 import { buildSubgraph, type RunningSubgraph } from '@mutual-graph/platform';
-import { categoryOf, mayRead, PURPOSE_NAMES, type DataCategory, type Purpose } from '@mutual-graph/schema';
+import { categoryOf, mayRead, mayUseField, PURPOSE_NAMES, type DataCategory, type Purpose } from '@mutual-graph/schema';
 import { syntheticCasework, syntheticMember, syntheticMembers } from '@mutual-graph/synthetic';
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
@@ -30,7 +30,8 @@ function categorizedFields(schema: GraphQLSchema, typeName: string): { field: st
   });
 }
 
-const readerOf = (category: DataCategory): Purpose => PURPOSE_NAMES.find((p) => p !== 'MEMBER_SELF_SERVICE' && mayRead(p, category)) ?? 'MEMBER_SELF_SERVICE';
+const readerOf = (category: DataCategory, coordinate: string): Purpose =>
+  PURPOSE_NAMES.find((p) => p !== 'MEMBER_SELF_SERVICE' && mayRead(p, category) && mayUseField(p, coordinate)) ?? 'MEMBER_SELF_SERVICE';
 const denierOf = (category: DataCategory): Purpose => PURPOSE_NAMES.find((p) => !mayRead(p, category))!;
 
 describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('field rules in the %s subgraph', (_name, definition) => {
@@ -55,7 +56,7 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('field rules in the %s
         expect(refused.body.data?._entities?.[0]?.[field] ?? null).toBeNull();
 
         // Member.edi is the member's own; every other field is served to a purpose that may read it.
-        const reader = field === 'edi' ? 'MEMBER_SELF_SERVICE' : readerOf(category);
+        const reader = field === 'edi' ? 'MEMBER_SELF_SERVICE' : readerOf(category, `${typeName}.${field}`);
         const served = await postGraphQL(subgraph.graphqlUrl, query, variables, await asGatewayHop(reader, { memberId: member.id }));
         expect([typeName, field, served.body.errors]).toEqual([typeName, field, undefined]);
         checked += 1;

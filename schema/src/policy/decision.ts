@@ -25,7 +25,7 @@ export function decideOperation(purpose: Purpose, uses: FieldUse[], rootFields: 
   }
   const allowedRoots = POLICY_MATRIX[purpose].rootFields;
   const strayRoots = rootFields.filter((f) => (allowedRoots && !allowedRoots.includes(f)) || !mayUseField(purpose, `${rootType}.${f}`));
-  const outOfScope = unique(uses.filter((u) => u.category && !mayRead(purpose, u.category)).map((u) => u.coordinate));
+  const outOfScope = unique(uses.filter((u) => (u.category && !mayRead(purpose, u.category)) || !mayUseField(purpose, u.coordinate)).map((u) => u.coordinate));
   if (strayRoots.length > 0 || outOfScope.length > 0) {
     return {
       allowed: false,

@@ -76,6 +76,12 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.requestAssistance': ['MEDICO_LEGAL_ASSISTANCE', 'MEMBER_SELF_SERVICE'],
   'Query.matterStatistics': ['RISK_MANAGEMENT'],
   'Query.supportProgramCandidates': ['RISK_MANAGEMENT'],
+  // The Member Support Program's records: risk management, and the member on their own.
+  'Member.supportProgram': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
+  'Mutation.enrolInSupportProgram': ['RISK_MANAGEMENT'],
+  'Mutation.recordAssessment': ['RISK_MANAGEMENT'],
+  'Mutation.advanceEnrolment': ['RISK_MANAGEMENT'],
+  'Mutation.addEnrolmentNote': ['RISK_MANAGEMENT'],
   // Member Support Program plans: the program's staff, and the member on their own steps.
   'Mutation.createEducationPlan': ['RISK_MANAGEMENT'],
   'Mutation.updateEducationPlanItem': ['RISK_MANAGEMENT'],

@@ -3,6 +3,9 @@ import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { AdviceCall } from './entities/advice-call.js';
 import { AssistanceRequest } from './entities/assistance-request.js';
 import { ProtectionPeriod } from './entities/protection-period.js';
+import { EnrolmentNote } from './entities/enrolment-note.js';
+import { SupportProgramEnrolment } from './entities/support-program-enrolment.js';
+import { EnrolmentResolver } from './resolvers/enrolment.resolver.js';
 import { SupportProgramResolver } from './resolvers/support-program.resolver.js';
 import { AssistanceResolver } from './resolvers/assistance.resolver.js';
 import { MatterStatisticsResolver } from './resolvers/matter-statistics.resolver.js';
@@ -20,11 +23,11 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
   defaultPort: 4002,
   database: {
     schema: 'casework',
-    entities: [MedicoLegalMatter, AdviceCall, AssistanceRequest, ProtectionPeriod],
+    entities: [MedicoLegalMatter, AdviceCall, AssistanceRequest, ProtectionPeriod, SupportProgramEnrolment, EnrolmentNote],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver, AssistanceResolver, MatterStatisticsResolver, SupportProgramResolver],
+    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver, AssistanceResolver, MatterStatisticsResolver, SupportProgramResolver, EnrolmentResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, MedicoLegalMatter],
     referenceResolvers: caseReferences,

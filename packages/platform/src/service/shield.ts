@@ -66,6 +66,7 @@ export function permissionsFor(schema: GraphQLSchema): IRules {
       const category = categoryOf(field.astNode?.directives);
       if (coordinate === 'Query._entities' || coordinate === 'Query._service' || coordinate === '_Service.sdl') rules[field.name] = fromGateway;
       else if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) rules[field.name] = gatewayEffect;
+      else if (PURPOSE_BOUND_FIELDS[coordinate] && category && type.name === 'Member') rules[field.name] = and(mayUse(coordinate), mayReadCategory(category), ownRecordWhenLimited);
       else if (PURPOSE_BOUND_FIELDS[coordinate]) rules[field.name] = category ? and(mayUse(coordinate), mayReadCategory(category)) : mayUse(coordinate);
       else if (category && SUBJECT_ONLY.has(coordinate)) rules[field.name] = and(mayReadCategory(category), ownRecord);
       else if (category && type.name === 'Member') rules[field.name] = and(mayReadCategory(category), ownRecordWhenLimited);

@@ -3,10 +3,29 @@ import { loaderOfMany, loaderOfOne, loaderPerArgument, yearsAgo } from '@mutual-
 import { AdviceCall } from '../entities/advice-call.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
 import { AssistanceRequest } from '../entities/assistance-request.js';
+import { EnrolmentNote } from '../entities/enrolment-note.js';
+import { EnrolmentStatus, SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
 
 /** The case subgraph's per-request loaders; lookbacks get one loader per distinct number of years. */
 export function createLoaders(em: EntityManager) {
   return {
+    // The open enrolment, or else the latest: a member is in the program at most once at a time.
+    enrolmentByMember: loaderOfOne(
+      async (memberIds) => {
+        const enrolments = await em.find(SupportProgramEnrolment, { memberId: { $in: [...memberIds] } }, { orderBy: { openedOn: 'desc', id: 'asc' } });
+        const chosen = new Map<string, SupportProgramEnrolment>();
+        for (const e of enrolments) {
+          const current = chosen.get(e.memberId);
+          if (!current || (current.status === EnrolmentStatus.CLOSED && e.status !== EnrolmentStatus.CLOSED)) chosen.set(e.memberId, e);
+        }
+        return [...chosen.values()];
+      },
+      (enrolment) => enrolment.memberId,
+    ),
+    notesByEnrolment: loaderOfMany(
+      (ids) => em.find(EnrolmentNote, { enrolment: { $in: [...ids] } }, { orderBy: { writtenAt: 'asc', id: 'asc' } }),
+      (n) => n.enrolment.id,
+    ),
     assistanceRequestsByMember: loaderOfMany(
       (memberIds) => em.find(AssistanceRequest, { memberId: { $in: [...memberIds] } }, { orderBy: { requestedAt: 'desc', id: 'asc' } }),
       (request) => request.memberId,

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { AdviceCall } from '../entities/advice-call.js';
 import { AssistanceRequest } from '../entities/assistance-request.js';
+import { SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
 import { Member } from '../types/member.js';
 
@@ -16,6 +17,12 @@ export class MemberCaseworkResolver {
     @Arg('years', () => Int, { nullable: true, defaultValue: 10 }) years: number | null = 10,
   ): Promise<MedicoLegalMatter[]> {
     return loaders.mattersByMember(requireYears('years', years ?? 10)).load(member.id);
+  }
+
+  @Category('MEDICO_LEGAL')
+  @FieldResolver(() => SupportProgramEnrolment, { nullable: true, description: 'The Member Support Program enrolment: the open one, or else the latest (risk management and the member only)' })
+  supportProgram(@Root() member: Member, @Ctx() { loaders }: CaseContext): Promise<SupportProgramEnrolment | null> {
+    return loaders.enrolmentByMember.load(member.id);
   }
 
   @Category('MEDICO_LEGAL')

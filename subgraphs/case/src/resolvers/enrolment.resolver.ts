@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, Category, requireUuid, yearsAgo } from '@mutual-graph/platform';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { CaseContext } from '../context.js';
+import { EnrolmentNote } from '../entities/enrolment-note.js';
+import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
+import { EnrolmentSource, EnrolmentStatus, SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
+
+const ORDER = [EnrolmentStatus.IDENTIFIED, EnrolmentStatus.ASSESSMENT, EnrolmentStatus.PLAN, EnrolmentStatus.ONGOING_SUPPORT, EnrolmentStatus.CLOSED];
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function lockedEnrolment(tx: EntityManager, enrolmentId: string): Promise<SupportProgramEnrolment> {
+  const enrolment = await tx.findOne(SupportProgramEnrolment, { id: requireUuid('enrolmentId', enrolmentId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!enrolment) throw badUserInput('enrolmentId', 'no enrolment has this id');
+  if (enrolment.status === EnrolmentStatus.CLOSED) throw badUserInput('enrolmentId', 'this enrolment is closed');
+  return enrolment;
+}
+
+const note = (tx: EntityManager, enrolment: SupportProgramEnrolment, author: string, text: string) =>
+  tx.create(EnrolmentNote, { enrolment, writtenAt: new Date(), author, text });
+
+@Resolver(() => SupportProgramEnrolment)
+export class EnrolmentResolver {
+  @Category('MEDICO_LEGAL')
+  @FieldResolver(() => [EnrolmentNote], { description: 'Dated notes, oldest first' })
+  notes(@Root() enrolment: SupportProgramEnrolment, @Ctx() { loaders }: CaseContext): Promise<EnrolmentNote[]> {
+    return loaders.notesByEnrolment.load(enrolment.id);
+  }
+
+  @Category('MEDICO_LEGAL')
+  @Mutation(() => SupportProgramEnrolment, { description: 'Enrols a member (IDENTIFIED); a member with an open enrolment keeps it' })
+  async enrolInSupportProgram(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('source', () => EnrolmentSource) source: EnrolmentSource,
+    @Ctx() { em, hop }: CaseContext,
+  ): Promise<SupportProgramEnrolment> {
+    const id = requireUuid('memberId', memberId);
+    return em.transactional(async (tx) => {
+      // One open enrolment per member: a second identification or request finds the first.
+      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`support-program:${id}`]);
+      const open = await tx.findOne(SupportProgramEnrolment, { memberId: id, status: { $ne: EnrolmentStatus.CLOSED } });
+      if (open) return open;
+      const enrolment = tx.create(SupportProgramEnrolment, {
+        id: randomUUID(), memberId: id, status: EnrolmentStatus.IDENTIFIED, source, openedOn: today(), closedOn: null,
+        contributingFactors: [], memberPerspective: null, historySnapshot: null,
+      });
+      note(tx, enrolment, hop.principal.sub, `Enrolled (${source}).`);
+      return enrolment;
+    });
+  }
+
+  @Category('MEDICO_LEGAL')
+  @Mutation(() => SupportProgramEnrolment, { description: "Records the assessment: contributing factors, the member's perspective, and a snapshot of the ten-year history reviewed" })
+  async recordAssessment(
+    @Arg('enrolmentId', () => ID) enrolmentId: string,
+    @Arg('contributingFactors', () => [String]) contributingFactors: string[],
+    @Ctx() { em, hop }: CaseContext,
+    @Arg('memberPerspective', () => String, { nullable: true }) memberPerspective?: string | null,
+  ): Promise<SupportProgramEnrolment> {
+    const factors = contributingFactors.map((f) => f.trim()).filter(Boolean);
+    if (factors.length === 0 || factors.some((f) => f.length > 200)) throw badUserInput('contributingFactors', 'name one or more factors, each up to 200 characters');
+    return em.transactional(async (tx) => {
+      const enrolment = await lockedEnrolment(tx, enrolmentId);
+      if (ORDER.indexOf(enrolment.status) > ORDER.indexOf(EnrolmentStatus.ASSESSMENT)) throw badUserInput('enrolmentId', 'the assessment stage has passed');
+      const matters = await tx.find(MedicoLegalMatter, { memberId: enrolment.memberId, openedOn: { $gte: yearsAgo(10) } }, { orderBy: { openedOn: 'asc' } });
+      tx.assign(enrolment, {
+        status: EnrolmentStatus.ASSESSMENT,
+        contributingFactors: factors,
+        memberPerspective: memberPerspective?.trim() || null,
+        historySnapshot: {
+          reviewedOn: today(),
+          matters: matters.map(({ id, kind, openedOn, closedOn, status, outcome }) => ({ id, kind, openedOn, closedOn, status, outcome })),
+        },
+      });
+      note(tx, enrolment, hop.principal.sub, `Assessment recorded: ${factors.join('; ')}.`);
+      return enrolment;
+    });
+  }
+
+  @Category('MEDICO_LEGAL')
+  @Mutation(() => SupportProgramEnrolment, { description: 'Moves an enrolment to its next stage, or closes it' })
+  async advanceEnrolment(
+    @Arg('enrolmentId', () => ID) enrolmentId: string,
+    @Arg('to', () => EnrolmentStatus) to: EnrolmentStatus,
+    @Ctx() { em, hop }: CaseContext,
+  ): Promise<SupportProgramEnrolment> {
+    return em.transactional(async (tx) => {
+      const enrolment = await lockedEnrolment(tx, enrolmentId);
+      const next = ORDER[ORDER.indexOf(enrolment.status) + 1];
+      if (to !== EnrolmentStatus.CLOSED && to !== next) throw badUserInput('to', `an enrolment at ${enrolment.status} moves to ${next} or is closed`);
+      if (to === EnrolmentStatus.PLAN && enrolment.historySnapshot === null) throw badUserInput('to', 'record the assessment before the plan');
+      tx.assign(enrolment, { status: to, closedOn: to === EnrolmentStatus.CLOSED ? today() : null });
+      note(tx, enrolment, hop.principal.sub, `Moved to ${to}.`);
+      return enrolment;
+    });
+  }
+
+  @Category('MEDICO_LEGAL')
+  @Mutation(() => EnrolmentNote, { description: 'Adds a dated note to an enrolment' })
+  async addEnrolmentNote(@Arg('enrolmentId', () => ID) enrolmentId: string, @Arg('text') text: string, @Ctx() { em, hop }: CaseContext): Promise<EnrolmentNote> {
+    const body = text.trim();
+    if (body.length < 1 || body.length > 5000) throw badUserInput('text', 'a note is 1 to 5,000 characters');
+    return em.transactional(async (tx) => note(tx, await lockedEnrolment(tx, enrolmentId), hop.principal.sub, body));
+  }
+}
