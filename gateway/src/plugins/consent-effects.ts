@@ -1,21 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
+import { callSubgraph } from '../subgraph-call.js';
 
 const ERASE_EDI = 'mutation EraseEdiAnswers { deleteMyEdiAnswers }';
 const RECORD_CONSENTS = 'mutation RecordConsentGrants($grants: [ConsentGrantInput!]!) { recordConsentGrants(grants: $grants) }';
-
-async function post(url: string | undefined, token: string, requestId: string, query: string, variables?: object): Promise<Record<string, unknown>> {
-  if (!url) throw new Error('the subgraph is not in the supergraph');
-  const answer = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await answer.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`answered ${JSON.stringify(body.errors ?? body)}`);
-  return body.data;
-}
 
 /**
  * Internal graph: consent has effects in subgraphs other than the one that took the decision.
@@ -36,7 +24,7 @@ export function consentEffectsPlugin(subgraphUrl: (name: string) => string | und
           const erasures = contextValue.notices.filter((n) => n.kind === 'erasure');
           if (grants.length > 0) {
             try {
-              await post(subgraphUrl('privacy'), await contextValue.effectToken(), contextValue.requestId, RECORD_CONSENTS, { grants });
+              await callSubgraph(subgraphUrl('privacy'), await contextValue.effectToken(), contextValue.requestId, RECORD_CONSENTS, { grants });
             } catch (error) {
               console.error('[gateway] consent not recorded:', (error as Error).message);
               result.errors = [...(result.errors ?? []), { message: 'the answers are saved but the consent could not be recorded yet; ask again to finish', extensions: { code: 'CONSENT_NOT_RECORDED' } }];
@@ -44,7 +32,7 @@ export function consentEffectsPlugin(subgraphUrl: (name: string) => string | und
           }
           if (erasures.length > 0) {
             try {
-              await post(subgraphUrl('member'), await contextValue.hopToken(), contextValue.requestId, ERASE_EDI);
+              await callSubgraph(subgraphUrl('member'), await contextValue.hopToken(), contextValue.requestId, ERASE_EDI);
             } catch (error) {
               console.error('[gateway] EDI answers not erased after consent withdrawal:', (error as Error).message);
               result.errors = [...(result.errors ?? []), { message: 'the withdrawal is recorded but the EDI answers could not be erased yet; ask again to finish', extensions: { code: 'ERASURE_INCOMPLETE' } }];

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
+import { callSubgraph } from '../subgraph-call.js';
 
 const RECORD = 'mutation RecordDisclosures($disclosures: [DisclosureInput!]!) { recordDisclosures(disclosures: $disclosures) }';
 
@@ -16,16 +17,10 @@ export function recordDisclosuresPlugin(privacyUrl: () => string | undefined): A
           const disclosures = contextValue.notices.flatMap((n) => (n.kind === 'disclosure' ? [n] : []));
           if (disclosures.length === 0 || response.body.kind !== 'single') return;
           try {
-            const url = privacyUrl();
-            if (!url) throw new Error('no privacy subgraph in the partner supergraph');
-            const answer = await fetch(url, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${await contextValue.effectToken()}`, 'x-request-id': contextValue.requestId },
-              body: JSON.stringify({ query: RECORD, variables: { disclosures: disclosures.map(({ memberId, categories, description }) => ({ memberId, categories, description })) } }),
-              signal: AbortSignal.timeout(5000),
+            const data = await callSubgraph(privacyUrl(), await contextValue.effectToken(), contextValue.requestId, RECORD, {
+              disclosures: disclosures.map(({ memberId, categories, description }) => ({ memberId, categories, description })),
             });
-            const body = (await answer.json()) as { data?: { recordDisclosures?: number }; errors?: unknown[] };
-            if (body.errors || body.data?.recordDisclosures !== disclosures.length) throw new Error(`privacy subgraph answered ${JSON.stringify(body.errors ?? body.data)}`);
+            if (data.recordDisclosures !== disclosures.length) throw new Error(`recorded ${String(data.recordDisclosures)} of ${disclosures.length}`);
           } catch (error) {
             console.error('[gateway:partner] disclosure not recorded, answer withheld:', (error as Error).message);
             response.body.singleResult = {

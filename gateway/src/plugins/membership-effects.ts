@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
+import { callSubgraph } from '../subgraph-call.js';
 
 const SYNC = `mutation SyncProtectionPeriods($memberId: ID!, $periods: [ProtectionPeriodInput!]!) {
   syncProtectionPeriods(memberId: $memberId, periods: $periods)
@@ -20,16 +21,8 @@ export function membershipEffectsPlugin(subgraphUrl: (name: string) => string | 
           for (const notice of contextValue.notices) {
             if (notice.kind !== 'membership-periods') continue;
             try {
-              const url = subgraphUrl('case');
-              if (!url) throw new Error('no case subgraph in the supergraph');
-              const answer = await fetch(url, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${await contextValue.effectToken()}`, 'x-request-id': contextValue.requestId },
-                body: JSON.stringify({ query: SYNC, variables: { memberId: notice.memberId, periods: notice.periods } }),
-                signal: AbortSignal.timeout(5000),
-              });
-              const body = (await answer.json()) as { data?: { syncProtectionPeriods?: number }; errors?: unknown[] };
-              if (body.errors || body.data?.syncProtectionPeriods !== notice.periods.length) throw new Error(JSON.stringify(body.errors ?? body.data));
+              const data = await callSubgraph(subgraphUrl('case'), await contextValue.effectToken(), contextValue.requestId, SYNC, { memberId: notice.memberId, periods: notice.periods });
+              if (data.syncProtectionPeriods !== notice.periods.length) throw new Error(`copied ${String(data.syncProtectionPeriods)} of ${notice.periods.length} periods`);
             } catch (error) {
               console.error('[gateway] periods not copied to the case subgraph:', (error as Error).message);
               const result = response.body.singleResult;
