@@ -35,7 +35,7 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   MEMBER_SELF_SERVICE: {
     categories: CATEGORY_NAMES,
     ownRecordOnly: true,
-    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem', 'requestAssistance'],
+    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem', 'requestAssistance', 'submitPrivacyRequest'],
   },
   PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
   COMMUNICATIONS: {
@@ -82,6 +82,16 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.recordAssessment': ['RISK_MANAGEMENT'],
   'Mutation.advanceEnrolment': ['RISK_MANAGEMENT'],
   'Mutation.addEnrolmentNote': ['RISK_MANAGEMENT'],
+  // Privacy requests: members submit their own; the privacy office runs the clock.
+  'Mutation.submitPrivacyRequest': ['MEMBER_SELF_SERVICE'],
+  'Mutation.recordPrivacyRequest': ['PRIVACY_OFFICE'],
+  'Mutation.verifyRequesterIdentity': ['PRIVACY_OFFICE'],
+  'Mutation.extendPrivacyRequest': ['PRIVACY_OFFICE'],
+  'Mutation.completePrivacyRequest': ['PRIVACY_OFFICE'],
+  'Mutation.declinePrivacyRequest': ['PRIVACY_OFFICE'],
+  'Query.privacyRequestsDue': ['PRIVACY_OFFICE'],
+  'Query.overduePrivacyRequests': ['PRIVACY_OFFICE'],
+  'Query.disclosures': ['PRIVACY_OFFICE'],
   // Member Support Program plans: the program's staff, and the member on their own steps.
   'Mutation.createEducationPlan': ['RISK_MANAGEMENT'],
   'Mutation.updateEducationPlanItem': ['RISK_MANAGEMENT'],

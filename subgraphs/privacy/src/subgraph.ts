@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { Consent } from './entities/consent.js';
 import { Disclosure } from './entities/disclosure.js';
+import { PrivacyRequest } from './entities/privacy-request.js';
+import { PrivacyRequestResolver } from './resolvers/privacy-request.resolver.js';
 import { ConsentResolver } from './resolvers/consent.resolver.js';
 import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
@@ -16,11 +18,11 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   defaultPort: 4004,
   database: {
     schema: 'privacy',
-    entities: [Consent, Disclosure],
+    entities: [Consent, Disclosure, PrivacyRequest],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberPrivacyResolver, DisclosureResolver, ConsentResolver],
+    resolvers: [MemberPrivacyResolver, DisclosureResolver, ConsentResolver, PrivacyRequestResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member],
     referenceResolvers: privacyReferences,

@@ -3,6 +3,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { Consent } from '../entities/consent.js';
 import { Disclosure } from '../entities/disclosure.js';
+import { PrivacyRequest } from '../entities/privacy-request.js';
 import { Member } from '../types/member.js';
 
 @Resolver(() => Member)
@@ -11,6 +12,12 @@ export class MemberPrivacyResolver {
   @FieldResolver(() => [Consent], { description: "The member's consents, one per purpose" })
   consents(@Root() member: Member, @Ctx() { loaders }: PrivacyContext): Promise<Consent[]> {
     return loaders.consentsByMember.load(member.id);
+  }
+
+  @Category('PRIVACY_RECORD')
+  @FieldResolver(() => [PrivacyRequest], { description: 'Access, correction and consent-withdrawal requests, newest first' })
+  privacyRequests(@Root() member: Member, @Ctx() { loaders }: PrivacyContext): Promise<PrivacyRequest[]> {
+    return loaders.requestsByMember.load(member.id);
   }
 
   @Category('PRIVACY_RECORD')

@@ -1,0 +1,100 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Category, DateScalar } from '@mutual-graph/platform';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum PrivacyRequestKind {
+  ACCESS = 'ACCESS',
+  CORRECTION = 'CORRECTION',
+  CONSENT_WITHDRAWAL = 'CONSENT_WITHDRAWAL',
+}
+registerEnumType(PrivacyRequestKind, { name: 'PrivacyRequestKind' });
+
+export enum PrivacyRequestStatus {
+  RECEIVED = 'RECEIVED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  DECLINED = 'DECLINED',
+}
+registerEnumType(PrivacyRequestStatus, { name: 'PrivacyRequestStatus' });
+
+/** The privacy policy's grounds for declining a request, and no others. */
+export enum DeclineReason {
+  THIRD_PARTY_INFORMATION = 'THIRD_PARTY_INFORMATION',
+  CONFIDENTIAL_COMMERCIAL_INFORMATION = 'CONFIDENTIAL_COMMERCIAL_INFORMATION',
+  SERIOUS_HARM = 'SERIOUS_HARM',
+  LAW_ENFORCEMENT = 'LAW_ENFORCEMENT',
+  FORMAL_DISPUTE_RESOLUTION = 'FORMAL_DISPUTE_RESOLUTION',
+  PRIVILEGE = 'PRIVILEGE',
+  DISPROPORTIONATE_BURDEN = 'DISPROPORTIONATE_BURDEN',
+  NOT_HELD = 'NOT_HELD',
+  OTHERWISE_PERMITTED_BY_LAW = 'OTHERWISE_PERMITTED_BY_LAW',
+}
+registerEnumType(DeclineReason, { name: 'PrivacyRequestDeclineReason' });
+
+/**
+ * A member's access, correction or consent-withdrawal request, on the statutory clock: due 30 days
+ * after receipt, extendable once by up to 30 days with a reason and the date the member was told.
+ */
+@ObjectType({ description: 'An access, correction or consent-withdrawal request' })
+@Entity({ tableName: 'privacy_request' })
+@Index({ properties: ['memberId', 'receivedOn'] })
+@Index({ properties: ['status', 'dueOn'] })
+export class PrivacyRequest {
+  @Category('PRIVACY_RECORD')
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  memberId!: string;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => PrivacyRequestKind)
+  @Enum({ items: () => PrivacyRequestKind, nativeEnumName: 'privacy_request_kind' })
+  kind!: PrivacyRequestKind;
+
+  @Category('PRIVACY_RECORD')
+  @Field()
+  @Property({ type: 'text' })
+  details!: string;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  receivedOn!: string;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => DateScalar, { nullable: true, description: "When the requester's identity was verified" })
+  @Property({ type: 'date', nullable: true })
+  identityVerifiedOn!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => DateScalar, { description: 'Due date: 30 days after receipt, or as extended' })
+  @Property({ type: 'date' })
+  dueOn!: string;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  extensionReason!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => DateScalar, { nullable: true, description: 'When the member was told of the extension' })
+  @Property({ type: 'date', nullable: true })
+  memberToldOfExtensionOn!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => PrivacyRequestStatus)
+  @Enum({ items: () => PrivacyRequestStatus, nativeEnumName: 'privacy_request_status' })
+  status!: PrivacyRequestStatus;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => DeclineReason, { nullable: true })
+  @Enum({ items: () => DeclineReason, nativeEnumName: 'privacy_request_decline_reason', nullable: true })
+  declineReason!: DeclineReason | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => DateScalar, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  closedOn!: string | null;
+}

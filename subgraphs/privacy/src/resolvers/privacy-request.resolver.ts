@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, Category, DateScalar, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { PrivacyContext } from '../context.js';
+import { addDays, MAX_EXTENSION_DAYS, RESPONSE_DAYS, today } from '../domain/statutory-clock.js';
+import { DeclineReason, PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.js';
+
+const OPEN = [PrivacyRequestStatus.RECEIVED, PrivacyRequestStatus.IN_PROGRESS];
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+function validDetails(details: string): string {
+  const text = details.trim();
+  if (text.length < 5 || text.length > 5000) throw badUserInput('details', 'details must be 5 to 5,000 characters');
+  return text;
+}
+
+async function openRequest(tx: EntityManager, requestId: string): Promise<PrivacyRequest> {
+  const request = await tx.findOne(PrivacyRequest, { id: requireUuid('requestId', requestId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!request) throw badUserInput('requestId', 'no privacy request has this id');
+  if (!OPEN.includes(request.status)) throw badUserInput('requestId', 'this request is closed');
+  return request;
+}
+
+const create = (em: EntityManager, memberId: string, kind: PrivacyRequestKind, details: string, receivedOn: string) =>
+  em.create(PrivacyRequest, {
+    id: randomUUID(), memberId, kind, details, receivedOn, identityVerifiedOn: null, dueOn: addDays(receivedOn, RESPONSE_DAYS),
+    extensionReason: null, memberToldOfExtensionOn: null, status: PrivacyRequestStatus.RECEIVED, declineReason: null, closedOn: null,
+  });
+
+@Resolver(() => PrivacyRequest)
+export class PrivacyRequestResolver {
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => PrivacyRequest, { description: 'A member asks for access to, or correction of, their information, or withdraws a consent; due in 30 days' })
+  async submitPrivacyRequest(
+    @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
+    @Arg('details') details: string,
+    @Ctx() { em, hop }: PrivacyContext,
+  ): Promise<PrivacyRequest> {
+    if (!hop.principal.memberId) throw badUserInput('memberId', 'this token names no member');
+    const request = create(em, hop.principal.memberId, kind, validDetails(details), today());
+    await em.flush();
+    return request;
+  }
+
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => PrivacyRequest, { description: 'The privacy office records a request received by mail, phone or in person' })
+  async recordPrivacyRequest(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
+    @Arg('details') details: string,
+    @Arg('receivedOn', () => DateScalar) receivedOn: Date,
+    @Ctx() { em }: PrivacyContext,
+  ): Promise<PrivacyRequest> {
+    const received = day(receivedOn);
+    if (received > today()) throw badUserInput('receivedOn', 'receivedOn cannot be in the future');
+    const request = create(em, requireUuid('memberId', memberId), kind, validDetails(details), received);
+    await em.flush();
+    return request;
+  }
+
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => PrivacyRequest, { description: "Records that the requester's identity was verified" })
+  verifyRequesterIdentity(@Arg('requestId', () => ID) requestId: string, @Arg('verifiedOn', () => DateScalar) verifiedOn: Date, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
+    return em.transactional(async (tx) => {
+      const request = await openRequest(tx, requestId);
+      const on = day(verifiedOn);
+      if (on < request.receivedOn || on > today()) throw badUserInput('verifiedOn', 'verifiedOn must fall between receipt and today');
+      return tx.assign(request, { identityVerifiedOn: on, status: PrivacyRequestStatus.IN_PROGRESS });
+    });
+  }
+
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => PrivacyRequest, { description: 'Extends the due date once, by up to 30 days, with the reason and the date the member was told' })
+  extendPrivacyRequest(
+    @Arg('requestId', () => ID) requestId: string,
+    @Arg('days', () => Int) days: number,
+    @Arg('reason') reason: string,
+    @Arg('memberToldOn', () => DateScalar) memberToldOn: Date,
+    @Ctx() { em }: PrivacyContext,
+  ): Promise<PrivacyRequest> {
+    return em.transactional(async (tx) => {
+      const request = await openRequest(tx, requestId);
+      if (request.extensionReason !== null) throw badUserInput('requestId', 'a request may be extended once only');
+      if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) throw badUserInput('days', `an extension is 1 to ${MAX_EXTENSION_DAYS} days`);
+      if (reason.trim().length < 5) throw badUserInput('reason', 'give the reason for the extension');
+      const told = day(memberToldOn);
+      if (told > request.dueOn) throw badUserInput('memberToldOn', 'the member must be told before the original due date');
+      return tx.assign(request, { dueOn: addDays(request.dueOn, days), extensionReason: reason.trim(), memberToldOfExtensionOn: told });
+    });
+  }
+
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => PrivacyRequest, { description: 'Closes a request as answered' })
+  completePrivacyRequest(@Arg('requestId', () => ID) requestId: string, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
+    return em.transactional(async (tx) => {
+      const request = await openRequest(tx, requestId);
+      if (!request.identityVerifiedOn) throw badUserInput('requestId', "verify the requester's identity before answering");
+      return tx.assign(request, { status: PrivacyRequestStatus.COMPLETED, closedOn: today() });
+    });
+  }
+
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => PrivacyRequest, { description: "Declines a request, on one of the privacy policy's grounds" })
+  declinePrivacyRequest(@Arg('requestId', () => ID) requestId: string, @Arg('reason', () => DeclineReason) reason: DeclineReason, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
+    return em.transactional(async (tx) => tx.assign(await openRequest(tx, requestId), { status: PrivacyRequestStatus.DECLINED, declineReason: reason, closedOn: today() }));
+  }
+
+  @NonPersonal()
+  @Query(() => [PrivacyRequest], { description: 'Open requests due within the given days, overdue ones first (the privacy office)' })
+  privacyRequestsDue(@Ctx() { em }: PrivacyContext, @Arg('withinDays', () => Int, { nullable: true, defaultValue: 7 }) withinDays: number | null = 7): Promise<PrivacyRequest[]> {
+    const days = withinDays ?? 7;
+    if (!Number.isInteger(days) || days < 0 || days > 60) throw badUserInput('withinDays', 'withinDays must be 0 to 60');
+    return em.find(PrivacyRequest, { status: { $in: OPEN }, dueOn: { $lte: addDays(today(), days) } }, { orderBy: { dueOn: 'asc', id: 'asc' } });
+  }
+
+  @NonPersonal()
+  @Query(() => [PrivacyRequest], { description: 'Open requests past their due date (the privacy office)' })
+  overduePrivacyRequests(@Ctx() { em }: PrivacyContext): Promise<PrivacyRequest[]> {
+    return em.find(PrivacyRequest, { status: { $in: OPEN }, dueOn: { $lt: today() } }, { orderBy: { dueOn: 'asc', id: 'asc' } });
+  }
+}

@@ -1,0 +1,72 @@
+import { syntheticMembers } from '@mutual-graph/synthetic';
+import { expectRefused } from '../../../test/support/refusals.js';
+import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { asCaller } from '../../../test/support/tokens.js';
+
+const stack = testStack();
+const [member, other] = [...syntheticMembers(stack.seed)].slice(400, 402);
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const FIELDS = 'id kind status receivedOn dueOn identityVerifiedOn extensionReason memberToldOfExtensionOn declineReason closedOn';
+const office = () => asCaller('PRIVACY_OFFICE', { sub: 'privacy-officer' });
+
+async function record(receivedOffset: number) {
+  const { body } = await postGraphQL(
+    stack.gatewayUrl,
+    `mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: CORRECTION, details: "Please correct my address.", receivedOn: $on) { ${FIELDS} } }`,
+    { m: other!.id, on: day(receivedOffset) },
+    await office(),
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data!.recordPrivacyRequest;
+}
+
+describe('privacy requests on the statutory clock', () => {
+  it('takes a member\'s own access request, due 30 days after receipt, and shows it to them', async () => {
+    const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member!.id });
+    const { body } = await postGraphQL(stack.gatewayUrl, `mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything you hold about me.") { ${FIELDS} } }`, {}, asMember);
+    expect(body.data!.submitPrivacyRequest).toMatchObject({ kind: 'ACCESS', status: 'RECEIVED', receivedOn: day(0), dueOn: day(30) });
+    const mine = await postGraphQL(stack.gatewayUrl, '{ me { privacyRequests { id kind } } }', {}, asMember);
+    expect(mine.body.data!.me.privacyRequests).toContainEqual({ id: body.data!.submitPrivacyRequest.id, kind: 'ACCESS' });
+  });
+
+  it('lists requests due soon and overdue for the privacy office', async () => {
+    const overdue = await record(-35);
+    const dueSoon = await record(-25);
+    const later = await record(-1);
+    const due = await postGraphQL(stack.gatewayUrl, '{ privacyRequestsDue(withinDays: 7) { id } overduePrivacyRequests { id } }', {}, await office());
+    const dueIds = due.body.data!.privacyRequestsDue.map((r: { id: string }) => r.id);
+    const overdueIds = due.body.data!.overduePrivacyRequests.map((r: { id: string }) => r.id);
+    expect(dueIds).toEqual(expect.arrayContaining([overdue.id, dueSoon.id]));
+    expect(dueIds).not.toContain(later.id);
+    expect(overdueIds).toContain(overdue.id);
+    expect(overdueIds).not.toContain(dueSoon.id);
+  });
+
+  it('extends a request once, by at most 30 days, with the reason and the date the member was told', async () => {
+    const request = await record(-10);
+    const EXTEND = `mutation ($r: ID!, $d: Int!, $told: Date!) { extendPrivacyRequest(requestId: $r, days: $d, reason: "Records held off site.", memberToldOn: $told) { ${FIELDS} } }`;
+    const tooLong = await postGraphQL(stack.gatewayUrl, EXTEND, { r: request.id, d: 31, told: day(0) }, await office());
+    expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'days' });
+    const extended = await postGraphQL(stack.gatewayUrl, EXTEND, { r: request.id, d: 20, told: day(0) }, await office());
+    expect(extended.body.data!.extendPrivacyRequest).toMatchObject({ dueOn: day(40), extensionReason: 'Records held off site.', memberToldOfExtensionOn: day(0) });
+    const again = await postGraphQL(stack.gatewayUrl, EXTEND, { r: request.id, d: 5, told: day(0) }, await office());
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId' });
+  });
+
+  it('answers a request only once the requester\'s identity is verified, and declines only on the policy\'s grounds', async () => {
+    const request = await record(-3);
+    const COMPLETE = `mutation ($r: ID!) { completePrivacyRequest(requestId: $r) { ${FIELDS} } }`;
+    const early = await postGraphQL(stack.gatewayUrl, COMPLETE, { r: request.id }, await office());
+    expect(early.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId' });
+    await postGraphQL(stack.gatewayUrl, 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { status } }', { r: request.id, on: day(-1) }, await office());
+    const done = await postGraphQL(stack.gatewayUrl, COMPLETE, { r: request.id }, await office());
+    expect(done.body.data!.completePrivacyRequest).toMatchObject({ status: 'COMPLETED', identityVerifiedOn: day(-1), closedOn: day(0) });
+
+    const declined = await postGraphQL(stack.gatewayUrl, `mutation ($r: ID!) { declinePrivacyRequest(requestId: $r, reason: THIRD_PARTY_INFORMATION) { ${FIELDS} } }`, { r: (await record(-2)).id }, await office());
+    expect(declined.body.data!.declinePrivacyRequest).toMatchObject({ status: 'DECLINED', declineReason: 'THIRD_PARTY_INFORMATION' });
+  });
+
+  it('is the privacy office\'s work: refused to other purposes', async () => {
+    expectRefused(await postGraphQL(stack.gatewayUrl, '{ overduePrivacyRequests { id } }', {}, await asCaller('MEMBERSHIP')), 'PURPOSE_SCOPE');
+  });
+});
