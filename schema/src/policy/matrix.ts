@@ -29,13 +29,13 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   EDUCATION: { categories: ['PROFILE', 'CONTACT', 'LEARNING'] },
   EDI_REPORTING: {
     categories: [],
-    rootFields: ['ediSummary'],
-    reason: 'EDI is reported only in aggregate and de-identified form: the aggregate query alone, no field of any member.',
+    rootFields: ['ediSummary', 'supportServices', 'wellnessResources'],
+    reason: 'EDI is reported only in aggregate and de-identified form: the aggregate query alone (and the support content, which is about no one), no field of any member.',
   },
   MEMBER_SELF_SERVICE: {
     categories: CATEGORY_NAMES,
     ownRecordOnly: true,
-    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem', 'requestAssistance', 'submitPrivacyRequest'],
+    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem', 'requestAssistance', 'submitPrivacyRequest', 'supportServices', 'wellnessResources'],
   },
   PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
   COMMUNICATIONS: {

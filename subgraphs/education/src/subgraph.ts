@@ -8,6 +8,9 @@ import { EventRegistrationResolver, LearningEventResolver } from './resolvers/ev
 import { createLoaders, type EducationLoaders } from './loaders/index.js';
 import { LearningCompletionResolver } from './resolvers/learning-completion.resolver.js';
 import { CatalogueResolver } from './resolvers/catalogue.resolver.js';
+import { SupportContentResolver } from './resolvers/support-content.resolver.js';
+import { SupportService } from './entities/support-service.js';
+import { WellnessResource } from './entities/wellness-resource.js';
 import { EducationPlanItemResolver, EducationPlanResolver } from './resolvers/education-plan.resolver.js';
 import { EducationPlan } from './entities/education-plan.js';
 import { EducationPlanItem } from './entities/education-plan-item.js';
@@ -22,11 +25,11 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
   defaultPort: 4003,
   database: {
     schema: 'education',
-    entities: [LearningActivity, LearningCompletion, LearningEvent, EventRegistration, EducationPlan, EducationPlanItem],
+    entities: [LearningActivity, LearningCompletion, LearningEvent, EventRegistration, EducationPlan, EducationPlanItem, SupportService, WellnessResource],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberLearningResolver, LearningCompletionResolver, LearningEventResolver, EventRegistrationResolver, CatalogueResolver, EducationPlanResolver, EducationPlanItemResolver],
+    resolvers: [MemberLearningResolver, LearningCompletionResolver, LearningEventResolver, EventRegistrationResolver, CatalogueResolver, EducationPlanResolver, EducationPlanItemResolver, SupportContentResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, LearningActivity],
     referenceResolvers: educationReferences,
