@@ -22,7 +22,10 @@ export const MAY_READ: Record<OraclePurpose, string[]> = {
   COMMUNICATIONS: ['PROFILE', 'CONTACT', 'COMMUNICATIONS'],
 };
 /** Fields only some purposes may use, whatever their category (the Member Support Program's records). */
-export const BOUND_FIELDS: Record<string, OraclePurpose[]> = { 'Member.supportProgram': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'] };
+export const BOUND_FIELDS: Record<string, OraclePurpose[]> = {
+  'Member.supportProgram': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
+  'Member.supportSuggestions': ['MEMBER_SELF_SERVICE'],
+};
 
 /** Purposes that may use only some root fields. */
 export const ONLY_ROOTS: Partial<Record<OraclePurpose, string[]>> = { PARTNER_CONFIRMATION: ['membershipConfirmation'], EDI_REPORTING: ['ediSummary'] };

@@ -23,7 +23,8 @@ function categorizedFields(schema: GraphQLSchema, typeName: string): { field: st
   if (!isObjectType(type)) return [];
   return Object.values(type.getFields()).flatMap((field) => {
     const category = categoryOf(field.astNode?.directives);
-    if (!category) return [];
+    // @external fields are resolved by the subgraph that owns them, and guarded there.
+    if (!category || field.astNode?.directives?.some((d) => d.name.value === 'external')) return [];
     const needsArgs = field.args.some((a) => a.type.toString().endsWith('!') && a.defaultValue === undefined);
     if (needsArgs) return [];
     return [{ field: field.name, category, selection: isObjectType(getNamedType(field.type)) ? `${field.name} { __typename }` : field.name }];

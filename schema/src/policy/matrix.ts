@@ -78,6 +78,8 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Query.supportProgramCandidates': ['RISK_MANAGEMENT'],
   // The Member Support Program's records: risk management, and the member on their own.
   'Member.supportProgram': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
+  // What to turn to, chosen from the member's own open matters: the member's eyes only.
+  'Member.supportSuggestions': ['MEMBER_SELF_SERVICE'],
   'Mutation.enrolInSupportProgram': ['RISK_MANAGEMENT'],
   'Mutation.recordAssessment': ['RISK_MANAGEMENT'],
   'Mutation.advanceEnrolment': ['RISK_MANAGEMENT'],

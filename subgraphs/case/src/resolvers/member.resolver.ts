@@ -5,6 +5,7 @@ import { AdviceCall } from '../entities/advice-call.js';
 import { AssistanceRequest } from '../entities/assistance-request.js';
 import { SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
+import { MatterKind, MatterStatus } from '../entities/matter-enums.js';
 import { Member } from '../types/member.js';
 
 @Resolver(() => Member)
@@ -29,6 +30,13 @@ export class MemberCaseworkResolver {
   @FieldResolver(() => [AssistanceRequest], { description: 'Requests for assistance, newest first' })
   assistanceRequests(@Root() member: Member, @Ctx() { loaders }: CaseContext): Promise<AssistanceRequest[]> {
     return loaders.assistanceRequestsByMember.load(member.id);
+  }
+
+  @Category('MEDICO_LEGAL')
+  @FieldResolver(() => [MatterKind], { description: 'The kinds of the member\'s matters still open' })
+  async openMatterKinds(@Root() member: Member, @Ctx() { loaders }: CaseContext): Promise<MatterKind[]> {
+    const matters = await loaders.mattersByMember(50).load(member.id);
+    return [...new Set(matters.filter((m) => m.status === MatterStatus.OPEN).map((m) => m.kind))].sort();
   }
 
   @Category('MEDICO_LEGAL')

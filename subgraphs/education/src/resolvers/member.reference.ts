@@ -2,8 +2,9 @@ import { isUuid } from '@mutual-graph/platform';
 import type { EducationContext } from '../context.js';
 
 export const educationReferences = {
-  // Learning hangs off any member id: the member subgraph answers whether the member exists.
-  Member: (representation: { id: string }) => ({ id: representation.id }),
+  // Learning hangs off any member id: the member subgraph answers whether the member exists. The
+  // representation is kept whole: it carries the fields supportSuggestions @requires.
+  Member: (representation: { id: string }) => representation,
   LearningActivity: (representation: { id: string }, { loaders }: EducationContext) =>
     isUuid(representation.id) ? loaders.activityById.load(representation.id.toLowerCase()) : null,
 };

@@ -1,5 +1,9 @@
-import { Category } from '@mutual-graph/platform';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Category, Language } from '@mutual-graph/platform';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { MatterKind } from '../entities/matter-kind.js';
+import { SupportService } from '../entities/support-service.js';
+import { WellnessResource, WellnessTopic } from '../entities/wellness-resource.js';
+import { SupportSuggestions } from '../types/support-suggestions.js';
 import type { EducationContext } from '../context.js';
 import { EducationPlan } from '../entities/education-plan.js';
 import { EventRegistration } from '../entities/event-registration.js';
@@ -7,8 +11,34 @@ import { CreditCycle } from '../types/credit-cycle.js';
 import { LearningCompletion } from '../entities/learning-completion.js';
 import { Member } from '../types/member.js';
 
+// Which resources fit which open matters; physician health fits everyone.
+const TOPICS_FOR: Record<MatterKind, WellnessTopic> = {
+  COLLEGE_COMPLAINT: WellnessTopic.COLLEGE_COMPLAINT,
+  HOSPITAL_COMPLAINT: WellnessTopic.HOSPITAL_COMPLAINT,
+  HOSPITAL_PRIVILEGES: WellnessTopic.HOSPITAL_COMPLAINT,
+  CIVIL_ACTION: WellnessTopic.MEDICO_LEGAL_ISSUE,
+  OTHER: WellnessTopic.MEDICO_LEGAL_ISSUE,
+};
+
 @Resolver(() => Member)
 export class MemberLearningResolver {
+  /**
+   * For the member alone (MEMBER_SELF_SERVICE, own record: the policy matrix binds it). Nothing
+   * here is logged, counted or audited beyond the categories the gateway records.
+   */
+  @Category('MEDICO_LEGAL')
+  @Directive('@requires(fields: "openMatterKinds preferredLanguage practiceProvince")')
+  @FieldResolver(() => SupportSuggestions, { nullable: true, description: "Services in the member's province and resources that fit their open matters, in their language (the member only)" })
+  async supportSuggestions(@Root() member: Member, @Ctx() { em }: EducationContext): Promise<SupportSuggestions> {
+    const language = member.preferredLanguage ?? Language.EN;
+    const topics = [...new Set([...(member.openMatterKinds ?? []).map((k) => TOPICS_FOR[k]), WellnessTopic.PHYSICIAN_HEALTH])];
+    const [services, resources] = await Promise.all([
+      em.find(SupportService, member.practiceProvince ? { province: member.practiceProvince } : {}, { orderBy: { province: 'asc' } }),
+      em.find(WellnessResource, { topic: { $in: topics }, language }, { orderBy: { publishedOn: 'desc', id: 'asc' } }),
+    ]);
+    return { language, services, resources };
+  }
+
   @Category('LEARNING')
   @FieldResolver(() => [LearningCompletion], { description: 'Completed learning, newest first' })
   learningRecord(@Root() member: Member, @Ctx() { loaders }: EducationContext): Promise<LearningCompletion[]> {

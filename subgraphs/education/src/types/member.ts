@@ -1,5 +1,31 @@
-import { memberReferenceType } from '@mutual-graph/platform';
+import { Category, Language, Province } from '@mutual-graph/platform';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { MatterKind } from '../entities/matter-kind.js';
 
-/** The member subgraph's entity, extended here with learning; this subgraph stores no profile. */
-export const Member = memberReferenceType();
-export type Member = InstanceType<typeof Member>;
+/**
+ * The member subgraph's entity, extended here with learning. Support suggestions need three facts
+ * this subgraph does not hold; Federation's @requires has the query planner bring them from the
+ * subgraphs that do, under the request's own purpose.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Member {
+  @Category('PROFILE')
+  @Field(() => ID)
+  id!: string;
+
+  @Category('MEDICO_LEGAL')
+  @Directive('@external')
+  @Field(() => [MatterKind])
+  openMatterKinds?: MatterKind[];
+
+  @Category('PROFILE')
+  @Directive('@external')
+  @Field(() => Language)
+  preferredLanguage?: Language;
+
+  @Category('PROFESSIONAL')
+  @Directive('@external')
+  @Field(() => Province)
+  practiceProvince?: Province;
+}

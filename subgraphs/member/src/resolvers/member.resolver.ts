@@ -1,6 +1,6 @@
 import { CursorError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput, Category, isUuid, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, isUuid, Language, NonPersonal, Province, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { CollegeRegistration } from '../entities/college-registration.js';
@@ -61,6 +61,18 @@ export class MemberResolver {
   @FieldResolver(() => Contact, { nullable: true })
   contact(@Root() member: Member): Contact {
     return { email: member.email, phone: member.phone, city: member.city, province: member.province };
+  }
+
+  @Category('PROFILE')
+  @FieldResolver(() => Language, { description: 'The language the member prefers to be served in' })
+  preferredLanguage(@Root() member: Member): Language {
+    return member.preferredLanguage as Language;
+  }
+
+  @Category('PROFESSIONAL')
+  @FieldResolver(() => Province, { description: 'The province or territory of practice (also in practice.province)' })
+  practiceProvince(@Root() member: Member): Province {
+    return member.province;
   }
 
   @Category('PROFESSIONAL')
