@@ -29,13 +29,13 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   EDUCATION: { categories: ['PROFILE', 'CONTACT', 'LEARNING'] },
   EDI_REPORTING: {
     categories: [],
-    rootFields: ['ediSummary', 'supportServices', 'wellnessResources'],
+    rootFields: ['ediSummary', 'supportServices', 'wellnessResources', 'supportProgramSelfCheck'],
     reason: 'EDI is reported only in aggregate and de-identified form: the aggregate query alone (and the support content, which is about no one), no field of any member.',
   },
   MEMBER_SELF_SERVICE: {
     categories: CATEGORY_NAMES,
     ownRecordOnly: true,
-    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem', 'requestAssistance', 'submitPrivacyRequest', 'supportServices', 'wellnessResources'],
+    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem', 'requestAssistance', 'submitPrivacyRequest', 'supportServices', 'wellnessResources', 'supportProgramSelfCheck', 'requestSupportProgramReview', 'withdrawSupportProgramReview'],
   },
   PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
   COMMUNICATIONS: {
@@ -84,6 +84,8 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.recordAssessment': ['RISK_MANAGEMENT'],
   'Mutation.advanceEnrolment': ['RISK_MANAGEMENT'],
   'Mutation.addEnrolmentNote': ['RISK_MANAGEMENT'],
+  'Mutation.requestSupportProgramReview': ['MEMBER_SELF_SERVICE'],
+  'Mutation.withdrawSupportProgramReview': ['MEMBER_SELF_SERVICE'],
   // Privacy requests: members submit their own; the privacy office runs the clock.
   'Mutation.submitPrivacyRequest': ['MEMBER_SELF_SERVICE'],
   'Mutation.recordPrivacyRequest': ['PRIVACY_OFFICE'],

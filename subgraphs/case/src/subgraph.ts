@@ -6,6 +6,7 @@ import { ProtectionPeriod } from './entities/protection-period.js';
 import { EnrolmentNote } from './entities/enrolment-note.js';
 import { SupportProgramEnrolment } from './entities/support-program-enrolment.js';
 import { EnrolmentResolver } from './resolvers/enrolment.resolver.js';
+import { SupportProgramReviewResolver } from './resolvers/support-program-review.resolver.js';
 import { SupportProgramResolver } from './resolvers/support-program.resolver.js';
 import { AssistanceResolver } from './resolvers/assistance.resolver.js';
 import { MatterStatisticsResolver } from './resolvers/matter-statistics.resolver.js';
@@ -27,7 +28,7 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver, AssistanceResolver, MatterStatisticsResolver, SupportProgramResolver, EnrolmentResolver],
+    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver, AssistanceResolver, MatterStatisticsResolver, SupportProgramResolver, EnrolmentResolver, SupportProgramReviewResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, MedicoLegalMatter],
     referenceResolvers: caseReferences,

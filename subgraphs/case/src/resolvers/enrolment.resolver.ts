@@ -21,6 +21,22 @@ async function lockedEnrolment(tx: EntityManager, enrolmentId: string): Promise<
 const note = (tx: EntityManager, enrolment: SupportProgramEnrolment, author: string, text: string) =>
   tx.create(EnrolmentNote, { enrolment, writtenAt: new Date(), author, text });
 
+/** Opens an enrolment, or finds the member's open one: one at a time per member, however many ask at once. */
+export async function openEnrolment(em: EntityManager, memberId: string, source: EnrolmentSource, author: string, text: string): Promise<SupportProgramEnrolment> {
+  return em.transactional(async (tx) => {
+    // Inside the transaction's own connection, or the lock would be released at once.
+    await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`support-program:${memberId}`], 'all', tx.getTransactionContext());
+    const open = await tx.findOne(SupportProgramEnrolment, { memberId, status: { $ne: EnrolmentStatus.CLOSED } });
+    if (open) return open;
+    const enrolment = tx.create(SupportProgramEnrolment, {
+      id: randomUUID(), memberId, status: EnrolmentStatus.IDENTIFIED, source, openedOn: today(), closedOn: null,
+      contributingFactors: [], memberPerspective: null, historySnapshot: null,
+    });
+    note(tx, enrolment, author, text);
+    return enrolment;
+  });
+}
+
 @Resolver(() => SupportProgramEnrolment)
 export class EnrolmentResolver {
   @Category('MEDICO_LEGAL')
@@ -36,19 +52,8 @@ export class EnrolmentResolver {
     @Arg('source', () => EnrolmentSource) source: EnrolmentSource,
     @Ctx() { em, hop }: CaseContext,
   ): Promise<SupportProgramEnrolment> {
-    const id = requireUuid('memberId', memberId);
-    return em.transactional(async (tx) => {
-      // One open enrolment per member: a second identification or request finds the first.
-      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`support-program:${id}`]);
-      const open = await tx.findOne(SupportProgramEnrolment, { memberId: id, status: { $ne: EnrolmentStatus.CLOSED } });
-      if (open) return open;
-      const enrolment = tx.create(SupportProgramEnrolment, {
-        id: randomUUID(), memberId: id, status: EnrolmentStatus.IDENTIFIED, source, openedOn: today(), closedOn: null,
-        contributingFactors: [], memberPerspective: null, historySnapshot: null,
-      });
-      note(tx, enrolment, hop.principal.sub, `Enrolled (${source}).`);
-      return enrolment;
-    });
+    // One open enrolment per member: a second identification or request finds the first.
+    return openEnrolment(em, requireUuid('memberId', memberId), source, hop.principal.sub, `Enrolled (${source}).`);
   }
 
   @Category('MEDICO_LEGAL')
