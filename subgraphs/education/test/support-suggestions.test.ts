@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { syntheticCasework, syntheticMembers } from '@mutual-graph/synthetic';
+import { jest } from '@jest/globals';
+import { startInProcessGraph } from '../../../test/support/in-process-graph.js';
 import { expectRefused } from '../../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
 import { asCaller } from '../../../test/support/tokens.js';
@@ -26,6 +28,21 @@ describe('support suggestions, for the member alone', () => {
     const [record] = await sql(stack.adminUrl, 'select * from audit.audit_record where request_id = $1', [requestId]);
     expect(record.decision).toBe('ALLOWED');
     expect(JSON.stringify(record)).not.toMatch(/COLLEGE_COMPLAINT|PHYSICIAN_HEALTH|MEDICO_LEGAL_ISSUE/);
+  });
+
+  it('leave no topic in any log line of the gateway or the subgraphs', async () => {
+    const lines: string[] = [];
+    const capture = (...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? a.stack : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => jest.spyOn(console, level).mockImplementation(capture));
+    const graph = await startInProcessGraph();
+    try {
+      const { body } = await postGraphQL(graph.gateway.graphqlUrl, SUGGESTIONS, {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: withCollege.id }));
+      expect(body.data!.me.supportSuggestions.resources.length).toBeGreaterThan(0);
+    } finally {
+      await graph.stop();
+      spies.forEach((spy) => spy.mockRestore());
+    }
+    expect(lines.join('\n')).not.toMatch(/COLLEGE_COMPLAINT|MEDICO_LEGAL_ISSUE|PHYSICIAN_HEALTH|HOSPITAL_COMPLAINT|THREATS_AND_HARASSMENT/);
   });
 
   it('are refused under every other purpose, and for anyone else', async () => {
