@@ -2,10 +2,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertInBatches } from '@mutual-graph/platform';
 import { syntheticConsents, syntheticMembers, type SyntheticOptions } from '@mutual-graph/synthetic';
 import { Consent } from './entities/consent.js';
+import { ConsentEvent } from './entities/consent-event.js';
 
-/** Seeds each member's consents as they stand after their history of grants and withdrawals. */
+/** Seeds each member's consent history, and their consents as they stand after it, each when empty. */
 export async function seedPrivacy(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>> {
-  if ((await em.count(Consent)) > 0) return {};
+  const seeded: Record<string, number> = {};
+  // The history came after the consents themselves: it is seeded on its own.
+  if ((await em.count(ConsentEvent)) === 0) {
+    seeded.consent_event = await em.transactional((tx) => insertInBatches(tx, ConsentEvent, (function* () {
+      for (const member of syntheticMembers(options)) {
+        for (const e of syntheticConsents(member, options)) yield { memberId: member.id, purpose: e.purpose, decision: e.decision, recordedAt: new Date(e.recordedAt), method: e.method };
+      }
+    })()));
+  }
+  if ((await em.count(Consent)) > 0) return seeded;
   return em.transactional(async (tx) => {
     const consents = await insertInBatches(tx, Consent, (function* () {
       for (const member of syntheticMembers(options)) {
@@ -22,6 +32,6 @@ export async function seedPrivacy(em: EntityManager, options: SyntheticOptions):
         }
       }
     })());
-    return { consent: consents };
+    return { ...seeded, consent: consents };
   });
 }

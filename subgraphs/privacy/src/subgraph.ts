@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { Consent } from './entities/consent.js';
+import { ConsentEvent } from './entities/consent-event.js';
 import { Disclosure } from './entities/disclosure.js';
 import { PrivacyRequest } from './entities/privacy-request.js';
 import { PrivacyRequestResolver } from './resolvers/privacy-request.resolver.js';
@@ -18,7 +19,7 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   defaultPort: 4004,
   database: {
     schema: 'privacy',
-    entities: [Consent, Disclosure, PrivacyRequest],
+    entities: [Consent, ConsentEvent, Disclosure, PrivacyRequest],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {

@@ -70,3 +70,20 @@ describe('privacy requests on the statutory clock', () => {
     expectRefused(await postGraphQL(stack.gatewayUrl, '{ overduePrivacyRequests { id } }', {}, await asCaller('MEMBERSHIP')), 'PURPOSE_SCOPE');
   });
 });
+
+describe('consent history', () => {
+  it('keeps every decision, oldest first, and adds one when a member withdraws', async () => {
+    const { syntheticConsents } = await import('@mutual-graph/synthetic');
+    const subject = [...syntheticMembers(stack.seed)].find((m) => syntheticConsents(m, stack.seed).some((c) => c.purpose === 'SURVEYS' && c.decision === 'GRANTED') && !syntheticConsents(m, stack.seed).some((c) => c.purpose === 'SURVEYS' && c.decision === 'WITHDRAWN'))!;
+    const asSubject = await asCaller('MEMBER_SELF_SERVICE', { memberId: subject.id });
+    const QUERY = '{ me { consents { purpose status history { decision recordedAt method } } } }';
+    const before = (await postGraphQL(stack.gatewayUrl, QUERY, {}, asSubject)).body.data!.me.consents.find((c: { purpose: string }) => c.purpose === 'SURVEYS');
+    expect(before.history.map((h: { decision: string }) => h.decision)).toEqual(['GRANTED']);
+    await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: SURVEYS) { status } }', {}, asSubject);
+    await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: SURVEYS) { status } }', {}, asSubject);
+    const after = (await postGraphQL(stack.gatewayUrl, QUERY, {}, asSubject)).body.data!.me.consents.find((c: { purpose: string }) => c.purpose === 'SURVEYS');
+    expect(after.status).toBe('WITHDRAWN');
+    // Withdrawing twice is one withdrawal.
+    expect(after.history.map((h: { decision: string; method: string }) => [h.decision, h.method])).toEqual([['GRANTED', before.history[0].method], ['WITHDRAWN', 'ONLINE']]);
+  });
+});

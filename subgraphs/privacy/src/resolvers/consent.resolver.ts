@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, Category, isUuid, NonPersonal } from '@mutual-graph/platform';
-import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { Consent } from '../entities/consent.js';
+import { ConsentDecision, ConsentEvent } from '../entities/consent-event.js';
 import { ConsentMethod, ConsentPurpose, ConsentStatus } from '../entities/consent-enums.js';
 import { ConsentGrantInput } from '../types/consent-grant-input.js';
 
 @Resolver(() => Consent)
 export class ConsentResolver {
+  @Category('PRIVACY_RECORD')
+  @FieldResolver(() => [ConsentEvent], { description: 'Every decision on this consent, oldest first' })
+  history(@Root() consent: Consent, @Ctx() { loaders }: PrivacyContext): Promise<ConsentEvent[]> {
+    return loaders.consentHistory.load(`${consent.memberId}:${consent.purpose}`);
+  }
+
   /**
    * The gateway records consents members gave elsewhere in the graph (EDI collection, with their
    * answers). A gateway effect field (policy matrix): no client operation can select it.
@@ -20,6 +27,7 @@ export class ConsentResolver {
       for (const [i, grant] of grants.entries()) {
         if (!isUuid(grant.memberId)) throw badUserInput(`grants.${i}.memberId`, 'memberId must be a UUID');
         const existing = await tx.findOne(Consent, { memberId: grant.memberId, purpose: grant.purpose });
+        tx.create(ConsentEvent, { memberId: grant.memberId, purpose: grant.purpose, decision: ConsentDecision.GRANTED, recordedAt: now, method: ConsentMethod.ONLINE });
         if (existing) tx.assign(existing, { status: ConsentStatus.GRANTED, grantedAt: now, withdrawnAt: null, method: ConsentMethod.ONLINE });
         else tx.create(Consent, { id: randomUUID(), memberId: grant.memberId, purpose: grant.purpose, status: ConsentStatus.GRANTED, grantedAt: now, withdrawnAt: null, method: ConsentMethod.ONLINE });
       }
@@ -40,6 +48,9 @@ export class ConsentResolver {
     const consent = await em.transactional(async (tx) => {
       const existing = await tx.findOne(Consent, { memberId, purpose });
       const now = new Date();
+      if (existing?.status !== ConsentStatus.WITHDRAWN) {
+        tx.create(ConsentEvent, { memberId, purpose, decision: ConsentDecision.WITHDRAWN, recordedAt: now, method: ConsentMethod.ONLINE });
+      }
       if (existing) {
         if (existing.status !== ConsentStatus.WITHDRAWN) tx.assign(existing, { status: ConsentStatus.WITHDRAWN, withdrawnAt: now, method: ConsentMethod.ONLINE });
         return existing;
