@@ -17,3 +17,4 @@ export const SUBGRAPH_SDL_DIR = fileURLToPath(new URL('../subgraphs/', import.me
 export * from './policy/index.js';
 export * from './domain/minc.js';
 export * from './domain/practice.js';
+export * from './domain/calendar.js';

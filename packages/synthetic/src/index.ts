@@ -1,4 +1,3 @@
-export * from './calendar.js';
 export * from './casework.js';
 export * from './consents.js';
 export * from './learning.js';

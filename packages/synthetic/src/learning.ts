@@ -1,4 +1,4 @@
-import { addDays, addYears } from './calendar.js';
+import { addDays, addYears } from '@mutual-graph/schema';
 import type { SyntheticMember } from './members.js';
 import { Domain, fakerFor, poisson, weighted } from './random.js';
 import type { SyntheticOptions } from './options.js';

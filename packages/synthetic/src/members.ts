@@ -1,5 +1,4 @@
-import { addDays, addYears, toMs } from './calendar.js';
-import { formatMinc } from '@mutual-graph/schema';
+import { addDays, addYears, formatMinc, toMs } from '@mutual-graph/schema';
 import { feeRegion, PROVINCE_SHARES, TYPES_OF_WORK, type ProvinceCode } from './practice.js';
 import { Domain, fakerFor, weighted } from './random.js';
 import type { SyntheticOptions } from './options.js';

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HopClaims } from '@mutual-graph/schema';
+import { badUserInput } from '../graphql/input.js';
 import type { GatewayNotice } from './gateway-notices.js';
 
 /**
@@ -22,6 +23,12 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
   /** Facts for the gateway to act on before it answers (see gateway-notices.ts). */
   notices: GatewayNotice[];
+}
+
+/** The member the request's token names: what self-service acts on, and nothing else. */
+export function callerMemberId({ hop }: { hop: HopClaims }): string {
+  if (!hop.principal.memberId) throw badUserInput('memberId', 'this token names no member');
+  return hop.principal.memberId;
 }
 
 /** Builds a request's loaders from its EntityManager and, by name, those of its isolated stores. */

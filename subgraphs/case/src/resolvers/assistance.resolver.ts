@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, Category, DateScalar, requireUuid } from '@mutual-graph/platform';
-import { policyRefusal } from '@mutual-graph/schema';
+import { isoDate, policyRefusal, today } from '@mutual-graph/schema';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { eligibleOn } from '../domain/eligibility.js';
@@ -25,8 +25,8 @@ export class AssistanceResolver {
     if (self && memberId && memberId !== hop.principal.memberId) throw policyRefusal('SUBJECT_SCOPE', 'a member asks for assistance for themself only', { purpose: hop.purpose });
     if (!subject) throw badUserInput('memberId', 'name the member who needs assistance');
     const id = requireUuid('memberId', subject);
-    const day = eventsOn.toISOString().slice(0, 10);
-    if (day > new Date().toISOString().slice(0, 10)) throw badUserInput('eventsOn', 'eventsOn cannot be in the future');
+    const day = isoDate(eventsOn);
+    if (day > today()) throw badUserInput('eventsOn', 'eventsOn cannot be in the future');
     const text = summary.trim();
     if (text.length < 10 || text.length > 2000) throw badUserInput('summary', 'summary must be 10 to 2,000 characters');
 

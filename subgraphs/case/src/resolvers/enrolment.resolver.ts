@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, Category, requireUuid, yearsAgo } from '@mutual-graph/platform';
+import { today } from '@mutual-graph/schema';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { EnrolmentNote } from '../entities/enrolment-note.js';
@@ -9,7 +10,6 @@ import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
 import { EnrolmentSource, EnrolmentStatus, SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
 
 const ORDER = [EnrolmentStatus.IDENTIFIED, EnrolmentStatus.ASSESSMENT, EnrolmentStatus.PLAN, EnrolmentStatus.ONGOING_SUPPORT, EnrolmentStatus.CLOSED];
-const today = () => new Date().toISOString().slice(0, 10);
 
 async function lockedEnrolment(tx: EntityManager, enrolmentId: string): Promise<SupportProgramEnrolment> {
   const enrolment = await tx.findOne(SupportProgramEnrolment, { id: requireUuid('enrolmentId', enrolmentId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });

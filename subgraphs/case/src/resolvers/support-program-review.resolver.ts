@@ -1,4 +1,5 @@
-import { badUserInput, Category, Language, NonPersonal } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, Language, NonPersonal } from '@mutual-graph/platform';
+import { today } from '@mutual-graph/schema';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { EnrolmentNote } from '../entities/enrolment-note.js';
@@ -21,11 +22,6 @@ const QUESTIONS: Record<string, { EN: string; FR: string }> = {
   },
 };
 
-function self({ hop }: CaseContext): string {
-  if (!hop.principal.memberId) throw badUserInput('memberId', 'this token names no member');
-  return hop.principal.memberId;
-}
-
 @Resolver()
 export class SupportProgramReviewResolver {
   @NonPersonal()
@@ -41,7 +37,7 @@ export class SupportProgramReviewResolver {
     @Ctx() context: CaseContext,
     @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): Promise<SupportProgramEnrolment> {
-    const memberId = self(context);
+    const memberId = callerMemberId(context);
     for (const [i, a] of answers.entries()) if (!QUESTIONS[a.code]) throw badUserInput(`answers.${i}.code`, `${a.code} is not a self-check question`);
     if (note && note.length > 2000) throw badUserInput('note', 'a note is at most 2,000 characters');
     const said = answers.map((a) => `${a.code}: ${a.answer ? 'yes' : 'no'}`).join('; ');
@@ -51,13 +47,13 @@ export class SupportProgramReviewResolver {
   @Category('MEDICO_LEGAL')
   @Mutation(() => SupportProgramEnrolment, { description: 'A member withdraws their request for a review, while it has not gone further' })
   async withdrawSupportProgramReview(@Ctx() context: CaseContext): Promise<SupportProgramEnrolment> {
-    const memberId = self(context);
+    const memberId = callerMemberId(context);
     return context.em.transactional(async (tx) => {
       const open = await tx.findOne(SupportProgramEnrolment, { memberId, status: { $ne: EnrolmentStatus.CLOSED } });
       if (!open || open.source !== EnrolmentSource.MEMBER_REQUEST || open.status !== EnrolmentStatus.IDENTIFIED) {
         throw badUserInput('memberId', 'there is no review request of yours to withdraw');
       }
-      tx.assign(open, { status: EnrolmentStatus.CLOSED, closedOn: new Date().toISOString().slice(0, 10) });
+      tx.assign(open, { status: EnrolmentStatus.CLOSED, closedOn: today() });
       tx.create(EnrolmentNote, { enrolment: open, writtenAt: new Date(), author: context.hop.principal.sub, text: 'The member withdrew the request.' });
       return open;
     });

@@ -1,4 +1,5 @@
 import { badUserInput, Category, NonPersonal, requirePageSize, requireUuid, requireYears } from '@mutual-graph/platform';
+import { isoDate, today } from '@mutual-graph/schema';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { identifyCandidates } from '../domain/support-program-identification.js';
@@ -7,7 +8,6 @@ import { Member } from '../types/member.js';
 import { ProtectionPeriodInput } from '../types/protection-period-input.js';
 import { SupportProgramCandidate } from '../types/support-program-candidate.js';
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 @Resolver(() => SupportProgramCandidate)
 export class SupportProgramResolver {
@@ -28,7 +28,7 @@ export class SupportProgramResolver {
       lookbackYears: requireYears('lookbackYears', lookbackYears ?? 10, 30),
       alpha: significance,
       minimumPeerMembers: peers,
-      asOf: day(new Date()),
+      asOf: today(),
     });
     return candidates.slice(0, requirePageSize('first', first ?? 50, 1000)).map((c) => ({ ...c, member: { id: c.memberId } }));
   }
@@ -50,7 +50,7 @@ export class SupportProgramResolver {
     const id = requireUuid('memberId', memberId);
     await em.transactional(async (tx) => {
       await tx.nativeDelete(ProtectionPeriod, { memberId: id });
-      for (const p of periods) tx.create(ProtectionPeriod, { memberId: id, startsOn: day(p.startsOn), endsOn: p.endsOn ? day(p.endsOn) : null, typeOfWork: p.typeOfWork, feeRegion: p.feeRegion });
+      for (const p of periods) tx.create(ProtectionPeriod, { memberId: id, startsOn: isoDate(p.startsOn), endsOn: p.endsOn ? isoDate(p.endsOn) : null, typeOfWork: p.typeOfWork, feeRegion: p.feeRegion });
     });
     return periods.length;
   }

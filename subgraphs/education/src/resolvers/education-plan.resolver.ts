@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, requireUuid } from '@mutual-graph/platform';
+import { isoDate, today as todayIso } from '@mutual-graph/schema';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
 import { EducationPlan, PlanStatus } from '../entities/education-plan.js';
@@ -10,7 +11,6 @@ import { EducationPlanInput, PlanItemProgressInput } from '../types/education-pl
 import { PlanProgress } from '../types/plan-progress.js';
 
 const DECIMAL = /^\d{1,8}(\.\d{1,2})?$/;
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const isDone = (status: PlanItemStatus) => status === PlanItemStatus.COMPLETED || status === PlanItemStatus.WAIVED;
 
 /** Records progress on a step; the plan completes when every step is done or waived. */
@@ -21,7 +21,7 @@ async function progress(em: EntityManager, itemId: string, input: PlanItemProgre
     if (item.plan.status !== PlanStatus.ACTIVE) throw badUserInput('itemId', 'this plan is no longer active');
     const evidence = input.evidence?.trim() || null;
     if (input.status === PlanItemStatus.COMPLETED && !evidence && !item.evidence) throw badUserInput('progress.evidence', 'a completed step needs evidence');
-    tx.assign(item, { status: input.status, evidence: evidence ?? item.evidence, completedOn: input.status === PlanItemStatus.COMPLETED ? day(new Date()) : null });
+    tx.assign(item, { status: input.status, evidence: evidence ?? item.evidence, completedOn: input.status === PlanItemStatus.COMPLETED ? todayIso() : null });
     const items = await tx.find(EducationPlanItem, { plan: item.plan });
     if (items.every((i) => isDone(i.status))) item.plan.status = PlanStatus.COMPLETED;
     return item;
@@ -36,7 +36,7 @@ export class EducationPlanResolver {
     const memberId = requireUuid('plan.memberId', input.memberId);
     const enrolmentId = requireUuid('plan.enrolmentId', input.enrolmentId);
     if (input.items.length === 0) throw badUserInput('plan.items', 'a plan needs at least one step');
-    const today = day(new Date());
+    const today = todayIso();
     const activities = new Map((await em.find(LearningActivity, { id: { $in: input.items.flatMap((i) => (i.activityId ? [requireUuid('plan.items.activityId', i.activityId)] : [])) } })).map((a) => [a.id, a]));
     input.items.forEach((item, i) => {
       const at = `plan.items.${i}`;
@@ -44,15 +44,15 @@ export class EducationPlanResolver {
       if (!!item.activityId === !!item.externalProgram) throw badUserInput(`${at}.activityId`, 'give a catalogue activity or an outside program, not both');
       if (item.activityId && (!activities.has(item.activityId) || activities.get(item.activityId)!.retiredOn)) throw badUserInput(`${at}.activityId`, 'no current catalogue activity has this id');
       if (item.externalCostCad && (!item.externalProgram || !DECIMAL.test(item.externalCostCad))) throw badUserInput(`${at}.externalCostCad`, 'a cost goes with an outside program, as a decimal amount');
-      if (day(item.dueOn) < today) throw badUserInput(`${at}.dueOn`, 'dueOn cannot be in the past');
+      if (isoDate(item.dueOn) < today) throw badUserInput(`${at}.dueOn`, 'dueOn cannot be in the past');
     });
     return em.transactional(async (tx) => {
       if ((await tx.count(EducationPlan, { memberId, status: PlanStatus.ACTIVE })) > 0) throw badUserInput('plan.memberId', 'this member already has an active plan');
-      const plan = tx.create(EducationPlan, { id: randomUUID(), memberId, enrolmentId, status: PlanStatus.ACTIVE, createdOn: today, followUpOn: input.followUpOn ? day(input.followUpOn) : null });
+      const plan = tx.create(EducationPlan, { id: randomUUID(), memberId, enrolmentId, status: PlanStatus.ACTIVE, createdOn: today, followUpOn: input.followUpOn ? isoDate(input.followUpOn) : null });
       for (const item of input.items) {
         tx.create(EducationPlanItem, {
           id: randomUUID(), plan, factor: item.factor.trim(), activity: item.activityId ?? null, externalProgram: item.externalProgram?.trim() ?? null,
-          externalCostCad: item.externalCostCad ?? null, memberExpense: !!item.externalProgram, dueOn: day(item.dueOn), status: PlanItemStatus.PLANNED,
+          externalCostCad: item.externalCostCad ?? null, memberExpense: !!item.externalProgram, dueOn: isoDate(item.dueOn), status: PlanItemStatus.PLANNED,
           completedOn: null, evidence: null,
         });
       }
@@ -69,9 +69,7 @@ export class EducationPlanResolver {
   @Category('LEARNING')
   @Mutation(() => EducationPlanItem, { description: 'A member records progress on a step of their own plan' })
   updateMyEducationPlanItem(@Arg('itemId', () => ID) itemId: string, @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() context: EducationContext): Promise<EducationPlanItem> {
-    const memberId = context.hop.principal.memberId;
-    if (!memberId) throw badUserInput('memberId', 'this token names no member');
-    return progress(context.em, itemId, input, memberId);
+    return progress(context.em, itemId, input, callerMemberId(context));
   }
 
   @Category('LEARNING')

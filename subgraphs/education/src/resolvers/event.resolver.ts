@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, Category, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
 import { cancel, register } from '../domain/registration-desk.js';
@@ -7,11 +7,6 @@ import { EventRegistration } from '../entities/event-registration.js';
 import { LearningActivity } from '../entities/learning-activity.js';
 import { LearningEvent } from '../entities/learning-event.js';
 import { ScheduleEventInput } from '../types/event-inputs.js';
-
-function self({ hop }: EducationContext): string {
-  if (!hop.principal.memberId) throw badUserInput('memberId', 'this token names no member');
-  return hop.principal.memberId;
-}
 
 @Resolver(() => LearningEvent)
 export class LearningEventResolver {
@@ -69,13 +64,13 @@ export class LearningEventResolver {
   @Category('LEARNING')
   @Mutation(() => EventRegistration, { description: 'A member registers for an event; waitlisted when it is full; registering again changes nothing' })
   registerForEvent(@Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
-    return register(context.em, eventId, self(context));
+    return register(context.em, eventId, callerMemberId(context));
   }
 
   @Category('LEARNING')
   @Mutation(() => EventRegistration, { description: "A member cancels their registration; the next on the waitlist takes the seat" })
   cancelMyRegistration(@Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
-    return cancel(context.em, eventId, self(context));
+    return cancel(context.em, eventId, callerMemberId(context));
   }
 
   @Category('LEARNING')

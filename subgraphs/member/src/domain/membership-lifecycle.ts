@@ -18,7 +18,3 @@ export const TRANSITIONS: Readonly<Record<string, readonly MembershipStatus[]>> 
 export function mayChange(from: MembershipStatus, to: MembershipStatus): boolean {
   return TRANSITIONS[from]?.includes(to) ?? false;
 }
-
-export function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}

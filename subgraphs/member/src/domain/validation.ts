@@ -1,5 +1,5 @@
 import { badUserInput } from '@mutual-graph/platform';
-import { isTypeOfWork, isValidMinc } from '@mutual-graph/schema';
+import { isoDate, isTypeOfWork, isValidMinc } from '@mutual-graph/schema';
 import { EDI_ANSWERS, EDI_COLUMN, EdiDimension, NOT_ANSWERED } from '../reporting/edi-dimensions.js';
 import type { ContactInput, EdiAnswersInput, MembershipApplicationInput, ProfileInput } from '../types/membership-inputs.js';
 
@@ -7,7 +7,6 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,63}$/;
 const PHONE = /^\+?[0-9][0-9 ().-]{6,30}$/;
 const NAME = /^[\p{L}][\p{L}\p{M}' .-]{0,99}$/u;
 const REGISTRATION = /^[A-Z0-9-]{3,20}$/;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Checks a profile; returns it normalised. Every refusal names the field at fault. */
 export function validProfile(profile: ProfileInput, at = 'profile') {
@@ -15,7 +14,7 @@ export function validProfile(profile: ProfileInput, at = 'profile') {
   const lastName = profile.lastName.trim();
   if (!NAME.test(firstName)) throw badUserInput(`${at}.firstName`, 'firstName must be a name of 1 to 100 letters');
   if (!NAME.test(lastName)) throw badUserInput(`${at}.lastName`, 'lastName must be a name of 1 to 100 letters');
-  const born = isoDay(profile.dateOfBirth);
+  const born = isoDate(profile.dateOfBirth);
   const age = (Date.now() - profile.dateOfBirth.getTime()) / (365.25 * 86_400_000);
   if (age < 20 || age > 110) throw badUserInput(`${at}.dateOfBirth`, 'dateOfBirth must make the physician between 20 and 110 years old');
   return { firstName, lastName, dateOfBirth: born };

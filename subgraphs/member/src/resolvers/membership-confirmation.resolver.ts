@@ -1,5 +1,5 @@
 import { badUserInput, DateScalar, NonPersonal } from '@mutual-graph/platform';
-import { isValidMinc } from '@mutual-graph/schema';
+import { isoDate, isValidMinc } from '@mutual-graph/schema';
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { Member } from '../entities/member.js';
@@ -26,7 +26,7 @@ export class MembershipConfirmationResolver {
     if ((minc ? 1 : 0) + (membershipNumber ? 1 : 0) !== 1) throw badUserInput('minc', 'give exactly one of minc and membershipNumber');
     if (minc && !isValidMinc(minc)) throw badUserInput('minc', 'minc must be CAMD-dddd-dddd with a valid check digit');
     if (membershipNumber && !MEMBERSHIP_NUMBER.test(membershipNumber)) throw badUserInput('membershipNumber', 'membershipNumber must be MG followed by seven digits');
-    const day = (asOf ?? new Date()).toISOString().slice(0, 10);
+    const day = isoDate(asOf ?? new Date());
 
     // One indexed look-up by a unique key; nothing about the person leaves this resolver but the answer.
     const member = await em.findOne(Member, minc ? { minc } : { membershipNumber: membershipNumber! }, { fields: ['id'] });

@@ -2,10 +2,10 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, Category, DateScalar, requireUuid } from '@mutual-graph/platform';
-import { feeRegionOf, TYPES_OF_WORK } from '@mutual-graph/schema';
+import { dayBefore, feeRegionOf, isoDate, today, TYPES_OF_WORK } from '@mutual-graph/schema';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
-import { dayBefore, mayChange } from '../domain/membership-lifecycle.js';
+import { mayChange } from '../domain/membership-lifecycle.js';
 import { validApplication, validEdiAnswers } from '../domain/validation.js';
 import { CollegeRegistration } from '../entities/college-registration.js';
 import { EdiProfile } from '../entities/edi-profile.js';
@@ -15,7 +15,6 @@ import { MembershipStatus } from '../entities/membership-status.js';
 import { MembershipStatusChange } from '../entities/membership-status-change.js';
 import { EdiAnswersInput, MembershipApplicationInput } from '../types/membership-inputs.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Tells the gateway a member's periods changed, so that the case subgraph's copy follows. */
 async function sharePeriods({ em, notices }: MemberContext, member: Member): Promise<Member> {
@@ -27,7 +26,7 @@ const specialtyOf = (typeOfWork: string) => TYPES_OF_WORK.find((t) => t.code ===
 
 /** A date of a change: not in the future (a status holds from the day it is recorded as taking effect). */
 function changeDay(effectiveOn: Date): string {
-  const day = effectiveOn.toISOString().slice(0, 10);
+  const day = isoDate(effectiveOn);
   if (day > today()) throw badUserInput('effectiveOn', 'effectiveOn cannot be in the future');
   return day;
 }

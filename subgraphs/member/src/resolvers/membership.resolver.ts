@@ -1,4 +1,5 @@
 import { Category, DateScalar } from '@mutual-graph/platform';
+import { isoDate } from '@mutual-graph/schema';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { MembershipPeriod } from '../entities/membership-period.js';
@@ -28,7 +29,7 @@ export class MembershipResolver {
     @Arg('date', () => DateScalar) date: Date,
     @Ctx() { loaders }: MemberContext,
   ): Promise<boolean> {
-    const day = date.toISOString().slice(0, 10);
+    const day = isoDate(date);
     const periods = await loaders.periodsByMember.load(membership.memberId);
     return periods.some((period) => period.covers(day));
   }

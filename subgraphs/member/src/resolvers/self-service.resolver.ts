@@ -1,4 +1,5 @@
-import { badUserInput, Category } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category } from '@mutual-graph/platform';
+import { today } from '@mutual-graph/schema';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { validContact, validEdiAnswers, validProfile } from '../domain/validation.js';
@@ -6,15 +7,8 @@ import { EdiProfile } from '../entities/edi-profile.js';
 import { Member } from '../entities/member.js';
 import { ContactInput, EdiAnswersInput, ProfileInput } from '../types/membership-inputs.js';
 
-/** The caller's own member id: self-service acts on the token's member and no other. */
-function self({ hop }: MemberContext): string {
-  const memberId = hop.principal.memberId;
-  if (!memberId) throw badUserInput('memberId', 'this token names no member');
-  return memberId;
-}
-
 async function ownRecord(context: MemberContext): Promise<Member> {
-  const member = await context.em.findOne(Member, { id: self(context) });
+  const member = await context.em.findOne(Member, { id: callerMemberId(context) });
   if (!member) throw badUserInput('memberId', 'no member has this id');
   return member;
 }
@@ -45,9 +39,9 @@ export class SelfServiceResolver {
   @Mutation(() => EdiProfile, { description: 'A member gives or changes their own EDI answers, with consent to collect them' })
   async setMyEdiAnswers(@Arg('answers', () => EdiAnswersInput) answers: EdiAnswersInput, @Ctx() context: MemberContext): Promise<EdiProfile> {
     const valid = validEdiAnswers(answers, 'answers');
-    const memberId = self(context);
+    const memberId = callerMemberId(context);
     const edi = context.stores.edi!;
-    const answeredOn = new Date().toISOString().slice(0, 10);
+    const answeredOn = today();
     await edi.upsert(EdiProfile, { memberId, ...valid, answeredOn });
     // The answers came with consent to collect them: the gateway records it in the consent log.
     context.notices.push({ kind: 'consent', purpose: 'EDI_COLLECTION', memberId });
@@ -57,6 +51,6 @@ export class SelfServiceResolver {
   @Category('EDI')
   @Mutation(() => Boolean, { description: 'A member deletes their own EDI answers: the rows are gone, not flagged. True when there were answers to delete' })
   async deleteMyEdiAnswers(@Ctx() context: MemberContext): Promise<boolean> {
-    return (await context.stores.edi!.nativeDelete(EdiProfile, { memberId: self(context) })) > 0;
+    return (await context.stores.edi!.nativeDelete(EdiProfile, { memberId: callerMemberId(context) })) > 0;
   }
 }

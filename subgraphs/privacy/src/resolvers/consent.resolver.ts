@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, Category, isUuid, NonPersonal } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, isUuid, NonPersonal } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { Consent } from '../entities/consent.js';
@@ -43,8 +43,7 @@ export class ConsentResolver {
   @Category('PRIVACY_RECORD')
   @Mutation(() => Consent, { description: 'A member withdraws one of their consents; withdrawing EDI collection erases their EDI answers' })
   async withdrawMyConsent(@Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose, @Ctx() { em, hop, notices }: PrivacyContext): Promise<Consent> {
-    const memberId = hop.principal.memberId;
-    if (!memberId) throw badUserInput('memberId', 'this token names no member');
+    const memberId = callerMemberId({ hop });
     const consent = await em.transactional(async (tx) => {
       const existing = await tx.findOne(Consent, { memberId, purpose });
       const now = new Date();

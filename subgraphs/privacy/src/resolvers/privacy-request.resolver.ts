@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, DateScalar, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, DateScalar, NonPersonal, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
-import { addDays, MAX_EXTENSION_DAYS, RESPONSE_DAYS, today } from '../domain/statutory-clock.js';
+import { addDays, isoDate, today } from '@mutual-graph/schema';
+import { MAX_EXTENSION_DAYS, RESPONSE_DAYS } from '../domain/statutory-clock.js';
 import { DeclineReason, PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.js';
 
 const OPEN = [PrivacyRequestStatus.RECEIVED, PrivacyRequestStatus.IN_PROGRESS];
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 function validDetails(details: string): string {
   const text = details.trim();
@@ -36,11 +36,10 @@ export class PrivacyRequestResolver {
   async submitPrivacyRequest(
     @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
     @Arg('details') details: string,
-    @Ctx() { em, hop }: PrivacyContext,
+    @Ctx() context: PrivacyContext,
   ): Promise<PrivacyRequest> {
-    if (!hop.principal.memberId) throw badUserInput('memberId', 'this token names no member');
-    const request = create(em, hop.principal.memberId, kind, validDetails(details), today());
-    await em.flush();
+    const request = create(context.em, callerMemberId(context), kind, validDetails(details), today());
+    await context.em.flush();
     return request;
   }
 
@@ -53,7 +52,7 @@ export class PrivacyRequestResolver {
     @Arg('receivedOn', () => DateScalar) receivedOn: Date,
     @Ctx() { em }: PrivacyContext,
   ): Promise<PrivacyRequest> {
-    const received = day(receivedOn);
+    const received = isoDate(receivedOn);
     if (received > today()) throw badUserInput('receivedOn', 'receivedOn cannot be in the future');
     const request = create(em, requireUuid('memberId', memberId), kind, validDetails(details), received);
     await em.flush();
@@ -65,7 +64,7 @@ export class PrivacyRequestResolver {
   verifyRequesterIdentity(@Arg('requestId', () => ID) requestId: string, @Arg('verifiedOn', () => DateScalar) verifiedOn: Date, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => {
       const request = await openRequest(tx, requestId);
-      const on = day(verifiedOn);
+      const on = isoDate(verifiedOn);
       if (on < request.receivedOn || on > today()) throw badUserInput('verifiedOn', 'verifiedOn must fall between receipt and today');
       return tx.assign(request, { identityVerifiedOn: on, status: PrivacyRequestStatus.IN_PROGRESS });
     });
@@ -85,7 +84,7 @@ export class PrivacyRequestResolver {
       if (request.extensionReason !== null) throw badUserInput('requestId', 'a request may be extended once only');
       if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) throw badUserInput('days', `an extension is 1 to ${MAX_EXTENSION_DAYS} days`);
       if (reason.trim().length < 5) throw badUserInput('reason', 'give the reason for the extension');
-      const told = day(memberToldOn);
+      const told = isoDate(memberToldOn);
       if (told > request.dueOn) throw badUserInput('memberToldOn', 'the member must be told before the original due date');
       return tx.assign(request, { dueOn: addDays(request.dueOn, days), extensionReason: reason.trim(), memberToldOfExtensionOn: told });
     });

@@ -1,8 +1,13 @@
 const DAY = 86_400_000;
 
 /** Calendar dates as ISO strings (YYYY-MM-DD), in UTC so that no time zone moves a day. */
-export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+export function isoDate(at: number | Date): string {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+/** Today's date, as the graph counts days (UTC). */
+export function today(): string {
+  return isoDate(Date.now());
 }
 
 export function toMs(date: string): number {
@@ -25,4 +30,8 @@ export function daysBetween(from: string, to: string): number {
 
 export function minDate(a: string, b: string): string {
   return a < b ? a : b;
+}
+
+export function dayBefore(date: string): string {
+  return addDays(date, -1);
 }
