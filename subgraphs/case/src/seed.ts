@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertInBatches } from '@mutual-graph/platform';
+import { insertInBatches, seedTableWhenEmpty } from '@mutual-graph/platform';
 import { syntheticCasework, syntheticMembers, type SyntheticOptions } from '@mutual-graph/synthetic';
 import { AdviceCall } from './entities/advice-call.js';
 import { MedicoLegalMatter } from './entities/medico-legal-matter.js';
@@ -9,11 +9,10 @@ import { ProtectionPeriod } from './entities/protection-period.js';
 export async function seedCasework(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>> {
   const seeded: Record<string, number> = {};
   // The copy of periods of protection is seeded on its own: it came after the casework itself.
-  if ((await em.count(ProtectionPeriod)) === 0) {
-    seeded.protection_period = await em.transactional((tx) => insertInBatches(tx, ProtectionPeriod, (function* () {
-      for (const member of syntheticMembers(options)) for (const p of member.periods) yield { memberId: member.id, ...p };
-    })()));
-  }
+  const periods = await seedTableWhenEmpty(em, ProtectionPeriod, function* () {
+    for (const member of syntheticMembers(options)) for (const p of member.periods) yield { memberId: member.id, ...p };
+  });
+  if (periods !== undefined) seeded.protection_period = periods;
   if ((await em.count(MedicoLegalMatter)) > 0 || (await em.count(AdviceCall)) > 0) return seeded;
   return em.transactional(async (tx) => {
     const matters = await insertInBatches(tx, MedicoLegalMatter, (function* () {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertInBatches } from '@mutual-graph/platform';
+import { insertInBatches, seedTableWhenEmpty } from '@mutual-graph/platform';
 import { syntheticCatalogue, syntheticCompletions, syntheticEvents, syntheticMembers, type SyntheticOptions } from '@mutual-graph/synthetic';
 import { LearningActivity } from './entities/learning-activity.js';
 import { LearningCompletion } from './entities/learning-completion.js';
@@ -9,23 +9,25 @@ import { LearningEvent } from './entities/learning-event.js';
 import { SupportService } from './entities/support-service.js';
 import { WellnessResource } from './entities/wellness-resource.js';
 
-/** Seeds the catalogue and five years of completions, all or nothing, when the catalogue is empty. */
+/** Rows of one of the repository's content files, each given an id. */
+function contentRows(file: string, key: string): object[] {
+  const content = JSON.parse(readFileSync(new URL(`../content/${file}`, import.meta.url), 'utf8')) as Record<string, object[]>;
+  return content[key]!.map((row) => ({ id: randomUUID(), ...row }));
+}
+
 /** Support services and wellness resources come from the repository's content files, not the generator. */
 async function seedSupportContent(em: EntityManager): Promise<Record<string, number>> {
   const seeded: Record<string, number> = {};
-  if ((await em.count(SupportService)) === 0) {
-    const { services } = JSON.parse(readFileSync(new URL('../content/support-services.json', import.meta.url), 'utf8')) as { services: object[] };
-    seeded.support_service = await insertInBatches(em, SupportService, services.map((s) => ({ id: randomUUID(), ...s })));
-  }
-  if ((await em.count(WellnessResource)) === 0) {
-    const { resources } = JSON.parse(readFileSync(new URL('../content/wellness-resources.json', import.meta.url), 'utf8')) as { resources: object[] };
-    seeded.wellness_resource = await insertInBatches(em, WellnessResource, resources.map((r) => ({ id: randomUUID(), ...r })));
-  }
+  const services = await seedTableWhenEmpty(em, SupportService, () => contentRows('support-services.json', 'services'));
+  if (services !== undefined) seeded.support_service = services;
+  const resources = await seedTableWhenEmpty(em, WellnessResource, () => contentRows('wellness-resources.json', 'resources'));
+  if (resources !== undefined) seeded.wellness_resource = resources;
   return seeded;
 }
 
+/** Seeds the support content, and the catalogue and five years of completions when the catalogue is empty. */
 export async function seedLearning(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>> {
-  const content = await em.transactional((tx) => seedSupportContent(tx));
+  const content = await seedSupportContent(em);
   if ((await em.count(LearningActivity)) > 0) return content;
   const catalogue = syntheticCatalogue(options);
   return em.transactional(async (tx) => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertInBatches } from '@mutual-graph/platform';
+import { insertInBatches, seedTableWhenEmpty } from '@mutual-graph/platform';
 import { syntheticConsents, syntheticMembers, type SyntheticOptions } from '@mutual-graph/synthetic';
 import { Consent } from './entities/consent.js';
 import { ConsentEvent } from './entities/consent-event.js';
@@ -8,13 +8,12 @@ import { ConsentEvent } from './entities/consent-event.js';
 export async function seedPrivacy(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>> {
   const seeded: Record<string, number> = {};
   // The history came after the consents themselves: it is seeded on its own.
-  if ((await em.count(ConsentEvent)) === 0) {
-    seeded.consent_event = await em.transactional((tx) => insertInBatches(tx, ConsentEvent, (function* () {
-      for (const member of syntheticMembers(options)) {
-        for (const e of syntheticConsents(member, options)) yield { memberId: member.id, purpose: e.purpose, decision: e.decision, recordedAt: new Date(e.recordedAt), method: e.method };
-      }
-    })()));
-  }
+  const events = await seedTableWhenEmpty(em, ConsentEvent, function* () {
+    for (const member of syntheticMembers(options)) {
+      for (const e of syntheticConsents(member, options)) yield { memberId: member.id, purpose: e.purpose, decision: e.decision, recordedAt: new Date(e.recordedAt), method: e.method };
+    }
+  });
+  if (events !== undefined) seeded.consent_event = events;
   if ((await em.count(Consent)) > 0) return seeded;
   return em.transactional(async (tx) => {
     const consents = await insertInBatches(tx, Consent, (function* () {

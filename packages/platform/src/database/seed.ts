@@ -21,3 +21,13 @@ export async function insertInBatches<T extends object>(em: EntityManager, entit
   }
   return count;
 }
+
+/**
+ * Seeds one table, all or nothing, when it is empty; returns the rows inserted, or undefined when
+ * the table already had rows. For tables that arrived after the rest of a subgraph's data, so that
+ * a database seeded before them gets them too.
+ */
+export async function seedTableWhenEmpty<T extends object>(em: EntityManager, entity: new () => T, rows: () => Iterable<object>): Promise<number | undefined> {
+  if ((await em.count(entity)) > 0) return undefined;
+  return em.transactional((tx) => insertInBatches(tx, entity, rows()));
+}
