@@ -20,8 +20,10 @@ describe('the audit trail', () => {
       categories: ['LEARNING', 'PROFILE'],
     });
     expect(record.operation_hash).toMatch(/^[0-9a-f]{64}$/);
-    // Never the variables or results: the member's id appears nowhere in the record.
-    expect(JSON.stringify(record)).not.toContain(self.id);
+    // The member the operation named, for the privacy office's "who read this member"; never other variables or results.
+    const { member_ids: memberIds, ...rest } = record;
+    expect(memberIds).toEqual([self.id]);
+    expect(JSON.stringify(rest)).not.toContain(self.id);
   });
 
   it('records a refused operation with its rule and fields', async () => {

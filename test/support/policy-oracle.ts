@@ -28,7 +28,12 @@ export const BOUND_FIELDS: Record<string, OraclePurpose[]> = {
 };
 
 /** Purposes that may use only some root fields. */
-export const ONLY_ROOTS: Partial<Record<OraclePurpose, string[]>> = { PARTNER_CONFIRMATION: ['membershipConfirmation'], EDI_REPORTING: ['ediSummary'] };
+export const ONLY_ROOTS: Partial<Record<OraclePurpose, string[]>> = {
+  PARTNER_CONFIRMATION: ['membershipConfirmation'],
+  EDI_REPORTING: ['ediSummary'],
+  // Communications reach members through their consents, never through the plain members list.
+  COMMUNICATIONS: ['communicationsAudience', 'member'],
+};
 
 /** `Type.field` → category, or null for non-personal, read from the supergraph's lines. */
 export function categoriesFromSupergraphText(path: string): Map<string, string | null> {

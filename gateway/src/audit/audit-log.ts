@@ -24,6 +24,7 @@ export interface AuditEntry {
   code?: string | null;
   rule?: string | null;
   fields?: string[];
+  memberIds?: string[];
 }
 
 /** The operation could not be audited, so it does not run. */
@@ -56,6 +57,7 @@ export class AuditLog {
       code: entry.code ?? null,
       rule: entry.rule ?? null,
       fields: entry.fields ?? [],
+      memberIds: entry.memberIds ?? [],
     });
   }
 

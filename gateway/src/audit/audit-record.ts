@@ -8,6 +8,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
 @Entity({ tableName: 'audit_record' })
 @Index({ properties: ['occurredAt'] })
 @Index({ properties: ['subject', 'occurredAt'] })
+@Index({ properties: ['memberIds'], type: 'gin' })
 export class AuditRecord {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -51,4 +52,12 @@ export class AuditRecord {
 
   @Property({ type: 'array' })
   fields!: string[];
+
+  /**
+   * The members the operation names (by id in its arguments, or the caller's own record under
+   * self-service): what the privacy office filters on to answer "who looked at this member".
+   * Members reached only through a list are not named here; the list's categories and purpose are.
+   */
+  @Property({ type: 'array', defaultRaw: "'{}'" })
+  memberIds!: string[];
 }

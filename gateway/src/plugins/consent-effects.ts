@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { callSubgraph } from '../subgraph-call.js';
 
-const ERASE_EDI = 'mutation EraseEdiAnswers { deleteMyEdiAnswers }';
+const ERASE_EDI = 'mutation EraseEdiAnswers($memberIds: [ID!]!) { eraseEdiAnswers(memberIds: $memberIds) }';
 const RECORD_CONSENTS = 'mutation RecordConsentGrants($grants: [ConsentGrantInput!]!) { recordConsentGrants(grants: $grants) }';
 
 /**
@@ -10,7 +10,8 @@ const RECORD_CONSENTS = 'mutation RecordConsentGrants($grants: [ConsentGrantInpu
  * Before the member gets an answer, the gateway
  * - records in the privacy subgraph's consent log the consent a member gave with their EDI answers
  *   (a gateway effect call: no client can make it), and
- * - has the member subgraph erase the EDI answers of a member who withdrew EDI consent, as that member.
+ * - has the member subgraph erase the EDI answers of a member whose EDI consent was withdrawn (an
+ *   effect call too: the withdrawal may have been recorded by the privacy office, not the member).
  * A failure is reported with a code; asking again repeats the effect (both are idempotent).
  */
 export function consentEffectsPlugin(subgraphUrl: (name: string) => string | undefined): ApolloServerPlugin<GatewayContext> {
@@ -21,7 +22,7 @@ export function consentEffectsPlugin(subgraphUrl: (name: string) => string | und
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           const grants = contextValue.notices.flatMap((n) => (n.kind === 'consent' ? [{ memberId: n.memberId, purpose: n.purpose }] : []));
-          const erasures = contextValue.notices.filter((n) => n.kind === 'erasure');
+          const erasures = [...new Set(contextValue.notices.flatMap((n) => (n.kind === 'erasure' ? [n.memberId] : [])))];
           if (grants.length > 0) {
             try {
               await callSubgraph(subgraphUrl('privacy'), await contextValue.effectToken(), contextValue.requestId, RECORD_CONSENTS, { grants });
@@ -32,7 +33,7 @@ export function consentEffectsPlugin(subgraphUrl: (name: string) => string | und
           }
           if (erasures.length > 0) {
             try {
-              await callSubgraph(subgraphUrl('member'), await contextValue.hopToken(), contextValue.requestId, ERASE_EDI);
+              await callSubgraph(subgraphUrl('member'), await contextValue.effectToken(), contextValue.requestId, ERASE_EDI, { memberIds: erasures });
             } catch (error) {
               console.error('[gateway] EDI answers not erased after consent withdrawal:', (error as Error).message);
               result.errors = [...(result.errors ?? []), { message: 'the withdrawal is recorded but the EDI answers could not be erased yet; ask again to finish', extensions: { code: 'ERASURE_INCOMPLETE' } }];

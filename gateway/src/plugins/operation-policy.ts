@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { collectOperationUses, decideOperation, POLICY_MATRIX, policyRefusal, type DataCategory } from '@mutual-graph/schema';
+import { collectOperationUses, decideOperation, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
 import type { GraphQLError } from 'graphql';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
@@ -24,11 +24,12 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog): Apo
             purpose: contextValue.purpose,
             operationName: operation?.name?.value ?? request.operationName ?? null,
             operationText: request.query ?? null,
+            memberIds: [] as string[],
           };
           let categories: DataCategory[];
           try {
             if (contextValue.pendingRefusal) throw contextValue.pendingRefusal;
-            categories = decide(requestContext, policy);
+            categories = decide(requestContext, policy, entry);
           } catch (error) {
             const extensions = (error as GraphQLError).extensions ?? {};
             const refusal = extensions.policy as { rule?: string; fields?: string[] } | undefined;
@@ -63,11 +64,29 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog): Apo
   };
 }
 
-/** The categories an allowed operation touches; throws the refusal otherwise. */
-function decide({ request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>, policy: PolicyIndex): DataCategory[] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Member ids the operation names: `member(id:)`, any `memberId`/`memberIds` argument, and the caller's own under self-service. */
+function namedMembers(rootArguments: OperationUses['rootArguments'], ownMemberId: string | undefined): string[] {
+  const named = rootArguments.flatMap(({ field, args }) => [
+    ...(field === 'member' ? [args.id] : []),
+    args.memberId,
+    ...(Array.isArray(args.memberIds) ? args.memberIds : []),
+  ]);
+  if (ownMemberId) named.push(ownMemberId);
+  return [...new Set(named.filter((id): id is string => typeof id === 'string' && UUID.test(id)).map((id) => id.toLowerCase()))];
+}
+
+/**
+ * The categories an allowed operation touches; throws the refusal otherwise. The members it names
+ * go into the audit entry first, so a refused attempt on a member's record is found under them too.
+ */
+function decide({ request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>, policy: PolicyIndex, audited: { memberIds: string[] }): DataCategory[] {
   const { purpose, principal } = contextValue;
   if (!operation) throw policyRefusal('PURPOSE_SCOPE', 'no operation to decide on', { purpose, wholeRequest: true });
   const { uses, rootFields, rootArguments, rootType } = collectOperationUses(schema, document, operation, policy.fields, request.variables ?? {});
+  const row = POLICY_MATRIX[purpose];
+  audited.memberIds = namedMembers(rootArguments, row.ownRecordOnly ? principal.memberId : undefined);
 
   const unclassified = uses.filter((u) => u.unclassified).map((u) => u.coordinate);
   if (unclassified.length > 0) {
@@ -78,7 +97,6 @@ function decide({ request, document, operation, schema, contextValue }: GraphQLR
 
   // A purpose limited to the caller's own record reaches members only through root fields that act
   // on the token's member by construction (`me`, `updateMyContact`, …) or `member(id:)` with their own id.
-  const row = POLICY_MATRIX[purpose];
   if (row.ownRecordOnly) {
     const foreign = rootArguments.filter(
       ({ field, args }) => !(row.ownRootFields?.includes(field) || (field === 'member' && principal.memberId !== undefined && args.id === principal.memberId)),

@@ -35,12 +35,13 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   MEMBER_SELF_SERVICE: {
     categories: CATEGORY_NAMES,
     ownRecordOnly: true,
-    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem', 'requestAssistance', 'submitPrivacyRequest', 'supportServices', 'wellnessResources', 'supportProgramSelfCheck', 'requestSupportProgramReview', 'withdrawSupportProgramReview'],
+    ownRootFields: ['me', 'updateMyContact', 'updateMyProfile', 'setMyEdiAnswers', 'deleteMyEdiAnswers', 'withdrawMyConsent', 'grantMyConsent', 'registerForEvent', 'cancelMyRegistration', 'upcomingEvents', 'updateMyEducationPlanItem', 'requestAssistance', 'submitPrivacyRequest', 'supportServices', 'wellnessResources', 'supportProgramSelfCheck', 'requestSupportProgramReview', 'withdrawSupportProgramReview'],
   },
   PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
   COMMUNICATIONS: {
     categories: ['PROFILE', 'CONTACT', 'COMMUNICATIONS'],
-    reason: 'Only members whose communications consent is current; the privacy subgraph\'s consent decides which members that is.',
+    rootFields: ['communicationsAudience', 'member', 'supportServices', 'wellnessResources'],
+    reason: 'Only members whose communications consent is current: lists come from the consents themselves (communicationsAudience), and a member read by id is absent without it. Not the members list, which knows nothing of consent.',
   },
 };
 
@@ -96,6 +97,18 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Query.privacyRequestsDue': ['PRIVACY_OFFICE'],
   'Query.overduePrivacyRequests': ['PRIVACY_OFFICE'],
   'Query.disclosures': ['PRIVACY_OFFICE'],
+  'Query.accessAudit': ['PRIVACY_OFFICE'],
+  // The register of confidentiality incidents is the privacy office's to keep.
+  'Mutation.recordConfidentialityIncident': ['PRIVACY_OFFICE'],
+  'Mutation.assessIncidentRisk': ['PRIVACY_OFFICE'],
+  'Mutation.recordIncidentNotification': ['PRIVACY_OFFICE'],
+  'Query.confidentialityIncidents': ['PRIVACY_OFFICE'],
+  'Query.incidentsAwaitingNotification': ['PRIVACY_OFFICE'],
+  // Consent: members give and withdraw their own online; the office records calls and letters.
+  'Mutation.grantMyConsent': ['MEMBER_SELF_SERVICE'],
+  'Mutation.recordConsentDecision': ['PRIVACY_OFFICE'],
+  // Whom communications may reach: the communications team's list, read from the consents.
+  'Query.communicationsAudience': ['COMMUNICATIONS'],
   // Member Support Program plans: the program's staff, and the member on their own steps.
   'Mutation.createEducationPlan': ['RISK_MANAGEMENT'],
   'Mutation.updateEducationPlanItem': ['RISK_MANAGEMENT'],
@@ -107,7 +120,7 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
  * disclosure, record a consent). No client operation may select them, under any purpose; a
  * subgraph answers them only to a hop token the gateway marked as its own effect.
  */
-export const GATEWAY_EFFECT_FIELDS: readonly string[] = ['Mutation.recordDisclosures', 'Mutation.recordConsentGrants', 'Mutation.syncProtectionPeriods'];
+export const GATEWAY_EFFECT_FIELDS: readonly string[] = ['Mutation.recordDisclosures', 'Mutation.recordConsentGrants', 'Mutation.syncProtectionPeriods', 'Mutation.eraseEdiAnswers'];
 
 export function mayUseField(purpose: Purpose, coordinate: string): boolean {
   if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) return false;

@@ -30,6 +30,8 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
     orphanedTypes: [Member],
     referenceResolvers: memberReference,
   },
+  // Under the COMMUNICATIONS purpose, whether a member's communications consent is current is the privacy subgraph's to answer.
+  peers: ['privacy'],
   createLoaders,
   seed: seedMembers,
 };

@@ -2,9 +2,14 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import { Consent } from './entities/consent.js';
 import { ConsentEvent } from './entities/consent-event.js';
+import { ConfidentialityIncident } from './entities/confidentiality-incident.js';
 import { Disclosure } from './entities/disclosure.js';
+import { IncidentNotification } from './entities/incident-notification.js';
 import { PrivacyRequest } from './entities/privacy-request.js';
 import { PrivacyRequestResolver } from './resolvers/privacy-request.resolver.js';
+import { AccessAuditResolver } from './resolvers/access-audit.resolver.js';
+import { ConfidentialityIncidentResolver } from './resolvers/confidentiality-incident.resolver.js';
+import { CommunicationsResolver } from './resolvers/communications.resolver.js';
 import { ConsentResolver } from './resolvers/consent.resolver.js';
 import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
@@ -13,17 +18,19 @@ import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
 import { seedPrivacy } from './seed.js';
 import { Member } from './types/member.js';
 
-/** The privacy subgraph: consents, access and correction requests, disclosures. */
+/** The privacy subgraph: consents, access and correction requests, disclosures, the access audit and the incident register. */
 export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   name: 'privacy',
   defaultPort: 4004,
   database: {
     schema: 'privacy',
-    entities: [Consent, ConsentEvent, Disclosure, PrivacyRequest],
+    entities: [Consent, ConsentEvent, Disclosure, PrivacyRequest, ConfidentialityIncident, IncidentNotification],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
+    // The gateway's access audit, read for the privacy office (select only).
+    readsSchemas: ['audit'],
   },
   schema: {
-    resolvers: [MemberPrivacyResolver, DisclosureResolver, ConsentResolver, PrivacyRequestResolver],
+    resolvers: [MemberPrivacyResolver, CommunicationsResolver, AccessAuditResolver, ConfidentialityIncidentResolver, DisclosureResolver, ConsentResolver, PrivacyRequestResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member],
     referenceResolvers: privacyReferences,

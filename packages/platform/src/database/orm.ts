@@ -10,6 +10,8 @@ export interface SubgraphDatabase {
   entities: Function[];
   /** Folder of generated migrations, resolved beside the calling module (src in tests, dist at run time). */
   migrationsPath: string;
+  /** Other schemas this role may read (granted by their owners) and must never manage: left out of migrations. */
+  readsSchemas?: string[];
 }
 
 export interface OpenDatabaseOptions {
@@ -43,6 +45,7 @@ export function ormOptions(database: SubgraphDatabase, options: OpenDatabaseOpti
       emit: 'ts',
       silent: true,
     },
+    schemaGenerator: { ignoreSchema: database.readsSchemas ?? [] },
     // Entities are read by explicit class reference; no folder scanning at run time.
     discovery: { warnWhenNoEntities: true },
   };

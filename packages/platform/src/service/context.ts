@@ -31,8 +31,11 @@ export function callerMemberId({ hop }: { hop: HopClaims }): string {
   return hop.principal.memberId;
 }
 
-/** Builds a request's loaders from its EntityManager and, by name, those of its isolated stores. */
-export type LoaderFactory<Loaders> = (em: EntityManager, stores: Record<string, EntityManager>) => Loaders;
+/** Who is asking and why, and where the other subgraphs are: what a loader needs to ask a peer. */
+export type LoaderRequest = Pick<SubgraphContext<unknown>, 'hop' | 'hopToken' | 'peers'>;
+
+/** Builds a request's loaders from its EntityManager, by name those of its isolated stores, and the request. */
+export type LoaderFactory<Loaders> = (em: EntityManager, stores: Record<string, EntityManager>, request: LoaderRequest) => Loaders;
 export type HopVerifier = (authorization: string | undefined) => Promise<HopClaims>;
 
 export function subgraphContextFactory<Loaders>(
@@ -48,6 +51,6 @@ export function subgraphContextFactory<Loaders>(
     const em = orm.em.fork();
     const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
     const hopToken = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')![1]!;
-    return { requestId: hop.requestId, hop, hopToken, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms), notices: [] };
+    return { requestId: hop.requestId, hop, hopToken, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms, { hop, hopToken, peers }), notices: [] };
   };
 }

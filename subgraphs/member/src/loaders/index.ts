@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loaderOfMany, loaderOfOne } from '@mutual-graph/platform';
+import { loaderOfMany, loaderOfOne, type LoaderRequest } from '@mutual-graph/platform';
+import { consentGated, consentingToCommunications } from '../domain/communications-consent.js';
 import { Member } from '../entities/member.js';
 import { EdiProfile } from '../entities/edi-profile.js';
 import { CollegeRegistration } from '../entities/college-registration.js';
@@ -9,12 +10,19 @@ import { MembershipStatusChange } from '../entities/membership-status-change.js'
 /**
  * The member subgraph's per-request loaders: one statement per entity type, whatever N.
  * EDI answers come only from the EDI store's own connection; every other loader uses `em`,
- * whose role cannot read the EDI schema.
+ * whose role cannot read the EDI schema. Every path to a member (`member`, `me`, `_entities`)
+ * goes through `memberById`, so the communications consent gate there covers them all.
  */
-export function createLoaders(em: EntityManager, stores: Record<string, EntityManager>) {
+export function createLoaders(em: EntityManager, stores: Record<string, EntityManager>, request: LoaderRequest) {
   const edi = stores.edi!;
+  const findMembers = async (ids: readonly string[]) => {
+    const members = await em.find(Member, { id: { $in: [...ids] } });
+    if (!consentGated(request.hop)) return members;
+    const consenting = await consentingToCommunications(request.peers.privacy!, request.hopToken, members.map((m) => m.id));
+    return members.filter((m) => consenting.has(m.id));
+  };
   return {
-    memberById: loaderOfOne((ids) => em.find(Member, { id: { $in: [...ids] } }), (member) => member.id),
+    memberById: loaderOfOne(findMembers, (member) => member.id),
     periodsByMember: loaderOfMany(
       (memberIds) => em.find(MembershipPeriod, { member: { $in: [...memberIds] } }, { orderBy: { startsOn: 'asc' } }),
       (period) => period.member.id,

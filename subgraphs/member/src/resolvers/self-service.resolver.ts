@@ -1,6 +1,6 @@
-import { badUserInput, callerMemberId, Category } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, NonPersonal, requireUuid } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/schema';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { validContact, validEdiAnswers, validProfile } from '../domain/validation.js';
 import { EdiProfile } from '../entities/edi-profile.js';
@@ -52,5 +52,17 @@ export class SelfServiceResolver {
   @Mutation(() => Boolean, { description: 'A member deletes their own EDI answers: the rows are gone, not flagged. True when there were answers to delete' })
   async deleteMyEdiAnswers(@Ctx() context: MemberContext): Promise<boolean> {
     return (await context.stores.edi!.nativeDelete(EdiProfile, { memberId: callerMemberId(context) })) > 0;
+  }
+
+  /**
+   * The gateway erases the EDI answers of members whose EDI consent was withdrawn, whoever recorded
+   * the withdrawal (the member online, the privacy office for a call or a letter). A gateway effect
+   * field (policy matrix): no client operation can select it. Idempotent: asked again, it erases nothing more.
+   */
+  @NonPersonal()
+  @Mutation(() => Int, { description: 'Gateway only: erases the EDI answers of members who withdrew EDI consent' })
+  async eraseEdiAnswers(@Arg('memberIds', () => [ID]) memberIds: string[], @Ctx() context: MemberContext): Promise<number> {
+    const ids = memberIds.map((id, i) => requireUuid(`memberIds.${i}`, id));
+    return context.stores.edi!.nativeDelete(EdiProfile, { memberId: { $in: ids } });
   }
 }

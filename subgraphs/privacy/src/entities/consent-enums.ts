@@ -5,6 +5,8 @@ export enum ConsentPurpose {
   COMMUNICATIONS = 'COMMUNICATIONS',
   EDI_COLLECTION = 'EDI_COLLECTION',
   SURVEYS = 'SURVEYS',
+  /** Disclosure of their information to a third party the member names (a consent per recipient). */
+  THIRD_PARTY_DISCLOSURE = 'THIRD_PARTY_DISCLOSURE',
 }
 registerEnumType(ConsentPurpose, { name: 'ConsentPurpose' });
 
@@ -20,3 +22,6 @@ export enum ConsentMethod {
   WRITTEN = 'WRITTEN',
 }
 registerEnumType(ConsentMethod, { name: 'ConsentMethod', description: 'How the member gave or withdrew consent' });
+
+/** The recipient column's value for consents that name none (a unique key cannot hold NULLs as equal). */
+export const NO_RECIPIENT = '';

@@ -26,6 +26,10 @@ export class ConsentEvent {
   @Enum({ items: () => ConsentPurpose, nativeEnumName: 'consent_purpose' })
   purpose!: ConsentPurpose;
 
+  /** As on the consent: the named third party, or NO_RECIPIENT. */
+  @Property({ type: 'string', length: 100, default: '' })
+  recipient!: string;
+
   @Category('PRIVACY_RECORD')
   @Field(() => ConsentDecision)
   @Enum({ items: () => ConsentDecision, nativeEnumName: 'consent_decision' })

@@ -1,13 +1,15 @@
 import { Category } from '@mutual-graph/platform';
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConsentMethod, ConsentPurpose, ConsentStatus } from './consent-enums.js';
 
-/** A member's consent for one purpose as it stands: granted, or withdrawn and when. */
+/** A member's consent for one purpose (and, for disclosures, one recipient) as it stands: granted, or withdrawn and when. */
 @ObjectType({ description: "A member's consent for one purpose" })
 @Entity({ tableName: 'consent' })
-@Unique({ properties: ['memberId', 'purpose'] })
+@Unique({ properties: ['memberId', 'purpose', 'recipient'] })
+// The communications audience, paged by member id.
+@Index({ properties: ['purpose', 'status', 'recipient', 'memberId'] })
 export class Consent {
   @Category('PRIVACY_RECORD')
   @Field(() => ID)
@@ -21,6 +23,10 @@ export class Consent {
   @Field(() => ConsentPurpose)
   @Enum({ items: () => ConsentPurpose, nativeEnumName: 'consent_purpose' })
   purpose!: ConsentPurpose;
+
+  /** The third party a THIRD_PARTY_DISCLOSURE consent names; NO_RECIPIENT for every other purpose. */
+  @Property({ type: 'string', length: 100, default: '' })
+  recipient!: string;
 
   @Category('PRIVACY_RECORD')
   @Field(() => ConsentStatus)

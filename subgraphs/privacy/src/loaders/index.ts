@@ -1,21 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loaderOfMany } from '@mutual-graph/platform';
+import { loaderOfMany, loaderOfOne } from '@mutual-graph/platform';
 import { Consent } from '../entities/consent.js';
+import { ConsentPurpose, NO_RECIPIENT } from '../entities/consent-enums.js';
 import { ConsentEvent } from '../entities/consent-event.js';
 import { Disclosure } from '../entities/disclosure.js';
+import { IncidentNotification } from '../entities/incident-notification.js';
 import { PrivacyRequest } from '../entities/privacy-request.js';
 
 /** The privacy subgraph's per-request loaders. */
 export function createLoaders(em: EntityManager) {
   return {
     consentsByMember: loaderOfMany(
-      (memberIds) => em.find(Consent, { memberId: { $in: [...memberIds] } }, { orderBy: { purpose: 'asc' } }),
+      (memberIds) => em.find(Consent, { memberId: { $in: [...memberIds] } }, { orderBy: { purpose: 'asc', recipient: 'asc' } }),
       (consent) => consent.memberId,
     ),
-    // Keyed by member and purpose: one statement for every consent's history on the page.
+    communicationsConsent: loaderOfOne(
+      (memberIds) => em.find(Consent, { memberId: { $in: [...memberIds] }, purpose: ConsentPurpose.COMMUNICATIONS, recipient: NO_RECIPIENT }),
+      (consent) => consent.memberId,
+    ),
+    // Keyed by member, purpose and recipient: one statement for every consent's history on the page.
     consentHistory: loaderOfMany(
       (keys) => em.find(ConsentEvent, { memberId: { $in: [...new Set(keys.map((k) => k.split(':')[0]!))] } }, { orderBy: { recordedAt: 'asc', id: 'asc' } }),
-      (event) => `${event.memberId}:${event.purpose}`,
+      (event) => `${event.memberId}:${event.purpose}:${event.recipient}`,
     ),
     requestsByMember: loaderOfMany(
       (memberIds) => em.find(PrivacyRequest, { memberId: { $in: [...memberIds] } }, { orderBy: { receivedOn: 'desc', id: 'asc' } }),
@@ -24,6 +30,10 @@ export function createLoaders(em: EntityManager) {
     disclosuresByMember: loaderOfMany(
       (memberIds) => em.find(Disclosure, { memberId: { $in: [...memberIds] } }, { orderBy: { disclosedAt: 'desc', id: 'asc' } }),
       (disclosure) => disclosure.memberId,
+    ),
+    notificationsByIncident: loaderOfMany(
+      (incidentIds) => em.find(IncidentNotification, { incidentId: { $in: [...incidentIds] } }, { orderBy: { notifiedOn: 'asc', id: 'asc' } }),
+      (notification) => notification.incidentId,
     ),
   };
 }

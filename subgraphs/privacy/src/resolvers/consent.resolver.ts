@@ -1,18 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import { badUserInput, callerMemberId, Category, isUuid, NonPersonal } from '@mutual-graph/platform';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { badUserInput, callerMemberId, Category, isUuid, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
+import { recordConsentDecision } from '../domain/consent-decision.js';
 import { Consent } from '../entities/consent.js';
 import { ConsentDecision, ConsentEvent } from '../entities/consent-event.js';
-import { ConsentMethod, ConsentPurpose, ConsentStatus } from '../entities/consent-enums.js';
+import { ConsentMethod, ConsentPurpose, NO_RECIPIENT } from '../entities/consent-enums.js';
 import { ConsentGrantInput } from '../types/consent-grant-input.js';
 
 @Resolver(() => Consent)
 export class ConsentResolver {
   @Category('PRIVACY_RECORD')
+  @FieldResolver(() => String, { nullable: true, description: 'The third party a disclosure consent names; absent for every other purpose' })
+  recipient(@Root() consent: Consent): string | null {
+    return consent.recipient === NO_RECIPIENT ? null : consent.recipient;
+  }
+
+  @Category('PRIVACY_RECORD')
   @FieldResolver(() => [ConsentEvent], { description: 'Every decision on this consent, oldest first' })
   history(@Root() consent: Consent, @Ctx() { loaders }: PrivacyContext): Promise<ConsentEvent[]> {
-    return loaders.consentHistory.load(`${consent.memberId}:${consent.purpose}`);
+    return loaders.consentHistory.load(`${consent.memberId}:${consent.purpose}:${consent.recipient}`);
   }
 
   /**
@@ -22,17 +28,27 @@ export class ConsentResolver {
   @NonPersonal()
   @Mutation(() => Int, { description: 'Gateway only: records consents given with answers elsewhere in the graph' })
   async recordConsentGrants(@Arg('grants', () => [ConsentGrantInput]) grants: ConsentGrantInput[], @Ctx() { em }: PrivacyContext): Promise<number> {
-    const now = new Date();
+    const at = new Date();
     await em.transactional(async (tx) => {
       for (const [i, grant] of grants.entries()) {
         if (!isUuid(grant.memberId)) throw badUserInput(`grants.${i}.memberId`, 'memberId must be a UUID');
-        const existing = await tx.findOne(Consent, { memberId: grant.memberId, purpose: grant.purpose });
-        tx.create(ConsentEvent, { memberId: grant.memberId, purpose: grant.purpose, decision: ConsentDecision.GRANTED, recordedAt: now, method: ConsentMethod.ONLINE });
-        if (existing) tx.assign(existing, { status: ConsentStatus.GRANTED, grantedAt: now, withdrawnAt: null, method: ConsentMethod.ONLINE });
-        else tx.create(Consent, { id: randomUUID(), memberId: grant.memberId, purpose: grant.purpose, status: ConsentStatus.GRANTED, grantedAt: now, withdrawnAt: null, method: ConsentMethod.ONLINE });
+        await recordConsentDecision(tx, { memberId: grant.memberId, purpose: grant.purpose, decision: ConsentDecision.GRANTED, method: ConsentMethod.ONLINE, at });
       }
     });
     return grants.length;
+  }
+
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => Consent, { description: 'A member gives a consent: to communications, surveys, or disclosure to a third party they name' })
+  async grantMyConsent(
+    @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
+    @Ctx() { em, hop }: PrivacyContext,
+    @Arg('recipient', () => String, { nullable: true, description: 'The third party, for THIRD_PARTY_DISCLOSURE' }) recipient?: string | null,
+  ): Promise<Consent> {
+    // EDI collection is consented with the answers themselves (setMyEdiAnswers), never without them.
+    if (purpose === ConsentPurpose.EDI_COLLECTION) throw badUserInput('purpose', 'EDI collection is consented to by giving EDI answers (setMyEdiAnswers)');
+    const memberId = callerMemberId({ hop });
+    return em.transactional((tx) => recordConsentDecision(tx, { memberId, purpose, recipient, decision: ConsentDecision.GRANTED, method: ConsentMethod.ONLINE, at: new Date() }));
   }
 
   /**
@@ -42,22 +58,34 @@ export class ConsentResolver {
    */
   @Category('PRIVACY_RECORD')
   @Mutation(() => Consent, { description: 'A member withdraws one of their consents; withdrawing EDI collection erases their EDI answers' })
-  async withdrawMyConsent(@Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose, @Ctx() { em, hop, notices }: PrivacyContext): Promise<Consent> {
+  async withdrawMyConsent(
+    @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
+    @Ctx() { em, hop, notices }: PrivacyContext,
+    @Arg('recipient', () => String, { nullable: true, description: 'The third party, for THIRD_PARTY_DISCLOSURE' }) recipient?: string | null,
+  ): Promise<Consent> {
     const memberId = callerMemberId({ hop });
-    const consent = await em.transactional(async (tx) => {
-      const existing = await tx.findOne(Consent, { memberId, purpose });
-      const now = new Date();
-      if (existing?.status !== ConsentStatus.WITHDRAWN) {
-        tx.create(ConsentEvent, { memberId, purpose, decision: ConsentDecision.WITHDRAWN, recordedAt: now, method: ConsentMethod.ONLINE });
-      }
-      if (existing) {
-        if (existing.status !== ConsentStatus.WITHDRAWN) tx.assign(existing, { status: ConsentStatus.WITHDRAWN, withdrawnAt: now, method: ConsentMethod.ONLINE });
-        return existing;
-      }
-      return tx.create(Consent, { id: randomUUID(), memberId, purpose, status: ConsentStatus.WITHDRAWN, grantedAt: null, withdrawnAt: now, method: ConsentMethod.ONLINE });
-    });
+    const consent = await em.transactional((tx) => recordConsentDecision(tx, { memberId, purpose, recipient, decision: ConsentDecision.WITHDRAWN, method: ConsentMethod.ONLINE, at: new Date() }));
     // Asked again after a failed erasure, the withdrawal stands and the erasure is asked for again.
     if (purpose === ConsentPurpose.EDI_COLLECTION) notices.push({ kind: 'erasure', store: 'edi', memberId });
+    return consent;
+  }
+
+  /** Consents given or withdrawn by phone or in writing reach the privacy office, which records them. */
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => Consent, { description: 'The privacy office records a consent decision a member made by phone or in writing' })
+  async recordConsentDecision(
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
+    @Arg('decision', () => ConsentDecision) decision: ConsentDecision,
+    @Arg('method', () => ConsentMethod) method: ConsentMethod,
+    @Ctx() { em, notices }: PrivacyContext,
+    @Arg('recipient', () => String, { nullable: true }) recipient?: string | null,
+  ): Promise<Consent> {
+    const id = requireUuid('memberId', memberId);
+    if (method === ConsentMethod.ONLINE) throw badUserInput('method', 'online decisions are the member\'s own to make');
+    if (purpose === ConsentPurpose.EDI_COLLECTION && decision === ConsentDecision.GRANTED) throw badUserInput('purpose', 'EDI collection is consented to by giving EDI answers');
+    const consent = await em.transactional((tx) => recordConsentDecision(tx, { memberId: id, purpose, recipient, decision, method, at: new Date() }));
+    if (purpose === ConsentPurpose.EDI_COLLECTION) notices.push({ kind: 'erasure', store: 'edi', memberId: id });
     return consent;
   }
 }

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, Category, DateScalar, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { isCategory, isoDate, today } from '@mutual-graph/schema';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { PrivacyContext } from '../context.js';
+import { ConfidentialityIncident, InjuryRisk } from '../entities/confidentiality-incident.js';
+import { IncidentNotification, IncidentNotifiee, REQUIRED_NOTIFICATIONS } from '../entities/incident-notification.js';
+import { ConfidentialityIncidentInput } from '../types/confidentiality-incident-input.js';
+
+function pastDate(argument: string, value: Date): string {
+  const day = isoDate(value);
+  if (day > today()) throw badUserInput(argument, `${argument} cannot be in the future`);
+  return day;
+}
+
+function text(argument: string, value: string, min: number, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length < min || trimmed.length > max) throw badUserInput(argument, `${argument} must be ${min} to ${max.toLocaleString('en-CA')} characters`);
+  return trimmed;
+}
+
+async function lockedIncident(tx: EntityManager, incidentId: string): Promise<ConfidentialityIncident> {
+  const incident = await tx.findOne(ConfidentialityIncident, { id: requireUuid('incidentId', incidentId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!incident) throw badUserInput('incidentId', 'no incident has this id');
+  return incident;
+}
+
+/** The register of confidentiality incidents, kept by the privacy office. */
+@Resolver(() => ConfidentialityIncident)
+export class ConfidentialityIncidentResolver {
+  @Category('PRIVACY_RECORD')
+  @FieldResolver(() => [IncidentNotification], { description: 'Who was told, in the order they were told' })
+  notifications(@Root() incident: ConfidentialityIncident, @Ctx() { loaders }: PrivacyContext): Promise<IncidentNotification[]> {
+    return loaders.notificationsByIncident.load(incident.id);
+  }
+
+  @Category('PRIVACY_RECORD')
+  @FieldResolver(() => [IncidentNotifiee], { description: 'For an incident with a risk of serious injury: whom the law requires to be told who has not been yet' })
+  async notificationsOutstanding(@Root() incident: ConfidentialityIncident, @Ctx() { loaders }: PrivacyContext): Promise<IncidentNotifiee[]> {
+    if (incident.injuryRisk !== InjuryRisk.RISK_OF_SERIOUS_INJURY) return [];
+    const told = new Set((await loaders.notificationsByIncident.load(incident.id)).map((n) => n.notified));
+    return REQUIRED_NOTIFICATIONS.filter((n) => !told.has(n));
+  }
+
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => ConfidentialityIncident, { description: 'Enters a confidentiality incident in the register, not yet assessed' })
+  async recordConfidentialityIncident(@Arg('incident', () => ConfidentialityIncidentInput) input: ConfidentialityIncidentInput, @Ctx() { em }: PrivacyContext): Promise<ConfidentialityIncident> {
+    const occurredFrom = pastDate('incident.occurredFrom', input.occurredFrom);
+    const occurredTo = input.occurredTo ? pastDate('incident.occurredTo', input.occurredTo) : null;
+    const discoveredOn = pastDate('incident.discoveredOn', input.discoveredOn);
+    if (occurredTo && occurredTo < occurredFrom) throw badUserInput('incident.occurredTo', 'occurredTo cannot come before occurredFrom');
+    if (discoveredOn < occurredFrom) throw badUserInput('incident.discoveredOn', 'an incident cannot be discovered before it happened');
+    if (input.categories.length === 0 || !input.categories.every(isCategory)) throw badUserInput('incident.categories', 'categories must be one or more data categories');
+    const memberIds = [...new Set(input.memberIds.map((id, i) => requireUuid(`incident.memberIds.${i}`, id).toLowerCase()))];
+    if (!Number.isInteger(input.peopleConcerned) || input.peopleConcerned < Math.max(1, memberIds.length)) {
+      throw badUserInput('incident.peopleConcerned', 'peopleConcerned must be at least 1 and at least the number of members named');
+    }
+    const incident = em.create(ConfidentialityIncident, {
+      id: randomUUID(), description: text('incident.description', input.description, 10, 5000), occurredFrom, occurredTo, discoveredOn,
+      categories: [...new Set(input.categories)].sort(), memberIds, peopleConcerned: input.peopleConcerned,
+      injuryRisk: InjuryRisk.NOT_ASSESSED, riskReasoning: null, assessedOn: null, measuresTaken: null, recordedAt: new Date(),
+    });
+    await em.flush();
+    return incident;
+  }
+
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => ConfidentialityIncident, { description: 'Records the assessment of the risk of serious injury, its reasons and the measures taken; may be revised' })
+  async assessIncidentRisk(
+    @Arg('incidentId', () => ID) incidentId: string,
+    @Arg('risk', () => InjuryRisk) risk: InjuryRisk,
+    @Arg('reasoning') reasoning: string,
+    @Arg('assessedOn', () => DateScalar) assessedOn: Date,
+    @Ctx() { em }: PrivacyContext,
+    @Arg('measuresTaken', () => String, { nullable: true }) measuresTaken?: string | null,
+  ): Promise<ConfidentialityIncident> {
+    if (risk === InjuryRisk.NOT_ASSESSED) throw badUserInput('risk', 'an assessment concludes on the risk');
+    const why = text('reasoning', reasoning, 10, 5000);
+    const measures = measuresTaken ? text('measuresTaken', measuresTaken, 5, 5000) : null;
+    const on = pastDate('assessedOn', assessedOn);
+    return em.transactional(async (tx) => {
+      const incident = await lockedIncident(tx, incidentId);
+      if (on < incident.discoveredOn) throw badUserInput('assessedOn', 'an incident cannot be assessed before it was discovered');
+      return tx.assign(incident, { injuryRisk: risk, riskReasoning: why, assessedOn: on, measuresTaken: measures ?? incident.measuresTaken });
+    });
+  }
+
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => ConfidentialityIncident, { description: 'Records that the Commission, the persons concerned or another organisation was told of an incident' })
+  async recordIncidentNotification(
+    @Arg('incidentId', () => ID) incidentId: string,
+    @Arg('notified', () => IncidentNotifiee) notified: IncidentNotifiee,
+    @Arg('notifiedOn', () => DateScalar) notifiedOn: Date,
+    @Arg('details') details: string,
+    @Ctx() { em, loaders }: PrivacyContext,
+  ): Promise<ConfidentialityIncident> {
+    const on = pastDate('notifiedOn', notifiedOn);
+    const how = text('details', details, 5, 2000);
+    const incident = await em.transactional(async (tx) => {
+      const locked = await lockedIncident(tx, incidentId);
+      if (on < locked.discoveredOn) throw badUserInput('notifiedOn', 'no one is told of an incident before it was discovered');
+      tx.create(IncidentNotification, { incidentId: locked.id, notified, notifiedOn: on, details: how });
+      return locked;
+    });
+    loaders.notificationsByIncident.clear(incident.id);
+    return incident;
+  }
+
+  @NonPersonal()
+  @Query(() => [ConfidentialityIncident], { description: 'The register, most recently discovered first; narrowed by member, risk and discovery period (the privacy office)' })
+  confidentialityIncidents(
+    @Ctx() { em }: PrivacyContext,
+    @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
+    @Arg('risk', () => InjuryRisk, { nullable: true }) risk?: InjuryRisk | null,
+    @Arg('discoveredFrom', () => DateScalar, { nullable: true }) discoveredFrom?: Date | null,
+    @Arg('discoveredTo', () => DateScalar, { nullable: true }) discoveredTo?: Date | null,
+  ): Promise<ConfidentialityIncident[]> {
+    return em.find(ConfidentialityIncident, {
+      ...(memberId ? { memberIds: { $contains: [requireUuid('memberId', memberId).toLowerCase()] } } : {}),
+      ...(risk ? { injuryRisk: risk } : {}),
+      ...(discoveredFrom || discoveredTo ? { discoveredOn: { ...(discoveredFrom ? { $gte: isoDate(discoveredFrom) } : {}), ...(discoveredTo ? { $lte: isoDate(discoveredTo) } : {}) } } : {}),
+    }, { orderBy: { discoveredOn: 'desc', recordedAt: 'desc' }, limit: 500 });
+  }
+
+  @NonPersonal()
+  @Query(() => [ConfidentialityIncident], { description: 'Incidents with a risk of serious injury that someone the law requires to be told has not been (the privacy office)' })
+  async incidentsAwaitingNotification(@Ctx() { em }: PrivacyContext): Promise<ConfidentialityIncident[]> {
+    const serious = await em.find(ConfidentialityIncident, { injuryRisk: InjuryRisk.RISK_OF_SERIOUS_INJURY }, { orderBy: { discoveredOn: 'asc' } });
+    if (serious.length === 0) return [];
+    const told = await em.find(IncidentNotification, { incidentId: { $in: serious.map((i) => i.id) }, notified: { $in: [...REQUIRED_NOTIFICATIONS] } });
+    const done = (incident: ConfidentialityIncident) => REQUIRED_NOTIFICATIONS.every((n) => told.some((t) => t.incidentId === incident.id && t.notified === n));
+    return serious.filter((incident) => !done(incident));
+  }
+}
