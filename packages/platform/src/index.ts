@@ -21,3 +21,6 @@ export * from './loaders/batch.js';
 export * from './database/seed.js';
 export * from './graphql/categories.js';
 export * from './graphql/member-reference.js';
+export * from './disposition/disposition-run.js';
+export * from './disposition/disposition-task.js';
+export * from './disposition/run-disposition.js';

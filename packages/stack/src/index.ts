@@ -7,3 +7,4 @@ export * from './processes.js';
 export * from './stack.js';
 export * from './environment.js';
 export * from './seed-options.js';
+export * from './disposition.js';

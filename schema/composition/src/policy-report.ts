@@ -1,5 +1,5 @@
 import {
-  CATEGORIES, CATEGORY_NAMES, EDI_ISOLATED_FROM, GATEWAY_EFFECT_FIELDS, indexFields, mayRead, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, PURPOSE_NAMES, PURPOSES, REFUSAL_RULES,
+  CATEGORIES, CATEGORY_NAMES, EDI_ISOLATED_FROM, GATEWAY_EFFECT_FIELDS, indexFields, mayRead, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, PURPOSE_NAMES, PURPOSES, REFUSAL_RULES, RETENTION_SCHEDULE,
   type DataCategory,
 } from '@mutual-graph/schema';
 
@@ -44,6 +44,14 @@ export function policyReport(supergraphSdl: string): string {
     '| category | what | purposes that may read it |',
     '| --- | --- | --- |',
     ...CATEGORY_NAMES.map((c) => `| \`${c}\` | ${CATEGORIES[c]} | ${purposesFor(c)} |`),
+    '',
+    '## Retention schedule',
+    '',
+    'From `schema/src/policy/retention.ts`; `npm run dispose` carries it out in every subgraph (`--dry-run` lists what it would do).',
+    '',
+    '| rule | category | what | kept | then | why |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...RETENTION_SCHEDULE.map((r) => `| \`${r.name}\` | ${r.category} | ${r.what} | ${r.keepYears} years after ${r.after.toLowerCase().replace(/_/g, ' ')} | ${r.disposition.toLowerCase()} | ${r.reason} |`),
     '',
     '## Refusals',
     '',

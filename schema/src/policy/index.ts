@@ -7,3 +7,4 @@ export * from './vocabulary.js';
 export * from './principal.js';
 export * from './refusal.js';
 export * from './hop-token.js';
+export * from './retention.js';

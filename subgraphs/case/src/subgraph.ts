@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { SubgraphDefinition } from '@mutual-graph/platform';
+import { DispositionRun, type SubgraphDefinition } from '@mutual-graph/platform';
 import { AdviceCall } from './entities/advice-call.js';
 import { AssistanceRequest } from './entities/assistance-request.js';
 import { ProtectionPeriod } from './entities/protection-period.js';
@@ -16,6 +16,7 @@ import { MedicoLegalMatterResolver } from './resolvers/medico-legal-matter.resol
 import { caseReferences } from './resolvers/member.reference.js';
 import { MemberCaseworkResolver } from './resolvers/member.resolver.js';
 import { seedCasework } from './seed.js';
+import { caseworkDisposition } from './disposition.js';
 import { Member } from './types/member.js';
 
 /** The case subgraph: medico-legal matters and advice calls. */
@@ -24,7 +25,7 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
   defaultPort: 4002,
   database: {
     schema: 'casework',
-    entities: [MedicoLegalMatter, AdviceCall, AssistanceRequest, ProtectionPeriod, SupportProgramEnrolment, EnrolmentNote],
+    entities: [DispositionRun, MedicoLegalMatter, AdviceCall, AssistanceRequest, ProtectionPeriod, SupportProgramEnrolment, EnrolmentNote],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
@@ -37,4 +38,5 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
   peers: ['member'],
   createLoaders,
   seed: seedCasework,
+  disposition: caseworkDisposition,
 };

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { SubgraphDefinition } from '@mutual-graph/platform';
+import { DispositionRun, type SubgraphDefinition } from '@mutual-graph/platform';
 import { LearningActivity } from './entities/learning-activity.js';
 import { LearningCompletion } from './entities/learning-completion.js';
 import { EventRegistration } from './entities/event-registration.js';
@@ -17,6 +17,7 @@ import { EducationPlanItem } from './entities/education-plan-item.js';
 import { educationReferences } from './resolvers/member.reference.js';
 import { MemberLearningResolver } from './resolvers/member.resolver.js';
 import { seedLearning } from './seed.js';
+import { learningDisposition } from './disposition.js';
 import { Member } from './types/member.js';
 
 /** The education subgraph: the learning catalogue and members' learning records. */
@@ -25,7 +26,7 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
   defaultPort: 4003,
   database: {
     schema: 'education',
-    entities: [LearningActivity, LearningCompletion, LearningEvent, EventRegistration, EducationPlan, EducationPlanItem, SupportService, WellnessResource],
+    entities: [DispositionRun, LearningActivity, LearningCompletion, LearningEvent, EventRegistration, EducationPlan, EducationPlanItem, SupportService, WellnessResource],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
@@ -36,4 +37,5 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
   },
   createLoaders,
   seed: seedLearning,
+  disposition: learningDisposition,
 };

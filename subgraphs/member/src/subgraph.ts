@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { SubgraphDefinition } from '@mutual-graph/platform';
+import { DispositionRun, type SubgraphDefinition } from '@mutual-graph/platform';
 import { ediStore } from './edi-store.js';
 import { Member } from './entities/member.js';
 import { CollegeRegistration } from './entities/college-registration.js';
@@ -14,6 +14,7 @@ import { MemberResolver } from './resolvers/member.resolver.js';
 import { MembershipConfirmationResolver } from './resolvers/membership-confirmation.resolver.js';
 import { MembershipResolver } from './resolvers/membership.resolver.js';
 import { seedMembers } from './seed.js';
+import { memberDisposition } from './disposition.js';
 
 /** The member subgraph: profile, contact, practice and membership of every physician. */
 export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
@@ -22,7 +23,7 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
   isolatedStores: [ediStore],
   database: {
     schema: 'member',
-    entities: [Member, MembershipPeriod, MembershipStatusChange, CollegeRegistration],
+    entities: [DispositionRun, Member, MembershipPeriod, MembershipStatusChange, CollegeRegistration],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
@@ -34,4 +35,5 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
   peers: ['privacy'],
   createLoaders,
   seed: seedMembers,
+  disposition: memberDisposition,
 };

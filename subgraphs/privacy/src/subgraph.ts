@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { SubgraphDefinition } from '@mutual-graph/platform';
+import { DispositionRun, type SubgraphDefinition } from '@mutual-graph/platform';
 import { Consent } from './entities/consent.js';
 import { ConsentEvent } from './entities/consent-event.js';
 import { ConfidentialityIncident } from './entities/confidentiality-incident.js';
@@ -16,6 +16,7 @@ import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
 import { privacyReferences } from './resolvers/member.reference.js';
 import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
 import { seedPrivacy } from './seed.js';
+import { privacyDisposition } from './disposition.js';
 import { Member } from './types/member.js';
 
 /** The privacy subgraph: consents, access and correction requests, disclosures, the access audit and the incident register. */
@@ -24,7 +25,7 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   defaultPort: 4004,
   database: {
     schema: 'privacy',
-    entities: [Consent, ConsentEvent, Disclosure, PrivacyRequest, ConfidentialityIncident, IncidentNotification],
+    entities: [DispositionRun, Consent, ConsentEvent, Disclosure, PrivacyRequest, ConfidentialityIncident, IncidentNotification],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
     // The gateway's access audit, read for the privacy office (select only).
     readsSchemas: ['audit'],
@@ -37,4 +38,5 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   },
   createLoaders,
   seed: seedPrivacy,
+  disposition: privacyDisposition,
 };

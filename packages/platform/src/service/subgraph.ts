@@ -9,6 +9,7 @@ import type { JWK } from 'jose';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { openDatabase, type OpenDatabaseOptions, type SubgraphDatabase } from '../database/orm.js';
+import type { DispositionTask } from '../disposition/disposition-task.js';
 import { buildFederatedSchema, type FederatedSchemaOptions } from '../graphql/federated-schema.js';
 import { jsonErrorHandler, maskInternalErrors } from '../http/errors.js';
 import { mountHealth } from '../http/health.js';
@@ -50,6 +51,11 @@ export interface SubgraphDefinition<Loaders> {
    * empty; returns the rows inserted per table (nothing when data was already there).
    */
   seed(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>>;
+  /**
+   * How this subgraph carries out the retention schedule's rules for what it holds, given the
+   * EntityManagers of its isolated stores by name. Run by `npm run dispose`, never by a request.
+   */
+  disposition(stores: Record<string, EntityManager>): DispositionTask[];
 }
 
 export interface SubgraphRunOptions extends OpenDatabaseOptions {

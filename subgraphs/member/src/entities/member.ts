@@ -46,14 +46,15 @@ export class Member {
   preferredLanguage!: string;
 
   // Contact and practice columns are served as the nested `contact` and `practice` objects.
-  @Property({ type: 'string', length: 254 })
-  email!: string;
+  // Contact is null once destroyed under the retention schedule (member-contact).
+  @Property({ type: 'string', length: 254, nullable: true })
+  email!: string | null;
 
-  @Property({ type: 'string', length: 32 })
-  phone!: string;
+  @Property({ type: 'string', length: 32, nullable: true })
+  phone!: string | null;
 
-  @Property({ type: 'string', length: 100 })
-  city!: string;
+  @Property({ type: 'string', length: 100, nullable: true })
+  city!: string | null;
 
   @Enum({ items: () => Province, nativeEnumName: 'province' })
   province!: Province;
@@ -66,4 +67,8 @@ export class Member {
 
   @Enum({ items: () => STORED_STATUSES, nativeEnumName: 'membership_status' })
   status!: MembershipStatus;
+
+  /** The day the record was anonymised under the retention schedule (member-identity); null while it is about someone. */
+  @Property({ type: 'date', nullable: true })
+  anonymisedOn!: string | null;
 }

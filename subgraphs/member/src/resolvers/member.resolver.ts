@@ -59,8 +59,10 @@ export class MemberResolver {
 
   @Category('CONTACT')
   @FieldResolver(() => Contact, { nullable: true })
-  contact(@Root() member: Member): Contact {
-    return { email: member.email, phone: member.phone, city: member.city, province: member.province };
+  contact(@Root() member: Member): Contact | null {
+    // Destroyed under the retention schedule: there is no contact left to give.
+    if (member.email === null) return null;
+    return { email: member.email, phone: member.phone ?? '', city: member.city ?? '', province: member.province };
   }
 
   @Category('PROFILE')

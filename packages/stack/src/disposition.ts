@@ -1,0 +1,40 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openDatabase, roleUrl, runDisposition, unfinishedRun, type DispositionOptions, type DispositionReport, type SubgraphDefinition } from '@mutual-graph/platform';
+import { roleName, SUBGRAPHS } from './subgraphs.js';
+
+export interface SubgraphDispositionReport extends DispositionReport {
+  subgraph: string;
+}
+
+/**
+ * Runs every subgraph's disposition job (or those named), each as its own database role, the way
+ * its service would reach its data: what `npm run dispose` does. The subgraphs run one after the
+ * other as one disposition: when an earlier one stopped part way, every subgraph runs as of the day
+ * that one started, so a crash in one never leaves the others measured from another day.
+ */
+export async function disposeAll(adminUrl: string, passwords: Record<string, string>, options: DispositionOptions & { subgraphs?: string[] }): Promise<SubgraphDispositionReport[]> {
+  const urlOf = (owner: string) => roleUrl(adminUrl, { role: roleName(owner), password: passwords[owner]! });
+  const chosen = (SUBGRAPHS as SubgraphDefinition<unknown>[]).filter((s) => !options.subgraphs || options.subgraphs.includes(s.name));
+  const orms = new Map<string, MikroORM>();
+  try {
+    for (const subgraph of chosen) orms.set(subgraph.name, await openDatabase(subgraph.database, { clientUrl: urlOf(subgraph.name), poolMax: 2 }));
+    let asOf = options.asOf;
+    if (!options.dryRun) {
+      for (const orm of orms.values()) asOf = (await unfinishedRun(orm.em))?.asOf ?? asOf;
+    }
+    const reports: SubgraphDispositionReport[] = [];
+    for (const subgraph of chosen) {
+      const stores = await Promise.all((subgraph.isolatedStores ?? []).map(async (store) => [store.name, await openDatabase(store.database, { clientUrl: urlOf(store.name), poolMax: 2 })] as const));
+      try {
+        const storeEms = Object.fromEntries(stores.map(([name, store]) => [name, store.em.fork()]));
+        const report = await runDisposition(orms.get(subgraph.name)!.em.fork(), subgraph.database.schema, subgraph.disposition(storeEms), { ...options, asOf });
+        reports.push({ subgraph: subgraph.name, ...report });
+      } finally {
+        await Promise.all(stores.map(([, store]) => store.close()));
+      }
+    }
+    return reports;
+  } finally {
+    await Promise.all([...orms.values()].map((orm) => orm.close()));
+  }
+}

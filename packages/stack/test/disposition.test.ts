@@ -1,0 +1,115 @@
+import { RETENTION_SCHEDULE, retentionCutoff, retentionRule } from '@mutual-graph/schema';
+import { disposeAll, prepareDatabase, SUBGRAPHS } from '@mutual-graph/stack';
+import { syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticEdi, syntheticMembers, type SyntheticMember } from '@mutual-graph/synthetic';
+import { sql, testStack } from '../../../test/support/stack.js';
+
+// Disposition destroys data, so it runs on a database of its own in the test cluster, seeded from
+// the same generator; what is due is worked out here from the generator's own records.
+const stack = testStack();
+const SEED = { seed: 4_242, members: 150, asOf: '2026-10-31' };
+const AS_OF = '2046-06-01';
+const adminUrl = stack.adminUrl.replace(/\/[^/]*$/, '/mg_disposition_test');
+const passwords = Object.fromEntries(Object.entries(stack.ownerUrls).map(([owner, url]) => [owner, decodeURIComponent(new URL(url).password)]));
+const members = [...syntheticMembers(SEED)];
+const catalogue = syntheticCatalogue(SEED);
+const cutoff = (rule: string) => retentionCutoff(retentionRule(rule), AS_OF);
+const endedBefore = (m: SyntheticMember, day: string) => m.periods.length > 0 && m.periods.every((p) => p.endsOn !== null && p.endsOn < day);
+
+/** What the schedule makes due on AS_OF, from the generator's records. */
+const expected = {
+  'member-contact': members.filter((m) => endedBefore(m, cutoff('member-contact'))).length,
+  'member-edi': members.filter((m) => endedBefore(m, cutoff('member-edi')) && syntheticEdi(m, SEED) !== null).length,
+  'member-identity': members.filter((m) => endedBefore(m, cutoff('member-identity'))).length,
+  'medico-legal-matters': members.flatMap((m) => syntheticCasework(m, SEED).matters).filter((x) => x.closedOn !== null && x.closedOn < cutoff('medico-legal-matters')).length,
+  'advice-calls': members.flatMap((m) => syntheticCasework(m, SEED).calls).filter((c) => c.calledOn < cutoff('advice-calls')).length,
+  'learning-completions': members.flatMap((m) => syntheticCompletions(m, catalogue, SEED)).filter((c) => c.completedOn < cutoff('learning-completions')).length,
+  // Rows this test adds: two closed requests and one open, three disclosures.
+  'privacy-requests': 2,
+  disclosures: 3,
+};
+const counts = (reports: { counts: Record<string, number> }[]) => Object.assign({}, ...reports.map((r) => r.counts));
+const rowCount = async (table: string) => (await sql(adminUrl, `select count(*)::int as n from ${table}`))[0].n as number;
+const TABLES = ['member.member', 'member.college_registration', 'edi.edi_profile', 'casework.medico_legal_matter', 'casework.advice_call', 'education.learning_completion', 'privacy.privacy_request', 'privacy.disclosure'];
+const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await rowCount(t)])));
+
+describe('disposition under the retention schedule', () => {
+  beforeAll(async () => {
+    await sql(stack.adminUrl, 'drop database if exists mg_disposition_test with (force)');
+    await prepareDatabase(adminUrl, passwords, SEED);
+    const [a, b] = members;
+    await sql(adminUrl, `insert into privacy.privacy_request (id, member_id, kind, details, received_on, due_on, status, closed_on) values
+      (gen_random_uuid(), $1, 'ACCESS', 'A copy, please.', '2030-01-02', '2030-02-01', 'COMPLETED', '2030-01-20'),
+      (gen_random_uuid(), $1, 'CORRECTION', 'My address.', '2031-03-02', '2031-04-01', 'DECLINED', '2031-03-25'),
+      (gen_random_uuid(), $2, 'ACCESS', 'Still open.', '2044-01-02', '2044-02-01', 'RECEIVED', null)`, [a!.id, b!.id]);
+    await sql(adminUrl, `insert into privacy.disclosure (id, member_id, recipient, purpose, categories, description, disclosed_at) values
+      (gen_random_uuid(), $1, 'partner-a', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2030-05-05T10:00:00Z'),
+      (gen_random_uuid(), $1, 'partner-b', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2031-05-05T10:00:00Z'),
+      (gen_random_uuid(), $2, 'partner-a', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2035-05-05T10:00:00Z')`, [a!.id, b!.id]);
+  }, 120_000);
+  afterAll(() => sql(stack.adminUrl, 'drop database if exists mg_disposition_test with (force)'));
+
+  it('carries out every rule of the schedule, each in exactly one subgraph', () => {
+    const tasks = SUBGRAPHS.flatMap((subgraph) => subgraph.disposition({}).map((task) => task.rule));
+    expect([...tasks].sort()).toEqual(RETENTION_SCHEDULE.map((r) => r.name).sort());
+  });
+
+  it('has something due under every rule of the schedule on the chosen day, and not everything', () => {
+    for (const [rule, n] of Object.entries(expected)) expect([rule, n > 0]).toEqual([rule, true]);
+    expect(expected['member-identity']).toBeLessThan(members.length);
+  });
+
+  it('lists in a dry run exactly what is due, and changes nothing', async () => {
+    const before = await snapshot();
+    const reports = await disposeAll(adminUrl, passwords, { asOf: AS_OF, dryRun: true, batchSize: 7 });
+    expect(counts(reports)).toEqual(expected);
+    expect(reports.find((r) => r.subgraph === 'case')!.samples['advice-calls']).toHaveLength(20);
+    expect(await snapshot()).toEqual(before);
+    expect(await sql(adminUrl, 'select dry_run, status from member.disposition_run')).toEqual([{ dry_run: true, status: 'COMPLETED' }]);
+  });
+
+  it('survives a crash part way, and the next run goes on from where it stopped, with its own as-of day', async () => {
+    let batches = 0;
+    await expect(disposeAll(adminUrl, passwords, {
+      asOf: AS_OF, batchSize: 7,
+      onBatch: () => { if (++batches === 4) throw new Error('power cut'); },
+    })).rejects.toThrow('power cut');
+    const [stopped] = await sql(adminUrl, "select id, status, counts from member.disposition_run where not dry_run");
+    expect(stopped.status).toBe('RUNNING');
+    expect(Object.values(stopped.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+
+    // Taken up later, on another day: the run keeps the day it started with.
+    const reports = await disposeAll(adminUrl, passwords, { asOf: '2026-11-23', batchSize: 7 });
+    const member = reports.find((r) => r.subgraph === 'member')!;
+    expect(member).toMatchObject({ runId: stopped.id, resumed: true, asOf: AS_OF });
+    expect(counts(reports)).toEqual(expected);
+    expect(await sql(adminUrl, 'select status, resumptions from member.disposition_run where not dry_run')).toEqual([{ status: 'COMPLETED', resumptions: 1 }]);
+  });
+
+  it('has left nothing due, and anonymised former members are about no one', async () => {
+    const again = await disposeAll(adminUrl, passwords, { asOf: AS_OF, dryRun: true });
+    expect(Object.values(counts(again)).every((n) => n === 0)).toBe(true);
+    const anonymised = members.filter((m) => endedBefore(m, cutoff('member-identity'))).map((m) => m.id);
+    const rows = await sql(adminUrl, 'select first_name, last_name, minc, date_of_birth, email, membership_number from member.member where id = any($1)', [anonymised]);
+    expect(rows).toHaveLength(anonymised.length);
+    for (const row of rows) expect(row).toMatchObject({ first_name: 'Anonymised', last_name: 'Member', minc: null, date_of_birth: null, email: null, membership_number: expect.stringMatching(/^ANON-[0-9a-f]{11}$/) });
+    expect(await sql(adminUrl, 'select 1 from member.college_registration where member_id = any($1)', [anonymised])).toEqual([]);
+    // Current members keep everything; their periods and practice stay for statistics.
+    const current = members.filter((m) => m.periods.some((p) => p.endsOn === null)).map((m) => m.id);
+    expect((await sql(adminUrl, "select count(*)::int as n from member.member where id = any($1) and anonymised_on is null and email is not null", [current]))[0].n).toBe(current.length);
+    expect(await rowCount('privacy.privacy_request')).toBe(1);
+  });
+
+  it('changes nothing when run again: a repeated run finds nothing to do', async () => {
+    const before = await snapshot();
+    const reports = await disposeAll(adminUrl, passwords, { asOf: AS_OF, batchSize: 7 });
+    expect(Object.values(counts(reports)).every((n) => n === 0)).toBe(true);
+    expect(await snapshot()).toEqual(before);
+    // Every run is on record: two dry runs, the one that stopped and was taken up again, and this one.
+    expect(await sql(adminUrl, 'select dry_run, status, resumptions from member.disposition_run order by started_at')).toEqual([
+      { dry_run: true, status: 'COMPLETED', resumptions: 0 },
+      { dry_run: false, status: 'COMPLETED', resumptions: 1 },
+      { dry_run: true, status: 'COMPLETED', resumptions: 0 },
+      { dry_run: false, status: 'COMPLETED', resumptions: 0 },
+    ]);
+  });
+});

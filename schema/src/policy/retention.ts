@@ -1,0 +1,86 @@
+import type { DataCategory } from './vocabulary.js';
+
+/** What starts a retention period running. */
+export type RetentionTrigger =
+  | 'MEMBERSHIP_ENDED' // the last day of the member's last period of membership
+  | 'MATTER_CLOSED'
+  | 'ADVICE_CALL'
+  | 'COMPLETION'
+  | 'REQUEST_CLOSED'
+  | 'DISCLOSURE';
+
+export interface RetentionRule {
+  /** Stable name: the disposition task that carries it out and its run records use it. */
+  name: string;
+  category: DataCategory;
+  /** What the rule covers, in words. */
+  what: string;
+  keepYears: number;
+  after: RetentionTrigger;
+  /** ANONYMISE keeps the row, no longer about anyone; DESTROY deletes it. */
+  disposition: 'ANONYMISE' | 'DESTROY';
+  /** Why this long, and no longer. */
+  reason: string;
+}
+
+/**
+ * The retention schedule: how long each kind of personal information is kept, from when, and what
+ * becomes of it then. One place, read by every subgraph's disposition job and by POLICY.md.
+ * Categories with no rule here hold nothing that outlives its record (COMMUNICATIONS is read from
+ * consents; FINANCIAL and SURVEY hold no stored field yet).
+ */
+export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
+  {
+    name: 'member-contact', category: 'CONTACT', what: "A former member's e-mail, telephone and city",
+    keepYears: 2, after: 'MEMBERSHIP_ENDED', disposition: 'DESTROY',
+    reason: 'Kept to reach a former member about their membership ending and any late notice; no purpose after that.',
+  },
+  {
+    name: 'member-edi', category: 'EDI', what: "A former member's EDI answers",
+    keepYears: 1, after: 'MEMBERSHIP_ENDED', disposition: 'DESTROY',
+    reason: 'EDI is reported in aggregate over current members and one year of leavers; a withdrawal erases it at once.',
+  },
+  {
+    name: 'member-identity', category: 'PROFILE', what: "A former member's name, date of birth, MINC, membership number and College registrations",
+    keepYears: 25, after: 'MEMBERSHIP_ENDED', disposition: 'ANONYMISE',
+    reason: 'Protection is occurrence-based: claims about care given while a member can arrive long after; 25 years outlasts the longest limitation periods (minors\' claims) the organisation meets. Periods, practice and status stay, about no one, for statistics.',
+  },
+  {
+    name: 'medico-legal-matters', category: 'MEDICO_LEGAL', what: 'Closed medico-legal matters',
+    keepYears: 25, after: 'MATTER_CLOSED', disposition: 'DESTROY',
+    reason: 'A closed matter can be reopened or cited in a later one until limitation periods are long past; risk analyses look back 10 years at most.',
+  },
+  {
+    name: 'advice-calls', category: 'MEDICO_LEGAL', what: 'Advice calls',
+    keepYears: 10, after: 'ADVICE_CALL', disposition: 'DESTROY',
+    reason: 'The Member Support Program and assistance look back 10 years; older calls inform nothing.',
+  },
+  {
+    name: 'learning-completions', category: 'LEARNING', what: 'Learning completions and their credits',
+    keepYears: 7, after: 'COMPLETION', disposition: 'DESTROY',
+    reason: 'Continuing-professional-development cycles are five years; a member may ask for proof for one cycle after.',
+  },
+  {
+    name: 'privacy-requests', category: 'PRIVACY_RECORD', what: 'Closed access, correction and consent-withdrawal requests',
+    keepYears: 2, after: 'REQUEST_CLOSED', disposition: 'DESTROY',
+    reason: 'Kept while the member may complain to a commissioner about the answer, and a year more.',
+  },
+  {
+    name: 'disclosures', category: 'PRIVACY_RECORD', what: 'Records of disclosures to third parties',
+    keepYears: 7, after: 'DISCLOSURE', disposition: 'DESTROY',
+    reason: 'Members may ask who received their information; seven years answers that for any recent membership question.',
+  },
+];
+
+export function retentionRule(name: string): RetentionRule {
+  const rule = RETENTION_SCHEDULE.find((r) => r.name === name);
+  if (!rule) throw new Error(`no retention rule named ${name}`);
+  return rule;
+}
+
+/** The last day whose records are past retention on `asOf`: anything dated before it is due. */
+export function retentionCutoff(rule: RetentionRule, asOf: string): string {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const cutoff = new Date(Date.UTC(y - rule.keepYears, m - 1, d));
+  return cutoff.toISOString().slice(0, 10);
+}
