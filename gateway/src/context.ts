@@ -27,6 +27,19 @@ export interface GatewayContext {
   pendingRefusal?: GraphQLError;
 }
 
+/** The context of one request once who and why are settled: the hop tokens are signed from them, lazily. */
+export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose: Purpose, requestId: string): GatewayContext {
+  let token: Promise<string> | undefined;
+  return {
+    requestId,
+    principal,
+    purpose,
+    notices: [],
+    hopToken: () => (token ??= signHop(hopPrivateKey, { principal, purpose, requestId })),
+    effectToken: () => signHop(hopPrivateKey, { principal, purpose, requestId, effect: true }),
+  };
+}
+
 /** Builds a graph's request context; `purposeOf` is the graph's rule for the purpose a request may claim. */
 export function gatewayContextFactory(authenticate: Authenticate, purposeOf: PurposeOf, hopPrivateKey: JWK, audit: AuditLog) {
   return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; operationName?: unknown } } }): Promise<GatewayContext> => {
@@ -53,14 +66,6 @@ export function gatewayContextFactory(authenticate: Authenticate, purposeOf: Pur
       });
       throw error;
     }
-    let token: Promise<string> | undefined;
-    return {
-      requestId,
-      principal: principal!,
-      purpose,
-      notices: [],
-      hopToken: () => (token ??= signHop(hopPrivateKey, { principal: principal!, purpose, requestId })),
-      effectToken: () => signHop(hopPrivateKey, { principal: principal!, purpose, requestId, effect: true }),
-    };
+    return gatewayContext(hopPrivateKey, principal!, purpose, requestId);
   };
 }

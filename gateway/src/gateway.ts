@@ -7,6 +7,7 @@ import express from 'express';
 import { AuditLog } from './audit/audit-log.js';
 import { createAuthenticator } from './authentication.js';
 import type { GatewayConfig } from './config.js';
+import { accessReportRoute } from './access-report/access-report-route.js';
 import { gatewayContextFactory } from './context.js';
 import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
@@ -91,7 +92,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ),
   });
   const json = express.json({ limit: '1mb' });
-  app.use('/graphql', json, expressMiddleware(internal.apollo, { context: gatewayContextFactory(authenticate, internalPurpose, config.hopPrivateKey, audit) }));
+  const internalContext = gatewayContextFactory(authenticate, internalPurpose, config.hopPrivateKey, audit);
+  app.use('/graphql', json, expressMiddleware(internal.apollo, { context: internalContext }));
+  app.get('/privacy/access-reports/:requestId', accessReportRoute(internal.apollo, internalContext, config.hopPrivateKey));
   app.use('/partner/graphql', json, expressMiddleware(partner.apollo, { context: gatewayContextFactory(authenticate, partnerPurpose, config.hopPrivateKey, audit) }));
   app.use(jsonErrorHandler);
 

@@ -18,3 +18,4 @@ export * from './policy/index.js';
 export * from './domain/minc.js';
 export * from './domain/practice.js';
 export * from './domain/calendar.js';
+export * from './domain/provinces.js';

@@ -96,6 +96,7 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Mutation.declinePrivacyRequest': ['PRIVACY_OFFICE'],
   'Query.privacyRequestsDue': ['PRIVACY_OFFICE'],
   'Query.overduePrivacyRequests': ['PRIVACY_OFFICE'],
+  'Query.privacyRequest': ['PRIVACY_OFFICE'],
   'Query.disclosures': ['PRIVACY_OFFICE'],
   'Query.accessAudit': ['PRIVACY_OFFICE'],
   // The register of confidentiality incidents is the privacy office's to keep.

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, callerMemberId, Category, DateScalar, NonPersonal, requireUuid } from '@mutual-graph/platform';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { addDays, isoDate, today } from '@mutual-graph/schema';
 import { MAX_EXTENSION_DAYS, RESPONSE_DAYS } from '../domain/statutory-clock.js';
+import { Member } from '../types/member.js';
 import { DeclineReason, PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.js';
 
 const OPEN = [PrivacyRequestStatus.RECEIVED, PrivacyRequestStatus.IN_PROGRESS];
@@ -31,6 +32,18 @@ const create = (em: EntityManager, memberId: string, kind: PrivacyRequestKind, d
 
 @Resolver(() => PrivacyRequest)
 export class PrivacyRequestResolver {
+  @Category('PROFILE')
+  @FieldResolver(() => Member, { description: 'The member the request is about' })
+  member(@Root() request: PrivacyRequest): Member {
+    return { id: request.memberId };
+  }
+
+  @NonPersonal()
+  @Query(() => PrivacyRequest, { nullable: true, description: 'One request by id (the privacy office)' })
+  privacyRequest(@Arg('id', () => ID) id: string, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest | null> {
+    return em.findOne(PrivacyRequest, { id: requireUuid('id', id) });
+  }
+
   @Category('PRIVACY_RECORD')
   @Mutation(() => PrivacyRequest, { description: 'A member asks for access to, or correction of, their information, or withdraws a consent; due in 30 days' })
   async submitPrivacyRequest(

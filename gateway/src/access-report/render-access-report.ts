@@ -1,0 +1,107 @@
+import { CATEGORIES, isCategory, isPurpose, PROVINCE_NAMES, PURPOSES, TYPES_OF_WORK } from '@mutual-graph/schema';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the report walks the graph's own JSON answer */
+type Json = any;
+
+/** A code as a person reads it: the graph's names where it has them, the code's own words otherwise. */
+export function explain(code: string | null | undefined): string {
+  if (code === null || code === undefined || code === '') return '—';
+  if (PROVINCE_NAMES[code]) return PROVINCE_NAMES[code]!;
+  const work = TYPES_OF_WORK.find((t) => t.code === code);
+  if (work) return `${work.label} (${code})`;
+  if (isCategory(code)) return CATEGORIES[code];
+  if (isPurpose(code)) return PURPOSES[code];
+  const words = code.replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const cell = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' '));
+const day = (value: string | null | undefined) => (value ? value.slice(0, 10) : '—');
+
+function table(headers: string[], rows: unknown[][]): string[] {
+  if (rows.length === 0) return ['None held.', ''];
+  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''];
+}
+
+function section(title: string, category: string | null, intro: string): string[] {
+  return [`## ${title}`, '', ...(category ? [`*Kind of information: ${explain(category)}.*`, ''] : []), intro, ''];
+}
+
+export interface AccessReportInput {
+  request: { id: string; receivedOn: string; dueOn: string };
+  member: Json;
+  edi: Json | null;
+  preparedOn: string;
+}
+
+/** The member's information as one document a person can read, codes explained, with who received it. */
+export function renderAccessReport({ request, member: m, edi, preparedOn }: AccessReportInput): string {
+  const recipients = new Map<string, { count: number; first: string; last: string; categories: Set<string>; what: Set<string> }>();
+  for (const d of m.disclosures as Json[]) {
+    const entry = recipients.get(d.recipient) ?? { count: 0, first: d.disclosedAt, last: d.disclosedAt, categories: new Set(), what: new Set() };
+    entry.count += 1;
+    if (d.disclosedAt < entry.first) entry.first = d.disclosedAt;
+    if (d.disclosedAt > entry.last) entry.last = d.disclosedAt;
+    for (const c of d.categories) entry.categories.add(explain(c));
+    entry.what.add(d.description);
+    recipients.set(d.recipient, entry);
+  }
+  const lines: string[] = [
+    `# Your personal information: ${m.firstName} ${m.lastName}`,
+    '',
+    `Prepared on ${preparedOn} in answer to your access request of ${request.receivedOn} (reference ${request.id}), due ${request.dueOn}.`,
+    'Each section below is one kind of information we hold about you, in full, with our codes written out in words.',
+    'Your equity, diversity and inclusion answers, if you gave any, are at the end: we keep and gather them apart from everything else.',
+    '',
+    ...section('Who you are', 'PROFILE', 'Your name, date of birth, identifiers and language.'),
+    ...table(['', ''], [
+      ['Name', `${m.firstName} ${m.lastName}`], ['Date of birth', m.dateOfBirth], ['Preferred language', explain(m.preferredLanguage)],
+      ['Membership number', m.membershipNumber], ['Medical Identification Number for Canada (MINC)', m.minc],
+    ]),
+    ...section('How we reach you', 'CONTACT', 'Your contact details as we hold them.'),
+    ...(m.contact
+      ? table(['', ''], [['E-mail', m.contact.email], ['Telephone', m.contact.phone], ['City', m.contact.city], ['Province or territory', explain(m.contact.province)]])
+      : ['None held.', '']),
+    ...section('Your practice and licences', 'PROFESSIONAL', 'Where and how you practise, and your registrations with the Colleges.'),
+    ...(m.practice ? table(['', ''], [['Province or territory of practice', explain(m.practice.province)], ['Specialty', explain(m.practice.specialty)], ['Type of work', explain(m.practice.typeOfWork)]]) : ['None held.', '']),
+    ...table(['College', 'Registration number'], (m.collegeRegistrations as Json[]).map((r) => [`College of ${explain(r.college)}`, r.registrationNumber])),
+    ...section('Your membership', 'MEMBERSHIP', `Your membership is ${explain(m.membership.status).toLowerCase()}. Periods of membership decide which care our protection covers.`),
+    ...table(['From', 'To', 'Type of work', 'Fee region'], (m.membership.periods as Json[]).map((p) => [p.startsOn, p.endsOn ?? 'current', explain(p.typeOfWork), explain(p.feeRegion)])),
+    ...table(['Changed on', 'From', 'To', 'Recorded'], (m.membership.history as Json[]).map((h) => [h.effectiveOn, explain(h.fromStatus), explain(h.toStatus), day(h.recordedAt)])),
+    ...section('Medico-legal assistance', 'MEDICO_LEGAL', 'Matters we assisted you with, and your calls to our advisors.'),
+    ...table(['Kind', 'Province', 'Opened', 'Closed', 'Status', 'Outcome', 'Physician advisor', 'Counsel', 'Compensation paid'],
+      (m.medicoLegalHistory as Json[]).map((x) => [explain(x.kind), explain(x.province), x.openedOn, x.closedOn, explain(x.status), explain(x.outcome), x.physicianAdvisor, x.counsel, x.compensationPaid ? `${x.compensationPaid.amount} ${x.compensationPaid.currency}` : null])),
+    ...table(['Called on', 'Topic', 'Language', 'Minutes', 'Physician advisor', 'Follow-up'],
+      (m.adviceCalls as Json[]).map((c) => [c.calledOn, explain(c.topic), explain(c.language), c.durationMinutes, c.physicianAdvisor, c.followUp ? 'yes' : 'no'])),
+    ...(m.supportProgram
+      ? [`Member Support Program: ${explain(m.supportProgram.status).toLowerCase()}, opened ${m.supportProgram.openedOn}${m.supportProgram.closedOn ? `, closed ${m.supportProgram.closedOn}` : ''} (${explain(m.supportProgram.source).toLowerCase()}).`,
+        `Contributing factors: ${(m.supportProgram.contributingFactors as string[]).map(explain).join(', ') || '—'}. Your perspective: ${m.supportProgram.memberPerspective ?? '—'}.`, '',
+        ...table(['Written', 'By', 'Note'], (m.supportProgram.notes as Json[]).map((n) => [day(n.writtenAt), n.author, n.text]))]
+      : ['Member Support Program: you have not been enrolled.', '']),
+    ...section('Learning', 'LEARNING', 'Learning you completed with us, events you registered for, and any education plan.'),
+    ...table(['Completed on', 'Activity', 'Credits'], (m.learningRecord as Json[]).map((c) => [c.completedOn, `${c.activity.title} (${c.activity.code})`, c.credits])),
+    ...table(['Event', 'Starts', 'Registration', 'Registered', 'Cancelled'], (m.registrations as Json[]).map((r) => [r.event.activity.title, day(r.event.startsAt), explain(r.status), day(r.registeredAt), day(r.cancelledAt)])),
+    ...(m.educationPlan
+      ? table(['Plan item', 'Status', 'Due', 'Completed', 'Outside program'], (m.educationPlan.items as Json[]).map((i) => [explain(i.factor), explain(i.status), i.dueOn, i.completedOn, i.externalProgram]))
+      : ['Education plan: none.', '']),
+    ...section('Communications', 'COMMUNICATIONS', m.communicationPreferences.consented
+      ? `You agreed to receive our communications on ${day(m.communicationPreferences.consentedSince)}.`
+      : 'We do not send you communications: you have not agreed to them, or you withdrew.'),
+    ...section('Your consents and requests', 'PRIVACY_RECORD', 'Each consent as it stands and every decision you made on it; your privacy requests.'),
+    ...table(['Consent to', 'Recipient', 'Status', 'Decisions'], (m.consents as Json[]).map((c) => [explain(c.purpose), c.recipient, explain(c.status),
+      (c.history as Json[]).map((h) => `${explain(h.decision).toLowerCase()} ${day(h.recordedAt)} (${explain(h.method).toLowerCase()})`).join('; ')])),
+    ...table(['Request', 'Received', 'Due', 'Status', 'Closed', 'Reason declined'], (m.privacyRequests as Json[]).map((r) => [explain(r.kind), r.receivedOn, r.dueOn, explain(r.status), r.closedOn, explain(r.declineReason)])),
+    '## Organisations that received your information',
+    '',
+    recipients.size === 0 ? 'We have not disclosed your information to any organisation.' : 'Each organisation, how many times, when, which kinds of information, and what.',
+    '',
+    ...(recipients.size === 0 ? [] : table(['Organisation', 'Times', 'First', 'Latest', 'Kinds of information', 'What was disclosed'],
+      [...recipients.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([who, e]) => [who, e.count, day(e.first), day(e.last), [...e.categories].join('; '), [...e.what].join('; ')]))),
+    ...section('Your equity, diversity and inclusion answers', 'EDI', 'Gathered on their own: these answers are never used for membership, eligibility or assistance, and are reported only in aggregate.'),
+    ...(edi
+      ? table(['', ''], [['Gender identity', explain(edi.genderIdentity)], ['Indigenous identity', explain(edi.indigenousIdentity)], ['Racialized identity', explain(edi.racializedIdentity)],
+        ['Disability', explain(edi.disability)], ['Sexual orientation', explain(edi.sexualOrientation)], ['Answered on', edi.answeredOn]])
+      : ['You have given no answers, or they were erased.', '']),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
+import { syntheticCasework, syntheticMembers } from '@mutual-graph/synthetic';
+import { PROVINCE_NAMES, TYPES_OF_WORK } from '@mutual-graph/schema';
+import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
+import { asCaller, tokenFor } from '../../test/support/tokens.js';
+
+const stack = testStack();
+// A member with medico-legal history, EDI answers of their own and a partner confirmation on record.
+const member = [...syntheticMembers(stack.seed)].slice(560).find((m) => syntheticCasework(m, stack.seed).matters.length > 0 && m.minc)!;
+const office = () => asCaller('PRIVACY_OFFICE', { sub: 'privacy-officer' });
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function accessRequest(verified: boolean): Promise<string> {
+  const { body } = await postGraphQL(stack.gatewayUrl, 'mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: ACCESS, details: "Everything you hold, please.", receivedOn: $on) { id } }',
+    { m: member.id, on: day(-3) }, await office());
+  const id = body.data!.recordPrivacyRequest.id;
+  if (verified) await postGraphQL(stack.gatewayUrl, 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { id } }', { r: id, on: day(-1) }, await office());
+  return id;
+}
+
+const report = async (requestId: string, headers: Record<string, string>) => {
+  const response = await fetch(new URL(`/privacy/access-reports/${requestId}`, stack.gatewayUrl), { headers });
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+};
+
+describe('the access report for an ACCESS request', () => {
+  beforeAll(async () => {
+    const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
+    await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, disability: "PREFER_NOT_TO_SAY" }) { disability } }', {}, asSelf);
+    const partner = { authorization: `Bearer ${await tokenFor({ sub: 'partner-system', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: 'hospital-privileges-office' })}` };
+    const confirm = readFileSync(join(PARTNER_OPERATIONS_DIR, 'ConfirmMembership.graphql'), 'utf8').trim();
+    const { body } = await postGraphQL(new URL('/partner/graphql', stack.gatewayUrl).toString(), confirm, { minc: member.minc }, partner);
+    expect(body.errors).toBeUndefined();
+  });
+
+  it('gathers the member\'s information from all four subgraphs into a document a person can read, codes explained', async () => {
+    const { status, type, text } = await report(await accessRequest(true), await office());
+    expect([status, status === 200 ? '' : text]).toEqual([200, '']);
+    expect(type).toMatch(/^text\/markdown/);
+    expect(text).toContain(`# Your personal information: ${member.firstName} ${member.lastName}`);
+    expect(text).toContain(member.minc!);
+    expect(text).toContain(PROVINCE_NAMES[member.province]!);
+    expect(text).toContain(TYPES_OF_WORK.find((t) => t.code === member.periods.at(-1)!.typeOfWork)!.label);
+    for (const heading of ['Who you are', 'How we reach you', 'Your membership', 'Medico-legal assistance', 'Learning', 'Communications', 'Your consents and requests', 'Organisations that received your information', 'Your equity, diversity and inclusion answers']) {
+      expect(text).toContain(`## ${heading}`);
+    }
+    const matters = syntheticCasework(member, stack.seed).matters;
+    expect(text).toContain(matters[0]!.openedOn);
+    // Codes written out: no raw enum code where a word is due.
+    expect(text).not.toMatch(/\| (CIVIL_ACTION|COLLEGE_COMPLAINT|HOSPITAL_COMPLAINT) \|/);
+    // Who received it: the partner that confirmed the membership.
+    expect(text).toMatch(/\| hospital-privileges-office \| \d+ \|/);
+    expect(text).toContain('Prefer not to say');
+  });
+
+  it('gathers EDI in an operation of its own, never joined with membership or medico-legal data, and audits both', async () => {
+    const requestId = await accessRequest(true);
+    const { status } = await report(requestId, { ...(await office()), 'x-request-id': `report-${requestId.slice(0, 8)}` });
+    expect(status).toBe(200);
+    const audited = await sql(stack.adminUrl, "select operation_name, purpose, subject, categories, member_ids from audit.audit_record where request_id like $1 order by request_id", [`report-${requestId.slice(0, 8)}%`]);
+    const byName = Object.fromEntries(audited.map((r) => [r.operation_name, r]));
+    expect(byName.AccessReportEdi).toMatchObject({ purpose: 'MEMBER_SELF_SERVICE', subject: 'privacy-officer', categories: ['EDI'], member_ids: [member.id] });
+    expect(byName.AccessReport.categories).toEqual(expect.arrayContaining(['MEDICO_LEGAL', 'MEMBERSHIP', 'LEARNING', 'PRIVACY_RECORD']));
+    expect(byName.AccessReport.categories).not.toContain('EDI');
+    expect(byName.AccessReportRequest).toMatchObject({ purpose: 'PRIVACY_OFFICE' });
+  });
+
+  it('is refused until the requester\'s identity is verified, and for anything but an open ACCESS request', async () => {
+    const unverified = await report(await accessRequest(false), await office());
+    expect(unverified.status).toBe(409);
+    expect(JSON.parse(unverified.text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId' });
+    const unknown = await report('5d8f0c3e-1111-4a2b-9c3d-000000000000', await office());
+    expect(unknown.status).toBe(404);
+    const malformed = await report('nope', await office());
+    expect(JSON.parse(malformed.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('is the privacy office\'s: other purposes and anonymous callers get nothing', async () => {
+    const requestId = await accessRequest(true);
+    const other = await report(requestId, await asCaller('MEDICO_LEGAL_ASSISTANCE'));
+    expect(other.status).toBe(403);
+    expect(other.text).not.toContain(member.lastName);
+    const anonymous = await report(requestId, {});
+    expect(anonymous.status).toBe(401);
+  });
+});
