@@ -35,6 +35,8 @@ export default async function globalSetup() {
     databaseUrl: process.env.TEST_DATABASE_URL || undefined,
     seed: TEST_SEED,
     quiet: true,
+    // Every line the services log, for the test that no personal information reaches a log.
+    serviceLogFile: join(dataDir, 'services.log'),
   });
   globalThis.__MUTUAL_GRAPH_STACK__ = stack;
   // Test workers are forked after this and inherit the environment.
@@ -49,6 +51,7 @@ export default async function globalSetup() {
     hopPrivateJwk: stack.secrets.hopKey.privateJwk,
     hopPublicJwk: stack.secrets.hopKey.publicJwk,
     dataDir,
+    serviceLogFile: join(dataDir, 'services.log'),
     seed: TEST_SEED,
   });
 }

@@ -1,6 +1,8 @@
 import { readVariables, type VariableSpecs } from '@mutual-graph/platform';
 import type { JWK } from 'jose';
 import type { AuthenticationConfig } from './authentication.js';
+import { DEFAULT_LIMITS, limitsFrom, type OperationLimits } from './limits.js';
+import type { IntrospectionMode } from './plugins/operation-policy.js';
 import { fileURLToPath } from 'node:url';
 import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 
@@ -22,6 +24,10 @@ export interface GatewayConfig {
   hopPrivateKey: JWK;
   /** PostgreSQL URL as role mg_audit, for the audit records. */
   auditDatabaseUrl: string;
+  /** Operation and request limits per graph (default DEFAULT_LIMITS). */
+  limits?: Record<'internal' | 'partner', OperationLimits>;
+  /** Who may introspect the internal graph (the partner graph: nobody); default all. */
+  introspection?: IntrospectionMode;
 }
 
 /** Registered partner operations, kept in the repository beside the gateway's sources. */
@@ -44,6 +50,9 @@ export const GATEWAY_VARIABLES = {
   AUTH_PUBLIC_KEY: { required: false, description: 'Development: the one public key (JWK, JSON) tokens are signed with (or AUTH_JWKS_URL)' },
   AUTH_ISSUER: { required: false, description: `Expected token issuer (default ${'mutual-graph-dev'})` },
   AUTH_AUDIENCE: { required: false, description: `Expected token audience (default ${'mutual-graph'})` },
+  GATEWAY_LIMITS_INTERNAL: { required: false, description: 'JSON overriding the internal graph\'s limits: maxDepth, maxAliases, maxDirectives, maxTokens, maxCost, maxBodyBytes, maxBatch (defaults 12, 30, 50, 3000, 50000, 262144, 10)' },
+  GATEWAY_LIMITS_PARTNER: { required: false, description: 'JSON overriding the partner graph\'s limits, same keys (defaults 4, 2, 2, 200, 200, 8192, 1: no batches)' },
+  GATEWAY_INTROSPECTION: { required: false, description: 'all, or analysts (only tokens with the analyst role); default analysts when NODE_ENV=production, else all. The partner graph never' },
   GATEWAY_HOP_PRIVATE_KEY: { required: true, description: "The gateway's Ed25519 private key (JWK, JSON) for the tokens it signs to subgraphs" },
   '<NAME>_SUBGRAPH_URL': {
     required: false,
@@ -77,10 +86,21 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     },
     hopPrivateKey: JSON.parse(required(values.GATEWAY_HOP_PRIVATE_KEY, 'GATEWAY_HOP_PRIVATE_KEY')) as JWK,
     auditDatabaseUrl: required(values.DATABASE_URL, 'DATABASE_URL'),
+    limits: {
+      internal: limitsFrom(DEFAULT_LIMITS.internal, values.GATEWAY_LIMITS_INTERNAL, 'GATEWAY_LIMITS_INTERNAL'),
+      partner: limitsFrom(DEFAULT_LIMITS.partner, values.GATEWAY_LIMITS_PARTNER, 'GATEWAY_LIMITS_PARTNER'),
+    },
+    introspection: introspectionMode(values.GATEWAY_INTROSPECTION, env.NODE_ENV),
   };
 }
 
 function required(value: string | undefined, name: string): string {
   if (!value) throw new Error(`${name} is not set; see the README's environment table`);
+  return value;
+}
+
+function introspectionMode(value: string | undefined, nodeEnv: string | undefined): IntrospectionMode {
+  if (value === undefined) return nodeEnv === 'production' ? 'analysts' : 'all';
+  if (value !== 'all' && value !== 'analysts') throw new Error('GATEWAY_INTROSPECTION must be all or analysts');
   return value;
 }

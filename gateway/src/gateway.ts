@@ -2,12 +2,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { jsonErrorHandler, listen, mountHealth } from '@mutual-graph/platform';
+import { jsonErrorHandler, listen, mountHealth, mountMetrics, requestLogPlugin } from '@mutual-graph/platform';
 import express from 'express';
 import { AuditLog } from './audit/audit-log.js';
 import { createAuthenticator } from './authentication.js';
 import type { GatewayConfig } from './config.js';
 import { accessReportRoute } from './access-report/access-report-route.js';
+import { boundedBatches } from './batching.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { log, metrics } from './observability.js';
 import { gatewayContextFactory } from './context.js';
 import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
@@ -41,14 +44,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const listening = await listen(app, config.host, config.port);
   const drain = ApolloServerPluginDrainHttpServer({ httpServer: listening.server });
 
+  const limits = config.limits ?? DEFAULT_LIMITS;
   let internalSubgraphs = new Map<string, string>();
   const internal = await startGraph({
     name: 'internal',
     supergraphPath: config.supergraphPath,
     subgraphUrls: config.subgraphUrls,
     introspection: true,
+    limits: limits.internal,
     plugins: (policy) => [
-      operationPolicyPlugin(policy, audit),
+      requestLogPlugin(log, metrics),
+      operationPolicyPlugin(policy, audit, config.introspection ?? 'all', metrics),
       consentEffectsPlugin((name) => internalSubgraphs.get(name)),
       membershipEffectsPlugin((name) => internalSubgraphs.get(name)),
       drain,
@@ -71,15 +77,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     subgraphUrls: config.subgraphUrls,
     // Partners get answers to registered operations, not a map of the graph.
     introspection: false,
+    limits: limits.partner,
     plugins: (policy) => [
+      requestLogPlugin(log, metrics),
       registeredOperationsPlugin(partnerOperations),
-      operationPolicyPlugin(policy, audit),
+      operationPolicyPlugin(policy, audit, 'all', metrics),
       recordDisclosuresPlugin(() => partnerSubgraphs.get('privacy')),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   partnerSubgraphs = partner.subgraphs;
 
+  mountMetrics(app, metrics);
   mountHealth(app, 'gateway', {
     supergraph: async () => internal.subgraphs.size > 0,
     'partner-supergraph': async () => partner.subgraphs.size > 0,
@@ -91,12 +100,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ]),
     ),
   });
-  const json = express.json({ limit: '1mb' });
   const internalContext = gatewayContextFactory(authenticate, internalPurpose, config.hopPrivateKey, audit);
-  app.use('/graphql', json, expressMiddleware(internal.apollo, { context: internalContext }));
+  const partnerContext = gatewayContextFactory(authenticate, partnerPurpose, config.hopPrivateKey, audit);
+  app.use('/graphql', express.json({ limit: limits.internal.maxBodyBytes }), boundedBatches(internal.apollo, internalContext, limits.internal.maxBatch), expressMiddleware(internal.apollo, { context: internalContext }));
   app.get('/privacy/access-reports/:requestId', accessReportRoute(internal.apollo, internalContext, config.hopPrivateKey));
-  app.use('/partner/graphql', json, expressMiddleware(partner.apollo, { context: gatewayContextFactory(authenticate, partnerPurpose, config.hopPrivateKey, audit) }));
-  app.use(jsonErrorHandler);
+  app.use('/partner/graphql', express.json({ limit: limits.partner.maxBodyBytes }), boundedBatches(partner.apollo, partnerContext, limits.partner.maxBatch), expressMiddleware(partner.apollo, { context: partnerContext }));
+  app.use(jsonErrorHandler(log));
 
   return {
     url: listening.url,

@@ -5,12 +5,15 @@ import { SubgraphDataSource } from './subgraph-data-source.js';
 import { supergraphFromFile } from './supergraph-source.js';
 import { PolicyIndex } from './policy-index.js';
 import type { GatewayContext } from './context.js';
+import { log } from './observability.js';
+import { armorFor, formatLimitRefusal, type OperationLimits } from './limits.js';
 
 export interface GraphOptions {
   name: string;
   supergraphPath: string;
   subgraphUrls: Record<string, string>;
   introspection: boolean;
+  limits: OperationLimits;
   /** Plugins in request order, given the graph's own policy index. */
   plugins: (policy: PolicyIndex) => ApolloServerPlugin<GatewayContext>[];
 }
@@ -37,12 +40,19 @@ export async function startGraph(options: GraphOptions): Promise<Graph> {
   });
   const policy = new PolicyIndex();
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => policy.update(coreSupergraphSdl));
+  const armor = armorFor(options.limits);
+  const mask = maskInternalErrors(log.child({ graph: options.name }));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors(`gateway:${options.name}`),
-    plugins: options.plugins(policy),
+    // Batches are taken apart before Apollo sees them (batching.ts), one context per operation.
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    formatError: (formatted, error) => formatLimitRefusal(formatted) ?? mask(formatted, error),
+    // The limits first: an operation over them is refused before the policy walks it. (armor is typed
+    // against the CommonJS build of @apollo/server; the plugins are the same objects.)
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]), ...options.plugins(policy)],
   });
   await apollo.start();
   return { apollo, subgraphs };

@@ -1,23 +1,25 @@
 import 'reflect-metadata';
 import { gatewayConfigFromEnv } from './config.js';
 import { startGateway } from './gateway.js';
+import { log } from './observability.js';
+import { loggableError } from '@mutual-graph/platform';
 
 const running = await startGateway(
   (() => {
     try {
       return gatewayConfigFromEnv();
     } catch (error) {
-      console.error(`[gateway] ${(error as Error).message}`);
+      log.fatal((error as Error).message);
       process.exit(1);
     }
   })(),
 );
-console.log(`[gateway] internal graph at ${running.graphqlUrl}`);
+log.info({ internal: running.graphqlUrl, partner: running.partnerGraphqlUrl }, 'gateway ready');
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await running.stop().catch((error) => console.error('[gateway] stop failed', error));
+  await running.stop().catch((error) => log.error({ err: loggableError(error) }, 'stop failed'));
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayContext } from './context.js';
+import { metrics } from './observability.js';
 import { NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 
@@ -22,6 +23,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!context?.hopToken) return;
     request.http?.headers.set('x-request-id', context.requestId);
     request.http?.headers.set('authorization', `Bearer ${await context.hopToken()}`);
+  }
+
+  /** A subgraph that failed to answer is counted, by name; the gateway answers the rest with a coded error. */
+  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: Parameters<RemoteGraphQLDataSource['didEncounterError']>[2], context?: GatewayContext): void {
+    metrics.subgraphErrors.inc({ subgraph: this.name });
+    super.didEncounterError(error, fetchRequest, fetchResponse, context);
   }
 
   /** Takes the subgraph's notices for the gateway out of its response, into the request's context. */

@@ -1,3 +1,4 @@
+import { log as gatewayLog } from './observability.js';
 import { createHash } from 'node:crypto';
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -12,7 +13,7 @@ const digest = (sdl: string) => createHash('sha256').update(sdl).digest('hex');
  * (a watch on the old inode would go quiet). An unreadable or uncomposable file leaves
  * the gateway serving the last good supergraph.
  */
-export function supergraphFromFile(path: string, log: (line: string) => void = console.log): SupergraphSdlHook {
+export function supergraphFromFile(path: string, log: (line: string) => void = (line) => gatewayLog.info(line)): SupergraphSdlHook {
   return async ({ update }) => {
     let current = await readFile(path, 'utf8');
     let lastDigest = digest(current);

@@ -24,7 +24,7 @@ const publicHalf = ({ d: _d, ...jwk }: JWK): JWK => jwk;
  * The four subgraphs and a gateway started in this test process, on the test database,
  * counting every HTTP request each subgraph receives and every statement it runs.
  */
-export async function startInProcessGraph(options: { auditDatabaseUrl?: string } = {}): Promise<InProcessGraph> {
+export async function startInProcessGraph(options: { auditDatabaseUrl?: string; introspection?: 'all' | 'analysts' } = {}): Promise<InProcessGraph> {
   const stack = testStack();
   const subgraphs = await Promise.all(SUBGRAPHS.map((definition) => startCountingSubgraph(definition)));
   const requests: Record<string, number> = {};
@@ -43,6 +43,7 @@ export async function startInProcessGraph(options: { auditDatabaseUrl?: string }
     authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },
     hopPrivateKey: stack.hopPrivateJwk,
     auditDatabaseUrl: options.auditDatabaseUrl ?? stack.ownerUrls.audit!,
+    ...(options.introspection ? { introspection: options.introspection } : {}),
   });
   return {
     gateway,

@@ -10,6 +10,8 @@ export interface TestStack {
   /** Database URL of each subgraph and isolated store, as its own role. */
   ownerUrls: Record<string, string>;
   seed: SyntheticOptions;
+  /** Every line the stack's services printed. */
+  serviceLogFile: string;
   issuerPrivateJwk: JWK;
   hopPrivateJwk: JWK;
   hopPublicJwk: JWK;

@@ -1,3 +1,5 @@
+import { log } from '../observability.js';
+import { loggableError } from '@mutual-graph/platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -66,7 +68,7 @@ export class AuditLog {
     try {
       await this.record(entry);
     } catch (error) {
-      console.error('[gateway] audit record not written:', (error as Error).message);
+      log.error({ err: loggableError(error) }, 'audit record not written');
       throw auditUnavailable();
     }
   }

@@ -1,3 +1,5 @@
+import { log } from '../observability.js';
+import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { callSubgraph } from '../subgraph-call.js';
@@ -27,7 +29,7 @@ export function consentEffectsPlugin(subgraphUrl: (name: string) => string | und
             try {
               await callSubgraph(subgraphUrl('privacy'), await contextValue.effectToken(), contextValue.requestId, RECORD_CONSENTS, { grants });
             } catch (error) {
-              console.error('[gateway] consent not recorded:', (error as Error).message);
+              log.error({ err: loggableError(error) }, 'consent not recorded');
               result.errors = [...(result.errors ?? []), { message: 'the answers are saved but the consent could not be recorded yet; ask again to finish', extensions: { code: 'CONSENT_NOT_RECORDED' } }];
             }
           }
@@ -35,7 +37,7 @@ export function consentEffectsPlugin(subgraphUrl: (name: string) => string | und
             try {
               await callSubgraph(subgraphUrl('member'), await contextValue.effectToken(), contextValue.requestId, ERASE_EDI, { memberIds: erasures });
             } catch (error) {
-              console.error('[gateway] EDI answers not erased after consent withdrawal:', (error as Error).message);
+              log.error({ err: loggableError(error) }, 'EDI answers not erased after consent withdrawal');
               result.errors = [...(result.errors ?? []), { message: 'the withdrawal is recorded but the EDI answers could not be erased yet; ask again to finish', extensions: { code: 'ERASURE_INCOMPLETE' } }];
             }
           }

@@ -1,3 +1,5 @@
+import { log } from '../observability.js';
+import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { callSubgraph } from '../subgraph-call.js';
@@ -22,7 +24,7 @@ export function recordDisclosuresPlugin(privacyUrl: () => string | undefined): A
             });
             if (data.recordDisclosures !== disclosures.length) throw new Error(`recorded ${String(data.recordDisclosures)} of ${disclosures.length}`);
           } catch (error) {
-            console.error('[gateway:partner] disclosure not recorded, answer withheld:', (error as Error).message);
+            log.error({ err: loggableError(error) }, 'disclosure not recorded, answer withheld');
             response.body.singleResult = {
               errors: [{ message: 'the disclosure could not be recorded, so nothing was disclosed; try again shortly', extensions: { code: 'DISCLOSURE_NOT_RECORDED' } }],
             };

@@ -1,3 +1,5 @@
+import { log } from '../observability.js';
+import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { callSubgraph } from '../subgraph-call.js';
@@ -24,7 +26,7 @@ export function membershipEffectsPlugin(subgraphUrl: (name: string) => string | 
               const data = await callSubgraph(subgraphUrl('case'), await contextValue.effectToken(), contextValue.requestId, SYNC, { memberId: notice.memberId, periods: notice.periods });
               if (data.syncProtectionPeriods !== notice.periods.length) throw new Error(`copied ${String(data.syncProtectionPeriods)} of ${notice.periods.length} periods`);
             } catch (error) {
-              console.error('[gateway] periods not copied to the case subgraph:', (error as Error).message);
+              log.error({ err: loggableError(error) }, 'periods not copied to the case subgraph');
               const result = response.body.singleResult;
               result.errors = [...(result.errors ?? []), { message: 'the change is recorded but not yet shared with casework; repeat it to finish', extensions: { code: 'PERIODS_NOT_SHARED' } }];
             }

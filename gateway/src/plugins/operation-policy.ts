@@ -1,9 +1,37 @@
+import { log } from '../observability.js';
+import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { collectOperationUses, decideOperation, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError } from 'graphql';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
 import type { PolicyIndex } from '../policy-index.js';
+import { limitRefused } from '../limits.js';
+import type { ServiceMetrics } from '@mutual-graph/platform';
+
+/** all: anyone may introspect; analysts: only principals with the analyst role (production's default). */
+export type IntrospectionMode = 'all' | 'analysts';
+
+/** Whether a document asks for the schema itself (`__schema`, `__type`; `__typename` is an answer's, not the schema's). */
+function asksForSchema(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** How an operation that never reached a decision is audited: a limit refusal by its limit, anything else by its code. */
+function limitOrCode(error: GraphQLError | undefined): { code: string; rule: string | null } {
+  const limit = error ? limitRefused(error.message) : undefined;
+  return limit ? { code: 'OPERATION_LIMIT', rule: limit } : { code: String(error?.extensions?.code ?? 'BAD_REQUEST'), rule: null };
+}
 
 /**
  * The whole-operation half of the policy. After the operation is parsed and validated and before
@@ -11,7 +39,7 @@ import type { PolicyIndex } from '../policy-index.js';
  * whole when its categories break the matrix, EDI isolation, or the caller's subject scope.
  * Every decision is audited before it takes effect; no audit record, no operation.
  */
-export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog): ApolloServerPlugin<GatewayContext> {
+export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, introspection: IntrospectionMode = 'all', metrics?: ServiceMetrics): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -29,11 +57,15 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog): Apo
           let categories: DataCategory[];
           try {
             if (contextValue.pendingRefusal) throw contextValue.pendingRefusal;
+            if (introspection === 'analysts' && !contextValue.principal.roles.includes('analyst') && asksForSchema(requestContext.document)) {
+              throw new GraphQLErrorClass('introspection is served to analysts only', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+            }
             categories = decide(requestContext, policy, entry);
           } catch (error) {
             const extensions = (error as GraphQLError).extensions ?? {};
             const refusal = extensions.policy as { rule?: string; fields?: string[] } | undefined;
             contextValue.audited = true;
+            metrics?.refusals.inc({ rule: refusal?.rule ?? String(extensions.code), purpose: contextValue.purpose });
             await audit.recordOrRefuse({ ...entry, decision: 'REFUSED', code: String(extensions.code), rule: refusal?.rule ?? null, fields: refusal?.fields ?? [] });
             throw error;
           }
@@ -46,8 +78,11 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog): Apo
           // Operations that never reached a decision (unparsable, invalid) are audited too.
           if (contextValue.audited || !contextValue.principal) return;
           contextValue.audited = true;
+          const refused = limitOrCode(errors[0]);
+          metrics?.refusals.inc({ rule: refused.rule ?? refused.code, purpose: contextValue.purpose });
           await audit
             .record({
+              ...refused,
               requestId: contextValue.requestId,
               subject: contextValue.principal.sub,
               roles: contextValue.principal.roles,
@@ -55,9 +90,8 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog): Apo
               operationName: request.operationName ?? null,
               operationText: request.query ?? null,
               decision: 'REFUSED',
-              code: String(errors[0]?.extensions?.code ?? 'BAD_REQUEST'),
             })
-            .catch((error) => console.error('[gateway] audit record not written:', (error as Error).message));
+            .catch((error) => log.error({ err: loggableError(error) }, 'audit record not written'));
         },
       };
     },

@@ -24,3 +24,6 @@ export * from './graphql/member-reference.js';
 export * from './disposition/disposition-run.js';
 export * from './disposition/disposition-task.js';
 export * from './disposition/run-disposition.js';
+export * from './observability/logger.js';
+export * from './observability/metrics.js';
+export * from './observability/request-log-plugin.js';

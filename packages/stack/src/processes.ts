@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 
 export interface ServiceProcess {
   name: string;
@@ -7,15 +8,19 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs a Node service as a child process, its output prefixed with its name. */
-export function spawnService(name: string, script: string, env: Record<string, string>, quiet = false): ServiceProcess {
+/** Runs a Node service as a child process, its output prefixed with its name (and kept in `logFile` when given). */
+export function spawnService(name: string, script: string, env: Record<string, string>, quiet = false, logFile?: string): ServiceProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const kept = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
   const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-    if (quiet) return;
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) stream.write(`${name.padEnd(9)} | ${line}\n`);
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      kept?.write(`${name.padEnd(9)} | ${line}\n`);
+      if (!quiet) stream.write(`${name.padEnd(9)} | ${line}\n`);
+    }
   };
   child.stdout!.on('data', prefix(process.stdout));
   child.stderr!.on('data', prefix(process.stderr));

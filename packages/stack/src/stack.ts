@@ -20,6 +20,8 @@ export interface StackOptions {
   seed: SyntheticOptions | null;
   /** Silence the services' own output (tests). */
   quiet?: boolean;
+  /** Keep every line the services print in this file (tests read it back). */
+  serviceLogFile?: string;
   log?: (line: string) => void;
 }
 
@@ -66,7 +68,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         GATEWAY_HOP_PUBLIC_KEY: JSON.stringify(secrets.hopKey.publicJwk),
         PORT: String(port),
         HOST: '127.0.0.1',
-      }, options.quiet);
+      }, options.quiet, options.serviceLogFile);
       services.push(service);
       subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
     }
@@ -78,7 +80,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(secrets.hopKey.privateJwk),
       HOST: process.env.HOST ?? '127.0.0.1',
       ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
-    }, options.quiet);
+    }, options.quiet, options.serviceLogFile);
     services.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/ready`, 30_000, () => gateway.child.exitCode === null);
     return { secrets, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, adminUrl: postgres.adminUrl, database, services, stop };

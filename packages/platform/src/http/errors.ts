@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ErrorRequestHandler } from 'express';
+import { loggableError, type Logger } from '../observability/logger.js';
 
 // Codes a client can act on; anything else is an internal fault and is masked.
 const CLIENT_CODES = new Set([
@@ -11,17 +12,17 @@ const CLIENT_CODES = new Set([
 
 /**
  * Apollo Server `formatError`: keeps coded client errors as they are and replaces every
- * other error's message, so no SQL text, host name or stack reaches a client. The original
- * goes to the service's own log.
+ * other error's message, so no SQL text, host name or stack reaches a client. The original goes
+ * to the service's own log, its quoted values taken out.
  */
-export function maskInternalErrors(service: string) {
+export function maskInternalErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    console.error(`[${service}] internal error:`, unwrapResolverError(error));
+    logger.error({ err: loggableError(unwrapResolverError(error)), path: formatted.path?.join('.') }, 'internal error');
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -31,10 +32,10 @@ export function maskInternalErrors(service: string) {
 }
 
 /** Express's last handler: a malformed or oversized body is a coded GraphQL error, never an HTML stack page. */
-export const jsonErrorHandler: ErrorRequestHandler = (error, _req, res, _next) => {
+export const jsonErrorHandler = (logger: Logger): ErrorRequestHandler => (error, _req, res, _next) => {
   const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
   const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
   const message = status < 500 ? String(error?.message ?? 'Bad request') : 'Internal server error';
-  if (status >= 500) console.error('unhandled HTTP error:', error);
+  if (status >= 500) logger.error({ err: loggableError(error) }, 'unhandled HTTP error');
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };

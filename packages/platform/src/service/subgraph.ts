@@ -13,6 +13,9 @@ import type { DispositionTask } from '../disposition/disposition-task.js';
 import { buildFederatedSchema, type FederatedSchemaOptions } from '../graphql/federated-schema.js';
 import { jsonErrorHandler, maskInternalErrors } from '../http/errors.js';
 import { mountHealth } from '../http/health.js';
+import { createLogger, loggableError } from '../observability/logger.js';
+import { mountMetrics, ServiceMetrics, type PoolStats } from '../observability/metrics.js';
+import { requestLogPlugin } from '../observability/request-log-plugin.js';
 import { listen } from '../http/listen.js';
 import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
 import { gatewayNoticesPlugin } from './gateway-notices.js';
@@ -97,6 +100,12 @@ export async function buildGuardedSubgraph<Loaders>(definition: SubgraphDefiniti
   return guardSubgraph(await buildSubgraph(definition));
 }
 
+/** Reads the pg pool behind a MikroORM connection, for the pool gauges. */
+export async function poolStats(orm: MikroORM): Promise<() => PoolStats | undefined> {
+  const pool = (await (orm.em.getConnection() as unknown as { getNativeClient(): Promise<PoolStats> }).getNativeClient()) as PoolStats | undefined;
+  return () => (pool ? { totalCount: pool.totalCount, idleCount: pool.idleCount, waitingCount: pool.waitingCount } : undefined);
+}
+
 export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   options: SubgraphRunOptions,
@@ -110,6 +119,10 @@ export async function startSubgraph<Loaders>(
     if (!clientUrl) throw new Error(`${definition.name}: no connection for its isolated store "${store.name}" (${storeUrlVariable(store.name)})`);
     stores[store.name] = await openDatabase(store.database, { ...options, clientUrl });
   }
+  const logger = createLogger(definition.name);
+  const metrics = new ServiceMetrics(definition.name);
+  metrics.watchPool('main', await poolStats(orm));
+  for (const [name, store] of Object.entries(stores)) metrics.watchPool(name, await poolStats(store));
   const app = express();
   app.disable('x-powered-by');
   const listening = await listen(app, options.host ?? '127.0.0.1', options.port ?? definition.defaultPort);
@@ -119,8 +132,9 @@ export async function startSubgraph<Loaders>(
     // Subgraphs answer the gateway only; their schema is published through composition, not introspection.
     introspection: false,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors(definition.name),
+    formatError: maskInternalErrors(logger),
     plugins: [
+      requestLogPlugin(logger, metrics) as never,
       gatewayNoticesPlugin() as never,
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only cost time on every request.
@@ -138,12 +152,13 @@ export async function startSubgraph<Loaders>(
     ),
     schema: async () => schema.getQueryType() !== undefined,
   });
+  mountMetrics(app, metrics);
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, { context: subgraphContextFactory(orm, stores, definition.createLoaders, verifyHop, peerUrls(definition, options)) }),
   );
-  app.use(jsonErrorHandler);
+  app.use(jsonErrorHandler(logger));
 
   return {
     name: definition.name,
@@ -162,12 +177,13 @@ export async function startSubgraph<Loaders>(
 /** A subgraph process's entry point: configuration from the environment, clean exit on SIGINT/SIGTERM. */
 export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
   const env = readVariables(SUBGRAPH_VARIABLES);
+  const logger = createLogger(definition.name);
   if (!env.DATABASE_URL) {
-    console.error(`[${definition.name}] DATABASE_URL is not set: it must name this subgraph's own database role.`);
+    logger.fatal("DATABASE_URL is not set: it must name this subgraph's own database role.");
     process.exit(1);
   }
   if (!env.GATEWAY_HOP_PUBLIC_KEY) {
-    console.error(`[${definition.name}] GATEWAY_HOP_PUBLIC_KEY is not set: without the gateway's public key no request can be verified.`);
+    logger.fatal("GATEWAY_HOP_PUBLIC_KEY is not set: without the gateway's public key no request can be verified.");
     process.exit(1);
   }
   const running = await startSubgraph(definition, {
@@ -179,12 +195,12 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     port: env.PORT ? Number(env.PORT) : definition.defaultPort,
     poolMax: env.DATABASE_POOL_MAX ? Number(env.DATABASE_POOL_MAX) : undefined,
   });
-  console.log(`[${definition.name}] subgraph ready at ${running.graphqlUrl}`);
+  logger.info({ url: running.graphqlUrl }, 'subgraph ready');
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await running.stop().catch((error) => console.error(`[${definition.name}] stop failed`, error));
+    await running.stop().catch((error) => logger.error({ err: loggableError(error) }, 'stop failed'));
     process.exit(0);
   };
   process.on('SIGINT', stop);

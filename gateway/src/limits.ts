@@ -1,0 +1,70 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+
+/** How much one operation may ask of a graph, before anything is planned or any subgraph called. */
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Lexical tokens in the operation's text: bounds what the parser has to read at all. */
+  maxTokens: number;
+  /** graphql-armor's cost: objects and scalars weighted by depth. */
+  maxCost: number;
+  /** Request body, bytes. */
+  maxBodyBytes: number;
+  /** Operations in one batched HTTP request; 1 means batches are refused. */
+  maxBatch: number;
+}
+
+/**
+ * The internal graph serves analysts and applications: room for the largest real operations with
+ * margin (the access report: depth 5, about 150 fields; a page of 1,000 support program
+ * candidates, whose `first: 1000` multiplies its cost; @skip/@include on every field). The partner graph runs one registered
+ * operation of depth 2 and a few dozen tokens: anything much bigger is not a partner's.
+ */
+export const DEFAULT_LIMITS: Record<'internal' | 'partner', OperationLimits> = {
+  internal: { maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 3000, maxCost: 50000, maxBodyBytes: 256 * 1024, maxBatch: 10 },
+  partner: { maxDepth: 4, maxAliases: 2, maxDirectives: 2, maxTokens: 200, maxCost: 200, maxBodyBytes: 8 * 1024, maxBatch: 1 },
+};
+
+/** Limits from a JSON override (GATEWAY_LIMITS_INTERNAL / _PARTNER), each a positive whole number. */
+export function limitsFrom(defaults: OperationLimits, json: string | undefined, variable: string): OperationLimits {
+  if (!json) return defaults;
+  const given = JSON.parse(json) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(given)) {
+    if (!(key in defaults)) throw new Error(`${variable}: ${key} is not a limit (${Object.keys(defaults).join(', ')})`);
+    if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`${variable}: ${key} must be a whole number of at least 1`);
+  }
+  return { ...defaults, ...(given as Partial<OperationLimits>) };
+}
+
+const REFUSAL = /Operation refused: (depth|aliases|directives|tokens|cost) limit exceeded/;
+const LIMIT_NAMES: Record<string, string> = { depth: 'MAX_DEPTH', aliases: 'MAX_ALIASES', directives: 'MAX_DIRECTIVES', tokens: 'MAX_TOKENS', cost: 'MAX_COST' };
+
+/** The limit an error reports, when it is one of graphql-armor's refusals. */
+export function limitRefused(message: string): string | undefined {
+  // graphql-js stops validating after 100 errors: only an operation built to fail gets there.
+  if (/Validation aborted\.$/.test(message)) return 'MAX_ERRORS';
+  const match = REFUSAL.exec(message);
+  return match ? LIMIT_NAMES[match[1]!] : undefined;
+}
+
+/** An armor refusal as a client sees it: code OPERATION_LIMIT, which limit, no suggestion of the schema. */
+export function formatLimitRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const limit = limitRefused(formatted.message);
+  if (!limit) return undefined;
+  return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'OPERATION_LIMIT', limit } };
+}
+
+/** graphql-armor's validation rules and plugins for one graph; field suggestions are always blocked. */
+export function armorFor(limits: OperationLimits) {
+  const message = (kind: string, n: number) => `Operation refused: ${kind} limit exceeded (at most ${n}).`;
+  return new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, exposeLimits: false, errorMessage: message('depth', limits.maxDepth), flattenFragments: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits: false, errorMessage: message('aliases', limits.maxAliases) },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits: false, errorMessage: message('directives', limits.maxDirectives) },
+    maxTokens: { n: limits.maxTokens, exposeLimits: false, errorMessage: message('tokens', limits.maxTokens) },
+    costLimit: { maxCost: limits.maxCost, exposeLimits: false, errorMessage: message('cost', limits.maxCost) },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+}
