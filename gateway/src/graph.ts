@@ -46,6 +46,9 @@ export async function startGraph(options: GraphOptions): Promise<Graph> {
     gateway,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    // The process stops both graphs itself on SIGTERM (server.ts): Apollo's own handler would stop
+    // one graph and re-raise the signal, ending the process with the other graph's requests in flight.
+    stopOnTerminationSignals: false,
     // Batches are taken apart before Apollo sees them (batching.ts), one context per operation.
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,

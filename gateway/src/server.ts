@@ -19,7 +19,9 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  log.info('stopping: finishing requests in flight, refusing new ones');
   await running.stop().catch((error) => log.error({ err: loggableError(error) }, 'stop failed'));
+  log.info('stopped');
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayContext } from './context.js';
-import { metrics } from './observability.js';
-import { NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
+import { log, metrics } from './observability.js';
+import { GraphQLError } from 'graphql';
+import { loggableError, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 
 /**
@@ -25,9 +26,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request.http?.headers.set('authorization', `Bearer ${await context.hopToken()}`);
   }
 
-  /** A subgraph that failed to answer is counted, by name; the gateway answers the rest with a coded error. */
+  /**
+   * A subgraph that failed to answer is counted, by name. One that could not be reached at all
+   * (down, restarting) is reported as SUBGRAPH_UNAVAILABLE, naming the subgraph and not its
+   * address; the gateway answers what the other subgraphs can.
+   */
   override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: Parameters<RemoteGraphQLDataSource['didEncounterError']>[2], context?: GatewayContext): void {
     metrics.subgraphErrors.inc({ subgraph: this.name });
+    if (!fetchResponse) {
+      log.warn({ subgraph: this.name, requestId: context?.requestId, err: loggableError(error) }, 'subgraph unreachable');
+      throw new GraphQLError(`the ${this.name} subgraph did not answer; try again shortly`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.name } });
+    }
     super.didEncounterError(error, fetchRequest, fetchResponse, context);
   }
 

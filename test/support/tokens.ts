@@ -1,5 +1,6 @@
 import { signHop, type Principal, type Purpose } from '@mutual-graph/schema';
-import { importJWK, SignJWT, type JWK } from 'jose';
+import { signDevToken } from '@mutual-graph/stack';
+import type { JWK } from 'jose';
 import { testStack } from './stack.js';
 
 export interface Caller {
@@ -14,19 +15,7 @@ export interface Caller {
 
 /** A caller's token, signed like `npm run token` signs, with the stack's development issuer key. */
 export async function tokenFor(caller: Caller, key: JWK = testStack().issuerPrivateJwk): Promise<string> {
-  const jwt = new SignJWT({
-    roles: caller.roles ?? ['staff'],
-    purposes: caller.purposes,
-    ...(caller.memberId ? { memberId: caller.memberId } : {}),
-    ...(caller.partnerId ? { partnerId: caller.partnerId } : {}),
-  })
-    .setProtectedHeader({ alg: 'EdDSA' })
-    .setSubject(caller.sub ?? 'test-caller')
-    .setIssuer('mutual-graph-dev')
-    .setAudience('mutual-graph')
-    .setIssuedAt();
-  jwt.setExpirationTime(typeof caller.expiresIn === 'number' ? caller.expiresIn : (caller.expiresIn ?? '10m'));
-  return jwt.sign(await importJWK(key, 'EdDSA'));
+  return signDevToken(key, { ...caller, sub: caller.sub ?? 'test-caller', roles: caller.roles ?? ['staff'], expiresIn: caller.expiresIn ?? '10m' });
 }
 
 /** Headers for one request to the internal graph: the caller's token and the declared purpose. */

@@ -8,3 +8,4 @@ export * from './stack.js';
 export * from './environment.js';
 export * from './seed-options.js';
 export * from './disposition.js';
+export * from './dev-token.js';

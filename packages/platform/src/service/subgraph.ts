@@ -132,6 +132,8 @@ export async function startSubgraph<Loaders>(
     // Subgraphs answer the gateway only; their schema is published through composition, not introspection.
     introspection: false,
     includeStacktraceInErrorResponses: false,
+    // runSubgraph stops the server on SIGTERM/SIGINT, draining first; Apollo's handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: maskInternalErrors(logger),
     plugins: [
       requestLogPlugin(logger, metrics) as never,
