@@ -13,10 +13,11 @@ const resolveDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g
 const compose = parse(resolveDefaults(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')), { merge: true });
 const services: Record<string, any> = compose.services;
 
-/** `node <file>.js` runs the build of a source file that exists. */
+/** `node [--import <tracing>] <file>.js` runs the build of a source file that exists (services load tracing first). */
 function expectRunsBuiltSource(command: string[], sourceFile: string) {
   expect(command[0]).toBe('node');
-  expect(command[1]).toBe(sourceFile.replace('/src/', '/dist/').replace(/\.ts$/, '.js'));
+  const rest = command[1] === '--import' ? (expect(command[2]).toBe('./packages/platform/dist/observability/telemetry.js'), command.slice(3)) : command.slice(1);
+  expect(rest[0]).toBe(sourceFile.replace('/src/', '/dist/').replace(/\.ts$/, '.js'));
   expect(existsSync(join(ROOT, sourceFile))).toBe(true);
 }
 

@@ -50,6 +50,8 @@ export const GATEWAY_VARIABLES = {
   AUTH_PUBLIC_KEY: { required: false, description: 'Development: the one public key (JWK, JSON) tokens are signed with (or AUTH_JWKS_URL)' },
   AUTH_ISSUER: { required: false, description: `Expected token issuer (default ${'mutual-graph-dev'})` },
   AUTH_AUDIENCE: { required: false, description: `Expected token audience (default ${'mutual-graph'})` },
+  LOG_LEVEL: { required: false, description: 'fatal, error, warn, info (default), debug or silent' },
+  'OTEL_*': { required: false, pattern: /^OTEL_[A-Z_]+$/, description: 'OpenTelemetry SDK settings (OTEL_EXPORTER_OTLP_ENDPOINT turns tracing on; OTEL_SERVICE_NAME, …)' },
   GATEWAY_LIMITS_INTERNAL: { required: false, description: 'JSON overriding the internal graph\'s limits: maxDepth, maxAliases, maxDirectives, maxTokens, maxCost, maxBodyBytes, maxBatch (defaults 12, 30, 50, 3000, 50000, 262144, 10)' },
   GATEWAY_LIMITS_PARTNER: { required: false, description: 'JSON overriding the partner graph\'s limits, same keys (defaults 4, 2, 2, 200, 200, 8192, 1: no batches)' },
   GATEWAY_INTROSPECTION: { required: false, description: 'all, or analysts (only tokens with the analyst role); default analysts when NODE_ENV=production, else all. The partner graph never' },

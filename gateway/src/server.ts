@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { gatewayConfigFromEnv } from './config.js';
 import { startGateway } from './gateway.js';
 import { log } from './observability.js';
-import { loggableError } from '@mutual-graph/platform';
+import { flushTelemetry, loggableError } from '@mutual-graph/platform';
 
 const running = await startGateway(
   (() => {
@@ -22,6 +22,7 @@ const stop = async () => {
   log.info('stopping: finishing requests in flight, refusing new ones');
   await running.stop().catch((error) => log.error({ err: loggableError(error) }, 'stop failed'));
   log.info('stopped');
+  await flushTelemetry();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -82,6 +82,12 @@ describe('limits on hostile operations (internal graph)', () => {
     await stillAnswers();
   });
 
+  it('keeps CSRF prevention on: a simple cross-site request is refused before it runs', async () => {
+    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: (await risk()).authorization!, 'x-purpose-of-use': 'RISK_MANAGEMENT' } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/i);
+  });
+
   it('never suggests field names', async () => {
     const { body } = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { lastNam } }', { id: member.id }, await risk());
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

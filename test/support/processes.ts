@@ -21,7 +21,7 @@ export function freePort(): Promise<number> {
  * A real subgraph process of our own, on the test database, at a port we choose, so that a test
  * can kill it (SIGKILL) and start it again where the gateway expects it.
  */
-export async function spawnSubgraph(name: string, port: number, ownerUrls = testStack().ownerUrls): Promise<ServiceProcess> {
+export async function spawnSubgraph(name: string, port: number, ownerUrls = testStack().ownerUrls, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
   const stack = testStack();
   const definition = SUBGRAPHS.find((s) => s.name === name)!;
   const service = spawnService(name, join(ROOT, 'subgraphs', name, 'dist', 'server.js'), {
@@ -32,13 +32,14 @@ export async function spawnSubgraph(name: string, port: number, ownerUrls = test
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   }, true);
   await waitUntilReady(`http://127.0.0.1:${port}/ready`, 30_000, () => service.child.exitCode === null);
   return service;
 }
 
 /** A real gateway process of our own, on the test stack's subgraphs and audit database; its log lines go to `logFile`. */
-export async function spawnGateway(port: number, logFile: string): Promise<ServiceProcess> {
+export async function spawnGateway(port: number, logFile: string, options: { env?: Record<string, string>; subgraphUrls?: Record<string, string> } = {}): Promise<ServiceProcess> {
   const stack = testStack();
   const { d: _d, ...issuerPublic } = stack.issuerPrivateJwk as Record<string, unknown>;
   const service = spawnService('gateway', join(ROOT, 'gateway', 'dist', 'server.js'), {
@@ -48,7 +49,8 @@ export async function spawnGateway(port: number, logFile: string): Promise<Servi
     AUTH_PUBLIC_KEY: JSON.stringify(issuerPublic),
     GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(stack.hopPrivateJwk),
     LOG_LEVEL: 'info',
-    ...Object.fromEntries(Object.entries(stack.subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
+    ...Object.fromEntries(Object.entries({ ...stack.subgraphUrls, ...options.subgraphUrls }).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
+    ...options.env,
   }, true, logFile);
   await waitUntilReady(`http://127.0.0.1:${port}/ready`, 30_000, () => service.child.exitCode === null);
   return service;

@@ -7,7 +7,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
 import type { PolicyIndex } from '../policy-index.js';
 import { limitRefused } from '../limits.js';
-import type { ServiceMetrics } from '@mutual-graph/platform';
+import { annotateSpan, type ServiceMetrics } from '@mutual-graph/platform';
 
 /** all: anyone may introspect; analysts: only principals with the analyst role (production's default). */
 export type IntrospectionMode = 'all' | 'analysts';
@@ -66,10 +66,12 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
             const refusal = extensions.policy as { rule?: string; fields?: string[] } | undefined;
             contextValue.audited = true;
             metrics?.refusals.inc({ rule: refusal?.rule ?? String(extensions.code), purpose: contextValue.purpose });
+            annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'REFUSED', 'policy.rule': refusal?.rule ?? String(extensions.code) });
             await audit.recordOrRefuse({ ...entry, decision: 'REFUSED', code: String(extensions.code), rule: refusal?.rule ?? null, fields: refusal?.fields ?? [] });
             throw error;
           }
           contextValue.audited = true;
+          annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'ALLOWED', 'policy.categories': categories });
           await audit.recordOrRefuse({ ...entry, decision: 'ALLOWED', categories });
           contextValue.categories = categories;
         },

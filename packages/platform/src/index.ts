@@ -27,3 +27,4 @@ export * from './disposition/run-disposition.js';
 export * from './observability/logger.js';
 export * from './observability/metrics.js';
 export * from './observability/request-log-plugin.js';
+export * from './observability/span-attributes.js';

@@ -1,5 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/** The tracing preload every service is started with (see platform's observability/telemetry.ts). */
+const TELEMETRY = pathToFileURL(createRequire(import.meta.url).resolve('@mutual-graph/platform/telemetry')).href;
 
 export interface ServiceProcess {
   name: string;
@@ -10,8 +15,9 @@ export interface ServiceProcess {
 
 /** Runs a Node service as a child process, its output prefixed with its name (and kept in `logFile` when given). */
 export function spawnService(name: string, script: string, env: Record<string, string>, quiet = false, logFile?: string): ServiceProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], {
-    env: { ...process.env, ...env },
+  // Tracing loads before the service's own modules; it stays off unless an OTLP endpoint is set.
+  const child = spawn(process.execPath, ['--enable-source-maps', '--import', TELEMETRY, script], {
+    env: { OTEL_SERVICE_NAME: `mutual-graph-${name}`, ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const kept = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;

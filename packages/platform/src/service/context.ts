@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { HopClaims } from '@mutual-graph/schema';
 import { badUserInput } from '../graphql/input.js';
 import type { GatewayNotice } from './gateway-notices.js';
+import { annotateSpan } from '../observability/span-attributes.js';
 
 /**
  * What every resolver of a subgraph sees for one request, built in one function, per request:
@@ -48,6 +49,7 @@ export function subgraphContextFactory<Loaders>(
   return async ({ req }: { req: IncomingMessage }): Promise<SubgraphContext<Loaders>> => {
     // Refuses (UNAUTHENTICATED) anything the gateway did not sign, `_entities` and `_service` included.
     const hop = await verifyHop(req.headers.authorization);
+    annotateSpan({ purpose: hop.purpose, 'request.id': hop.requestId });
     const em = orm.em.fork();
     const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
     const hopToken = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')![1]!;

@@ -18,6 +18,8 @@ export const SUBGRAPH_VARIABLES = {
   HOST: { required: false, description: 'Address to bind (default 127.0.0.1: subgraphs answer the gateway only)' },
   PORT: { required: false, description: 'Port (default: the contract port, 4001–4004)' },
   DATABASE_POOL_MAX: { required: false, description: 'Connections in the pool (default 10)' },
+  LOG_LEVEL: { required: false, description: 'fatal, error, warn, info (default), debug or silent' },
+  'OTEL_*': { required: false, pattern: /^OTEL_[A-Z_]+$/, description: 'OpenTelemetry SDK settings (OTEL_EXPORTER_OTLP_ENDPOINT turns tracing on; OTEL_SERVICE_NAME, …)' },
   EDI_MINIMUM_CELL_SIZE: { required: false, description: 'Member subgraph: EDI summary cells under this count are suppressed (default 10; a lower value is ignored)' },
   '<NAME>_SUBGRAPH_URL': {
     required: false,

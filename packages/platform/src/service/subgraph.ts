@@ -16,6 +16,7 @@ import { mountHealth } from '../http/health.js';
 import { createLogger, loggableError } from '../observability/logger.js';
 import { mountMetrics, ServiceMetrics, type PoolStats } from '../observability/metrics.js';
 import { requestLogPlugin } from '../observability/request-log-plugin.js';
+import { flushTelemetry } from '../observability/span-attributes.js';
 import { listen } from '../http/listen.js';
 import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
 import { gatewayNoticesPlugin } from './gateway-notices.js';
@@ -203,6 +204,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     if (stopping) return;
     stopping = true;
     await running.stop().catch((error) => logger.error({ err: loggableError(error) }, 'stop failed'));
+    await flushTelemetry();
     process.exit(0);
   };
   process.on('SIGINT', stop);
