@@ -99,6 +99,7 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Query.privacyRequest': ['PRIVACY_OFFICE'],
   'Query.disclosures': ['PRIVACY_OFFICE'],
   'Query.accessAudit': ['PRIVACY_OFFICE'],
+  'Mutation.recordDisclosure': ['PRIVACY_OFFICE'],
   // The register of confidentiality incidents is the privacy office's to keep.
   'Mutation.recordConfidentialityIncident': ['PRIVACY_OFFICE'],
   'Mutation.assessIncidentRisk': ['PRIVACY_OFFICE'],

@@ -119,3 +119,29 @@ describe('consent decisions the privacy office records from a call or a letter',
     expect(response.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('disclosures the privacy office records', () => {
+  const member = members[593]!;
+  const RECORD = 'mutation ($d: StaffDisclosureInput!) { recordDisclosure(disclosure: $d) { recipient purpose categories description } }';
+  const disclosure = (changes: Record<string, unknown> = {}) => ({
+    memberId: member.id, recipient: 'Dr. Ada Lovelace, counsel', basis: 'MEMBER_CONSENT', categories: ['MEDICO_LEGAL'], description: 'Copy of the file on the 2025 College complaint.', disclosedAt: new Date().toISOString(), ...changes,
+  });
+
+  it('at the member\'s direction only while their consent names the recipient, and shows it to the member', async () => {
+    const refused = await postGraphQL(stack.gatewayUrl, RECORD, { d: disclosure() }, await office());
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'disclosure.recipient' });
+    const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
+    await postGraphQL(stack.gatewayUrl, 'mutation { grantMyConsent(purpose: THIRD_PARTY_DISCLOSURE, recipient: "Dr. Ada Lovelace, counsel") { status } }', {}, asSelf);
+    const recorded = await postGraphQL(stack.gatewayUrl, RECORD, { d: disclosure() }, await office());
+    expect(recorded.body.data!.recordDisclosure).toEqual({ recipient: 'Dr. Ada Lovelace, counsel', purpose: 'MEMBER_CONSENT', categories: ['MEDICO_LEGAL'], description: 'Copy of the file on the 2025 College complaint.' });
+    const mine = await postGraphQL(stack.gatewayUrl, '{ me { disclosures { recipient purpose } } }', {}, asSelf);
+    expect(mine.body.data!.me.disclosures).toContainEqual({ recipient: 'Dr. Ada Lovelace, counsel', purpose: 'MEMBER_CONSENT' });
+  });
+
+  it('as the law requires without consent, and never dated in the future', async () => {
+    const legal = await postGraphQL(stack.gatewayUrl, RECORD, { d: disclosure({ recipient: 'Superior Court of Justice', basis: 'REQUIRED_BY_LAW', description: 'Records produced under subpoena.' }) }, await office());
+    expect(legal.body.data!.recordDisclosure.purpose).toBe('REQUIRED_BY_LAW');
+    const future = await postGraphQL(stack.gatewayUrl, RECORD, { d: disclosure({ basis: 'REQUIRED_BY_LAW', disclosedAt: new Date(Date.now() + 86_400_000).toISOString() }) }, await office());
+    expect(future.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'disclosure.disclosedAt' });
+  });
+});

@@ -22,12 +22,12 @@ export class Disclosure {
   memberId!: string;
 
   @Category('PRIVACY_RECORD')
-  @Field({ description: 'The organisation that received the information (a partner id)' })
+  @Field({ description: 'The organisation that received the information (a partner id, or as the privacy office recorded it)' })
   @Property({ type: 'string', length: 100 })
   recipient!: string;
 
   @Category('PRIVACY_RECORD')
-  @Field({ description: 'The purpose of use it was disclosed for' })
+  @Field({ description: 'Why it was disclosed: PARTNER_CONFIRMATION, MEMBER_CONSENT or REQUIRED_BY_LAW' })
   @Property({ type: 'string', length: 40 })
   purpose!: string;
 

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, DateScalar, isUuid, NonPersonal, requirePageSize } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, isUuid, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { isCategory } from '@mutual-graph/schema';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { Disclosure } from '../entities/disclosure.js';
 import { DisclosureInput } from '../types/disclosure-input.js';
+import { DisclosureBasis, StaffDisclosureInput } from '../types/staff-disclosure-input.js';
+import { Consent } from '../entities/consent.js';
+import { ConsentPurpose, ConsentStatus } from '../entities/consent-enums.js';
 
 @Resolver(() => Disclosure)
 export class DisclosureResolver {
@@ -25,6 +28,33 @@ export class DisclosureResolver {
     });
     if (rows.length > 0) await em.insertMany(Disclosure, rows);
     return rows.length;
+  }
+
+  /**
+   * The privacy office records a disclosure it made itself. At the member's direction only while a
+   * consent to disclose to that recipient is granted; the basis is kept as the disclosure's purpose.
+   */
+  @Category('PRIVACY_RECORD')
+  @Mutation(() => Disclosure, { description: 'The privacy office records a disclosure it made: at the member\'s direction (their consent must name the recipient) or as the law requires' })
+  async recordDisclosure(@Arg('disclosure', () => StaffDisclosureInput) input: StaffDisclosureInput, @Ctx() { em }: PrivacyContext): Promise<Disclosure> {
+    const memberId = requireUuid('disclosure.memberId', input.memberId).toLowerCase();
+    const recipient = input.recipient.trim();
+    if (recipient.length < 1 || recipient.length > 100) throw badUserInput('disclosure.recipient', 'recipient must be 1 to 100 characters');
+    if (input.categories.length === 0 || !input.categories.every(isCategory)) throw badUserInput('disclosure.categories', 'categories must be one or more data categories');
+    const description = input.description.trim();
+    if (description.length < 5 || description.length > 300) throw badUserInput('disclosure.description', 'description must be 5 to 300 characters');
+    if (input.disclosedAt.getTime() > Date.now()) throw badUserInput('disclosure.disclosedAt', 'disclosedAt cannot be in the future');
+    if (input.basis === DisclosureBasis.MEMBER_CONSENT) {
+      const consent = await em.findOne(Consent, { memberId, purpose: ConsentPurpose.THIRD_PARTY_DISCLOSURE, recipient });
+      if (consent?.status !== ConsentStatus.GRANTED || !consent.grantedAt || consent.grantedAt > input.disclosedAt) {
+        throw badUserInput('disclosure.recipient', 'the member had not consented to disclosure to this recipient when it was made');
+      }
+    }
+    const disclosure = em.create(Disclosure, {
+      id: randomUUID(), memberId, recipient, purpose: input.basis, categories: [...new Set(input.categories)].sort(), description, disclosedAt: input.disclosedAt,
+    });
+    await em.flush();
+    return disclosure;
   }
 
   @NonPersonal()
