@@ -48,7 +48,10 @@ describe('the access report for an ACCESS request', () => {
     }
     const matters = syntheticCasework(member, stack.seed).matters;
     expect(text).toContain(matters[0]!.openedOn);
-    // Codes written out: no raw enum code where a word is due.
+    // Codes written out: no raw enum code where a word is due, every table under its own label.
+    expect(text).toMatch(/\| Preferred language \| (English|French) \|/);
+    expect(text).toContain('**Periods of membership**');
+    expect(text).not.toMatch(/\| (COMMUNICATIONS|SURVEYS|EDI_COLLECTION|GRANTED|WITHDRAWN) \|/);
     expect(text).not.toMatch(/\| (CIVIL_ACTION|COLLEGE_COMPLAINT|HOSPITAL_COMPLAINT) \|/);
     // Who received it: the partner that confirmed the membership.
     expect(text).toMatch(/\| hospital-privileges-office \| \d+ \|/);

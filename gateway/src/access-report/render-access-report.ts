@@ -3,9 +3,18 @@ import { CATEGORIES, isCategory, isPurpose, PROVINCE_NAMES, PURPOSES, TYPES_OF_W
 /* eslint-disable @typescript-eslint/no-explicit-any -- the report walks the graph's own JSON answer */
 type Json = any;
 
+const LANGUAGES: Record<string, string> = { EN: 'English', FR: 'French' };
+const CONSENTS: Record<string, string> = {
+  COMMUNICATIONS: 'Communications from us',
+  EDI_COLLECTION: 'Collecting your equity, diversity and inclusion answers',
+  SURVEYS: 'Surveys',
+  THIRD_PARTY_DISCLOSURE: 'Disclosure to someone you named',
+};
+
 /** A code as a person reads it: the graph's names where it has them, the code's own words otherwise. */
 export function explain(code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';
+  if (LANGUAGES[code]) return LANGUAGES[code]!;
   if (PROVINCE_NAMES[code]) return PROVINCE_NAMES[code]!;
   const work = TYPES_OF_WORK.find((t) => t.code === code);
   if (work) return `${work.label} (${code})`;
@@ -18,9 +27,11 @@ export function explain(code: string | null | undefined): string {
 const cell = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' '));
 const day = (value: string | null | undefined) => (value ? value.slice(0, 10) : '—');
 
-function table(headers: string[], rows: unknown[][]): string[] {
-  if (rows.length === 0) return ['None held.', ''];
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''];
+/** A table under its own label, or the label and "None held." when there is nothing to show. */
+function table(headers: string[], rows: unknown[][], label?: string): string[] {
+  const title = label ? [`**${label}**`, ''] : [];
+  if (rows.length === 0) return [...title, 'None held.', ''];
+  return [...title, `| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''];
 }
 
 function section(title: string, category: string | null, intro: string): string[] {
@@ -64,33 +75,33 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
       : ['None held.', '']),
     ...section('Your practice and licences', 'PROFESSIONAL', 'Where and how you practise, and your registrations with the Colleges.'),
     ...(m.practice ? table(['', ''], [['Province or territory of practice', explain(m.practice.province)], ['Specialty', explain(m.practice.specialty)], ['Type of work', explain(m.practice.typeOfWork)]]) : ['None held.', '']),
-    ...table(['College', 'Registration number'], (m.collegeRegistrations as Json[]).map((r) => [`College of ${explain(r.college)}`, r.registrationNumber])),
+    ...table(['College', 'Registration number'], (m.collegeRegistrations as Json[]).map((r) => [`College of ${explain(r.college)}`, r.registrationNumber]), 'Registrations with the Colleges'),
     ...section('Your membership', 'MEMBERSHIP', `Your membership is ${explain(m.membership.status).toLowerCase()}. Periods of membership decide which care our protection covers.`),
-    ...table(['From', 'To', 'Type of work', 'Fee region'], (m.membership.periods as Json[]).map((p) => [p.startsOn, p.endsOn ?? 'current', explain(p.typeOfWork), explain(p.feeRegion)])),
-    ...table(['Changed on', 'From', 'To', 'Recorded'], (m.membership.history as Json[]).map((h) => [h.effectiveOn, explain(h.fromStatus), explain(h.toStatus), day(h.recordedAt)])),
+    ...table(['From', 'To', 'Type of work', 'Fee region'], (m.membership.periods as Json[]).map((p) => [p.startsOn, p.endsOn ?? 'current', explain(p.typeOfWork), explain(p.feeRegion)]), 'Periods of membership'),
+    ...table(['Changed on', 'From', 'To', 'Recorded'], (m.membership.history as Json[]).map((h) => [h.effectiveOn, explain(h.fromStatus), explain(h.toStatus), day(h.recordedAt)]), 'Changes of status recorded here'),
     ...section('Medico-legal assistance', 'MEDICO_LEGAL', 'Matters we assisted you with, and your calls to our advisors.'),
     ...table(['Kind', 'Province', 'Opened', 'Closed', 'Status', 'Outcome', 'Physician advisor', 'Counsel', 'Compensation paid'],
-      (m.medicoLegalHistory as Json[]).map((x) => [explain(x.kind), explain(x.province), x.openedOn, x.closedOn, explain(x.status), explain(x.outcome), x.physicianAdvisor, x.counsel, x.compensationPaid ? `${x.compensationPaid.amount} ${x.compensationPaid.currency}` : null])),
+      (m.medicoLegalHistory as Json[]).map((x) => [explain(x.kind), explain(x.province), x.openedOn, x.closedOn, explain(x.status), explain(x.outcome), x.physicianAdvisor, x.counsel, x.compensationPaid ? `${x.compensationPaid.amount} ${x.compensationPaid.currency}` : null]), 'Matters'),
     ...table(['Called on', 'Topic', 'Language', 'Minutes', 'Physician advisor', 'Follow-up'],
-      (m.adviceCalls as Json[]).map((c) => [c.calledOn, explain(c.topic), explain(c.language), c.durationMinutes, c.physicianAdvisor, c.followUp ? 'yes' : 'no'])),
+      (m.adviceCalls as Json[]).map((c) => [c.calledOn, explain(c.topic), explain(c.language), c.durationMinutes, c.physicianAdvisor, c.followUp ? 'yes' : 'no']), 'Advice calls'),
     ...(m.supportProgram
       ? [`Member Support Program: ${explain(m.supportProgram.status).toLowerCase()}, opened ${m.supportProgram.openedOn}${m.supportProgram.closedOn ? `, closed ${m.supportProgram.closedOn}` : ''} (${explain(m.supportProgram.source).toLowerCase()}).`,
         `Contributing factors: ${(m.supportProgram.contributingFactors as string[]).map(explain).join(', ') || '—'}. Your perspective: ${m.supportProgram.memberPerspective ?? '—'}.`, '',
-        ...table(['Written', 'By', 'Note'], (m.supportProgram.notes as Json[]).map((n) => [day(n.writtenAt), n.author, n.text]))]
+        ...table(['Written', 'By', 'Note'], (m.supportProgram.notes as Json[]).map((n) => [day(n.writtenAt), n.author, n.text]), 'Notes of the program')]
       : ['Member Support Program: you have not been enrolled.', '']),
     ...section('Learning', 'LEARNING', 'Learning you completed with us, events you registered for, and any education plan.'),
-    ...table(['Completed on', 'Activity', 'Credits'], (m.learningRecord as Json[]).map((c) => [c.completedOn, `${c.activity.title} (${c.activity.code})`, c.credits])),
-    ...table(['Event', 'Starts', 'Registration', 'Registered', 'Cancelled'], (m.registrations as Json[]).map((r) => [r.event.activity.title, day(r.event.startsAt), explain(r.status), day(r.registeredAt), day(r.cancelledAt)])),
+    ...table(['Completed on', 'Activity', 'Credits'], (m.learningRecord as Json[]).map((c) => [c.completedOn, `${c.activity.title} (${c.activity.code})`, c.credits]), 'Learning completed'),
+    ...table(['Event', 'Starts', 'Registration', 'Registered', 'Cancelled'], (m.registrations as Json[]).map((r) => [r.event.activity.title, day(r.event.startsAt), explain(r.status), day(r.registeredAt), day(r.cancelledAt)]), 'Event registrations'),
     ...(m.educationPlan
-      ? table(['Plan item', 'Status', 'Due', 'Completed', 'Outside program'], (m.educationPlan.items as Json[]).map((i) => [explain(i.factor), explain(i.status), i.dueOn, i.completedOn, i.externalProgram]))
+      ? table(['Plan item', 'Status', 'Due', 'Completed', 'Outside program'], (m.educationPlan.items as Json[]).map((i) => [explain(i.factor), explain(i.status), i.dueOn, i.completedOn, i.externalProgram]), 'Education plan')
       : ['Education plan: none.', '']),
     ...section('Communications', 'COMMUNICATIONS', m.communicationPreferences.consented
       ? `You agreed to receive our communications on ${day(m.communicationPreferences.consentedSince)}.`
       : 'We do not send you communications: you have not agreed to them, or you withdrew.'),
     ...section('Your consents and requests', 'PRIVACY_RECORD', 'Each consent as it stands and every decision you made on it; your privacy requests.'),
-    ...table(['Consent to', 'Recipient', 'Status', 'Decisions'], (m.consents as Json[]).map((c) => [explain(c.purpose), c.recipient, explain(c.status),
-      (c.history as Json[]).map((h) => `${explain(h.decision).toLowerCase()} ${day(h.recordedAt)} (${explain(h.method).toLowerCase()})`).join('; ')])),
-    ...table(['Request', 'Received', 'Due', 'Status', 'Closed', 'Reason declined'], (m.privacyRequests as Json[]).map((r) => [explain(r.kind), r.receivedOn, r.dueOn, explain(r.status), r.closedOn, explain(r.declineReason)])),
+    ...table(['Consent to', 'Recipient', 'Status', 'Decisions'], (m.consents as Json[]).map((c) => [CONSENTS[c.purpose] ?? explain(c.purpose), c.recipient, explain(c.status),
+      (c.history as Json[]).map((h) => `${explain(h.decision).toLowerCase()} ${day(h.recordedAt)} (${explain(h.method).toLowerCase()})`).join('; ')]), 'Consents'),
+    ...table(['Request', 'Received', 'Due', 'Status', 'Closed', 'Reason declined'], (m.privacyRequests as Json[]).map((r) => [explain(r.kind), r.receivedOn, r.dueOn, explain(r.status), r.closedOn, explain(r.declineReason)]), 'Privacy requests'),
     '## Organisations that received your information',
     '',
     recipients.size === 0 ? 'We have not disclosed your information to any organisation.' : 'Each organisation, how many times, when, which kinds of information, and what.',
