@@ -8,12 +8,11 @@
 // bench/results/soak-<timestamp>.json. Not part of `npm test`.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { chmod } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
-import { signDevToken, startStack } from '@mutual-graph/stack';
+import { freePort, signDevToken, startStack } from '@mutual-graph/stack';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 
 const { values } = parseArgs({
@@ -29,17 +28,6 @@ const minutes = Number(values.minutes);
 const warmupSeconds = Number(values['warmup-seconds']);
 const clients = Number(values.clients);
 const memberCount = Number(values.members);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function rssKiB(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');

@@ -2,21 +2,9 @@
 // migrated and seeded, four subgraph processes and the gateway, on free ports.
 // Plain JavaScript on the built packages, because jest loads it outside its transform.
 import { chmod, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack } from '@mutual-graph/stack';
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, startStack } from '@mutual-graph/stack';
 
 export const TEST_SEED = { seed: 1_867, members: 600, asOf: '2026-10-31' };
 

@@ -1,21 +1,11 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SUBGRAPHS, spawnService, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
 import { testStack } from './stack.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { freePort } from '@mutual-graph/stack';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * A real subgraph process of our own, on the test database, at a port we choose, so that a test

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { pathToFileURL } from 'node:url';
 
 /** The tracing preload every service is started with (see platform's observability/telemetry.ts). */
@@ -63,4 +64,16 @@ export async function waitUntilReady(url: string, timeoutMs = 30_000, stillRunni
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`${url} not ready after ${timeoutMs} ms (${last})`);
+}
+
+/** A TCP port free on loopback right now (tests and the soak run start stacks of their own). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
