@@ -87,6 +87,9 @@ try {
     samples.push({ at: Math.round((Date.now() - started) / 1000), rss });
   };
   const sampler = setInterval(() => void sample(), 10_000);
+  // One sample at the start and one just before the warm-up ends, so that even a short warm-up has its own.
+  await sample();
+  const lastWarmupSample = setTimeout(() => void sample(), Math.max(0, warmupSeconds * 1000 - 500));
 
   await Promise.all(Array.from({ length: clients }, async (_, c) => {
     for (let i = c; Date.now() < endsAt; i += 1) {
@@ -111,6 +114,7 @@ try {
     }
   }));
   clearInterval(sampler);
+  clearTimeout(lastWarmupSample);
   await sample();
 
   const warmup = samples.filter((s) => s.at < warmupSeconds);
