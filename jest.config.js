@@ -39,6 +39,7 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '/.data/'],
   globalSetup: '<rootDir>/test/global-setup.js',
   setupFiles: ['<rootDir>/test/quiet-logs.js'],
+  testSequencer: '<rootDir>/test/sequencer.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   reporters: ['default', '<rootDir>/test/results-file-reporter.js'],
   testTimeout: 60_000,

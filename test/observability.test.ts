@@ -8,7 +8,11 @@ const stack = testStack();
 const members = [...syntheticMembers(stack.seed)];
 const sample = members.slice(0, 40);
 
-/** Operations that read, write, fail and are refused, with personal information in their variables and answers. */
+/**
+ * Operations that read, write, fail and are refused, with personal information in their variables
+ * and answers. This suite runs last (test/sequencer.js), so the log it reads holds every other
+ * suite's operations too.
+ */
 async function exerciseTheGraph(): Promise<void> {
   const ids = sample.map((m) => m.id);
   const medicoLegal = await asCaller('MEDICO_LEGAL_ASSISTANCE', { sub: 'log-test' });
