@@ -28,3 +28,4 @@ export * from './observability/logger.js';
 export * from './observability/metrics.js';
 export * from './observability/request-log-plugin.js';
 export * from './observability/span-attributes.js';
+export * from './http/signed-graphql.js';

@@ -1,4 +1,4 @@
-import { badUserInput } from '@mutual-graph/platform';
+import { badUserInput, postSignedGraphQL } from '@mutual-graph/platform';
 
 const ELIGIBILITY = `query Eligibility($r: [_Any!]!, $date: Date!) {
   _entities(representations: $r) { ... on Member { membership { eligibleOn(date: $date) } } }
@@ -10,13 +10,9 @@ const ELIGIBILITY = `query Eligibility($r: [_Any!]!, $date: Date!) {
  * passed on as it came), reading membership and nothing else — never EDI.
  */
 export async function eligibleOn(memberSubgraphUrl: string, hopToken: string, memberId: string, date: string): Promise<'ELIGIBLE' | 'INELIGIBLE' | 'UNKNOWN'> {
-  const response = await fetch(memberSubgraphUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${hopToken}` },
-    body: JSON.stringify({ query: ELIGIBILITY, variables: { r: [{ __typename: 'Member', id: memberId }], date } }),
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await response.json()) as { data?: { _entities: ({ membership: { eligibleOn: boolean } } | null)[] }; errors?: { extensions?: { code?: string } }[] };
+  const body = await postSignedGraphQL<{ _entities: ({ membership: { eligibleOn: boolean } } | null)[] }>(
+    memberSubgraphUrl, hopToken, ELIGIBILITY, { r: [{ __typename: 'Member', id: memberId }], date },
+  );
   if (body.errors?.some((e) => e.extensions?.code === 'FORBIDDEN')) throw badUserInput('memberId', 'eligibility cannot be checked under this purpose');
   if (body.errors || !body.data) throw new Error(`eligibility check failed: ${JSON.stringify(body.errors)}`);
   const member = body.data._entities[0];

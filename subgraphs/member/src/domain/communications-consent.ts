@@ -1,3 +1,4 @@
+import { postSignedGraphQL } from '@mutual-graph/platform';
 import type { HopClaims } from '@mutual-graph/schema';
 
 const CONSENTED = `query CommunicationsConsent($r: [_Any!]!) {
@@ -12,13 +13,9 @@ const CONSENTED = `query CommunicationsConsent($r: [_Any!]!) {
  */
 export async function consentingToCommunications(privacySubgraphUrl: string, hopToken: string, memberIds: readonly string[]): Promise<Set<string>> {
   if (memberIds.length === 0) return new Set();
-  const response = await fetch(privacySubgraphUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${hopToken}` },
-    body: JSON.stringify({ query: CONSENTED, variables: { r: memberIds.map((id) => ({ __typename: 'Member', id })) } }),
-    signal: AbortSignal.timeout(5000),
-  });
-  const body = (await response.json()) as { data?: { _entities: ({ id: string; communicationPreferences: { consented: boolean } } | null)[] }; errors?: unknown[] };
+  const body = await postSignedGraphQL<{ _entities: ({ id: string; communicationPreferences: { consented: boolean } } | null)[] }>(
+    privacySubgraphUrl, hopToken, CONSENTED, { r: memberIds.map((id) => ({ __typename: 'Member', id })) },
+  );
   if (body.errors || !body.data) throw new Error(`communications consent could not be checked: ${JSON.stringify(body.errors)}`);
   return new Set(body.data._entities.flatMap((m) => (m?.communicationPreferences.consented ? [m.id] : [])));
 }
