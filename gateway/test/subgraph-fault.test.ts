@@ -1,8 +1,7 @@
-import { PARTNER_OPERATIONS_DIR, startGateway, type RunningGateway } from '@mutual-graph/gateway';
-import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { startGateway, type RunningGateway } from '@mutual-graph/gateway';
 import type { ServiceProcess } from '@mutual-graph/stack';
 import { syntheticMembers } from '@mutual-graph/synthetic';
-import type { JWK } from 'jose';
+import { testGatewayConfig } from '../../test/support/in-process-graph.js';
 import { freePort, spawnSubgraph } from '../../test/support/processes.js';
 import { postGraphQL, testStack } from '../../test/support/stack.js';
 import { asCaller } from '../../test/support/tokens.js';
@@ -11,7 +10,6 @@ const stack = testStack();
 const members = [...syntheticMembers(stack.seed)].slice(100, 140);
 const QUERY = 'query Profile($id: ID!) { member(id: $id) { lastName supportProgram { status } } }';
 
-const publicHalf = ({ d: _d, ...jwk }: JWK): JWK => jwk;
 
 describe('a subgraph killed under load', () => {
   let gateway: RunningGateway;
@@ -21,18 +19,7 @@ describe('a subgraph killed under load', () => {
   beforeAll(async () => {
     port = await freePort();
     caseProcess = await spawnSubgraph('case', port);
-    gateway = await startGateway({
-      host: '127.0.0.1',
-      port: 0,
-      supergraphPath: SUPERGRAPH_PATH,
-      partnerSupergraphPath: PARTNER_SUPERGRAPH_PATH,
-      partnerOperationsDir: PARTNER_OPERATIONS_DIR,
-      subgraphUrls: { ...Object.fromEntries(Object.entries(stack.subgraphUrls)), case: `http://127.0.0.1:${port}/graphql` },
-      sandbox: false,
-      authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },
-      hopPrivateKey: stack.hopPrivateJwk,
-      auditDatabaseUrl: stack.ownerUrls.audit!,
-    });
+    gateway = await startGateway(testGatewayConfig({ ...stack.subgraphUrls, case: `http://127.0.0.1:${port}/graphql` }));
   }, 60_000);
   afterAll(async () => {
     await gateway?.stop();

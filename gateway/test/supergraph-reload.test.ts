@@ -2,14 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { PARTNER_SUPERGRAPH_PATH, SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
-import { PARTNER_OPERATIONS_DIR, startGateway, type RunningGateway } from '@mutual-graph/gateway';
+import { SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { startGateway, type RunningGateway } from '@mutual-graph/gateway';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { parse } from 'graphql';
-import type { JWK } from 'jose';
-
-/** An Ed25519 JWK without its private part. */
-const publicHalf = ({ d: _d, ...jwk }: JWK): JWK => jwk;
+import { testGatewayConfig } from '../../test/support/in-process-graph.js';
 import { postGraphQL, testStack } from '../../test/support/stack.js';
 import { asCaller } from '../../test/support/tokens.js';
 
@@ -43,18 +40,7 @@ describe('the gateway on a static supergraph file', () => {
     folder = await mkdtemp(join(tmpdir(), 'supergraph-'));
     // Start without the privacy subgraph: `consents` does not exist yet.
     await writeFile(join(folder, 'supergraph.graphql'), await supergraphOf(['member', 'case', 'education'], stack.subgraphUrls));
-    gateway = await startGateway({
-      host: '127.0.0.1',
-      port: 0,
-      supergraphPath: join(folder, 'supergraph.graphql'),
-      partnerSupergraphPath: PARTNER_SUPERGRAPH_PATH,
-      partnerOperationsDir: PARTNER_OPERATIONS_DIR,
-      subgraphUrls: stack.subgraphUrls,
-      sandbox: false,
-      authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },
-      hopPrivateKey: stack.hopPrivateJwk,
-      auditDatabaseUrl: stack.ownerUrls.audit!,
-    });
+    gateway = await startGateway({ ...testGatewayConfig(stack.subgraphUrls), supergraphPath: join(folder, 'supergraph.graphql') });
   });
   afterAll(async () => {
     await gateway.stop();

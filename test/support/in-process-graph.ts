@@ -1,9 +1,9 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
-import { PARTNER_OPERATIONS_DIR, startGateway, type RunningGateway } from '@mutual-graph/gateway';
+import { PARTNER_OPERATIONS_DIR, startGateway, type GatewayConfig, type RunningGateway } from '@mutual-graph/gateway';
 import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
-import type { JWK } from 'jose';
 import { startCountingSubgraph } from './counting-subgraph.js';
 import { testStack } from './stack.js';
+import { publicHalf } from './tokens.js';
 
 type CountingSubgraph = Awaited<ReturnType<typeof startCountingSubgraph>>;
 
@@ -18,7 +18,23 @@ export interface InProcessGraph {
   stop(): Promise<void>;
 }
 
-const publicHalf = ({ d: _d, ...jwk }: JWK): JWK => jwk;
+
+/** A gateway in this test process on a free port, verifying the test stack's tokens, calling these subgraphs. */
+export function testGatewayConfig(subgraphUrls: Record<string, string>): GatewayConfig {
+  const stack = testStack();
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    supergraphPath: SUPERGRAPH_PATH,
+    partnerSupergraphPath: PARTNER_SUPERGRAPH_PATH,
+    partnerOperationsDir: PARTNER_OPERATIONS_DIR,
+    subgraphUrls,
+    sandbox: false,
+    authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },
+    hopPrivateKey: stack.hopPrivateJwk,
+    auditDatabaseUrl: stack.ownerUrls.audit!,
+  };
+}
 
 /**
  * The four subgraphs and a gateway started in this test process, on the test database,
@@ -33,15 +49,7 @@ export async function startInProcessGraph(options: { auditDatabaseUrl?: string; 
     subgraph.server.on('request', () => (requests[subgraph.name]! += 1));
   }
   const gateway = await startGateway({
-    host: '127.0.0.1',
-    port: 0,
-    supergraphPath: SUPERGRAPH_PATH,
-    partnerSupergraphPath: PARTNER_SUPERGRAPH_PATH,
-    partnerOperationsDir: PARTNER_OPERATIONS_DIR,
-    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl])),
-    sandbox: false,
-    authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },
-    hopPrivateKey: stack.hopPrivateJwk,
+    ...testGatewayConfig(Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl]))),
     auditDatabaseUrl: options.auditDatabaseUrl ?? stack.ownerUrls.audit!,
     ...(options.introspection ? { introspection: options.introspection } : {}),
   });

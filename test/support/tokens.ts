@@ -13,6 +13,9 @@ export interface Caller {
   expiresIn?: string | number;
 }
 
+/** The public half of a development key (what the gateway verifies tokens with). */
+export const publicHalf = ({ d: _d, ...jwk }: JWK): JWK => jwk;
+
 /** A caller's token, signed like `npm run token` signs, with the stack's development issuer key. */
 export async function tokenFor(caller: Caller, key: JWK = testStack().issuerPrivateJwk): Promise<string> {
   return signDevToken(key, { ...caller, sub: caller.sub ?? 'test-caller', roles: caller.roles ?? ['staff'], expiresIn: caller.expiresIn ?? '10m' });

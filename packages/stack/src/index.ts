@@ -9,3 +9,4 @@ export * from './environment.js';
 export * from './seed-options.js';
 export * from './disposition.js';
 export * from './dev-token.js';
+export * from './service-environment.js';

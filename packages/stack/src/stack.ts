@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
 import { prepareDatabase, type PreparedDatabase } from './database.js';
-import { ROOT } from './paths.js';
 import { openPostgres } from './postgres.js';
 import { spawnService, stopServices, waitUntilReady, type ServiceProcess } from './processes.js';
 import { loadDevSecrets, type DevSecrets } from './secrets.js';
+import { gatewayEnvironment, serviceScript, subgraphEnvironment } from './service-environment.js';
 import { DATABASE_OWNERS, SUBGRAPHS } from './subgraphs.js';
 
 export interface StackOptions {
@@ -62,25 +62,24 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const subgraphUrls: Record<string, string> = {};
     for (const subgraph of SUBGRAPHS) {
       const port = options.subgraphPorts?.[subgraph.name] ?? subgraph.defaultPort;
-      const service = spawnService(subgraph.name, join(ROOT, 'subgraphs', subgraph.name, 'dist', 'server.js'), {
-        ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === subgraph.name).map((o) => [o.variable, database.ownerUrls[o.name]!])),
-        ...Object.fromEntries((subgraph.peers ?? []).map((peer) => [`${peer.toUpperCase()}_SUBGRAPH_URL`, `http://127.0.0.1:${options.subgraphPorts?.[peer] ?? SUBGRAPHS.find((s) => s.name === peer)!.defaultPort}/graphql`])),
-        GATEWAY_HOP_PUBLIC_KEY: JSON.stringify(secrets.hopKey.publicJwk),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-      }, options.quiet, options.serviceLogFile);
+      const service = spawnService(subgraph.name, serviceScript(subgraph.name), subgraphEnvironment(subgraph, {
+        ownerUrls: database.ownerUrls,
+        peerUrl: (peer) => `http://127.0.0.1:${options.subgraphPorts?.[peer] ?? SUBGRAPHS.find((s) => s.name === peer)!.defaultPort}/graphql`,
+        hopPublicJwk: secrets.hopKey.publicJwk,
+        port,
+      }), options.quiet, options.serviceLogFile);
       services.push(service);
       subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
     }
     await Promise.all(services.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i]!.name] ?? SUBGRAPHS[i]!.defaultPort}/ready`, 30_000, () => s.child.exitCode === null)));
-    const gateway = spawnService('gateway', join(ROOT, 'gateway', 'dist', 'server.js'), {
-      PORT: String(options.gatewayPort),
-      AUTH_PUBLIC_KEY: JSON.stringify(secrets.issuerKey.publicJwk),
-      ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === 'gateway').map((o) => [o.variable, database.ownerUrls[o.name]!])),
-      GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(secrets.hopKey.privateJwk),
-      HOST: process.env.HOST ?? '127.0.0.1',
-      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
-    }, options.quiet, options.serviceLogFile);
+    const gateway = spawnService('gateway', serviceScript('gateway'), gatewayEnvironment({
+      ownerUrls: database.ownerUrls,
+      issuerPublicJwk: secrets.issuerKey.publicJwk,
+      hopPrivateJwk: secrets.hopKey.privateJwk,
+      subgraphUrls,
+      port: options.gatewayPort,
+      host: process.env.HOST,
+    }), options.quiet, options.serviceLogFile);
     services.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/ready`, 30_000, () => gateway.child.exitCode === null);
     return { secrets, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, adminUrl: postgres.adminUrl, database, services, stop };
