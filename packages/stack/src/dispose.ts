@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RETENTION_SCHEDULE, today } from '@mutual-graph/schema';
-import pg from 'pg';
 import { disposeAll } from './disposition.js';
 import { DATA_DIR } from './paths.js';
 import { openPostgres } from './postgres.js';
@@ -36,20 +35,7 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)) || !Numb
 }
 
 const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
-/** The embedded PostgreSQL of a running `npm start`, when there is one: a second server cannot share its data. */
-async function runningEmbedded(): Promise<string | undefined> {
-  const url = `postgres://postgres:${encodeURIComponent(secrets.postgresPassword)}@127.0.0.1:54329/mutual_graph`;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    return url;
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-const postgres = await openPostgres(DATA_DIR, secrets, { databaseUrl: process.env.DATABASE_URL ?? (await runningEmbedded()) });
+const postgres = await openPostgres(DATA_DIR, secrets, { databaseUrl: process.env.DATABASE_URL, useRunning: true });
 try {
   const dryRun = args['dry-run'] ?? false;
   const reports = await disposeAll(postgres.adminUrl, secrets.rolePasswords, { asOf, dryRun, batchSize, subgraphs: args.subgraph });

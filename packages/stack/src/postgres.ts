@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '@mutual-graph/platform';
+import { embeddedAdminUrl, startEmbeddedPostgres } from '@mutual-graph/platform';
+import pg from 'pg';
 import type { DevSecrets } from './secrets.js';
 
 export interface PostgresHandle {
@@ -19,6 +20,23 @@ export interface PostgresChoice {
   /** The embedded server's port. */
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Use the embedded server when one already answers on the port (npm start's, while a one-shot
+   * command such as npm run dispose works beside it): a second server cannot share its data folder.
+   */
+  useRunning?: boolean;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 export async function openPostgres(dataDir: string, secrets: DevSecrets, choice: PostgresChoice = {}): Promise<PostgresHandle> {
@@ -26,6 +44,8 @@ export async function openPostgres(dataDir: string, secrets: DevSecrets, choice:
     return { adminUrl: choice.databaseUrl, embedded: false, stop: async () => {} };
   }
   const port = choice.port ?? 54329;
+  const adminUrl = embeddedAdminUrl(port, secrets.postgresPassword);
+  if (choice.useRunning && (await answers(adminUrl))) return { adminUrl, embedded: true, stop: async () => {} };
   const running = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, password: secrets.postgresPassword, onLog: choice.log });
   return { adminUrl: running.adminUrl, embedded: true, stop: running.stop };
 }

