@@ -17,6 +17,13 @@ export function requireUuid(argument: string, value: string): string {
   return value.toLowerCase();
 }
 
+/** Free text, trimmed, between `min` and `max` characters. */
+export function requireText(argument: string, value: string, min: number, max: number): string {
+  const text = value.trim();
+  if (text.length < min || text.length > max) throw badUserInput(argument, `${argument} must be ${min} to ${max.toLocaleString('en-CA')} characters`);
+  return text;
+}
+
 /** Page sizes are bounded so that one request cannot ask for the whole membership. */
 export function requirePageSize(argument: string, value: number, max = 100): number {
   if (!Number.isInteger(value) || value < 1 || value > max) throw badUserInput(argument, `${argument} must be between 1 and ${max}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '@mutual-graph/platform';
+import { badUserInput, requireText } from '@mutual-graph/platform';
 import { Consent } from '../entities/consent.js';
 import { ConsentDecision, ConsentEvent } from '../entities/consent-event.js';
 import { ConsentMethod, ConsentPurpose, ConsentStatus, NO_RECIPIENT } from '../entities/consent-enums.js';
@@ -17,12 +17,8 @@ export interface ConsentDecisionInput {
 
 /** The recipient a consent is kept under: required for disclosures to a third party, refused elsewhere. */
 export function consentRecipient(purpose: ConsentPurpose, recipient: string | null | undefined, argument = 'recipient'): string {
-  const named = recipient?.trim() ?? '';
-  if (purpose === ConsentPurpose.THIRD_PARTY_DISCLOSURE) {
-    if (named.length === 0 || named.length > 100) throw badUserInput(argument, 'a disclosure consent names its recipient (1 to 100 characters)');
-    return named;
-  }
-  if (named.length > 0) throw badUserInput(argument, `a ${purpose} consent names no recipient`);
+  if (purpose === ConsentPurpose.THIRD_PARTY_DISCLOSURE) return requireText(argument, recipient ?? '', 1, 100);
+  if ((recipient?.trim() ?? '').length > 0) throw badUserInput(argument, `a ${purpose} consent names no recipient`);
   return NO_RECIPIENT;
 }
 

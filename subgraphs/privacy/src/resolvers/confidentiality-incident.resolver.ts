@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, DateScalar, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, NonPersonal, requireText, requireUuid } from '@mutual-graph/platform';
 import { isCategory, isoDate, today } from '@mutual-graph/schema';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
@@ -13,12 +13,6 @@ function pastDate(argument: string, value: Date): string {
   const day = isoDate(value);
   if (day > today()) throw badUserInput(argument, `${argument} cannot be in the future`);
   return day;
-}
-
-function text(argument: string, value: string, min: number, max: number): string {
-  const trimmed = value.trim();
-  if (trimmed.length < min || trimmed.length > max) throw badUserInput(argument, `${argument} must be ${min} to ${max.toLocaleString('en-CA')} characters`);
-  return trimmed;
 }
 
 async function lockedIncident(tx: EntityManager, incidentId: string): Promise<ConfidentialityIncident> {
@@ -53,12 +47,12 @@ export class ConfidentialityIncidentResolver {
     if (occurredTo && occurredTo < occurredFrom) throw badUserInput('incident.occurredTo', 'occurredTo cannot come before occurredFrom');
     if (discoveredOn < occurredFrom) throw badUserInput('incident.discoveredOn', 'an incident cannot be discovered before it happened');
     if (input.categories.length === 0 || !input.categories.every(isCategory)) throw badUserInput('incident.categories', 'categories must be one or more data categories');
-    const memberIds = [...new Set(input.memberIds.map((id, i) => requireUuid(`incident.memberIds.${i}`, id).toLowerCase()))];
+    const memberIds = [...new Set(input.memberIds.map((id, i) => requireUuid(`incident.memberIds.${i}`, id)))];
     if (!Number.isInteger(input.peopleConcerned) || input.peopleConcerned < Math.max(1, memberIds.length)) {
       throw badUserInput('incident.peopleConcerned', 'peopleConcerned must be at least 1 and at least the number of members named');
     }
     const incident = em.create(ConfidentialityIncident, {
-      id: randomUUID(), description: text('incident.description', input.description, 10, 5000), occurredFrom, occurredTo, discoveredOn,
+      id: randomUUID(), description: requireText('incident.description', input.description, 10, 5000), occurredFrom, occurredTo, discoveredOn,
       categories: [...new Set(input.categories)].sort(), memberIds, peopleConcerned: input.peopleConcerned,
       injuryRisk: InjuryRisk.NOT_ASSESSED, riskReasoning: null, assessedOn: null, measuresTaken: null, recordedAt: new Date(),
     });
@@ -77,8 +71,8 @@ export class ConfidentialityIncidentResolver {
     @Arg('measuresTaken', () => String, { nullable: true }) measuresTaken?: string | null,
   ): Promise<ConfidentialityIncident> {
     if (risk === InjuryRisk.NOT_ASSESSED) throw badUserInput('risk', 'an assessment concludes on the risk');
-    const why = text('reasoning', reasoning, 10, 5000);
-    const measures = measuresTaken ? text('measuresTaken', measuresTaken, 5, 5000) : null;
+    const why = requireText('reasoning', reasoning, 10, 5000);
+    const measures = measuresTaken ? requireText('measuresTaken', measuresTaken, 5, 5000) : null;
     const on = pastDate('assessedOn', assessedOn);
     return em.transactional(async (tx) => {
       const incident = await lockedIncident(tx, incidentId);
@@ -97,7 +91,7 @@ export class ConfidentialityIncidentResolver {
     @Ctx() { em, loaders }: PrivacyContext,
   ): Promise<ConfidentialityIncident> {
     const on = pastDate('notifiedOn', notifiedOn);
-    const how = text('details', details, 5, 2000);
+    const how = requireText('details', details, 5, 2000);
     const incident = await em.transactional(async (tx) => {
       const locked = await lockedIncident(tx, incidentId);
       if (on < locked.discoveredOn) throw badUserInput('notifiedOn', 'no one is told of an incident before it was discovered');
@@ -118,7 +112,7 @@ export class ConfidentialityIncidentResolver {
     @Arg('discoveredTo', () => DateScalar, { nullable: true }) discoveredTo?: Date | null,
   ): Promise<ConfidentialityIncident[]> {
     return em.find(ConfidentialityIncident, {
-      ...(memberId ? { memberIds: { $contains: [requireUuid('memberId', memberId).toLowerCase()] } } : {}),
+      ...(memberId ? { memberIds: { $contains: [requireUuid('memberId', memberId)] } } : {}),
       ...(risk ? { injuryRisk: risk } : {}),
       ...(discoveredFrom || discoveredTo ? { discoveredOn: { ...(discoveredFrom ? { $gte: isoDate(discoveredFrom) } : {}), ...(discoveredTo ? { $lte: isoDate(discoveredTo) } : {}) } } : {}),
     }, { orderBy: { discoveredOn: 'desc', recordedAt: 'desc' }, limit: 500 });

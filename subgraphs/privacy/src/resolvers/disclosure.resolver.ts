@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, Category, DateScalar, isUuid, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, isUuid, NonPersonal, requirePageSize, requireText, requireUuid } from '@mutual-graph/platform';
 import { isCategory } from '@mutual-graph/schema';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
@@ -37,12 +37,10 @@ export class DisclosureResolver {
   @Category('PRIVACY_RECORD')
   @Mutation(() => Disclosure, { description: 'The privacy office records a disclosure it made: at the member\'s direction (their consent must name the recipient) or as the law requires' })
   async recordDisclosure(@Arg('disclosure', () => StaffDisclosureInput) input: StaffDisclosureInput, @Ctx() { em }: PrivacyContext): Promise<Disclosure> {
-    const memberId = requireUuid('disclosure.memberId', input.memberId).toLowerCase();
-    const recipient = input.recipient.trim();
-    if (recipient.length < 1 || recipient.length > 100) throw badUserInput('disclosure.recipient', 'recipient must be 1 to 100 characters');
+    const memberId = requireUuid('disclosure.memberId', input.memberId);
+    const recipient = requireText('disclosure.recipient', input.recipient, 1, 100);
     if (input.categories.length === 0 || !input.categories.every(isCategory)) throw badUserInput('disclosure.categories', 'categories must be one or more data categories');
-    const description = input.description.trim();
-    if (description.length < 5 || description.length > 300) throw badUserInput('disclosure.description', 'description must be 5 to 300 characters');
+    const description = requireText('disclosure.description', input.description, 5, 300);
     if (input.disclosedAt.getTime() > Date.now()) throw badUserInput('disclosure.disclosedAt', 'disclosedAt cannot be in the future');
     if (input.basis === DisclosureBasis.MEMBER_CONSENT) {
       const consent = await em.findOne(Consent, { memberId, purpose: ConsentPurpose.THIRD_PARTY_DISCLOSURE, recipient });

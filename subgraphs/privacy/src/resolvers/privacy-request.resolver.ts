@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, callerMemberId, Category, DateScalar, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, DateScalar, NonPersonal, requireText, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { addDays, isoDate, today } from '@mutual-graph/schema';
@@ -12,9 +12,7 @@ import { DeclineReason, PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus
 const OPEN = [PrivacyRequestStatus.RECEIVED, PrivacyRequestStatus.IN_PROGRESS];
 
 function validDetails(details: string): string {
-  const text = details.trim();
-  if (text.length < 5 || text.length > 5000) throw badUserInput('details', 'details must be 5 to 5,000 characters');
-  return text;
+  return requireText('details', details, 5, 5000);
 }
 
 async function openRequest(tx: EntityManager, requestId: string): Promise<PrivacyRequest> {
