@@ -5,3 +5,4 @@ export * from './members.js';
 export * from './options.js';
 export * from './practice.js';
 export * from './edi.js';
+export * from './randomizer.js';

@@ -1,9 +1,10 @@
 import { Faker, base, en, en_CA, fr_CA } from '@faker-js/faker';
+import { fastMersenne53Randomizer } from './randomizer.js';
 
 // One English and one French generator; each is reseeded per (seed, member, domain), so any
 // member's rows can be produced alone, in any order, by any subgraph, and always come out the same.
-const english = new Faker({ locale: [en_CA, en, base] });
-const french = new Faker({ locale: [fr_CA, en, base] });
+const english = new Faker({ locale: [en_CA, en, base], randomizer: fastMersenne53Randomizer() });
+const french = new Faker({ locale: [fr_CA, en, base], randomizer: fastMersenne53Randomizer() });
 
 /** Salts that keep one domain's draws independent of another's for the same member. */
 export const Domain = { member: 1, casework: 2, learning: 3, consent: 4, catalogue: 5, edi: 6 } as const;
