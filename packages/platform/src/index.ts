@@ -19,6 +19,8 @@ export * from './service/subgraph.js';
 export * from './graphql/input.js';
 export * from './loaders/batch.js';
 export * from './database/seed.js';
+export * from './database/bulk-load.js';
+export * from './database/seed-files.js';
 export * from './graphql/categories.js';
 export * from './graphql/member-reference.js';
 export * from './disposition/disposition-run.js';

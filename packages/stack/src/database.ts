@@ -1,4 +1,4 @@
-import { ensureDatabase, ensureServiceRoles, migrate, openDatabase, roleUrl, withSchemaCreateRight } from '@mutual-graph/platform';
+import { ensureDatabase, ensureServiceRoles, loadSeed, migrate, openDatabase, roleUrl, withSchemaCreateRight, type SeedTarget } from '@mutual-graph/platform';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
 import { DATABASE_OWNERS, roleName, serviceRoles } from './subgraphs.js';
 
@@ -7,26 +7,35 @@ export interface PreparedDatabase {
   ownerUrls: Record<string, string>;
   migrated: Record<string, string[]>;
   seeded: Record<string, Record<string, number>>;
+  /** How the seed was loaded, when anything was. */
+  seedTimings?: { generateMs: number; copyMs: number; parts: number };
 }
 
 /**
  * With the administrator's URL: creates the database, one role and schema per subgraph and per
- * isolated store, then, as each one's own role, applies its migrations and seeds it when empty.
+ * isolated store, then, as each one's own role, applies its migrations and seeds what is empty
+ * (with COPY, the population generated once for all of them).
  */
 export async function prepareDatabase(adminUrl: string, passwords: Record<string, string>, seed: SyntheticOptions | null): Promise<PreparedDatabase> {
   await ensureDatabase(adminUrl);
   await ensureServiceRoles(adminUrl, serviceRoles(passwords));
   const prepared: PreparedDatabase = { ownerUrls: {}, migrated: {}, seeded: {} };
+  const targets: SeedTarget[] = [];
   for (const owner of DATABASE_OWNERS) {
     const url = roleUrl(adminUrl, { role: roleName(owner.name), password: passwords[owner.name]! });
     prepared.ownerUrls[owner.name] = url;
     const orm = await openDatabase(owner.database, { clientUrl: url, poolMax: 2 });
     try {
       prepared.migrated[owner.name] = await withSchemaCreateRight(adminUrl, roleName(owner.name), () => migrate(orm));
-      if (seed) prepared.seeded[owner.name] = await owner.seed(orm.em.fork(), seed);
+      if (seed) targets.push({ name: owner.name, url, schema: owner.database.schema, metadata: orm.getMetadata(), groups: owner.seed(seed) });
     } finally {
       await orm.close();
     }
+  }
+  if (seed) {
+    const { loaded, ...timings } = await loadSeed(targets, seed, { worker: new URL('./seed-worker.js', import.meta.url) });
+    prepared.seeded = loaded;
+    prepared.seedTimings = timings;
   }
   return prepared;
 }

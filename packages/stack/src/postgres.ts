@@ -25,6 +25,8 @@ export interface PostgresChoice {
    * command such as npm run dispose works beside it): a second server cannot share its data folder.
    */
   useRunning?: boolean;
+  /** Further settings for the embedded server (the benchmark loads pg_stat_statements). */
+  settings?: Record<string, string>;
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -46,6 +48,6 @@ export async function openPostgres(dataDir: string, secrets: DevSecrets, choice:
   const port = choice.port ?? 54329;
   const adminUrl = embeddedAdminUrl(port, secrets.postgresPassword);
   if (choice.useRunning && (await answers(adminUrl))) return { adminUrl, embedded: true, stop: async () => {} };
-  const running = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, password: secrets.postgresPassword, onLog: choice.log });
+  const running = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, password: secrets.postgresPassword, onLog: choice.log, settings: choice.settings });
   return { adminUrl: running.adminUrl, embedded: true, stop: running.stop };
 }

@@ -16,6 +16,8 @@ export interface StackOptions {
   databaseUrl?: string;
   /** Embedded PostgreSQL's port. */
   postgresPort?: number;
+  /** Further settings for the embedded PostgreSQL. */
+  postgresSettings?: Record<string, string>;
   /** Synthetic population to seed into empty tables; null seeds nothing. */
   seed: SyntheticOptions | null;
   /** Silence the services' own output (tests). */
@@ -44,7 +46,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? (() => {});
   const secrets = await loadDevSecrets(join(options.dataDir, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
   log('starting PostgreSQL…');
-  const postgres = await openPostgres(options.dataDir, secrets, { databaseUrl: options.databaseUrl, port: options.postgresPort });
+  const postgres = await openPostgres(options.dataDir, secrets, { databaseUrl: options.databaseUrl, port: options.postgresPort, settings: options.postgresSettings });
   const services: ServiceProcess[] = [];
   let stopped = false;
   const stop = async () => {

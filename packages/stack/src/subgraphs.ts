@@ -1,8 +1,6 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
 import { AUDIT_DATABASE } from '@mutual-graph/gateway';
-import { storeUrlVariable, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SyntheticOptions } from '@mutual-graph/synthetic';
+import { storeUrlVariable, type SeedPlan, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
 
 export { SUBGRAPHS };
 
@@ -15,7 +13,7 @@ export interface DatabaseOwner {
   database: SubgraphDatabase;
   /** The variable that hands the owner's URL to its subgraph process. */
   variable: string;
-  seed(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>>;
+  seed: SeedPlan;
 }
 
 export const DATABASE_OWNERS: DatabaseOwner[] = [
@@ -30,7 +28,7 @@ export const DATABASE_OWNERS: DatabaseOwner[] = [
     })),
   ]),
   // The gateway's audit records: written by the gateway alone, never seeded.
-  { name: 'audit', service: 'gateway', database: AUDIT_DATABASE, variable: 'DATABASE_URL', seed: async () => ({}) },
+  { name: 'audit', service: 'gateway', database: AUDIT_DATABASE, variable: 'DATABASE_URL', seed: () => [] },
 ];
 
 /** Each owner's database login role: `mg_<name>`, owner of its schema and of nothing else. */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { insertInBatches, seedTableWhenEmpty } from '@mutual-graph/platform';
-import { syntheticCatalogue, syntheticCompletions, syntheticEvents, syntheticMembers, type SyntheticOptions } from '@mutual-graph/synthetic';
+import type { SeedPlan } from '@mutual-graph/platform';
+import { syntheticCatalogue, syntheticCompletions, syntheticEvents } from '@mutual-graph/synthetic';
 import { LearningActivity } from './entities/learning-activity.js';
 import { LearningCompletion } from './entities/learning-completion.js';
 import { LearningEvent } from './entities/learning-event.js';
@@ -15,33 +14,29 @@ function contentRows(file: string, key: string): object[] {
   return content[key]!.map((row) => ({ id: randomUUID(), ...row }));
 }
 
-/** Support services and wellness resources come from the repository's content files, not the generator. */
-async function seedSupportContent(em: EntityManager): Promise<Record<string, number>> {
-  const seeded: Record<string, number> = {};
-  const services = await seedTableWhenEmpty(em, SupportService, () => contentRows('support-services.json', 'services'));
-  if (services !== undefined) seeded.support_service = services;
-  const resources = await seedTableWhenEmpty(em, WellnessResource, () => contentRows('wellness-resources.json', 'resources'));
-  if (resources !== undefined) seeded.wellness_resource = resources;
-  return seeded;
-}
-
-/** Seeds the support content, and the catalogue and five years of completions when the catalogue is empty. */
-export async function seedLearning(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>> {
-  const content = await seedSupportContent(em);
-  if ((await em.count(LearningActivity)) > 0) return content;
+/**
+ * Support services and wellness resources from the repository's content files (each a group of
+ * its own: they came later); the generator's catalogue with five years of completions and events.
+ */
+export const educationSeed: SeedPlan = (options) => {
   const catalogue = syntheticCatalogue(options);
-  return em.transactional(async (tx) => {
-    const activities = await insertInBatches(tx, LearningActivity, catalogue.map((a) => ({ ...a, credits: a.credits.toFixed(2), mocSection3Hours: a.mocSection3Hours.toFixed(2) })));
-    const completions = await insertInBatches(tx, LearningCompletion, (function* () {
-      for (const member of syntheticMembers(options)) {
-        for (const { activityId, credits, ...c } of syntheticCompletions(member, catalogue, options)) {
-          yield { ...c, activity: activityId, credits: credits.toFixed(2) };
-        }
-      }
-    })());
-    const events = await insertInBatches(tx, LearningEvent, syntheticEvents(catalogue, options).map(({ activityId, startsAt, endsAt, ...e }) => ({
-      ...e, activity: activityId, startsAt: new Date(startsAt), endsAt: new Date(endsAt),
-    })));
-    return { ...content, learning_activity: activities, learning_completion: completions, learning_event: events };
-  });
-}
+  return [
+    { tables: [{ entity: SupportService, rows: () => contentRows('support-services.json', 'services') }] },
+    { tables: [{ entity: WellnessResource, rows: () => contentRows('wellness-resources.json', 'resources') }] },
+    {
+      tables: [
+        { entity: LearningActivity, rows: () => catalogue.map((a) => ({ ...a, credits: a.credits.toFixed(2), mocSection3Hours: a.mocSection3Hours.toFixed(2) })) },
+        {
+          entity: LearningCompletion,
+          perMember: (member) => syntheticCompletions(member, catalogue, options).map(({ activityId, credits, ...c }) => ({ ...c, activity: activityId, credits: credits.toFixed(2) })),
+        },
+        {
+          entity: LearningEvent,
+          rows: () => syntheticEvents(catalogue, options).map(({ activityId, startsAt, endsAt, ...e }) => ({
+            ...e, activity: activityId, startsAt: new Date(startsAt), endsAt: new Date(endsAt),
+          })),
+        },
+      ],
+    },
+  ];
+};

@@ -13,7 +13,7 @@ import { memberReference } from './resolvers/member.reference.js';
 import { MemberResolver } from './resolvers/member.resolver.js';
 import { MembershipConfirmationResolver } from './resolvers/membership-confirmation.resolver.js';
 import { MembershipResolver } from './resolvers/membership.resolver.js';
-import { seedMembers } from './seed.js';
+import { memberSeed } from './seed.js';
 import { memberDisposition } from './disposition.js';
 
 /** The member subgraph: profile, contact, practice and membership of every physician. */
@@ -34,6 +34,6 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
   // Under the COMMUNICATIONS purpose, whether a member's communications consent is current is the privacy subgraph's to answer.
   peers: ['privacy'],
   createLoaders,
-  seed: seedMembers,
+  seed: memberSeed,
   disposition: memberDisposition,
 };

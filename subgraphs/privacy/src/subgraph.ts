@@ -15,7 +15,7 @@ import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
 import { privacyReferences } from './resolvers/member.reference.js';
 import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
-import { seedPrivacy } from './seed.js';
+import { privacySeed } from './seed.js';
 import { privacyDisposition } from './disposition.js';
 import { Member } from './types/member.js';
 
@@ -37,6 +37,6 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
     referenceResolvers: privacyReferences,
   },
   createLoaders,
-  seed: seedPrivacy,
+  seed: privacySeed,
   disposition: privacyDisposition,
 };

@@ -9,6 +9,8 @@ export interface EmbeddedPostgresOptions {
   password: string;
   /** Where PostgreSQL's own log lines go (default: dropped, they are noisy). */
   onLog?: (line: string) => void;
+  /** Further server settings (`-c name=value`), e.g. the benchmark's shared_preload_libraries. */
+  settings?: Record<string, string>;
 }
 
 export interface RunningPostgres {
@@ -38,7 +40,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // PostgreSQL refuses to run as root, which CI machines are: run it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     onLog: options.onLog ?? (() => {}),
     onError: (error: unknown) => options.onLog?.(String(error)),
   });

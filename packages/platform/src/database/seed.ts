@@ -1,33 +1,34 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SyntheticMember, SyntheticOptions } from '@mutual-graph/synthetic';
 
-/** Rows per INSERT while seeding: large enough to be quick, small enough to stay under PostgreSQL's parameter limit. */
-export const SEED_BATCH = 500;
-
-/** Inserts rows in batches, in the caller's transaction. */
-export async function insertInBatches<T extends object>(em: EntityManager, entity: new () => T, rows: Iterable<object>): Promise<number> {
-  let batch: Record<string, unknown>[] = [];
-  let count = 0;
-  for (const row of rows) {
-    batch.push(row as Record<string, unknown>);
-    if (batch.length === SEED_BATCH) {
-      await em.insertMany(entity, batch as never);
-      count += batch.length;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) {
-    await em.insertMany(entity, batch as never);
-    count += batch.length;
-  }
-  return count;
+/**
+ * One table's seed rows, as entity properties (the names the entity uses, not column names):
+ * either a few rows for each synthetic member, or rows of their own (catalogues, content files).
+ */
+export interface SeedTable {
+  entity: abstract new (...args: never[]) => object;
+  perMember?: (member: SyntheticMember) => Iterable<object>;
+  rows?: () => Iterable<object>;
 }
 
 /**
- * Seeds one table, all or nothing, when it is empty; returns the rows inserted, or undefined when
- * the table already had rows. For tables that arrived after the rest of a subgraph's data, so that
- * a database seeded before them gets them too.
+ * Tables seeded together, all or nothing, when the first of them is empty. A table that arrived
+ * after the rest of a subgraph's data is a group of its own, so a database seeded before it gets it too.
  */
-export async function seedTableWhenEmpty<T extends object>(em: EntityManager, entity: new () => T, rows: () => Iterable<object>): Promise<number | undefined> {
-  if ((await em.count(entity)) > 0) return undefined;
-  return em.transactional((tx) => insertInBatches(tx, entity, rows()));
+export interface SeedGroup {
+  tables: SeedTable[];
+}
+
+/** What a subgraph (or an isolated store) seeds for a synthetic population. */
+export type SeedPlan = (options: SyntheticOptions) => SeedGroup[];
+
+/**
+ * `fn`, remembering its last answer: the loader visits each member once for every table, so two
+ * tables drawn from the same per-member result (matters and calls) compute it once.
+ */
+export function perMemberOnce<T>(fn: (member: SyntheticMember) => T): (member: SyntheticMember) => T {
+  let last: { member: SyntheticMember; value: T } | undefined;
+  return (member) => {
+    if (last?.member !== member) last = { member, value: fn(member) };
+    return last.value;
+  };
 }

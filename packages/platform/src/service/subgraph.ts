@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { hopVerifier } from '@mutual-graph/schema';
-import type { SyntheticOptions } from '@mutual-graph/synthetic';
+import type { SeedPlan } from '../database/seed.js';
 import type { JWK } from 'jose';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -31,7 +31,7 @@ import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from
 export interface IsolatedStore {
   name: string;
   database: SubgraphDatabase;
-  seed(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>>;
+  seed: SeedPlan;
 }
 
 /** `<STORE>_DATABASE_URL`: where a subgraph finds an isolated store, as that store's own role. */
@@ -50,11 +50,8 @@ export interface SubgraphDefinition<Loaders> {
   peers?: string[];
   schema: FederatedSchemaOptions<SubgraphContext<Loaders>>;
   createLoaders: LoaderFactory<Loaders>;
-  /**
-   * Fills this subgraph's tables from the deterministic synthetic population when they are
-   * empty; returns the rows inserted per table (nothing when data was already there).
-   */
-  seed(em: EntityManager, options: SyntheticOptions): Promise<Record<string, number>>;
+  /** What this subgraph's tables hold of the deterministic synthetic population (loaded by `loadSeed`). */
+  seed: SeedPlan;
   /**
    * How this subgraph carries out the retention schedule's rules for what it holds, given the
    * EntityManagers of its isolated stores by name. Run by `npm run dispose`, never by a request.
