@@ -36,16 +36,33 @@ export function auditUnavailable(): GraphQLError {
   });
 }
 
-/** Durable audit records in PostgreSQL. `record` resolves only once the row is committed. */
+/** Rows per INSERT at most, when many operations wait for their audit records at once. */
+const MAX_BATCH = 500;
+
+interface Pending {
+  row: Record<string, unknown>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Durable audit records in PostgreSQL. `record` resolves only once the row is committed.
+ * Records are written as a group commit: one INSERT is in flight at a time, and the records that
+ * arrive meanwhile go together in the next one (one statement and one commit for many operations
+ * under load; no added wait for a lone one). Each operation still waits for its own row.
+ */
 export class AuditLog {
+  private pending: Pending[] = [];
+  private writing = false;
+
   private constructor(private readonly orm: MikroORM) {}
 
   static async open(clientUrl: string): Promise<AuditLog> {
     return new AuditLog(await openDatabase(AUDIT_DATABASE, { clientUrl, poolMax: 5 }));
   }
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.orm.em.fork().insert(AuditRecord, {
+  record(entry: AuditEntry): Promise<void> {
+    const row = {
       id: randomUUID(),
       occurredAt: new Date(),
       requestId: entry.requestId,
@@ -60,7 +77,29 @@ export class AuditLog {
       rule: entry.rule ?? null,
       fields: entry.fields ?? [],
       memberIds: entry.memberIds ?? [],
+    };
+    return new Promise((resolve, reject) => {
+      this.pending.push({ row, resolve, reject });
+      if (!this.writing) void this.write();
     });
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        try {
+          await this.orm.em.fork().insertMany(AuditRecord, batch.map((p) => p.row) as never);
+          for (const p of batch) p.resolve();
+        } catch (error) {
+          // The whole statement failed: no row of it was written, so no operation of it may run.
+          for (const p of batch) p.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
   }
 
   /** Records, and turns any failure to do so into a refusal (fail closed). */

@@ -1,7 +1,7 @@
 import { log } from '../observability.js';
 import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { collectOperationUses, decideOperation, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
+import { collectRootSelections, decideOperation, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
 import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError } from 'graphql';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
@@ -120,7 +120,8 @@ function namedMembers(rootArguments: OperationUses['rootArguments'], ownMemberId
 function decide({ request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>, policy: PolicyIndex, audited: { memberIds: string[] }): DataCategory[] {
   const { purpose, principal } = contextValue;
   if (!operation) throw policyRefusal('PURPOSE_SCOPE', 'no operation to decide on', { purpose, wholeRequest: true });
-  const { uses, rootFields, rootArguments, rootType } = collectOperationUses(schema, document, operation, policy.fields, request.variables ?? {});
+  const uses = policy.usesOf(schema, document, operation);
+  const { rootFields, rootArguments, rootType } = collectRootSelections(schema, document, operation, request.variables ?? {});
   const row = POLICY_MATRIX[purpose];
   audited.memberIds = namedMembers(rootArguments, row.ownRecordOnly ? principal.memberId : undefined);
 

@@ -24,13 +24,7 @@ const INTROSPECTION = /^__/;
  * fields it touches. Fields under @skip/@include count as selected: a policy cannot depend on
  * a variable the caller controls.
  */
-export function collectOperationUses(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  index: FieldIndex,
-  variables: Record<string, unknown> = {},
-): OperationUses {
+export function collectFieldUses(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, index: FieldIndex): OperationUses['uses'] {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const reachable = new Set<string>();
   // Only fragments this operation spreads, transitively (a document may hold several operations).
@@ -67,6 +61,17 @@ export function collectOperationUses(
     if (fragment) visit(fragment, visitWithTypeInfo(typeInfo, record()));
   }
 
+  return uses;
+}
+
+/** The operation's root fields and their arguments as written, variables resolved: what it acts on. */
+export function collectRootSelections(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): Pick<OperationUses, 'rootFields' | 'rootArguments' | 'rootType'> {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const rootFields: string[] = [];
   const rootArguments: OperationUses['rootArguments'] = [];
   const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
@@ -89,5 +94,16 @@ export function collectOperationUses(
     }
   };
   if (rootType && isCompositeType(getNamedType(rootType))) collectRoots(operation.selectionSet.selections);
-  return { uses, rootFields: [...new Set(rootFields)], rootArguments, rootType: rootType?.name ?? 'Query' };
+  return { rootFields: [...new Set(rootFields)], rootArguments, rootType: rootType?.name ?? 'Query' };
+}
+
+/** Both: every field the operation touches, and its root selections. */
+export function collectOperationUses(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  index: FieldIndex,
+  variables: Record<string, unknown> = {},
+): OperationUses {
+  return { uses: collectFieldUses(schema, document, operation, index), ...collectRootSelections(schema, document, operation, variables) };
 }
