@@ -2,16 +2,16 @@ import { log } from '../observability.js';
 import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
-import { callSubgraph } from '../subgraph-call.js';
-
-const RECORD = 'mutation RecordDisclosures($disclosures: [DisclosureInput!]!) { recordDisclosures(disclosures: $disclosures) }';
+import { DisclosureBatches } from './disclosure-batches.js';
 
 /**
  * Partner graph: every confirmation about a member is a disclosure. The member subgraph says so
  * in a notice; before the partner gets its answer, the privacy subgraph records who received
- * what, when. If that record cannot be written, the partner gets no answer (fail closed).
+ * what, when (confirmations arriving together are recorded together). If that record cannot be
+ * written, the partner gets no answer (fail closed).
  */
 export function recordDisclosuresPlugin(privacyUrl: () => string | undefined): ApolloServerPlugin<GatewayContext> {
+  const batches = new DisclosureBatches(privacyUrl);
   return {
     async requestDidStart() {
       return {
@@ -19,10 +19,13 @@ export function recordDisclosuresPlugin(privacyUrl: () => string | undefined): A
           const disclosures = contextValue.notices.flatMap((n) => (n.kind === 'disclosure' ? [n] : []));
           if (disclosures.length === 0 || response.body.kind !== 'single') return;
           try {
-            const data = await callSubgraph(privacyUrl(), await contextValue.effectToken(), contextValue.requestId, RECORD, {
-              disclosures: disclosures.map(({ memberId, categories, description }) => ({ memberId, categories, description })),
-            });
-            if (data.recordDisclosures !== disclosures.length) throw new Error(`recorded ${String(data.recordDisclosures)} of ${disclosures.length}`);
+            const { principal, purpose } = contextValue;
+            await batches.record(
+              `${principal.partnerId ?? ''}\u0000${purpose}`,
+              disclosures.map(({ memberId, categories, description }) => ({ memberId, categories, description })),
+              () => contextValue.effectToken(),
+              contextValue.requestId,
+            );
           } catch (error) {
             log.error({ err: loggableError(error) }, 'disclosure not recorded, answer withheld');
             response.body.singleResult = {
