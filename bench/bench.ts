@@ -164,10 +164,12 @@ try {
   lastName practice { specialty } medicoLegalHistory { kind outcome } adviceCalls { topic } learningRecord { completedOn credits }
 } } }`;
   const statements: BenchResult['statements'] = [];
+  const askList = (n: number) => fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose-of-use': 'RISK_MANAGEMENT' }, body: JSON.stringify({ query: listQuery, variables: { n } }) });
+  // Once before counting: a pool's first connections run statements of their own.
+  await (await askList(10)).json();
   for (const n of [10, 100, 1000]) {
     await admin.query('select pg_stat_statements_reset()');
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose-of-use': 'RISK_MANAGEMENT' }, body: JSON.stringify({ query: listQuery, variables: { n } }) });
-    const answer = (await response.json()) as { data?: { supportProgramCandidates: unknown[] }; errors?: unknown[] };
+    const answer = (await (await askList(n)).json()) as { data?: { supportProgramCandidates: unknown[] }; errors?: unknown[] };
     if (answer.errors) throw new Error(`statement count at ${n}: ${JSON.stringify(answer.errors)}`);
     const counted = await admin.query(`select r.rolname as role, sum(s.calls)::int as calls from pg_stat_statements s join pg_roles r on r.oid = s.userid
       where s.dbid = (select oid from pg_database where datname = current_database()) and r.rolname like 'mg\\_%' group by r.rolname order by r.rolname`);
@@ -185,9 +187,19 @@ try {
     await response.json();
     if (i >= 100) lookups.push(performance.now() - t0);
   }
+  // The lookup's SQL alone, as the member subgraph's own role, one at a time.
+  const memberRole = new pg.Client({ connectionString: stack.database.ownerUrls.member });
+  await memberRole.connect();
+  const sqlLookups: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const t = performance.now();
+    await memberRole.query({ name: 'minc', text: 'select "id" from "member"."member" where "minc" = $1 limit 1', values: [sample[i % sample.length]!.minc] });
+    if (i >= 100) sqlLookups.push(performance.now() - t);
+  }
+  await memberRole.end();
   const plan = await admin.query(`explain (analyze, buffers off, costs off, timing off, summary off) select "id" from "member"."member" where "minc" = $1 limit 1`, [sample[0]!.minc]);
-  const mincLookup = { p50Ms: +median(lookups).toFixed(2), requests: lookups.length, plan: plan.rows.map((r) => r['QUERY PLAN'] as string) };
-  log(`MINC lookup at the member subgraph: p50 ${mincLookup.p50Ms} ms over ${mincLookup.requests} requests; plan: ${mincLookup.plan.join(' / ')}`);
+  const mincLookup = { p50Ms: +median(lookups).toFixed(2), sqlP50Ms: +median(sqlLookups).toFixed(3), requests: lookups.length, plan: plan.rows.map((r) => r['QUERY PLAN'] as string) };
+  log(`MINC lookup at the member subgraph: p50 ${mincLookup.p50Ms} ms over HTTP (GraphQL, hop token checked), SQL alone p50 ${mincLookup.sqlP50Ms} ms, over ${mincLookup.requests} requests; plan: ${mincLookup.plan.join(' / ')}`);
 
   // Member Support Program identification, once, as an analyst asks for it.
   const t0 = performance.now();

@@ -1,5 +1,5 @@
 // The benchmark's outputs: the result file, the chart, and BENCHMARKS.md.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface TargetFigures {
@@ -22,7 +22,7 @@ export interface BenchResult {
   load: { rows: number; generateSeconds: number; copySeconds: number; loadSeconds: number; generatorThreads: number; databaseMiB: number; stackStartSeconds: number };
   figures: Record<string, Record<string, TargetFigures>>;
   statements: { listed: number; byRole: Record<string, number> }[];
-  mincLookup: { p50Ms: number; requests: number; plan: string[] };
+  mincLookup: { p50Ms: number; sqlP50Ms: number; requests: number; plan: string[] };
   msp: { seconds: number; candidates: number };
   ratios?: Record<string, Record<string, number | null>>;
 }
@@ -99,19 +99,47 @@ function ratioTable(result: BenchResult): string {
   return lines.join('\n');
 }
 
-/** Writes the result file and the chart, and BENCHMARKS.md from them; returns the result file's path. */
+/** Figures of a load-only run (`--rounds 0`): the data set, the lookup, MSP identification. */
+function loadSection(run: BenchResult, file: string): string {
+  const m = run.mincLookup;
+  return `## At ${run.settings.members.toLocaleString('en')} members (\`--rounds 0\`: load, lookup and MSP only)
+From \`bench/results/${file}\` (${run.at.slice(0, 10)}, same machine kind):
+- ${run.load.rows.toLocaleString('en')} rows loaded with COPY in **${run.load.loadSeconds} s** (generated ${run.load.generateSeconds} s on ${run.load.generatorThreads} threads, COPY and index rebuild
+  ${run.load.copySeconds} s); database ${run.load.databaseMiB} MiB.
+- MINC lookup at the member subgraph: p50 **${m.p50Ms} ms** over HTTP, SQL alone p50 **${m.sqlP50Ms} ms**; plan:
+${m.plan.map((line) => `  \`${line.trim()}\``).join('\n')}
+- Member Support Program identification: **${run.msp.seconds} s**.
+- Statements for lists of ${run.statements.map((x) => x.listed).join(' / ')} members: ${run.statements.map((x) => JSON.stringify(x.byRole)).join(' / ')}.
+`;
+}
+
+/** Writes the result file (and, for a measured run, the chart), then BENCHMARKS.md from the latest results; returns the result file's path. */
 export async function writeReport(result: BenchResult, benchDir: string): Promise<string> {
   result.ratios = ratios(result.figures);
   const stamp = result.at.replace(/[:.]/g, '-');
   await mkdir(join(benchDir, 'results'), { recursive: true });
   const file = join(benchDir, 'results', `${stamp}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  await writeFile(join(benchDir, 'results', 'latency.svg'), latencyChart(result));
+  const measured = Object.keys(result.figures).length > 0;
+  if (measured) await writeFile(join(benchDir, 'results', 'latency.svg'), latencyChart(result));
+  await writeBenchmarksPage(benchDir);
+  return file;
+}
+
+/** BENCHMARKS.md: the latest measured run, and the latest load-only run when there is a newer one. */
+export async function writeBenchmarksPage(benchDir: string): Promise<void> {
+  const files = (await readdir(join(benchDir, 'results'))).filter((f) => /^\d{4}-.*\.json$/.test(f)).sort();
+  const runs = await Promise.all(files.map(async (f) => ({ file: f, run: JSON.parse(await readFile(join(benchDir, 'results', f), 'utf8')) as BenchResult })));
+  const measured = runs.filter((r) => Object.keys(r.run.figures).length > 0).at(-1);
+  if (!measured) return;
+  const loadOnly = runs.filter((r) => Object.keys(r.run.figures).length === 0 && r.file > measured.file).at(-1);
+  const result = measured.run;
+  const stamp = measured.file.replace(/\.json$/, '');
   const m = result.machine;
   const markdown = `# Benchmarks
 
 Written by \`npm run bench\` (bench/bench.ts) on ${result.at.slice(0, 10)}; the figures below are from
-\`bench/results/${stamp}.json\`. Every figure on this page comes from that one run on one machine.
+\`bench/results/${stamp}.json\`, one run on one machine (a last section, when there is one, comes from a later load-only run).
 
 ## Machine
 ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, Node.js ${m.node}, PostgreSQL ${m.postgres} (embedded), the
@@ -145,7 +173,9 @@ ${result.statements.map((s) => `| ${s.listed} | ${Object.keys(result.statements[
 
 ## MINC lookup and Member Support Program identification
 - Partner confirmation by MINC at the member subgraph, one request at a time: p50
-  **${result.mincLookup.p50Ms} ms** over ${result.mincLookup.requests} requests. PostgreSQL's plan for the lookup:
+  **${result.mincLookup.p50Ms} ms** over HTTP (GraphQL, the hop token verified, the shield)${result.mincLookup.sqlP50Ms === undefined ? '' : `, of which the
+  lookup's SQL alone, as the member subgraph's role: p50 **${result.mincLookup.sqlP50Ms} ms**`} (${result.mincLookup.requests} requests).
+  PostgreSQL's plan for the lookup:
 ${result.mincLookup.plan.map((line) => `  \`${line.trim()}\``).join('\n')}
 - Member Support Program identification over all ${result.settings.members.toLocaleString('en')} members: **${result.msp.seconds} s**
   (${result.msp.candidates} candidates returned).
@@ -154,12 +184,11 @@ ${result.mincLookup.plan.map((line) => `  \`${line.trim()}\``).join('\n')}
 \`\`\`
 npm install
 npm run bench                       # 100,000 members, 3 rounds
-npm run bench -- --members 1000000  # the large data set
+npm run bench -- --members 1000000 --rounds 0  # the large data set: load, lookup, MSP, statements
 npm run bench -- --targets a,c --operations member360 --rounds 5
 \`\`\`
 The first run installs what only the benchmark needs (bench/package.json: Hive Gateway, its
 router runtime, autocannon). Targets: ${Object.entries(result.targets).map(([k, v]) => `(${k}) ${v}`).join('; ')}.
-`;
+${loadOnly ? `\n${loadSection(loadOnly.run, loadOnly.file)}` : ''}`;
   await writeFile(join(benchDir, '..', 'BENCHMARKS.md'), markdown);
-  return file;
 }
