@@ -16,7 +16,7 @@ import { SUPERGRAPH_PATH, signHop } from '@mutual-graph/schema';
 import { freePort, gatewayEnvironment, signDevToken, spawnService, startStack, stopServices, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import pg from 'pg';
-import { measure, median, type RunFigures } from './lib/load.ts';
+import { measure, median, settle, type RunFigures } from './lib/load.ts';
 import { OPERATIONS, requestShape, TARGETS, type OperationName, type TargetName } from './lib/operations.ts';
 import { writeReport, type BenchResult } from './lib/report.ts';
 
@@ -121,6 +121,7 @@ try {
     d: stack.services.find((s) => s.name === 'member')!.child.pid!,
   };
   const keys = { issuer: stack.secrets.issuerKey.privateJwk, hop: stack.secrets.hopKey.privateJwk };
+  const everyPid = [...stack.services.map((s) => s.child.pid!), withoutPolicy.child.pid!, hiveChild.pid!, hiveRouterChild.pid!];
   // A spread of members from the whole population, generated alone (members are pure functions of their index).
   const sample = Array.from({ length: 256 }, (_, i) => syntheticMember(Math.floor(((i * 2_654_435_761) % 2 ** 32) / 2 ** 32 * members), seed));
 
@@ -141,6 +142,7 @@ try {
       const order = targets.filter((t) => t !== 'd' || operation === 'partnerConfirmation');
       const turned = [...order.slice(round % order.length), ...order.slice(0, round % order.length)];
       for (const target of turned) {
+        await settle(everyPid);
         const figures = await measure(await requestShape(target, operation, sample, endpoints, keys), pids[target], settings);
         (runs[`${operation}/${target}`] ??= []).push(figures);
         log(`round ${round + 1} ${operation.padEnd(19)} (${target}) ${String(figures.rps).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}  cpu ${figures.cpuSeconds} s  rss ${figures.peakRssMiB} MiB`);
@@ -157,6 +159,7 @@ try {
     };
   }
 
+  await settle(everyPid);
   // SQL statements per operation, counted by PostgreSQL itself, for lists of 10, 100 and 1,000 members.
   await admin.query('create extension if not exists pg_stat_statements');
   const analyst = await signDevToken(keys.issuer, { sub: 'bench-analyst', purposes: ['RISK_MANAGEMENT'], expiresIn: '1h' });
@@ -177,6 +180,7 @@ try {
   }
   log(`statements per operation: ${statements.map((s) => `${s.listed} members → ${JSON.stringify(s.byRole)}`).join('; ')}`);
 
+  await settle(everyPid);
   // The MINC lookup at the member subgraph, one request at a time, and the plan PostgreSQL uses for it.
   const lookups: number[] = [];
   for (let i = 0; i < 400; i++) {

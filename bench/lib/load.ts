@@ -74,6 +74,20 @@ export async function measure(shape: RequestShape, pid: number, options: { conne
   };
 }
 
+/**
+ * Waits until the given processes are quiet (under 5% of a core together over half a second), at
+ * most `maxMs`: a server still working through the last run's queue must not be measured in the next.
+ */
+export async function settle(pids: number[], maxMs = 30_000): Promise<void> {
+  const until = Date.now() + maxMs;
+  while (Date.now() < until) {
+    const before = (await Promise.all(pids.map((p) => cpuTicks(p).catch(() => 0)))).reduce((a, b) => a + b, 0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = (await Promise.all(pids.map((p) => cpuTicks(p).catch(() => 0)))).reduce((a, b) => a + b, 0);
+    if (after - before <= 2) return;
+  }
+}
+
 export const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -132,14 +132,14 @@ export async function writeBenchmarksPage(benchDir: string): Promise<void> {
   const runs = await Promise.all(files.map(async (f) => ({ file: f, run: JSON.parse(await readFile(join(benchDir, 'results', f), 'utf8')) as BenchResult })));
   const measured = runs.filter((r) => Object.keys(r.run.figures).length > 0).at(-1);
   if (!measured) return;
-  const loadOnly = runs.filter((r) => Object.keys(r.run.figures).length === 0 && r.file > measured.file).at(-1);
+  const loadOnly = runs.filter((r) => Object.keys(r.run.figures).length === 0).at(-1);
   const result = measured.run;
   const stamp = measured.file.replace(/\.json$/, '');
   const m = result.machine;
   const markdown = `# Benchmarks
 
 Written by \`npm run bench\` (bench/bench.ts) on ${result.at.slice(0, 10)}; the figures below are from
-\`bench/results/${stamp}.json\`, one run on one machine (a last section, when there is one, comes from a later load-only run).
+\`bench/results/${stamp}.json\`, one run on one machine (the last section, when there is one, from the latest load-only run).
 
 ## Machine
 ${m.cpus} × ${m.cpu}, ${m.memoryGiB} GiB, Node.js ${m.node}, PostgreSQL ${m.postgres} (embedded), the
