@@ -1,15 +1,10 @@
 // The benchmark's outputs: the result file, the chart, and BENCHMARKS.md.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RunFigures } from './load.ts';
 
-export interface TargetFigures {
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  errors: number;
-  cpuSeconds: number;
-  peakRssMiB: number;
+/** A target's figures for one operation: medians over the rounds (errors summed, the largest RSS), and each round's req/s. */
+export interface TargetFigures extends Omit<RunFigures, 'requests'> {
   rpsRuns: number[];
 }
 
