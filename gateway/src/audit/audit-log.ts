@@ -6,6 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { openDatabase, type SubgraphDatabase } from '@mutual-graph/platform';
 import { GraphQLError } from 'graphql';
 import { AuditRecord } from './audit-record.js';
+import { GroupCommit } from '../group-commit.js';
 
 /** The gateway's own slice of the database: the audit schema, reached as role mg_audit. */
 export const AUDIT_DATABASE: SubgraphDatabase = {
@@ -39,21 +40,15 @@ export function auditUnavailable(): GraphQLError {
 /** Rows per INSERT at most, when many operations wait for their audit records at once. */
 const MAX_BATCH = 500;
 
-interface Pending {
-  row: Record<string, unknown>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * Durable audit records in PostgreSQL. `record` resolves only once the row is committed.
  * Records are written as a group commit: one INSERT is in flight at a time, and the records that
  * arrive meanwhile go together in the next one (one statement and one commit for many operations
- * under load; no added wait for a lone one). Each operation still waits for its own row.
+ * under load; no added wait for a lone one). Each operation still waits for its own row; if the
+ * statement fails, no row of it was written, so no operation of it may run.
  */
 export class AuditLog {
-  private pending: Pending[] = [];
-  private writing = false;
+  private readonly rows = new GroupCommit<Record<string, unknown>>((rows) => this.orm.em.fork().insertMany(AuditRecord, rows as never).then(() => {}), MAX_BATCH);
 
   private constructor(private readonly orm: MikroORM) {}
 
@@ -78,28 +73,7 @@ export class AuditLog {
       fields: entry.fields ?? [],
       memberIds: entry.memberIds ?? [],
     };
-    return new Promise((resolve, reject) => {
-      this.pending.push({ row, resolve, reject });
-      if (!this.writing) void this.write();
-    });
-  }
-
-  private async write(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, MAX_BATCH);
-        try {
-          await this.orm.em.fork().insertMany(AuditRecord, batch.map((p) => p.row) as never);
-          for (const p of batch) p.resolve();
-        } catch (error) {
-          // The whole statement failed: no row of it was written, so no operation of it may run.
-          for (const p of batch) p.reject(error);
-        }
-      }
-    } finally {
-      this.writing = false;
-    }
+    return this.rows.add(row);
   }
 
   /** Records, and turns any failure to do so into a refusal (fail closed). */
