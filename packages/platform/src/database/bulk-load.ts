@@ -9,7 +9,7 @@ import type { SyntheticOptions } from '@mutual-graph/synthetic';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { SeedGroup } from './seed.js';
-import { tableLayout, writeSeedFiles, type SeedFile, type SeedRange, type TableLayout } from './seed-files.js';
+import { tableLayout, writeSeedFiles, type SeedFile, type SeedRange, type SeedWorkerData, type TableLayout } from './seed-files.js';
 
 /** One database owner to seed: its own connection (its own role), its entities' metadata, its plan. */
 export interface SeedTarget {
@@ -29,14 +29,6 @@ export interface LoadSeedOptions {
   worker?: URL;
   /** Members per part below which a part of its own is not worth a thread. */
   membersPerPart?: number;
-}
-
-/** What `runSeedWorker` receives. */
-export interface SeedWorkerData {
-  layouts: TableLayout[];
-  options: SyntheticOptions;
-  range: SeedRange;
-  dir: string;
 }
 
 /** Rows loaded per owner and table, and how long generating and copying took. */

@@ -137,8 +137,16 @@ export function writeSeedFiles(plans: Record<string, SeedGroup[]>, layouts: Tabl
   }
 }
 
+/** What a seed worker thread is handed: plain data only. */
+export interface SeedWorkerData {
+  layouts: TableLayout[];
+  options: SyntheticOptions;
+  range: SeedRange;
+  dir: string;
+}
+
 /** The body of a seed worker thread: `plansFor` builds every owner's plan (functions cannot cross threads). */
 export function runSeedWorker(plansFor: (options: SyntheticOptions) => Record<string, SeedGroup[]>): void {
-  const data = workerData as { layouts: TableLayout[]; options: SyntheticOptions; range: SeedRange; dir: string };
+  const data = workerData as SeedWorkerData;
   parentPort!.postMessage(writeSeedFiles(plansFor(data.options), data.layouts, data.options, data.range, data.dir));
 }
