@@ -1,5 +1,5 @@
 // npm run bench -- [--members 100000] [--seconds 10] [--warmup-seconds 3] [--connections 16] [--rounds 3]
-//                  [--targets a,b,c,d,e] [--operations partnerConfirmation,member360,memberList100,ediSummary]
+//                  [--targets a,b,c,d,e] [--operations partnerConfirmation,member360,memberList100,ediSummary] [--cpu-prof]
 //
 // Figures and ratios measured side by side in one run, on one machine: a data set of the chosen
 // size loaded with COPY, then each operation against each target, rounds interleaved (the target
@@ -49,6 +49,8 @@ const log = (line: string) => console.log(`bench: ${line}`);
 // Every target logs at warn: ours would otherwise write a line per operation, Hive Gateway's
 // default writes none, and the log lines would be measured rather than the gateways.
 process.env.LOG_LEVEL = 'warn';
+// --cpu-prof: every service and target (not this process) writes a V8 CPU profile when it stops.
+if (values['cpu-prof']) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${join(import.meta.dirname, 'results', 'profiles')}`.trim();
 const dataDir = await mkdtemp(join(tmpdir(), 'mutual-graph-bench-'));
 await chmod(dataDir, 0o755);
 const subgraphPorts: Record<string, number> = {};
@@ -100,7 +102,7 @@ try {
   const hivePort = await freePort();
   const hiveRouterPort = await freePort();
   const startHive = (port: number, mode: string) => {
-    const child = spawn(process.execPath, [...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(import.meta.dirname, 'results', 'profiles')}`] : []), join(import.meta.dirname, 'targets', 'hive-gateway.ts'), supergraphFile, String(port), mode], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'targets', 'hive-gateway.ts'), supergraphFile, String(port), mode], { stdio: ['ignore', 'ignore', 'inherit'] });
     hive.push(child);
     return child;
   };

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { freePort, signDevToken, startStack } from '@mutual-graph/stack';
 import { syntheticMembers } from '@mutual-graph/synthetic';
+import { rssKiB } from './lib/proc.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,11 +29,6 @@ const minutes = Number(values.minutes);
 const warmupSeconds = Number(values['warmup-seconds']);
 const clients = Number(values.clients);
 const memberCount = Number(values.members);
-
-async function rssKiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);

@@ -1,7 +1,7 @@
 // One measured run: autocannon against one target with one operation, and the target process's
 // CPU time and memory over the run.
-import { readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
+import { cpuTicks, rssKiB } from './proc.ts';
 
 /** What one request of an operation looks like for one target. */
 export interface RequestShape {
@@ -19,17 +19,6 @@ export interface RunFigures {
   errors: number;
   cpuSeconds: number;
   peakRssMiB: number;
-}
-
-// /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
-async function cpuTicks(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-async function rssKiB(pid: number): Promise<number> {
-  return Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 }
 
 function cannon(shape: RequestShape, connections: number, seconds: number, counted: { errors: number }) {
