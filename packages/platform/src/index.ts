@@ -31,3 +31,4 @@ export * from './observability/metrics.js';
 export * from './observability/request-log-plugin.js';
 export * from './observability/span-attributes.js';
 export * from './http/signed-graphql.js';
+export * from './service/member-ownership.js';
