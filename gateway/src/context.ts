@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { PURPOSE_HEADER, signHop, type DataCategory, type Principal, type Purpose } from '@mutual-graph/schema';
+import { bindRequest, PURPOSE_HEADER, peerCallsOf, peerTokenHeader, sha256, signHop, type DataCategory, type Principal, type Purpose } from '@mutual-graph/schema';
 import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import type { GatewayNotice } from '@mutual-graph/platform';
@@ -15,10 +15,15 @@ export interface GatewayContext {
   purpose: Purpose;
   /** Categories the operation touches, once the operation policy has allowed it. */
   categories?: DataCategory[];
-  /** The signed statement of who and why for the subgraphs: one token per request. */
-  hopToken(): Promise<string>;
-  /** The same statement, marked as the gateway's own follow-up effect (recording a disclosure or consent). */
-  effectToken(): Promise<string>;
+  /** The signed statement of who and why for one fetch: good at that subgraph, for that operation and those variables, once. */
+  hopToken(subgraph: string, query: string, variables: unknown): Promise<string>;
+  /**
+   * Tokens for the requests a subgraph makes of its peers under this request (PEER_CALLS), by
+   * header: each addressed to the peer and bound to the one query it may ask. Signed once a request.
+   */
+  peerTokens(subgraph: string): Promise<Record<string, string>>;
+  /** The statement for the gateway's own follow-up effect: the one gateway-only field `effect`, at that subgraph, with that request. */
+  effectToken(subgraph: string, effect: string, query: string, variables: unknown): Promise<string>;
   /** Set once this request's audit record is written. */
   audited?: boolean;
   /** What subgraphs told the gateway to act on before answering (e.g. disclosures to record). */
@@ -29,14 +34,24 @@ export interface GatewayContext {
 
 /** The context of one request once who and why are settled: the hop tokens are signed from them, lazily. */
 export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose: Purpose, requestId: string): GatewayContext {
-  let token: Promise<string> | undefined;
+  const peers = new Map<string, Promise<Record<string, string>>>();
+  const claims = { principal, purpose, requestId };
   return {
     requestId,
     principal,
     purpose,
     notices: [],
-    hopToken: () => (token ??= signHop(hopPrivateKey, { principal, purpose, requestId })),
-    effectToken: () => signHop(hopPrivateKey, { principal, purpose, requestId, effect: true }),
+    hopToken: (subgraph, query, variables) => signHop(hopPrivateKey, claims, bindRequest(subgraph, query, variables)),
+    peerTokens: (subgraph) => {
+      let tokens = peers.get(subgraph);
+      if (!tokens) {
+        const calls = peerCallsOf(subgraph, purpose);
+        tokens = Promise.all(calls.map(async (call) => [peerTokenHeader(call.to), await signHop(hopPrivateKey, claims, { audience: call.to, operation: sha256(call.query) })] as const)).then((entries) => Object.fromEntries(entries) as Record<string, string>);
+        peers.set(subgraph, tokens);
+      }
+      return tokens;
+    },
+    effectToken: (subgraph, effect, query, variables) => signHop(hopPrivateKey, { ...claims, effect }, bindRequest(subgraph, query, variables)),
   };
 }
 

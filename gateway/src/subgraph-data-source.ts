@@ -19,11 +19,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   readonly name: string;
 
+  // Signed per fetch, for exactly what it asks (see HopBinding): a token taken from this hop's
+  // traffic serves no other request, at no other subgraph.
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Health checks and schema loads carry no request context; subgraphs refuse them, as they should.
     if (!context?.hopToken) return;
     request.http?.headers.set('x-request-id', context.requestId);
-    request.http?.headers.set('authorization', `Bearer ${await context.hopToken()}`);
+    request.http?.headers.set('authorization', `Bearer ${await context.hopToken(this.name, request.query ?? '', request.variables ?? {})}`);
+    for (const [header, token] of Object.entries(await context.peerTokens(this.name))) request.http?.headers.set(header, String(token));
   }
 
   /**

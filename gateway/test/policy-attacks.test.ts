@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { postGraphQL, testStack } from '../../test/support/stack.js';
-import { asCaller, asGatewayHop, tokenFor } from '../../test/support/tokens.js';
+import { asCaller, postAsGateway, tokenFor } from '../../test/support/tokens.js';
 import { expectRefused } from '../../test/support/refusals.js';
 
 const stack = testStack();
@@ -116,18 +116,19 @@ describe('subgraphs answer the gateway only', () => {
 
   it('refuses a hop token forged with another key', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    const forged = await asGatewayHop('MEMBER_SELF_SERVICE', { memberId: self.id }, await exportJWK(privateKey));
-    const response = await postGraphQL(stack.subgraphUrls.member!, entities, variables, forged);
+    const response = await postAsGateway('member', entities, variables, 'MEMBER_SELF_SERVICE', { memberId: self.id }, { key: await exportJWK(privateKey) });
     expect(response.status).toBe(401);
   });
 
   it('refuses an expired hop token', async () => {
-    const { HOP_AUDIENCE, HOP_ISSUER } = await import('@mutual-graph/schema');
-    const expired = await new SignJWT({ purpose: 'MEMBERSHIP', purposes: ['MEMBERSHIP'], roles: [], rid: 'test' })
+    const { bindRequest, HOP_ISSUER } = await import('@mutual-graph/schema');
+    const binding = bindRequest('member', entities, variables);
+    const expired = await new SignJWT({ purpose: 'MEMBERSHIP', purposes: ['MEMBERSHIP'], roles: [], rid: 'test', op: binding.operation, vars: binding.variables })
       .setProtectedHeader({ alg: 'EdDSA' })
       .setSubject('test-caller')
       .setIssuer(HOP_ISSUER)
-      .setAudience(HOP_AUDIENCE)
+      .setAudience('member')
+      .setJti('expired-token')
       .setIssuedAt(Math.floor(Date.now() / 1000) - 300)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 240)
       .sign(await importJWK(stack.hopPrivateJwk, 'EdDSA'));
@@ -136,7 +137,7 @@ describe('subgraphs answer the gateway only', () => {
   });
 
   it('answers _service to the gateway, which the deny-by-default rules name explicitly', async () => {
-    const response = await postGraphQL(stack.subgraphUrls.case!, '{ _service { sdl } }', {}, await asGatewayHop('RISK_MANAGEMENT'));
+    const response = await postAsGateway('case', '{ _service { sdl } }', {}, 'RISK_MANAGEMENT');
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!._service.sdl).toContain('medicoLegalHistory');
   });
@@ -146,7 +147,7 @@ describe('subgraphs answer the gateway only', () => {
       `mutation { recordDisclosures(disclosures: [{ memberId: "${self.id}", categories: ["MEMBERSHIP"], description: "forged" }]) }`,
       `mutation { recordConsentGrants(grants: [{ memberId: "${self.id}", purpose: EDI_COLLECTION }]) }`,
     ]) {
-      const response = await postGraphQL(stack.subgraphUrls.privacy!, mutation, {}, await asGatewayHop('PARTNER_CONFIRMATION', { partnerId: 'hospital-7' }));
+      const response = await postAsGateway('privacy', mutation, {}, 'PARTNER_CONFIRMATION', { partnerId: 'hospital-7' });
       expect(response.body.data ?? null).toBeNull();
       expect(response.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }

@@ -1,7 +1,7 @@
-import { signHop, type Principal, type Purpose } from '@mutual-graph/schema';
+import { bindRequest, signHop, type Principal, type Purpose } from '@mutual-graph/schema';
 import { signDevToken } from '@mutual-graph/stack';
 import type { JWK } from 'jose';
-import { testStack } from './stack.js';
+import { postGraphQL, testStack, type GraphQLResponse } from './stack.js';
 
 export interface Caller {
   sub?: string;
@@ -29,8 +29,40 @@ export async function asCaller(purpose: Purpose, caller: Partial<Caller> = {}): 
   };
 }
 
-/** Headers for a direct subgraph request, as the gateway would sign them (or with another key, to forge). */
-export async function asGatewayHop(purpose: Purpose, principal: Partial<Principal> = {}, key: JWK = testStack().hopPrivateJwk): Promise<Record<string, string>> {
+/** A subgraph to call directly: a name in the test stack, or one a test started (a counting subgraph). */
+export type SubgraphTarget = string | { name: string; graphqlUrl: string };
+
+export interface HopOptions {
+  /** Sign with another key, to forge. */
+  key?: JWK;
+  /** Mark the token as the gateway's effect for this field (`Mutation.…`). */
+  effect?: string;
+  /** Address the token to another subgraph than the one called (a replay elsewhere). */
+  audience?: string;
+}
+
+/** Headers for one direct subgraph request, as the gateway would sign them for exactly that request. */
+export async function asGatewayHop(
+  request: { to: string; query: string; variables?: unknown },
+  purpose: Purpose,
+  principal: Partial<Principal> = {},
+  options: HopOptions = {},
+): Promise<Record<string, string>> {
   const full: Principal = { sub: 'test-caller', roles: ['staff'], purposes: [purpose], ...principal };
-  return { authorization: `Bearer ${await signHop(key, { principal: full, purpose, requestId: 'test' })}` };
+  const claims = { principal: full, purpose, requestId: 'test', ...(options.effect ? { effect: options.effect } : {}) };
+  const token = await signHop(options.key ?? testStack().hopPrivateJwk, claims, bindRequest(options.audience ?? request.to, request.query, request.variables ?? {}));
+  return { authorization: `Bearer ${token}` };
+}
+
+/** A request straight to a subgraph, signed as the gateway signs a fetch (audience, operation and variables bound). */
+export async function postAsGateway<T = Record<string, any>>(
+  subgraph: SubgraphTarget,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  purpose: Purpose,
+  principal: Partial<Principal> = {},
+  options: HopOptions = {},
+): Promise<GraphQLResponse<T>> {
+  const { name, graphqlUrl } = typeof subgraph === 'string' ? { name: subgraph, graphqlUrl: testStack().subgraphUrls[subgraph]! } : subgraph;
+  return postGraphQL<T>(graphqlUrl, query, variables, await asGatewayHop({ to: name, query, variables: variables ?? {} }, purpose, principal, options));
 }

@@ -1,7 +1,12 @@
+import type { GatewayContext } from '../context.js';
 import { GroupCommit } from '../group-commit.js';
-import { callSubgraph } from '../subgraph-call.js';
+import { callSubgraph, type Effect } from '../subgraph-call.js';
 
-const RECORD = 'mutation RecordDisclosures($disclosures: [DisclosureInput!]!) { recordDisclosures(disclosures: $disclosures) }';
+const RECORD: Effect = {
+  subgraph: 'privacy',
+  field: 'Mutation.recordDisclosures',
+  query: 'mutation RecordDisclosures($disclosures: [DisclosureInput!]!) { recordDisclosures(disclosures: $disclosures) }',
+};
 
 export interface DisclosureInput {
   memberId: string;
@@ -12,8 +17,7 @@ export interface DisclosureInput {
 /** One confirmation's disclosures, and how to sign the call that records them. */
 interface Confirmation {
   disclosures: DisclosureInput[];
-  token: () => Promise<string>;
-  requestId: string;
+  context: Pick<GatewayContext, 'effectToken' | 'requestId'>;
 }
 
 /** Disclosures per call at most. */
@@ -31,11 +35,11 @@ export class DisclosureBatches {
 
   constructor(private readonly privacyUrl: () => string | undefined) {}
 
-  record(group: string, disclosures: DisclosureInput[], token: () => Promise<string>, requestId: string): Promise<void> {
+  record(group: string, disclosures: DisclosureInput[], context: Confirmation['context']): Promise<void> {
     let commit = this.groups.get(group);
     if (!commit) this.groups.set(group, (commit = new GroupCommit((batch) => this.write(batch), MAX_BATCH, (c) => c.disclosures.length)));
     const settled = commit;
-    return settled.add({ disclosures, token, requestId }).finally(() => {
+    return settled.add({ disclosures, context }).finally(() => {
       if (settled.idle && this.groups.get(group) === settled) this.groups.delete(group);
     });
   }
@@ -43,7 +47,7 @@ export class DisclosureBatches {
   private async write(batch: Confirmation[]): Promise<void> {
     const disclosures = batch.flatMap((c) => c.disclosures);
     // Signed as the first confirmation's effect: same partner and purpose as every other one in the batch.
-    const data = await callSubgraph(this.privacyUrl(), await batch[0]!.token(), batch[0]!.requestId, RECORD, { disclosures });
+    const data = await callSubgraph(this.privacyUrl(), batch[0]!.context, RECORD, { disclosures });
     if (data.recordDisclosures !== disclosures.length) throw new Error(`recorded ${String(data.recordDisclosures)} of ${disclosures.length}`);
   }
 }

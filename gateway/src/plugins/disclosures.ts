@@ -23,8 +23,7 @@ export function recordDisclosuresPlugin(privacyUrl: () => string | undefined): A
             await batches.record(
               `${principal.partnerId ?? ''}\u0000${purpose}`,
               disclosures.map(({ memberId, categories, description }) => ({ memberId, categories, description })),
-              () => contextValue.effectToken(),
-              contextValue.requestId,
+              contextValue,
             );
           } catch (error) {
             log.error({ err: loggableError(error) }, 'disclosure not recorded, answer withheld');

@@ -2,11 +2,15 @@ import { log } from '../observability.js';
 import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
-import { callSubgraph } from '../subgraph-call.js';
+import { callSubgraph, type Effect } from '../subgraph-call.js';
 
-const SYNC = `mutation SyncProtectionPeriods($memberId: ID!, $periods: [ProtectionPeriodInput!]!) {
+const SYNC: Effect = {
+  subgraph: 'case',
+  field: 'Mutation.syncProtectionPeriods',
+  query: `mutation SyncProtectionPeriods($memberId: ID!, $periods: [ProtectionPeriodInput!]!) {
   syncProtectionPeriods(memberId: $memberId, periods: $periods)
-}`;
+}`,
+};
 
 /**
  * Internal graph: when the member subgraph changes a member's periods of protection, the case
@@ -23,7 +27,7 @@ export function membershipEffectsPlugin(subgraphUrl: (name: string) => string | 
           for (const notice of contextValue.notices) {
             if (notice.kind !== 'membership-periods') continue;
             try {
-              const data = await callSubgraph(subgraphUrl('case'), await contextValue.effectToken(), contextValue.requestId, SYNC, { memberId: notice.memberId, periods: notice.periods });
+              const data = await callSubgraph(subgraphUrl('case'), contextValue, SYNC, { memberId: notice.memberId, periods: notice.periods });
               if (data.syncProtectionPeriods !== notice.periods.length) throw new Error(`copied ${String(data.syncProtectionPeriods)} of ${notice.periods.length} periods`);
             } catch (error) {
               log.error({ err: loggableError(error) }, 'periods not copied to the case subgraph');

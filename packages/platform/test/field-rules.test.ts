@@ -5,7 +5,7 @@ import { syntheticCasework, syntheticMember, syntheticMembers } from '@mutual-gr
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
 import { postGraphQL, testStack } from '../../../test/support/stack.js';
-import { asGatewayHop } from '../../../test/support/tokens.js';
+import { postAsGateway } from '../../../test/support/tokens.js';
 
 // graphql-shield wraps field resolvers; `_entities` reaches fields through reference resolvers,
 // which older graphql-middleware lost (known ground). Every categorized field of every entity,
@@ -52,13 +52,13 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('field rules in the %s
       for (const { field, category, selection } of categorizedFields(schema, typeName)) {
         const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeName} { ${selection} } } }`;
         const variables = { r: [{ __typename: typeName, id: ENTITY_IDS[typeName] }] };
-        const refused = await postGraphQL(subgraph.graphqlUrl, query, variables, await asGatewayHop(denierOf(category)));
+        const refused = await postAsGateway(subgraph, query, variables, denierOf(category));
         expect([typeName, field, refused.body.errors?.[0]?.extensions?.code]).toEqual([typeName, field, 'FORBIDDEN']);
         expect(refused.body.data?._entities?.[0]?.[field] ?? null).toBeNull();
 
         // Member.edi is the member's own; every other field is served to a purpose that may read it.
         const reader = field === 'edi' ? 'MEMBER_SELF_SERVICE' : readerOf(category, `${typeName}.${field}`);
-        const served = await postGraphQL(subgraph.graphqlUrl, query, variables, await asGatewayHop(reader, { memberId: member.id }));
+        const served = await postAsGateway(subgraph, query, variables, reader, { memberId: member.id });
         expect([typeName, field, served.body.errors]).toEqual([typeName, field, undefined]);
         checked += 1;
       }
@@ -70,7 +70,7 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('field rules in the %s
     if (!schema.getQueryType()?.getFields().member) return; // only the member subgraph has root fields over Member
     for (const { field, category, selection } of categorizedFields(schema, 'Member')) {
       const query = `query ($id: ID!) { member(id: $id) { ${selection} } }`;
-      const refused = await postGraphQL(subgraph.graphqlUrl, query, { id: member.id }, await asGatewayHop(denierOf(category)));
+      const refused = await postAsGateway(subgraph, query, { id: member.id }, denierOf(category));
       expect([field, refused.body.errors?.[0]?.extensions?.code]).toEqual([field, 'FORBIDDEN']);
     }
   });
@@ -80,12 +80,9 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('field rules in the %s
     const typeFields = categorizedFields(schema, 'Member').filter((f) => f.field !== 'id');
     if (typeFields.length === 0) return;
     const { selection } = typeFields[0]!;
-    const response = await postGraphQL(
-      subgraph.graphqlUrl,
+    const response = await postAsGateway(subgraph,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { ${selection} } } }`,
-      { r: [{ __typename: 'Member', id: other.id }] },
-      await asGatewayHop('MEMBER_SELF_SERVICE', { memberId: member.id }),
-    );
+      { r: [{ __typename: 'Member', id: other.id }] }, 'MEMBER_SELF_SERVICE', { memberId: member.id });
     expect(response.body.errors?.[0]?.extensions?.policy?.rule).toBe('SUBJECT_SCOPE');
   });
 });

@@ -17,13 +17,13 @@ export interface HopClaims {
   requestId: string;
   /**
    * Set only on the gateway's own follow-up calls that carry out what a request's subgraphs asked
-   * for (recording a disclosure or a consent); never on a client's operation.
+   * for (recording a disclosure or a consent): the one gateway-only field (`Mutation.…`) the token
+   * may call. Never on a client's operation.
    */
-  effect?: boolean;
+  effect?: string;
 }
 
-/** Issuer and audience of the gateway-to-subgraph token. */
+/** Issuer of the gateway-to-subgraph token; its audience is the one subgraph it is for. */
 export const HOP_ISSUER = 'mutual-graph-gateway';
-export const HOP_AUDIENCE = 'mutual-graph-subgraphs';
 /** Seconds a hop token lives: long enough for one request's fetches, too short to replay usefully. */
 export const HOP_TTL_SECONDS = 60;

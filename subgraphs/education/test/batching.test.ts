@@ -2,7 +2,7 @@ import { educationSubgraph } from '@mutual-graph/education-subgraph';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
 import { postGraphQL, testStack } from '../../../test/support/stack.js';
-import { asGatewayHop } from '../../../test/support/tokens.js';
+import { postAsGateway } from '../../../test/support/tokens.js';
 
 describe('education subgraph batching', () => {
   const stack = testStack();
@@ -15,12 +15,9 @@ describe('education subgraph batching', () => {
   it('loads 60 learning records and their activities with one statement each', async () => {
     const representations = Array.from({ length: 60 }, (_, i) => ({ __typename: 'Member', id: syntheticMember(i, stack.seed).id }));
     subgraph.counter.reset();
-    const { body } = await postGraphQL(
-      subgraph.graphqlUrl,
+    const { body } = await postAsGateway(subgraph,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id learningRecord { completedOn credits activity { code title kind } } } } }`,
-      { r: representations },
-      await asGatewayHop('EDUCATION'),
-    );
+      { r: representations }, 'EDUCATION');
     expect(body.errors).toBeUndefined();
     const completions = body.data!._entities.flatMap((m: { learningRecord: unknown[] }) => m.learningRecord);
     expect(completions.length).toBeGreaterThan(60);
@@ -33,12 +30,9 @@ describe('education subgraph batching', () => {
   it('loads 60 members\' registrations, education plans and credit cycles with one statement per list', async () => {
     const representations = Array.from({ length: 60 }, (_, i) => ({ __typename: 'Member', id: syntheticMember(i, stack.seed).id }));
     subgraph.counter.reset();
-    const { body } = await postGraphQL(
-      subgraph.graphqlUrl,
+    const { body } = await postAsGateway(subgraph,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id registrations { status } educationPlan { id } creditCycles { startsOn mainproCredits } } } }`,
-      { r: representations },
-      await asGatewayHop('EDUCATION'),
-    );
+      { r: representations }, 'EDUCATION');
     expect(body.errors).toBeUndefined();
     const statements = subgraph.counter.domainStatements();
     expect(statements.filter((s) => /from "education"\."event_registration"/.test(s))).toHaveLength(1);

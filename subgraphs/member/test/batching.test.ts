@@ -2,7 +2,7 @@ import { memberSubgraph } from '@mutual-graph/member-subgraph';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
 import { postGraphQL, testStack } from '../../../test/support/stack.js';
-import { asGatewayHop } from '../../../test/support/tokens.js';
+import { postAsGateway } from '../../../test/support/tokens.js';
 
 const ENTITIES = `
   query ($representations: [_Any!]!) {
@@ -22,7 +22,7 @@ describe('member subgraph batching', () => {
   it('resolves 40 members through _entities with one statement for members and one for their periods', async () => {
     const ids = Array.from({ length: 40 }, (_, i) => syntheticMember(i, stack.seed).id);
     subgraph.counter.reset();
-    const { body } = await postGraphQL(subgraph.graphqlUrl, ENTITIES, { representations: ids.map((id) => ({ __typename: 'Member', id })) }, await asGatewayHop('MEMBERSHIP'));
+    const { body } = await postAsGateway(subgraph, ENTITIES, { representations: ids.map((id) => ({ __typename: 'Member', id })) }, 'MEMBERSHIP');
 
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities.map((m: { id: string }) => m.id)).toEqual(ids);
@@ -35,9 +35,9 @@ describe('member subgraph batching', () => {
   it('answers null in place for unknown and malformed representations, still in one statement', async () => {
     const known = syntheticMember(0, stack.seed).id;
     subgraph.counter.reset();
-    const { body } = await postGraphQL(subgraph.graphqlUrl, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`, {
+    const { body } = await postAsGateway(subgraph, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`, {
       r: [{ __typename: 'Member', id: known }, { __typename: 'Member', id: '00000000-0000-4000-8000-000000000000' }, { __typename: 'Member', id: 'not-a-uuid' }],
-    }, await asGatewayHop('MEMBERSHIP'));
+    }, 'MEMBERSHIP');
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toEqual([{ id: known }, null, null]);
     expect(subgraph.counter.domainStatements()).toHaveLength(1);

@@ -24,6 +24,7 @@ export class ServiceMetrics {
   readonly duration: Histogram<'operation'>;
   readonly refusals: Counter<'rule' | 'purpose'>;
   readonly subgraphErrors: Counter<'subgraph'>;
+  readonly hopRefusals: Counter<'reason'>;
   private readonly pools = new Map<string, () => PoolStats | undefined>();
 
   constructor(service: string) {
@@ -34,6 +35,7 @@ export class ServiceMetrics {
     this.duration = new Histogram({ name: 'graphql_request_duration_seconds', help: 'GraphQL operation latency', labelNames: ['operation'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers });
     this.refusals = new Counter({ name: 'graphql_refusals_total', help: 'Operations refused, by policy rule or limit, and purpose of use', labelNames: ['rule', 'purpose'], registers });
     this.subgraphErrors = new Counter({ name: 'gateway_subgraph_errors_total', help: 'Failed calls from the gateway to a subgraph', labelNames: ['subgraph'], registers });
+    this.hopRefusals = new Counter({ name: 'subgraph_hop_refusals_total', help: 'Requests a subgraph refused for their hop token: missing, invalid (signature, expiry, audience), wrong-request (signed for another), replayed', labelNames: ['reason'], registers });
     const pools = this.pools;
     const poolGauge = (name: string, help: string, pick: (s: PoolStats) => number) =>
       new Gauge({

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { HopClaims } from '@mutual-graph/schema';
+import { peerTokenHeader, type HopClaims, type HopRequest } from '@mutual-graph/schema';
 import { badUserInput } from '../graphql/input.js';
 import type { GatewayNotice } from './gateway-notices.js';
 import { annotateSpan } from '../observability/span-attributes.js';
@@ -14,8 +14,11 @@ import { annotateSpan } from '../observability/span-attributes.js';
 export interface SubgraphContext<Loaders> {
   requestId: string;
   hop: HopClaims;
-  /** The hop token as it came, to pass on when this subgraph asks another, under the same purpose. */
-  hopToken: string;
+  /**
+   * Tokens the gateway signed for this subgraph's requests to its peers under this request (one per
+   * peer, each bound to the one declared query it may ask: see PEER_CALLS), by peer name.
+   */
+  peerTokens: Record<string, string>;
   /** URLs of the other subgraphs this one asks (its definition's `peers`), by name. */
   peers: Record<string, string>;
   em: EntityManager;
@@ -33,11 +36,11 @@ export function callerMemberId({ hop }: { hop: HopClaims }): string {
 }
 
 /** Who is asking and why, and where the other subgraphs are: what a loader needs to ask a peer. */
-export type LoaderRequest = Pick<SubgraphContext<unknown>, 'hop' | 'hopToken' | 'peers'>;
+export type LoaderRequest = Pick<SubgraphContext<unknown>, 'hop' | 'peerTokens' | 'peers'>;
 
 /** Builds a request's loaders from its EntityManager, by name those of its isolated stores, and the request. */
 export type LoaderFactory<Loaders> = (em: EntityManager, stores: Record<string, EntityManager>, request: LoaderRequest) => Loaders;
-export type HopVerifier = (authorization: string | undefined) => Promise<HopClaims>;
+export type HopVerifier = (request: HopRequest) => Promise<HopClaims>;
 
 export function subgraphContextFactory<Loaders>(
   orm: MikroORM,
@@ -46,13 +49,19 @@ export function subgraphContextFactory<Loaders>(
   verifyHop: HopVerifier,
   peers: Record<string, string> = {},
 ) {
-  return async ({ req }: { req: IncomingMessage }): Promise<SubgraphContext<Loaders>> => {
-    // Refuses (UNAUTHENTICATED) anything the gateway did not sign, `_entities` and `_service` included.
-    const hop = await verifyHop(req.headers.authorization);
+  return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; variables?: unknown } } }): Promise<SubgraphContext<Loaders>> => {
+    // Refuses (UNAUTHENTICATED) anything the gateway did not sign for this subgraph and this very
+    // request, `_entities` and `_service` included.
+    const body = Array.isArray(req.body) ? undefined : req.body;
+    const hop = await verifyHop({ authorization: req.headers.authorization, query: body?.query, variables: body?.variables });
     annotateSpan({ purpose: hop.purpose, 'request.id': hop.requestId });
     const em = orm.em.fork();
     const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
-    const hopToken = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')![1]!;
-    return { requestId: hop.requestId, hop, hopToken, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms, { hop, hopToken, peers }), notices: [] };
+    const peerTokens: Record<string, string> = {};
+    for (const peer of Object.keys(peers)) {
+      const token = req.headers[peerTokenHeader(peer)];
+      if (typeof token === 'string') peerTokens[peer] = token;
+    }
+    return { requestId: hop.requestId, hop, peerTokens, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms, { hop, peerTokens, peers }), notices: [] };
   };
 }

@@ -109,7 +109,13 @@ export async function startSubgraph<Loaders>(
   options: SubgraphRunOptions,
 ): Promise<RunningSubgraph> {
   const schema = await buildGuardedSubgraph(definition);
-  const verifyHop = await hopVerifier(options.hopPublicKey);
+  const logger = createLogger(definition.name);
+  const metrics = new ServiceMetrics(definition.name);
+  // A refused token is someone, or something, calling past the gateway: logged and counted.
+  const verifyHop = await hopVerifier(options.hopPublicKey, definition.name, (reason) => {
+    metrics.hopRefusals.inc({ reason });
+    logger.warn({ reason }, 'hop token refused');
+  });
   const orm = await openDatabase(definition.database, options);
   const stores: Record<string, MikroORM> = {};
   for (const store of definition.isolatedStores ?? []) {
@@ -117,8 +123,6 @@ export async function startSubgraph<Loaders>(
     if (!clientUrl) throw new Error(`${definition.name}: no connection for its isolated store "${store.name}" (${storeUrlVariable(store.name)})`);
     stores[store.name] = await openDatabase(store.database, { ...options, clientUrl });
   }
-  const logger = createLogger(definition.name);
-  const metrics = new ServiceMetrics(definition.name);
   metrics.watchPool('main', await poolStats(orm));
   for (const [name, store] of Object.entries(stores)) metrics.watchPool(name, await poolStats(store));
   const app = express();

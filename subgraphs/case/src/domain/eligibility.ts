@@ -1,17 +1,15 @@
 import { badUserInput, postSignedGraphQL } from '@mutual-graph/platform';
-
-const ELIGIBILITY = `query Eligibility($r: [_Any!]!, $date: Date!) {
-  _entities(representations: $r) { ... on Member { membership { eligibleOn(date: $date) } } }
-}`;
+import { ELIGIBILITY_CALL } from '@mutual-graph/schema';
 
 /**
  * Whether a member was protected on a date, asked of the member subgraph, which alone knows:
- * through the graph's own signed hop, under the request's own purpose (the caller's hop token is
- * passed on as it came), reading membership and nothing else — never EDI.
+ * through the graph's own signed hop, under the request's own purpose (the peer token the gateway
+ * signed for this one query under the request), reading membership and nothing else — never EDI.
  */
-export async function eligibleOn(memberSubgraphUrl: string, hopToken: string, memberId: string, date: string): Promise<'ELIGIBLE' | 'INELIGIBLE' | 'UNKNOWN'> {
+export async function eligibleOn(memberSubgraphUrl: string, peerToken: string | undefined, memberId: string, date: string): Promise<'ELIGIBLE' | 'INELIGIBLE' | 'UNKNOWN'> {
+  if (!peerToken) throw badUserInput('memberId', 'eligibility cannot be checked under this purpose');
   const body = await postSignedGraphQL<{ _entities: ({ membership: { eligibleOn: boolean } } | null)[] }>(
-    memberSubgraphUrl, hopToken, ELIGIBILITY, { r: [{ __typename: 'Member', id: memberId }], date },
+    memberSubgraphUrl, peerToken, ELIGIBILITY_CALL.query, { r: [{ __typename: 'Member', id: memberId }], date },
   );
   if (body.errors?.some((e) => e.extensions?.code === 'FORBIDDEN')) throw badUserInput('memberId', 'eligibility cannot be checked under this purpose');
   if (body.errors || !body.data) throw new Error(`eligibility check failed: ${JSON.stringify(body.errors)}`);

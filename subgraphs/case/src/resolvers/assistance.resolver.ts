@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, Category, DateScalar, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, requireUuid, NonPersonal } from '@mutual-graph/platform';
 import { isoDate, policyRefusal, today } from '@mutual-graph/schema';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { CaseContext } from '../context.js';
@@ -14,11 +14,11 @@ export class AssistanceResolver {
     description: 'Opens a request for assistance for events on a date; only for a member protected on that date. Members ask for themselves (memberId left out); staff name the member',
   })
   async requestAssistance(
-    @Arg('eventsOn', () => DateScalar) eventsOn: Date,
-    @Arg('kind', () => MatterKind) kind: MatterKind,
-    @Arg('summary') summary: string,
-    @Ctx() { em, hop, hopToken, peers }: CaseContext,
-    @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
+    @NonPersonal() @Arg('eventsOn', () => DateScalar) eventsOn: Date,
+    @NonPersonal() @Arg('kind', () => MatterKind) kind: MatterKind,
+    @NonPersonal() @Arg('summary') summary: string,
+    @Ctx() { em, hop, peerTokens, peers }: CaseContext,
+    @NonPersonal() @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
   ): Promise<AssistanceRequest> {
     const self = hop.purpose === 'MEMBER_SELF_SERVICE';
     const subject = self ? hop.principal.memberId : memberId;
@@ -31,7 +31,7 @@ export class AssistanceResolver {
     if (text.length < 10 || text.length > 2000) throw badUserInput('summary', 'summary must be 10 to 2,000 characters');
 
     // Eligibility first: nothing is written for an unknown or unprotected member.
-    const eligibility = await eligibleOn(peers.member!, hopToken, id, day);
+    const eligibility = await eligibleOn(peers.member!, peerTokens.member, id, day);
     if (eligibility === 'UNKNOWN') throw badUserInput('memberId', 'no member has this id');
     if (eligibility === 'INELIGIBLE') throw badUserInput('eventsOn', `the physician was not a member on ${day}; assistance follows membership on the date of the events`);
 

@@ -1,20 +1,17 @@
 import { postSignedGraphQL } from '@mutual-graph/platform';
-import type { HopClaims } from '@mutual-graph/schema';
-
-const CONSENTED = `query CommunicationsConsent($r: [_Any!]!) {
-  _entities(representations: $r) { ... on Member { id communicationPreferences { consented } } }
-}`;
+import { COMMUNICATIONS_CONSENT_CALL, type HopClaims } from '@mutual-graph/schema';
 
 /**
  * Under the COMMUNICATIONS purpose a member is reachable only while their communications consent
  * is current, and the privacy subgraph alone knows whether it is. Asked once per batch of members,
- * with the request's own hop token (so under COMMUNICATIONS, judged by the privacy subgraph's
- * shield); anything but a clear answer hides every member of the batch (fail closed).
+ * with the peer token the gateway signed for this call under the request (so under COMMUNICATIONS,
+ * judged by the privacy subgraph's shield); anything but a clear answer hides every member of the batch (fail closed).
  */
-export async function consentingToCommunications(privacySubgraphUrl: string, hopToken: string, memberIds: readonly string[]): Promise<Set<string>> {
+export async function consentingToCommunications(privacySubgraphUrl: string, peerToken: string | undefined, memberIds: readonly string[]): Promise<Set<string>> {
   if (memberIds.length === 0) return new Set();
+  if (!peerToken) throw new Error('communications consent could not be checked: the gateway signed no token for it');
   const body = await postSignedGraphQL<{ _entities: ({ id: string; communicationPreferences: { consented: boolean } } | null)[] }>(
-    privacySubgraphUrl, hopToken, CONSENTED, { r: memberIds.map((id) => ({ __typename: 'Member', id })) },
+    privacySubgraphUrl, peerToken, COMMUNICATIONS_CONSENT_CALL.query, { r: memberIds.map((id) => ({ __typename: 'Member', id })) },
   );
   if (body.errors || !body.data) throw new Error(`communications consent could not be checked: ${JSON.stringify(body.errors)}`);
   return new Set(body.data._entities.flatMap((m) => (m?.communicationPreferences.consented ? [m.id] : [])));

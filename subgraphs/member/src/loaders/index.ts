@@ -18,7 +18,7 @@ export function createLoaders(em: EntityManager, stores: Record<string, EntityMa
   const findMembers = async (ids: readonly string[]) => {
     const members = await em.find(Member, { id: { $in: [...ids] } });
     if (!consentGated(request.hop)) return members;
-    const consenting = await consentingToCommunications(request.peers.privacy!, request.hopToken, members.map((m) => m.id));
+    const consenting = await consentingToCommunications(request.peers.privacy!, request.peerTokens.privacy, members.map((m) => m.id));
     return members.filter((m) => consenting.has(m.id));
   };
   return {

@@ -1,0 +1,45 @@
+import type { Purpose } from './vocabulary.js';
+
+/**
+ * The requests one subgraph makes of another under a client's request, in one place: the gateway
+ * signs a token for each (audience the peer, bound to the query's text, for the purposes that need
+ * it) and hands it to the calling subgraph, which passes it on. A peer token serves that query
+ * alone, with whatever variables; the peer's shield still judges every field under the purpose.
+ */
+export interface PeerCall {
+  from: string;
+  to: string;
+  query: string;
+  /** Purposes under which the calling subgraph may need to ask. */
+  purposes: readonly Purpose[];
+}
+
+/** The member subgraph asks the privacy subgraph whose communications consent is current. */
+export const COMMUNICATIONS_CONSENT_CALL: PeerCall = {
+  from: 'member',
+  to: 'privacy',
+  query: `query CommunicationsConsent($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Member { id communicationPreferences { consented } } }
+}`,
+  purposes: ['COMMUNICATIONS'],
+};
+
+/** The case subgraph asks the member subgraph whether a member was protected on a date. */
+export const ELIGIBILITY_CALL: PeerCall = {
+  from: 'case',
+  to: 'member',
+  query: `query Eligibility($r: [_Any!]!, $date: Date!) {
+  _entities(representations: $r) { ... on Member { membership { eligibleOn(date: $date) } } }
+}`,
+  purposes: ['MEDICO_LEGAL_ASSISTANCE', 'MEMBER_SELF_SERVICE'],
+};
+
+export const PEER_CALLS: readonly PeerCall[] = [COMMUNICATIONS_CONSENT_CALL, ELIGIBILITY_CALL];
+
+/** The header a peer token travels in, from the gateway to the calling subgraph: one per peer. */
+export const peerTokenHeader = (to: string) => `x-peer-token-${to}`;
+
+/** The peer calls a subgraph may make under a purpose. */
+export function peerCallsOf(from: string, purpose: Purpose): PeerCall[] {
+  return PEER_CALLS.filter((c) => c.from === from && c.purposes.includes(purpose));
+}
