@@ -1,61 +1,117 @@
 import {
-  categoryOf, GATEWAY_EFFECT_FIELDS, isNonPersonal, mayRead, mayUseField, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal, type DataCategory,
+  argumentUses, categoryOf, GATEWAY_EFFECT_FIELDS, indexFields, isNonPersonal, mayRead, mayUseField, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal,
+  type DataCategory, type FieldIndex,
 } from '@mutual-graph/schema';
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { isObjectType, Kind, type DefinitionNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { allow, and, applyMiddleware, deny, rule, shield } from './graphql-shield.js';
 import type { IRules } from 'graphql-shield';
 import type { SubgraphContext } from './context.js';
+import { memberOwning } from './member-ownership.js';
 
 type Context = SubgraphContext<unknown>;
+type ShieldRule = ReturnType<ReturnType<typeof rule>>;
 
 // Federation's own fields: the gateway alone calls them, and only with a verified hop token
 // (the context refuses every other request before any resolver runs). Named here because a
 // deny-by-default tree would otherwise refuse them (graphql-shield issue 641).
 const fromGateway = rule('fromGateway', { cache: 'contextual' })((_parent, _args, ctx: Context) => ctx.hop !== undefined);
 
-type ShieldRule = ReturnType<ReturnType<typeof rule>>;
-// The gateway's own follow-up calls, marked as such in the hop token; no client operation reaches these.
-const gatewayEffect = rule('gatewayEffect', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-  ctx.hop.effect === true || policyRefusal('PURPOSE_SCOPE', 'only the gateway calls this field', { purpose: ctx.hop.purpose }));
+const once = <K, V>(make: (key: K) => V) => {
+  const made = new Map<K, V>();
+  return (key: K) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = make(key)));
+    return value;
+  };
+};
 
-const readable = new Map<DataCategory, ShieldRule>();
-function mayReadCategory(category: DataCategory): ShieldRule {
-  let r = readable.get(category);
-  if (!r) {
-    r = rule(`category:${category}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-      mayRead(ctx.hop.purpose, category) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not read ${category}`, { purpose: ctx.hop.purpose }));
-    readable.set(category, r);
-  }
-  return r;
-}
+// The gateway's own follow-up calls: the hop token names the one effect field it was signed for.
+const gatewayEffect = once((coordinate: string) =>
+  rule(`gatewayEffect:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+    ctx.hop.effect === coordinate || policyRefusal('PURPOSE_SCOPE', 'only the gateway calls this field', { purpose: ctx.hop.purpose })));
 
-// A Member's fields, for purposes limited to the caller's own record, and Member.edi always.
-const ownRecord = rule('ownRecord', { cache: 'strict' })((parent: { id?: string }, _args, ctx: Context) =>
-  (parent?.id !== undefined && parent.id === ctx.hop.principal.memberId) || policyRefusal('SUBJECT_SCOPE', "a member may read only their own record", { purpose: ctx.hop.purpose }));
-const ownRecordWhenLimited = rule('ownRecordWhenLimited', { cache: 'strict' })((parent: { id?: string }, _args, ctx: Context) =>
-  !POLICY_MATRIX[ctx.hop.purpose].ownRecordOnly || (parent?.id !== undefined && parent.id === ctx.hop.principal.memberId) ||
-  policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record', { purpose: ctx.hop.purpose }));
+const mayReadCategory = once((category: DataCategory): ShieldRule =>
+  rule(`category:${category}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+    mayRead(ctx.hop.purpose, category) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not read ${category}`, { purpose: ctx.hop.purpose })));
 
-const purposeBound = new Map<string, ShieldRule>();
-function mayUse(coordinate: string): ShieldRule {
-  let r = purposeBound.get(coordinate);
-  if (!r) {
-    r = rule(`purposeBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-      mayUseField(ctx.hop.purpose, coordinate) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${coordinate}`, { purpose: ctx.hop.purpose }));
-    purposeBound.set(coordinate, r);
-  }
-  return r;
+const mayUse = once((coordinate: string): ShieldRule =>
+  rule(`purposeBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+    mayUseField(ctx.hop.purpose, coordinate) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${coordinate}`, { purpose: ctx.hop.purpose })));
+
+const subjectScope = (ctx: Context) => policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record', { purpose: ctx.hop.purpose });
+
+// Member.edi: only the record's own member, whatever the purpose.
+const ownRecord = rule('ownRecord', { cache: 'no_cache' })((parent, _args, ctx: Context, info: GraphQLResolveInfo) => {
+  const owner = memberOwning(info.parentType.name, parent);
+  return (owner !== undefined && owner === ctx.hop.principal.memberId?.toLowerCase()) || subjectScope(ctx);
+});
+
+// Under a purpose limited to the caller's own record, no object that belongs to another member is
+// answered: a Member by its id, a matter, a call, a registration, a consent by its member id,
+// whether reached from the caller's own record or straight through `_entities`.
+const ownRecordWhenLimited = rule('ownRecordWhenLimited', { cache: 'no_cache' })((parent, _args, ctx: Context, info: GraphQLResolveInfo) => {
+  if (!POLICY_MATRIX[ctx.hop.purpose].ownRecordOnly) return true;
+  const own = ctx.hop.principal.memberId?.toLowerCase();
+  if (own === undefined) return subjectScope(ctx);
+  const owner = memberOwning(info.parentType.name, parent);
+  return owner === undefined || owner === own || subjectScope(ctx);
+});
+
+const MEMBER_ID_ARGUMENTS = ['memberId', 'memberIds'];
+
+/**
+ * A root field as the matrix limits it, whatever categories it carries: only the root fields a
+ * purpose may use at all, and under a purpose limited to the caller's own record only those that
+ * act on the token's member by construction, or `member(id:)` with that member's id, and never a
+ * member id argument naming someone else.
+ */
+const rootField = once((field: string): ShieldRule =>
+  rule(`root:${field}`, { cache: 'strict' })((_parent, args: Record<string, unknown>, ctx: Context) => {
+    const row = POLICY_MATRIX[ctx.hop.purpose];
+    if (row.rootFields && !row.rootFields.includes(field)) return policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${field}`, { purpose: ctx.hop.purpose });
+    if (!row.ownRecordOnly) return true;
+    const own = ctx.hop.principal.memberId?.toLowerCase();
+    if (own === undefined) return subjectScope(ctx);
+    const named = MEMBER_ID_ARGUMENTS.flatMap((name) => [args[name]].flat()).filter((id) => id !== undefined && id !== null);
+    if (named.some((id) => String(id).toLowerCase() !== own)) return subjectScope(ctx);
+    if (row.ownRootFields?.includes(field)) return true;
+    return (field === 'member' && String(args.id).toLowerCase() === own) || subjectScope(ctx);
+  }));
+
+/** What a field's arguments select by must be readable under the purpose, as its own category must. */
+function argumentsReadable(index: FieldIndex, typeName: string, fieldName: string): ShieldRule {
+  return rule(`arguments:${typeName}.${fieldName}`, { cache: 'strict' })((_parent, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
+    const field = info.parentType.getFields()[fieldName]!;
+    for (const use of argumentUses(typeName, field, args, index)) {
+      if (use.unclassified) return policyRefusal('PURPOSE_SCOPE', `${use.coordinate} says nothing of what it selects by`, { purpose: ctx.hop.purpose });
+      if (use.category && !mayRead(ctx.hop.purpose, use.category)) {
+        return policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not select by ${use.category} (${use.coordinate})`, { purpose: ctx.hop.purpose });
+      }
+    }
+    return true;
+  });
 }
 
 /** Fields only the record's own member may read, whatever the purpose. */
 const SUBJECT_ONLY = new Set(['Member.edi']);
+const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service', '_Service.sdl']);
+
+/** The subgraph's own classification of its fields, arguments and input fields, from its schema's definitions. */
+function indexSchema(schema: GraphQLSchema): FieldIndex {
+  const definitions: DefinitionNode[] = Object.values(schema.getTypeMap()).flatMap((t) => [t.astNode, ...(t.extensionASTNodes ?? [])].filter((n): n is NonNullable<typeof n> => !!n));
+  return indexFields({ kind: Kind.DOCUMENT, definitions });
+}
 
 /**
  * The field-by-field half of the policy: graphql-shield rules generated from the categories in
- * this subgraph's own schema and the shared matrix, deny by default. The same matrix the
- * gateway applies to whole operations; nothing is restated here.
+ * this subgraph's own schema and the shared matrix, deny by default. Every rule of the gateway's
+ * that one subgraph can check is checked here again: categories of fields and of arguments,
+ * purpose-bound and effect-only fields, the matrix's root-field limits, and subject scope on the
+ * root fields and on every object that belongs to a member. Nothing is restated here.
  */
 export function permissionsFor(schema: GraphQLSchema): IRules {
+  const index = indexSchema(schema);
+  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
   const tree: Record<string, Record<string, unknown>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -63,16 +119,24 @@ export function permissionsFor(schema: GraphQLSchema): IRules {
     const rules: Record<string, unknown> = {};
     for (const field of Object.values(type.getFields())) {
       const coordinate = `${type.name}.${field.name}`;
+      if (FEDERATION_FIELDS.has(coordinate)) {
+        rules[field.name] = fromGateway;
+        continue;
+      }
+      if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) {
+        rules[field.name] = gatewayEffect(coordinate);
+        continue;
+      }
       const category = categoryOf(field.astNode?.directives);
-      if (coordinate === 'Query._entities' || coordinate === 'Query._service' || coordinate === '_Service.sdl') rules[field.name] = fromGateway;
-      else if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) rules[field.name] = gatewayEffect;
-      else if (PURPOSE_BOUND_FIELDS[coordinate] && category && type.name === 'Member') rules[field.name] = and(mayUse(coordinate), mayReadCategory(category), ownRecordWhenLimited);
-      else if (PURPOSE_BOUND_FIELDS[coordinate]) rules[field.name] = category ? and(mayUse(coordinate), mayReadCategory(category)) : mayUse(coordinate);
-      else if (category && SUBJECT_ONLY.has(coordinate)) rules[field.name] = and(mayReadCategory(category), ownRecord);
-      else if (category && type.name === 'Member') rules[field.name] = and(mayReadCategory(category), ownRecordWhenLimited);
-      else if (category) rules[field.name] = mayReadCategory(category);
-      else if (typeIsNonPersonal || isNonPersonal(field.astNode?.directives)) rules[field.name] = allow;
-      // Anything else is unclassified and falls to deny.
+      const classified = category !== undefined || typeIsNonPersonal || isNonPersonal(field.astNode?.directives);
+      // Anything unclassified falls to deny.
+      if (!classified) continue;
+      const checks: ShieldRule[] = [];
+      if (roots.has(type.name)) checks.push(rootField(field.name));
+      if (PURPOSE_BOUND_FIELDS[coordinate]) checks.push(mayUse(coordinate));
+      if (category) checks.push(mayReadCategory(category), SUBJECT_ONLY.has(coordinate) ? ownRecord : ownRecordWhenLimited);
+      if (field.args.length > 0) checks.push(argumentsReadable(index, type.name, field.name));
+      rules[field.name] = checks.length === 0 ? allow : checks.length === 1 ? checks[0] : and(...checks);
     }
     if (Object.keys(rules).length > 0) tree[type.name] = rules;
   }
