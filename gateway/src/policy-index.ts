@@ -1,4 +1,4 @@
-import { collectFieldUses, indexFields, type FieldIndex, type OperationUses } from '@mutual-graph/schema';
+import { collectArgumentUses, collectOperationShape, indexFields, type FieldIndex, type OperationShape, type OperationUses } from '@mutual-graph/schema';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 
 /**
@@ -6,26 +6,30 @@ import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graph
  * and the fields each operation touches. Apollo Server keeps one parsed document per distinct
  * operation text, so the walk over an operation is done once per operation and supergraph, not
  * once per request (it depends on neither variables nor purpose; the decision itself is redone).
+ * What arguments select by depends on the variables: only that part is read per request, at the
+ * places the walk found.
  */
 export class PolicyIndex {
   #index: FieldIndex = new Map();
-  #uses = new WeakMap<OperationDefinitionNode, OperationUses['uses']>();
+  #shapes = new WeakMap<OperationDefinitionNode, OperationShape>();
 
   update(coreSupergraphSdl: string): void {
     this.#index = indexFields(coreSupergraphSdl);
-    this.#uses = new WeakMap();
+    this.#shapes = new WeakMap();
   }
 
   get fields(): FieldIndex {
     return this.#index;
   }
 
-  usesOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): OperationUses['uses'] {
-    let uses = this.#uses.get(operation);
-    if (!uses) {
-      uses = collectFieldUses(schema, document, operation, this.#index);
-      this.#uses.set(operation, uses);
+  /** The fields the operation selects and what its arguments select by, with these variables. */
+  usesOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationUses['uses'] {
+    let shape = this.#shapes.get(operation);
+    if (!shape) {
+      shape = collectOperationShape(schema, document, operation, this.#index);
+      this.#shapes.set(operation, shape);
     }
-    return uses;
+    if (shape.argumentSites.length === 0) return shape.uses;
+    return [...shape.uses, ...collectArgumentUses(schema, operation, shape.argumentSites, this.#index, variables)];
   }
 }

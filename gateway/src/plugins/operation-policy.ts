@@ -120,7 +120,7 @@ function namedMembers(rootArguments: OperationUses['rootArguments'], ownMemberId
 function decide({ request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>, policy: PolicyIndex, audited: { memberIds: string[] }): DataCategory[] {
   const { purpose, principal } = contextValue;
   if (!operation) throw policyRefusal('PURPOSE_SCOPE', 'no operation to decide on', { purpose, wholeRequest: true });
-  const uses = policy.usesOf(schema, document, operation);
+  const uses = policy.usesOf(schema, document, operation, request.variables ?? {});
   const { rootFields, rootArguments, rootType } = collectRootSelections(schema, document, operation, request.variables ?? {});
   const row = POLICY_MATRIX[purpose];
   audited.memberIds = namedMembers(rootArguments, row.ownRecordOnly ? principal.memberId : undefined);

@@ -1,8 +1,8 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSubgraph } from '@mutual-graph/platform';
-import { indexFields } from '@mutual-graph/schema';
-import { buildSchema, getNamedType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLNamedType } from 'graphql';
+import { argumentCoordinate, indexFields } from '@mutual-graph/schema';
+import { buildSchema, getNamedType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLNamedType } from 'graphql';
 import { composePartnerContract, type PartnerContract } from './partner-contract.js';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.js';
 
@@ -31,7 +31,7 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors) throw new CompositionError(result.errors);
   const unclassified = unclassifiedFields(result.supergraphSdl);
   if (unclassified.length > 0) {
-    throw new CompositionError(unclassified.map((c) => new Error(`${c} carries no @dataCategory and is not marked @nonPersonal`)));
+    throw new CompositionError(unclassified.map((c) => new Error(`${c} ${c.endsWith(':)') || !c.includes('.') ? 'says' : 'carries'} no @dataCategory and is not marked @nonPersonal`)));
   }
   const partner = composePartnerContract(
     SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), sdl: subgraphSdl[subgraph.name]! })),
@@ -42,8 +42,9 @@ export async function composeSupergraph(): Promise<Composition> {
 
 /**
  * Every field of a type reachable from Member, and every root field, must say what it carries:
- * a `@dataCategory`, or `@nonPersonal` on itself or its type. Anything else fails composition,
- * so no personal field can reach the graph without the policy knowing it.
+ * a `@dataCategory`, or `@nonPersonal` on itself or its type. So must every argument of those
+ * fields, and every field of the input types they take, say what it selects by. Anything else
+ * fails composition, so no personal field or filter can reach the graph without the policy knowing it.
  */
 export function unclassifiedFields(supergraphSdl: string): string[] {
   const schema = buildSchema(supergraphSdl, { assumeValidSDL: true });
@@ -62,6 +63,24 @@ export function unclassifiedFields(supergraphSdl: string): string[] {
       if (field.name.startsWith('_')) continue;
       if (!index.has(`${type.name}.${field.name}`)) missing.push(`${type.name}.${field.name}`);
       queue.push(getNamedType(field.type));
+      for (const arg of field.args) {
+        const coordinate = argumentCoordinate(type.name, field.name, arg.name);
+        if (!index.has(coordinate)) missing.push(coordinate);
+        queue.push(getNamedType(arg.type));
+      }
+    }
+  }
+  // Input types reached from those arguments, and from their own fields.
+  const inputs = [...visited].map((name) => schema.getType(name)).filter(isInputObjectType);
+  const seenInputs = new Set<string>();
+  while (inputs.length > 0) {
+    const input = inputs.shift()!;
+    if (seenInputs.has(input.name)) continue;
+    seenInputs.add(input.name);
+    for (const field of Object.values(input.getFields())) {
+      if (!index.has(`${input.name}.${field.name}`)) missing.push(`${input.name}.${field.name}`);
+      const named = getNamedType(field.type);
+      if (isInputObjectType(named)) inputs.push(named);
     }
   }
   return missing.sort();

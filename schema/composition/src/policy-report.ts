@@ -2,6 +2,7 @@ import {
   CATEGORIES, CATEGORY_NAMES, EDI_ISOLATED_FROM, GATEWAY_EFFECT_FIELDS, indexFields, mayRead, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, PURPOSE_NAMES, PURPOSES, REFUSAL_RULES, RETENTION_SCHEDULE,
   type DataCategory,
 } from '@mutual-graph/schema';
+import { Kind, parse } from 'graphql';
 
 const purposesFor = (category: DataCategory | null) =>
   category === null ? 'every purpose (not personal)' : PURPOSE_NAMES.filter((p) => mayRead(p, category)).join(', ') || 'none';
@@ -9,6 +10,13 @@ const purposesFor = (category: DataCategory | null) =>
 /** schema/POLICY.md: the matrix, and every field of the supergraph with its category and who may read it. */
 export function policyReport(supergraphSdl: string): string {
   const index = indexFields(supergraphSdl);
+  const inputTypes = new Set(parse(supergraphSdl).definitions.flatMap((d) => (d.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION ? [d.name.value] : [])));
+  const isSelector = (coordinate: string) => coordinate.endsWith(':)') || inputTypes.has(coordinate.split('.')[0]!);
+  const rows = (keep: (coordinate: string) => boolean) =>
+    [...index.entries()]
+      .filter(([coordinate]) => !coordinate.startsWith('_') && !coordinate.includes('._') && keep(coordinate))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([coordinate, category]) => `| \`${coordinate}\` | ${category ?? 'not personal'} | ${purposesFor(category)} |`);
   const lines: string[] = [
     '# Data policy of the graph',
     '',
@@ -63,10 +71,17 @@ export function policyReport(supergraphSdl: string): string {
     '',
     '| field | category | purposes that may read it |',
     '| --- | --- | --- |',
-    ...[...index.entries()]
-      .filter(([coordinate]) => !coordinate.startsWith('_') && !coordinate.includes('._'))
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([coordinate, category]) => `| \`${coordinate}\` | ${category ?? 'not personal'} | ${purposesFor(category)} |`),
+    ...rows((c) => !isSelector(c)),
+    '',
+    '## Arguments and input fields',
+    '',
+    'What an operation selects by. Filtering by a value tells the caller that value of every record it returns,',
+    'so an operation that gives one of these reads its category, as if it had selected the field (gateway and',
+    "subgraphs alike). `not personal`: a key the caller holds, a page, a value to write, a filter over content or aggregates.",
+    '',
+    '| argument or input field | category | purposes that may give it |',
+    '| --- | --- | --- |',
+    ...rows(isSelector),
     '',
   ];
   return lines.join('\n');

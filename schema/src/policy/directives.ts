@@ -13,11 +13,17 @@ extend schema
   @composeDirective(name: "@dataCategory")
   @composeDirective(name: "@nonPersonal")
 
-"""The kind of personal information a field carries; which purposes may read it is the policy matrix's to say."""
-directive @dataCategory(category: DataCategory!) on FIELD_DEFINITION
+"""
+The kind of personal information a field carries, or that an argument or input field selects by
+(an operation that filters by a category reads it); which purposes may read it is the policy matrix's to say.
+"""
+directive @dataCategory(category: DataCategory!) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION
 
-"""A field, or every field of a type, that carries no personal information."""
-directive @nonPersonal on FIELD_DEFINITION | OBJECT
+"""
+A field, or every field of a type, that carries no personal information; an argument or input field
+(or every field of an input type) that selects by none: a key the caller holds, a page, a value to write.
+"""
+directive @nonPersonal on FIELD_DEFINITION | OBJECT | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | INPUT_OBJECT
 
 """The privacy policy's data categories."""
 enum DataCategory {

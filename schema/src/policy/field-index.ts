@@ -2,8 +2,9 @@ import { Kind, parse, type ConstDirectiveNode, type DocumentNode } from 'graphql
 import { isCategory, type DataCategory } from './vocabulary.js';
 
 /**
- * What the supergraph says about each field: its category, or null when it is marked
- * non-personal (on the field or its type). A coordinate absent from the index is unclassified.
+ * What the supergraph says about each field, argument and input field, by schema coordinate
+ * (`Type.field`, `Type.field(argument:)`, `Input.field`): its category, or null when it is marked
+ * non-personal (on itself or its type). A coordinate absent from the index is unclassified.
  */
 export type FieldIndex = Map<string, DataCategory | null>;
 
@@ -20,24 +21,35 @@ export function isNonPersonal(nodes: readonly ConstDirectiveNode[] | undefined):
   return directive(nodes, 'nonPersonal') !== undefined;
 }
 
-/** Indexes every object and interface field of an SDL document (a supergraph or one subgraph). */
+/** The schema coordinate of an argument: `Type.field(argument:)`. */
+export const argumentCoordinate = (type: string, field: string, argument: string) => `${type}.${field}(${argument}:)`;
+
+/** Indexes every object and interface field, its arguments, and every input field of an SDL document (a supergraph or one subgraph). */
 export function indexFields(sdl: string | DocumentNode): FieldIndex {
   const document = typeof sdl === 'string' ? parse(sdl) : sdl;
   const index: FieldIndex = new Map();
   const nonPersonalTypes = new Set<string>();
   for (const def of document.definitions) {
-    if ((def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION) && isNonPersonal(def.directives)) nonPersonalTypes.add(def.name.value);
+    if ('name' in def && def.name && 'directives' in def && isNonPersonal(def.directives as readonly ConstDirectiveNode[] | undefined)) nonPersonalTypes.add(def.name.value);
   }
+  const classify = (coordinate: string, directives: readonly ConstDirectiveNode[] | undefined, typeIsNonPersonal: boolean) => {
+    const category = categoryOf(directives);
+    if (category) index.set(coordinate, category);
+    else if (isNonPersonal(directives) || typeIsNonPersonal) index.set(coordinate, null);
+  };
   for (const def of document.definitions) {
+    if (def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || def.kind === Kind.INPUT_OBJECT_TYPE_EXTENSION) {
+      for (const field of def.fields ?? []) classify(`${def.name.value}.${field.name.value}`, field.directives, nonPersonalTypes.has(def.name.value));
+      continue;
+    }
     if (
       def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION &&
       def.kind !== Kind.INTERFACE_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_EXTENSION
     ) continue;
     for (const field of def.fields ?? []) {
-      const coordinate = `${def.name.value}.${field.name.value}`;
-      const category = categoryOf(field.directives);
-      if (category) index.set(coordinate, category);
-      else if (isNonPersonal(field.directives) || nonPersonalTypes.has(def.name.value)) index.set(coordinate, null);
+      classify(`${def.name.value}.${field.name.value}`, field.directives, nonPersonalTypes.has(def.name.value));
+      // An argument is classified on itself: a type being about no one says nothing of what its arguments select by.
+      for (const arg of field.arguments ?? []) classify(argumentCoordinate(def.name.value, field.name.value, arg.name.value), arg.directives, false);
     }
   }
   return index;

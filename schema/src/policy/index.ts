@@ -8,3 +8,6 @@ export * from './principal.js';
 export * from './refusal.js';
 export * from './hop-token.js';
 export * from './retention.js';
+export * from './hop-binding.js';
+export * from './peer-calls.js';
+export * from './arguments.js';

@@ -1,7 +1,8 @@
 import {
-  getNamedType, isCompositeType, Kind, TypeInfo, visit, visitWithTypeInfo,
-  type DocumentNode, type GraphQLSchema, type OperationDefinitionNode,
+  getArgumentValues, getNamedType, getVariableValues, GraphQLError, isCompositeType, Kind, TypeInfo, visit, visitWithTypeInfo,
+  type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
+import { argumentUses } from './arguments.js';
 import type { FieldUse } from './decision.js';
 import type { FieldIndex } from './field-index.js';
 import type { DataCategory } from './vocabulary.js';
@@ -19,12 +20,30 @@ export interface OperationUses {
 
 const INTROSPECTION = /^__/;
 
+/** A field the operation selects with arguments: where its arguments' values are read once variables are known. */
+export interface ArgumentSite {
+  parentType: string;
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+/** What an operation touches that does not depend on its variables: its fields, and where it gives arguments. */
+export interface OperationShape {
+  uses: OperationUses['uses'];
+  argumentSites: ArgumentSite[];
+}
+
 /**
  * Walks an operation against the API schema and the supergraph's field index and lists the
  * fields it touches. Fields under @skip/@include count as selected: a policy cannot depend on
  * a variable the caller controls.
  */
 export function collectFieldUses(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, index: FieldIndex): OperationUses['uses'] {
+  return collectOperationShape(schema, document, operation, index).uses;
+}
+
+/** The fields an operation touches and the places it gives arguments, through fragments, under any alias, whatever @skip/@include say. */
+export function collectOperationShape(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, index: FieldIndex): OperationShape {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const reachable = new Set<string>();
   // Only fragments this operation spreads, transitively (a document may hold several operations).
@@ -41,13 +60,16 @@ export function collectFieldUses(schema: GraphQLSchema, document: DocumentNode, 
   spreadFrom(operation);
 
   const uses: OperationUses['uses'] = [];
+  const argumentSites: ArgumentSite[] = [];
   const seen = new Set<string>();
   const typeInfo = new TypeInfo(schema);
   const record = () => ({
-    Field() {
+    Field(node: FieldNode) {
       const parent = typeInfo.getParentType();
       const field = typeInfo.getFieldDef();
       if (!parent || !field || INTROSPECTION.test(field.name) || INTROSPECTION.test(parent.name)) return;
+      // Every selection with arguments counts, even of a field seen before: another alias, other values.
+      if (field.args.length > 0) argumentSites.push({ parentType: parent.name, field: field as GraphQLField<unknown, unknown>, node });
       const coordinate = `${parent.name}.${field.name}`;
       if (seen.has(coordinate)) return;
       seen.add(coordinate);
@@ -61,7 +83,35 @@ export function collectFieldUses(schema: GraphQLSchema, document: DocumentNode, 
     if (fragment) visit(fragment, visitWithTypeInfo(typeInfo, record()));
   }
 
-  return uses;
+  return { uses, argumentSites };
+}
+
+/**
+ * What the operation's arguments select by, with this request's variables: coerced as execution
+ * will coerce them (variable defaults and argument defaults applied), then walked by `argumentUses`.
+ * Variables that cannot be coerced refuse the operation (it could not run anyway).
+ */
+export function collectArgumentUses(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  sites: readonly ArgumentSite[],
+  index: FieldIndex,
+  variables: Record<string, unknown> = {},
+): OperationUses['uses'] {
+  if (sites.length === 0) return [];
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+  if (coerced.errors) throw new GraphQLError('the variables do not fit the operation', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  const uses = new Map<string, OperationUses['uses'][number]>();
+  for (const site of sites) {
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(site.field, site.node, coerced.coerced);
+    } catch {
+      throw new GraphQLError(`the arguments of ${site.parentType}.${site.field.name} do not fit its definition`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    for (const use of argumentUses(site.parentType, site.field, values, index)) uses.set(use.coordinate, use);
+  }
+  return [...uses.values()];
 }
 
 /** The operation's root fields and their arguments as written, variables resolved: what it acts on. */
@@ -105,5 +155,9 @@ export function collectOperationUses(
   index: FieldIndex,
   variables: Record<string, unknown> = {},
 ): OperationUses {
-  return { uses: collectFieldUses(schema, document, operation, index), ...collectRootSelections(schema, document, operation, variables) };
+  const shape = collectOperationShape(schema, document, operation, index);
+  return {
+    uses: [...shape.uses, ...collectArgumentUses(schema, operation, shape.argumentSites, index, variables)],
+    ...collectRootSelections(schema, document, operation, variables),
+  };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, requireUuid, yearsAgo } from '@mutual-graph/platform';
+import { badUserInput, Category, requireUuid, yearsAgo, NonPersonal } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/schema';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
@@ -48,8 +48,8 @@ export class EnrolmentResolver {
   @Category('MEDICO_LEGAL')
   @Mutation(() => SupportProgramEnrolment, { description: 'Enrols a member (IDENTIFIED); a member with an open enrolment keeps it' })
   async enrolInSupportProgram(
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('source', () => EnrolmentSource) source: EnrolmentSource,
+    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @Arg('source', () => EnrolmentSource) source: EnrolmentSource,
     @Ctx() { em, hop }: CaseContext,
   ): Promise<SupportProgramEnrolment> {
     // One open enrolment per member: a second identification or request finds the first.
@@ -59,10 +59,10 @@ export class EnrolmentResolver {
   @Category('MEDICO_LEGAL')
   @Mutation(() => SupportProgramEnrolment, { description: "Records the assessment: contributing factors, the member's perspective, and a snapshot of the ten-year history reviewed" })
   async recordAssessment(
-    @Arg('enrolmentId', () => ID) enrolmentId: string,
-    @Arg('contributingFactors', () => [String]) contributingFactors: string[],
+    @NonPersonal() @Arg('enrolmentId', () => ID) enrolmentId: string,
+    @NonPersonal() @Arg('contributingFactors', () => [String]) contributingFactors: string[],
     @Ctx() { em, hop }: CaseContext,
-    @Arg('memberPerspective', () => String, { nullable: true }) memberPerspective?: string | null,
+    @NonPersonal() @Arg('memberPerspective', () => String, { nullable: true }) memberPerspective?: string | null,
   ): Promise<SupportProgramEnrolment> {
     const factors = contributingFactors.map((f) => f.trim()).filter(Boolean);
     if (factors.length === 0 || factors.some((f) => f.length > 200)) throw badUserInput('contributingFactors', 'name one or more factors, each up to 200 characters');
@@ -87,8 +87,8 @@ export class EnrolmentResolver {
   @Category('MEDICO_LEGAL')
   @Mutation(() => SupportProgramEnrolment, { description: 'Moves an enrolment to its next stage, or closes it' })
   async advanceEnrolment(
-    @Arg('enrolmentId', () => ID) enrolmentId: string,
-    @Arg('to', () => EnrolmentStatus) to: EnrolmentStatus,
+    @NonPersonal() @Arg('enrolmentId', () => ID) enrolmentId: string,
+    @NonPersonal() @Arg('to', () => EnrolmentStatus) to: EnrolmentStatus,
     @Ctx() { em, hop }: CaseContext,
   ): Promise<SupportProgramEnrolment> {
     return em.transactional(async (tx) => {
@@ -104,7 +104,7 @@ export class EnrolmentResolver {
 
   @Category('MEDICO_LEGAL')
   @Mutation(() => EnrolmentNote, { description: 'Adds a dated note to an enrolment' })
-  async addEnrolmentNote(@Arg('enrolmentId', () => ID) enrolmentId: string, @Arg('text') text: string, @Ctx() { em, hop }: CaseContext): Promise<EnrolmentNote> {
+  async addEnrolmentNote(@NonPersonal() @Arg('enrolmentId', () => ID) enrolmentId: string, @NonPersonal() @Arg('text') text: string, @Ctx() { em, hop }: CaseContext): Promise<EnrolmentNote> {
     const body = text.trim();
     if (body.length < 1 || body.length > 5000) throw badUserInput('text', 'a note is 1 to 5,000 characters');
     return em.transactional(async (tx) => note(tx, await lockedEnrolment(tx, enrolmentId), hop.principal.sub, body));

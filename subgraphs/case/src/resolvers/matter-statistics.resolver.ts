@@ -1,4 +1,4 @@
-import { badUserInput, Category } from '@mutual-graph/platform';
+import { badUserInput, Category, NonPersonal } from '@mutual-graph/platform';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { MatterDimension, MatterStatistics, MatterStatisticsFilter } from '../types/matter-statistics.js';
@@ -17,9 +17,9 @@ export class MatterStatisticsResolver {
   @Category('MEDICO_LEGAL')
   @Query(() => [MatterStatistics], { description: 'Medico-legal matters counted by kind, outcome, province and/or year (RISK_MANAGEMENT)' })
   async matterStatistics(
-    @Arg('groupBy', () => [MatterDimension]) groupBy: MatterDimension[],
+    @NonPersonal() @Arg('groupBy', () => [MatterDimension]) groupBy: MatterDimension[],
     @Ctx() { em }: CaseContext,
-    @Arg('filter', () => MatterStatisticsFilter, { nullable: true }) filter?: MatterStatisticsFilter | null,
+    @NonPersonal() @Arg('filter', () => MatterStatisticsFilter, { nullable: true }) filter?: MatterStatisticsFilter | null,
   ): Promise<MatterStatistics[]> {
     if (groupBy.length < 1 || groupBy.length > 4 || new Set(groupBy).size !== groupBy.length) throw badUserInput('groupBy', 'groupBy takes one to four different dimensions');
     const where: string[] = [];

@@ -15,7 +15,7 @@ export class MemberCaseworkResolver {
   medicoLegalHistory(
     @Root() member: Member,
     @Ctx() { loaders }: CaseContext,
-    @Arg('years', () => Int, { nullable: true, defaultValue: 10 }) years: number | null = 10,
+    @Category('MEDICO_LEGAL') @Arg('years', () => Int, { nullable: true, defaultValue: 10 }) years: number | null = 10,
   ): Promise<MedicoLegalMatter[]> {
     return loaders.mattersByMember(requireYears('years', years ?? 10)).load(member.id);
   }
@@ -44,7 +44,7 @@ export class MemberCaseworkResolver {
   adviceCalls(
     @Root() member: Member,
     @Ctx() { loaders }: CaseContext,
-    @Arg('years', () => Int, { nullable: true, defaultValue: 10 }) years: number | null = 10,
+    @Category('MEDICO_LEGAL') @Arg('years', () => Int, { nullable: true, defaultValue: 10 }) years: number | null = 10,
   ): Promise<AdviceCall[]> {
     return loaders.adviceCallsByMember(requireYears('years', years ?? 10)).load(member.id);
   }

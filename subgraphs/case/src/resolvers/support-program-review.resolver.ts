@@ -26,16 +26,16 @@ const QUESTIONS: Record<string, { EN: string; FR: string }> = {
 export class SupportProgramReviewResolver {
   @NonPersonal()
   @Query(() => [SelfCheckQuestion], { description: 'The questions that tell a member whether the Member Support Program is for them' })
-  supportProgramSelfCheck(@Arg('language', () => Language, { nullable: true, defaultValue: Language.EN }) language: Language | null = Language.EN): SelfCheckQuestion[] {
+  supportProgramSelfCheck(@NonPersonal() @Arg('language', () => Language, { nullable: true, defaultValue: Language.EN }) language: Language | null = Language.EN): SelfCheckQuestion[] {
     return Object.entries(QUESTIONS).map(([code, text]) => ({ code, text: text[language ?? Language.EN] }));
   }
 
   @Category('MEDICO_LEGAL')
   @Mutation(() => SupportProgramEnrolment, { description: 'A member asks to be considered for the Member Support Program; asking again changes nothing while the request is open' })
   async requestSupportProgramReview(
-    @Arg('answers', () => [SelfCheckAnswerInput]) answers: SelfCheckAnswerInput[],
+    @NonPersonal() @Arg('answers', () => [SelfCheckAnswerInput]) answers: SelfCheckAnswerInput[],
     @Ctx() context: CaseContext,
-    @Arg('note', () => String, { nullable: true }) note?: string | null,
+    @NonPersonal() @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): Promise<SupportProgramEnrolment> {
     const memberId = callerMemberId(context);
     for (const [i, a] of answers.entries()) if (!QUESTIONS[a.code]) throw badUserInput(`answers.${i}.code`, `${a.code} is not a self-check question`);

@@ -15,10 +15,10 @@ export class SupportProgramResolver {
   @Query(() => [SupportProgramCandidate], { description: 'Member Support Program identification: members whose matters exceed their peers\' beyond chance, most excess first (RISK_MANAGEMENT)' })
   async supportProgramCandidates(
     @Ctx() { em }: CaseContext,
-    @Arg('lookbackYears', () => Int, { nullable: true, defaultValue: 10 }) lookbackYears: number | null = 10,
-    @Arg('alpha', () => Float, { nullable: true, defaultValue: 0.001 }) alpha: number | null = 0.001,
-    @Arg('minimumPeerMembers', () => Int, { nullable: true, defaultValue: 30 }) minimumPeerMembers: number | null = 30,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
+    @Category('MEDICO_LEGAL') @Arg('lookbackYears', () => Int, { nullable: true, defaultValue: 10 }) lookbackYears: number | null = 10,
+    @Category('MEDICO_LEGAL') @Arg('alpha', () => Float, { nullable: true, defaultValue: 0.001 }) alpha: number | null = 0.001,
+    @Category('MEDICO_LEGAL') @Arg('minimumPeerMembers', () => Int, { nullable: true, defaultValue: 30 }) minimumPeerMembers: number | null = 30,
+    @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
   ): Promise<SupportProgramCandidate[]> {
     const significance = alpha ?? 0.001;
     if (!(significance > 0 && significance <= 0.05)) throw badUserInput('alpha', 'alpha must be above 0 and at most 0.05');
@@ -43,8 +43,8 @@ export class SupportProgramResolver {
   @NonPersonal()
   @Mutation(() => Int, { description: "Gateway only: replaces this subgraph's copy of a member's periods of protection" })
   async syncProtectionPeriods(
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('periods', () => [ProtectionPeriodInput]) periods: ProtectionPeriodInput[],
+    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @Arg('periods', () => [ProtectionPeriodInput]) periods: ProtectionPeriodInput[],
     @Ctx() { em }: CaseContext,
   ): Promise<number> {
     const id = requireUuid('memberId', memberId);

@@ -42,6 +42,7 @@ export class MatterStatistics {
   compensationPaidCad!: string;
 }
 
+@NonPersonal()
 @InputType()
 export class MatterStatisticsFilter {
   @Field(() => MatterKind, { nullable: true })

@@ -1,6 +1,7 @@
-import { DateScalar } from '@mutual-graph/platform';
+import { DateScalar, NonPersonal } from '@mutual-graph/platform';
 import { Field, InputType } from 'type-graphql';
 
+@NonPersonal()
 @InputType({ description: 'A period of protection, as the member subgraph holds it' })
 export class ProtectionPeriodInput {
   @Field(() => DateScalar)

@@ -11,6 +11,7 @@ export class SelfCheckQuestion {
   text!: string;
 }
 
+@NonPersonal()
 @InputType()
 export class SelfCheckAnswerInput {
   @Field()

@@ -16,9 +16,9 @@ export class CatalogueResolver {
   @Query(() => LearningActivityPage, { description: 'The learning catalogue: search and filters, newest first, a page at a time' })
   async learningActivities(
     @Ctx() { em }: EducationContext,
-    @Arg('filter', () => CatalogueFilter, { nullable: true }) filter?: CatalogueFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @NonPersonal() @Arg('filter', () => CatalogueFilter, { nullable: true }) filter?: CatalogueFilter | null,
+    @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @NonPersonal() @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<LearningActivityPage> {
     const where: FilterQuery<LearningActivity> = {};
     const search = filter?.search?.trim();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, callerMemberId, Category, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, requireUuid, NonPersonal } from '@mutual-graph/platform';
 import { isoDate, today as todayIso } from '@mutual-graph/schema';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
@@ -32,7 +32,7 @@ async function progress(em: EntityManager, itemId: string, input: PlanItemProgre
 export class EducationPlanResolver {
   @Category('LEARNING')
   @Mutation(() => EducationPlan, { description: "Builds a member's education plan from the factors found in assessment (Member Support Program)" })
-  async createEducationPlan(@Arg('plan', () => EducationPlanInput) input: EducationPlanInput, @Ctx() { em }: EducationContext): Promise<EducationPlan> {
+  async createEducationPlan(@NonPersonal() @Arg('plan', () => EducationPlanInput) input: EducationPlanInput, @Ctx() { em }: EducationContext): Promise<EducationPlan> {
     const memberId = requireUuid('plan.memberId', input.memberId);
     const enrolmentId = requireUuid('plan.enrolmentId', input.enrolmentId);
     if (input.items.length === 0) throw badUserInput('plan.items', 'a plan needs at least one step');
@@ -62,13 +62,13 @@ export class EducationPlanResolver {
 
   @Category('LEARNING')
   @Mutation(() => EducationPlanItem, { description: 'Program staff record progress on a step of a plan' })
-  updateEducationPlanItem(@Arg('itemId', () => ID) itemId: string, @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() { em }: EducationContext): Promise<EducationPlanItem> {
+  updateEducationPlanItem(@NonPersonal() @Arg('itemId', () => ID) itemId: string, @NonPersonal() @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() { em }: EducationContext): Promise<EducationPlanItem> {
     return progress(em, itemId, input);
   }
 
   @Category('LEARNING')
   @Mutation(() => EducationPlanItem, { description: 'A member records progress on a step of their own plan' })
-  updateMyEducationPlanItem(@Arg('itemId', () => ID) itemId: string, @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() context: EducationContext): Promise<EducationPlanItem> {
+  updateMyEducationPlanItem(@NonPersonal() @Arg('itemId', () => ID) itemId: string, @NonPersonal() @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() context: EducationContext): Promise<EducationPlanItem> {
     return progress(context.em, itemId, input, callerMemberId(context));
   }
 

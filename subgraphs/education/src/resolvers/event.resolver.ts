@@ -14,8 +14,8 @@ export class LearningEventResolver {
   @Query(() => [LearningEvent], { description: 'Sessions still to come, soonest first' })
   upcomingEvents(
     @Ctx() { em }: EducationContext,
-    @Arg('activityId', () => ID, { nullable: true }) activityId?: string | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @NonPersonal() @Arg('activityId', () => ID, { nullable: true }) activityId?: string | null,
+    @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
   ): Promise<LearningEvent[]> {
     return em.find(
       LearningEvent,
@@ -45,7 +45,7 @@ export class LearningEventResolver {
 
   @NonPersonal()
   @Mutation(() => LearningEvent, { description: 'Schedules a session of a learning activity (education staff)' })
-  async scheduleEvent(@Arg('event', () => ScheduleEventInput) input: ScheduleEventInput, @Ctx() { em }: EducationContext): Promise<LearningEvent> {
+  async scheduleEvent(@NonPersonal() @Arg('event', () => ScheduleEventInput) input: ScheduleEventInput, @Ctx() { em }: EducationContext): Promise<LearningEvent> {
     const activity = await em.findOne(LearningActivity, { id: requireUuid('event.activityId', input.activityId) });
     if (!activity) throw badUserInput('event.activityId', 'no learning activity has this id');
     if (input.endsAt <= input.startsAt) throw badUserInput('event.endsAt', 'endsAt must come after startsAt');
@@ -63,25 +63,25 @@ export class LearningEventResolver {
 
   @Category('LEARNING')
   @Mutation(() => EventRegistration, { description: 'A member registers for an event; waitlisted when it is full; registering again changes nothing' })
-  registerForEvent(@Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
+  registerForEvent(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
     return register(context.em, eventId, callerMemberId(context));
   }
 
   @Category('LEARNING')
   @Mutation(() => EventRegistration, { description: "A member cancels their registration; the next on the waitlist takes the seat" })
-  cancelMyRegistration(@Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
+  cancelMyRegistration(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
     return cancel(context.em, eventId, callerMemberId(context));
   }
 
   @Category('LEARNING')
   @Mutation(() => EventRegistration, { description: 'Education staff register a member for an event' })
-  registerMemberForEvent(@Arg('eventId', () => ID) eventId: string, @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
+  registerMemberForEvent(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @NonPersonal() @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
     return register(em, eventId, requireUuid('memberId', memberId));
   }
 
   @Category('LEARNING')
   @Mutation(() => EventRegistration, { description: "Education staff cancel a member's registration" })
-  cancelMemberRegistration(@Arg('eventId', () => ID) eventId: string, @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
+  cancelMemberRegistration(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @NonPersonal() @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
     return cancel(em, eventId, requireUuid('memberId', memberId));
   }
 }

@@ -12,7 +12,7 @@ import { WellnessResourceConnection } from '../types/wellness-resource-connectio
 export class SupportContentResolver {
   @NonPersonal()
   @Query(() => [SupportService], { description: 'Physician health programs, one per province and territory' })
-  supportServices(@Ctx() { em }: EducationContext, @Arg('province', () => Province, { nullable: true }) province?: Province | null): Promise<SupportService[]> {
+  supportServices(@Ctx() { em }: EducationContext, @NonPersonal() @Arg('province', () => Province, { nullable: true }) province?: Province | null): Promise<SupportService[]> {
     return em.find(SupportService, province ? { province } : {}, { orderBy: { province: 'asc' } });
   }
 
@@ -20,10 +20,10 @@ export class SupportContentResolver {
   @Query(() => WellnessResourceConnection, { description: 'Articles, outside resources and programs by topic and language, newest first' })
   async wellnessResources(
     @Ctx() { em }: EducationContext,
-    @Arg('topic', () => WellnessTopic, { nullable: true }) topic?: WellnessTopic | null,
-    @Arg('language', () => Language, { nullable: true }) language?: Language | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @NonPersonal() @Arg('topic', () => WellnessTopic, { nullable: true }) topic?: WellnessTopic | null,
+    @NonPersonal() @Arg('language', () => Language, { nullable: true }) language?: Language | null,
+    @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @NonPersonal() @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<WellnessResourceConnection> {
     const where: FilterQuery<WellnessResource> = {};
     if (topic) where.topic = topic;

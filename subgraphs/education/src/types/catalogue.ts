@@ -9,6 +9,7 @@ export enum Accreditation {
 }
 registerEnumType(Accreditation, { name: 'Accreditation', description: 'Mainpro+ (CFPC) or Royal College MOC Section 3' });
 
+@NonPersonal()
 @InputType({ description: 'Narrows the catalogue; every given field must match' })
 export class CatalogueFilter {
   @Field(() => String, { nullable: true, description: 'Words in the title' })

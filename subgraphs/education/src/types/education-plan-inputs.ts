@@ -1,7 +1,8 @@
-import { DateScalar } from '@mutual-graph/platform';
+import { DateScalar, NonPersonal } from '@mutual-graph/platform';
 import { Field, ID, InputType } from 'type-graphql';
 import { PlanItemStatus } from '../entities/education-plan-item.js';
 
+@NonPersonal()
 @InputType()
 export class EducationPlanItemInput {
   @Field()
@@ -20,6 +21,7 @@ export class EducationPlanItemInput {
   dueOn!: Date;
 }
 
+@NonPersonal()
 @InputType()
 export class EducationPlanInput {
   @Field(() => ID)
@@ -35,6 +37,7 @@ export class EducationPlanInput {
   items!: EducationPlanItemInput[];
 }
 
+@NonPersonal()
 @InputType()
 export class PlanItemProgressInput {
   @Field(() => PlanItemStatus)

@@ -1,6 +1,8 @@
+import { NonPersonal } from '@mutual-graph/platform';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+@NonPersonal()
 @InputType({ description: 'A session of a learning activity to schedule' })
 export class ScheduleEventInput {
   @Field(() => ID)

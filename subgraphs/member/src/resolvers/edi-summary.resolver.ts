@@ -19,9 +19,9 @@ export class EdiSummaryResolver {
   @NonPersonal()
   @Query(() => EdiSummary, { description: 'EDI answers in aggregate only, small cells suppressed (EDI_REPORTING)' })
   async ediSummary(
-    @Arg('groupBy', () => [EdiDimension]) groupBy: EdiDimension[],
+    @NonPersonal() @Arg('groupBy', () => [EdiDimension]) groupBy: EdiDimension[],
     @Ctx() { em, stores }: MemberContext,
-    @Arg('filter', () => EdiSummaryFilter, { nullable: true }) filter?: EdiSummaryFilter | null,
+    @NonPersonal() @Arg('filter', () => EdiSummaryFilter, { nullable: true }) filter?: EdiSummaryFilter | null,
   ): Promise<EdiSummary> {
     if (groupBy.length < 1 || groupBy.length > MAX_DIMENSIONS || new Set(groupBy).size !== groupBy.length) {
       throw badUserInput('groupBy', `groupBy takes one to ${MAX_DIMENSIONS} different dimensions`);

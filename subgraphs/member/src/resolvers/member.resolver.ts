@@ -15,7 +15,7 @@ import { Practice } from '../types/practice.js';
 export class MemberResolver {
   @NonPersonal()
   @Query(() => Member, { nullable: true, description: 'One member by id' })
-  member(@Arg('id', () => ID) id: string, @Ctx() { loaders }: MemberContext): Promise<Member | null> {
+  member(@NonPersonal() @Arg('id', () => ID) id: string, @Ctx() { loaders }: MemberContext): Promise<Member | null> {
     return loaders.memberById.load(requireUuid('id', id));
   }
 
@@ -30,9 +30,9 @@ export class MemberResolver {
   @Query(() => MemberConnection, { description: 'Members, filtered, a page at a time (at most 100)' })
   async members(
     @Ctx() { em }: MemberContext,
-    @Arg('filter', () => MemberFilter, { nullable: true }) filter?: MemberFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @NonPersonal() @Arg('filter', () => MemberFilter, { nullable: true }) filter?: MemberFilter,
+    @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @NonPersonal() @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<MemberConnection> {
     const where: FilterQuery<Member> = {};
     if (filter?.province) where.province = filter.province;

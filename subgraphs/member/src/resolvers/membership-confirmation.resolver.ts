@@ -1,4 +1,4 @@
-import { badUserInput, DateScalar, NonPersonal } from '@mutual-graph/platform';
+import { badUserInput, DateScalar, NonPersonal, Category } from '@mutual-graph/platform';
 import { isoDate, isValidMinc } from '@mutual-graph/schema';
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
@@ -19,9 +19,9 @@ export class MembershipConfirmationResolver {
   })
   async membershipConfirmation(
     @Ctx() { em, loaders, notices }: MemberContext,
-    @Arg('minc', () => String, { nullable: true }) minc?: string | null,
-    @Arg('membershipNumber', () => String, { nullable: true }) membershipNumber?: string | null,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: Date | null,
+    @NonPersonal() @Arg('minc', () => String, { nullable: true }) minc?: string | null,
+    @NonPersonal() @Arg('membershipNumber', () => String, { nullable: true }) membershipNumber?: string | null,
+    @Category('MEMBERSHIP') @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: Date | null,
   ): Promise<MembershipConfirmation> {
     if ((minc ? 1 : 0) + (membershipNumber ? 1 : 0) !== 1) throw badUserInput('minc', 'give exactly one of minc and membershipNumber');
     if (minc && !isValidMinc(minc)) throw badUserInput('minc', 'minc must be CAMD-dddd-dddd with a valid check digit');

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, DateScalar, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, requireUuid, NonPersonal } from '@mutual-graph/platform';
 import { dayBefore, feeRegionOf, isoDate, today, TYPES_OF_WORK } from '@mutual-graph/schema';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
@@ -44,9 +44,9 @@ export class MembershipLifecycleResolver {
     description: 'Records an application (status APPLIED). EDI answers, if given, go straight to the EDI store and are never read to process it',
   })
   async applyForMembership(
-    @Arg('application', () => MembershipApplicationInput) application: MembershipApplicationInput,
+    @NonPersonal() @Arg('application', () => MembershipApplicationInput) application: MembershipApplicationInput,
     @Ctx() { em, stores, notices }: MemberContext,
-    @Arg('ediAnswers', () => EdiAnswersInput, { nullable: true }) ediAnswers?: EdiAnswersInput | null,
+    @NonPersonal() @Arg('ediAnswers', () => EdiAnswersInput, { nullable: true }) ediAnswers?: EdiAnswersInput | null,
   ): Promise<Member> {
     const valid = validApplication(application);
     const edi = ediAnswers ? validEdiAnswers(ediAnswers) : null;
@@ -95,9 +95,9 @@ export class MembershipLifecycleResolver {
   @Category('MEMBERSHIP')
   @Mutation(() => Member, { description: "Moves a member to a new status from a date; opens or closes their period of protection. History is kept" })
   async changeMembershipStatus(
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('to', () => MembershipStatus) to: MembershipStatus,
-    @Arg('effectiveOn', () => DateScalar) effectiveOn: Date,
+    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @Arg('to', () => MembershipStatus) to: MembershipStatus,
+    @NonPersonal() @Arg('effectiveOn', () => DateScalar) effectiveOn: Date,
     @Ctx() context: MemberContext,
   ): Promise<Member> {
     const day = changeDay(effectiveOn);
@@ -128,9 +128,9 @@ export class MembershipLifecycleResolver {
   @Category('MEMBERSHIP')
   @Mutation(() => Member, { description: "Changes an active member's type of work from a date: the current period ends, a new one begins" })
   async changeTypeOfWork(
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('typeOfWork') typeOfWork: string,
-    @Arg('effectiveOn', () => DateScalar) effectiveOn: Date,
+    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @Arg('typeOfWork') typeOfWork: string,
+    @NonPersonal() @Arg('effectiveOn', () => DateScalar) effectiveOn: Date,
     @Ctx() context: MemberContext,
   ): Promise<Member> {
     if (!TYPES_OF_WORK.some((t) => t.code === typeOfWork)) throw badUserInput('typeOfWork', `typeOfWork ${typeOfWork} is not a known type-of-work code`);

@@ -26,7 +26,7 @@ export class MembershipResolver {
   })
   async eligibleOn(
     @Root() membership: Membership,
-    @Arg('date', () => DateScalar) date: Date,
+    @Category('MEMBERSHIP') @Arg('date', () => DateScalar) date: Date,
     @Ctx() { loaders }: MemberContext,
   ): Promise<boolean> {
     const day = isoDate(date);

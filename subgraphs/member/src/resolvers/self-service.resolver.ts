@@ -17,7 +17,7 @@ async function ownRecord(context: MemberContext): Promise<Member> {
 export class SelfServiceResolver {
   @Category('CONTACT')
   @Mutation(() => Member, { description: 'A member corrects their own contact details' })
-  async updateMyContact(@Arg('contact', () => ContactInput) contact: ContactInput, @Ctx() context: MemberContext): Promise<Member> {
+  async updateMyContact(@NonPersonal() @Arg('contact', () => ContactInput) contact: ContactInput, @Ctx() context: MemberContext): Promise<Member> {
     const valid = validContact(contact);
     const member = await ownRecord(context);
     context.em.assign(member, valid);
@@ -27,7 +27,7 @@ export class SelfServiceResolver {
 
   @Category('PROFILE')
   @Mutation(() => Member, { description: 'A member corrects their own name or date of birth' })
-  async updateMyProfile(@Arg('profile', () => ProfileInput) profile: ProfileInput, @Ctx() context: MemberContext): Promise<Member> {
+  async updateMyProfile(@NonPersonal() @Arg('profile', () => ProfileInput) profile: ProfileInput, @Ctx() context: MemberContext): Promise<Member> {
     const valid = validProfile(profile);
     const member = await ownRecord(context);
     context.em.assign(member, valid);
@@ -37,7 +37,7 @@ export class SelfServiceResolver {
 
   @Category('EDI')
   @Mutation(() => EdiProfile, { description: 'A member gives or changes their own EDI answers, with consent to collect them' })
-  async setMyEdiAnswers(@Arg('answers', () => EdiAnswersInput) answers: EdiAnswersInput, @Ctx() context: MemberContext): Promise<EdiProfile> {
+  async setMyEdiAnswers(@NonPersonal() @Arg('answers', () => EdiAnswersInput) answers: EdiAnswersInput, @Ctx() context: MemberContext): Promise<EdiProfile> {
     const valid = validEdiAnswers(answers, 'answers');
     const memberId = callerMemberId(context);
     const edi = context.stores.edi!;
@@ -61,7 +61,7 @@ export class SelfServiceResolver {
    */
   @NonPersonal()
   @Mutation(() => Int, { description: 'Gateway only: erases the EDI answers of members who withdrew EDI consent' })
-  async eraseEdiAnswers(@Arg('memberIds', () => [ID]) memberIds: string[], @Ctx() context: MemberContext): Promise<number> {
+  async eraseEdiAnswers(@NonPersonal() @Arg('memberIds', () => [ID]) memberIds: string[], @Ctx() context: MemberContext): Promise<number> {
     const ids = memberIds.map((id, i) => requireUuid(`memberIds.${i}`, id));
     return context.stores.edi!.nativeDelete(EdiProfile, { memberId: { $in: ids } });
   }

@@ -38,6 +38,7 @@ export class EdiSummary {
   minimumCellSize!: number;
 }
 
+@NonPersonal()
 @InputType({ description: 'Narrows an EDI summary to a province and/or a specialty' })
 export class EdiSummaryFilter {
   @Field(() => Province, { nullable: true })

@@ -5,15 +5,19 @@ import { MembershipStatus } from '../entities/membership-status.js';
 
 @InputType({ description: 'Narrows a list of members; every given field must match' })
 export class MemberFilter {
+  @Category('PROFESSIONAL')
   @Field(() => Province, { nullable: true })
   province?: Province;
 
+  @Category('PROFESSIONAL')
   @Field({ nullable: true })
   specialty?: string;
 
+  @Category('PROFESSIONAL')
   @Field({ nullable: true })
   typeOfWork?: string;
 
+  @Category('MEMBERSHIP')
   @Field(() => MembershipStatus, { nullable: true })
   status?: MembershipStatus;
 }

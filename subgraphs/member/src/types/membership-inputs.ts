@@ -1,6 +1,7 @@
-import { DateScalar, Language, Province } from '@mutual-graph/platform';
+import { DateScalar, Language, Province, NonPersonal } from '@mutual-graph/platform';
 import { Field, InputType } from 'type-graphql';
 
+@NonPersonal()
 @InputType({ description: 'A licence with a College' })
 export class CollegeRegistrationInput {
   @Field(() => Province)
@@ -10,6 +11,7 @@ export class CollegeRegistrationInput {
   registrationNumber!: string;
 }
 
+@NonPersonal()
 @InputType({ description: 'How to reach a member' })
 export class ContactInput {
   @Field()
@@ -25,6 +27,7 @@ export class ContactInput {
   province!: Province;
 }
 
+@NonPersonal()
 @InputType({ description: "A member's name and date of birth" })
 export class ProfileInput {
   @Field()
@@ -37,6 +40,7 @@ export class ProfileInput {
   dateOfBirth!: Date;
 }
 
+@NonPersonal()
 @InputType({ description: 'An application for membership: profile, contact and professional data (EDI answers go separately)' })
 export class MembershipApplicationInput {
   @Field(() => ProfileInput)
@@ -58,6 +62,7 @@ export class MembershipApplicationInput {
   preferredLanguage!: Language;
 }
 
+@NonPersonal()
 @InputType({ description: 'Optional EDI answers; each may be left out, and PREFER_NOT_TO_SAY is an answer' })
 export class EdiAnswersInput {
   @Field({ description: 'The member consents to the collection of these answers; required to be true' })

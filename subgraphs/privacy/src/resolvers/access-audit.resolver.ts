@@ -21,8 +21,8 @@ export class AccessAuditResolver {
   @Query(() => [AccessAuditEntry], { description: 'The access audit, newest first, filtered by member, principal, purpose, decision and period (the privacy office)' })
   async accessAudit(
     @Ctx() { em }: PrivacyContext,
-    @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null = 100,
+    @NonPersonal() @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter | null,
+    @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null = 100,
   ): Promise<AccessAuditEntry[]> {
     const where: string[] = [];
     const params: unknown[] = [];

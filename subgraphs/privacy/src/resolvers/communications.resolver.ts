@@ -25,8 +25,8 @@ export class CommunicationsResolver {
   @Query(() => CommunicationsAudience, { description: 'Members whose communications consent is current (COMMUNICATIONS), a page at a time (at most 500)' })
   async communicationsAudience(
     @Ctx() { em }: PrivacyContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null = 100,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null = 100,
+    @NonPersonal() @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<CommunicationsAudience> {
     try {
       const page = await em.findByCursor(Consent, {

@@ -40,7 +40,7 @@ export class ConfidentialityIncidentResolver {
 
   @Category('PRIVACY_RECORD')
   @Mutation(() => ConfidentialityIncident, { description: 'Enters a confidentiality incident in the register, not yet assessed' })
-  async recordConfidentialityIncident(@Arg('incident', () => ConfidentialityIncidentInput) input: ConfidentialityIncidentInput, @Ctx() { em }: PrivacyContext): Promise<ConfidentialityIncident> {
+  async recordConfidentialityIncident(@NonPersonal() @Arg('incident', () => ConfidentialityIncidentInput) input: ConfidentialityIncidentInput, @Ctx() { em }: PrivacyContext): Promise<ConfidentialityIncident> {
     const occurredFrom = pastDate('incident.occurredFrom', input.occurredFrom);
     const occurredTo = input.occurredTo ? pastDate('incident.occurredTo', input.occurredTo) : null;
     const discoveredOn = pastDate('incident.discoveredOn', input.discoveredOn);
@@ -63,12 +63,12 @@ export class ConfidentialityIncidentResolver {
   @Category('PRIVACY_RECORD')
   @Mutation(() => ConfidentialityIncident, { description: 'Records the assessment of the risk of serious injury, its reasons and the measures taken; may be revised' })
   async assessIncidentRisk(
-    @Arg('incidentId', () => ID) incidentId: string,
-    @Arg('risk', () => InjuryRisk) risk: InjuryRisk,
-    @Arg('reasoning') reasoning: string,
-    @Arg('assessedOn', () => DateScalar) assessedOn: Date,
+    @NonPersonal() @Arg('incidentId', () => ID) incidentId: string,
+    @NonPersonal() @Arg('risk', () => InjuryRisk) risk: InjuryRisk,
+    @NonPersonal() @Arg('reasoning') reasoning: string,
+    @NonPersonal() @Arg('assessedOn', () => DateScalar) assessedOn: Date,
     @Ctx() { em }: PrivacyContext,
-    @Arg('measuresTaken', () => String, { nullable: true }) measuresTaken?: string | null,
+    @NonPersonal() @Arg('measuresTaken', () => String, { nullable: true }) measuresTaken?: string | null,
   ): Promise<ConfidentialityIncident> {
     if (risk === InjuryRisk.NOT_ASSESSED) throw badUserInput('risk', 'an assessment concludes on the risk');
     const why = requireText('reasoning', reasoning, 10, 5000);
@@ -84,10 +84,10 @@ export class ConfidentialityIncidentResolver {
   @Category('PRIVACY_RECORD')
   @Mutation(() => ConfidentialityIncident, { description: 'Records that the Commission, the persons concerned or another organisation was told of an incident' })
   async recordIncidentNotification(
-    @Arg('incidentId', () => ID) incidentId: string,
-    @Arg('notified', () => IncidentNotifiee) notified: IncidentNotifiee,
-    @Arg('notifiedOn', () => DateScalar) notifiedOn: Date,
-    @Arg('details') details: string,
+    @NonPersonal() @Arg('incidentId', () => ID) incidentId: string,
+    @NonPersonal() @Arg('notified', () => IncidentNotifiee) notified: IncidentNotifiee,
+    @NonPersonal() @Arg('notifiedOn', () => DateScalar) notifiedOn: Date,
+    @NonPersonal() @Arg('details') details: string,
     @Ctx() { em, loaders }: PrivacyContext,
   ): Promise<ConfidentialityIncident> {
     const on = pastDate('notifiedOn', notifiedOn);
@@ -106,10 +106,10 @@ export class ConfidentialityIncidentResolver {
   @Query(() => [ConfidentialityIncident], { description: 'The register, most recently discovered first; narrowed by member, risk and discovery period (the privacy office)' })
   confidentialityIncidents(
     @Ctx() { em }: PrivacyContext,
-    @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
-    @Arg('risk', () => InjuryRisk, { nullable: true }) risk?: InjuryRisk | null,
-    @Arg('discoveredFrom', () => DateScalar, { nullable: true }) discoveredFrom?: Date | null,
-    @Arg('discoveredTo', () => DateScalar, { nullable: true }) discoveredTo?: Date | null,
+    @Category('PRIVACY_RECORD') @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
+    @Category('PRIVACY_RECORD') @Arg('risk', () => InjuryRisk, { nullable: true }) risk?: InjuryRisk | null,
+    @Category('PRIVACY_RECORD') @Arg('discoveredFrom', () => DateScalar, { nullable: true }) discoveredFrom?: Date | null,
+    @Category('PRIVACY_RECORD') @Arg('discoveredTo', () => DateScalar, { nullable: true }) discoveredTo?: Date | null,
   ): Promise<ConfidentialityIncident[]> {
     return em.find(ConfidentialityIncident, {
       ...(memberId ? { memberIds: { $contains: [requireUuid('memberId', memberId)] } } : {}),

@@ -27,7 +27,7 @@ export class ConsentResolver {
    */
   @NonPersonal()
   @Mutation(() => Int, { description: 'Gateway only: records consents given with answers elsewhere in the graph' })
-  async recordConsentGrants(@Arg('grants', () => [ConsentGrantInput]) grants: ConsentGrantInput[], @Ctx() { em }: PrivacyContext): Promise<number> {
+  async recordConsentGrants(@NonPersonal() @Arg('grants', () => [ConsentGrantInput]) grants: ConsentGrantInput[], @Ctx() { em }: PrivacyContext): Promise<number> {
     const at = new Date();
     await em.transactional(async (tx) => {
       for (const [i, grant] of grants.entries()) {
@@ -41,9 +41,9 @@ export class ConsentResolver {
   @Category('PRIVACY_RECORD')
   @Mutation(() => Consent, { description: 'A member gives a consent: to communications, surveys, or disclosure to a third party they name' })
   async grantMyConsent(
-    @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
+    @NonPersonal() @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
     @Ctx() { em, hop }: PrivacyContext,
-    @Arg('recipient', () => String, { nullable: true, description: 'The third party, for THIRD_PARTY_DISCLOSURE' }) recipient?: string | null,
+    @NonPersonal() @Arg('recipient', () => String, { nullable: true, description: 'The third party, for THIRD_PARTY_DISCLOSURE' }) recipient?: string | null,
   ): Promise<Consent> {
     // EDI collection is consented with the answers themselves (setMyEdiAnswers), never without them.
     if (purpose === ConsentPurpose.EDI_COLLECTION) throw badUserInput('purpose', 'EDI collection is consented to by giving EDI answers (setMyEdiAnswers)');
@@ -59,9 +59,9 @@ export class ConsentResolver {
   @Category('PRIVACY_RECORD')
   @Mutation(() => Consent, { description: 'A member withdraws one of their consents; withdrawing EDI collection erases their EDI answers' })
   async withdrawMyConsent(
-    @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
+    @NonPersonal() @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
     @Ctx() { em, hop, notices }: PrivacyContext,
-    @Arg('recipient', () => String, { nullable: true, description: 'The third party, for THIRD_PARTY_DISCLOSURE' }) recipient?: string | null,
+    @NonPersonal() @Arg('recipient', () => String, { nullable: true, description: 'The third party, for THIRD_PARTY_DISCLOSURE' }) recipient?: string | null,
   ): Promise<Consent> {
     const memberId = callerMemberId({ hop });
     const consent = await em.transactional((tx) => recordConsentDecision(tx, { memberId, purpose, recipient, decision: ConsentDecision.WITHDRAWN, method: ConsentMethod.ONLINE, at: new Date() }));
@@ -74,12 +74,12 @@ export class ConsentResolver {
   @Category('PRIVACY_RECORD')
   @Mutation(() => Consent, { description: 'The privacy office records a consent decision a member made by phone or in writing' })
   async recordConsentDecision(
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
-    @Arg('decision', () => ConsentDecision) decision: ConsentDecision,
-    @Arg('method', () => ConsentMethod) method: ConsentMethod,
+    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
+    @NonPersonal() @Arg('decision', () => ConsentDecision) decision: ConsentDecision,
+    @NonPersonal() @Arg('method', () => ConsentMethod) method: ConsentMethod,
     @Ctx() { em, notices }: PrivacyContext,
-    @Arg('recipient', () => String, { nullable: true }) recipient?: string | null,
+    @NonPersonal() @Arg('recipient', () => String, { nullable: true }) recipient?: string | null,
   ): Promise<Consent> {
     const id = requireUuid('memberId', memberId);
     if (method === ConsentMethod.ONLINE) throw badUserInput('method', 'online decisions are the member\'s own to make');

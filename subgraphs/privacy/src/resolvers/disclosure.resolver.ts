@@ -17,7 +17,7 @@ export class DisclosureResolver {
    */
   @NonPersonal()
   @Mutation(() => Int, { description: 'Gateway only: records disclosures made to the partner the hop token names' })
-  async recordDisclosures(@Arg('disclosures', () => [DisclosureInput]) disclosures: DisclosureInput[], @Ctx() { em, hop }: PrivacyContext): Promise<number> {
+  async recordDisclosures(@NonPersonal() @Arg('disclosures', () => [DisclosureInput]) disclosures: DisclosureInput[], @Ctx() { em, hop }: PrivacyContext): Promise<number> {
     const recipient = hop.principal.partnerId;
     if (!recipient) throw badUserInput('disclosures', 'disclosures are recorded for a partner');
     const disclosedAt = new Date();
@@ -36,7 +36,7 @@ export class DisclosureResolver {
    */
   @Category('PRIVACY_RECORD')
   @Mutation(() => Disclosure, { description: 'The privacy office records a disclosure it made: at the member\'s direction (their consent must name the recipient) or as the law requires' })
-  async recordDisclosure(@Arg('disclosure', () => StaffDisclosureInput) input: StaffDisclosureInput, @Ctx() { em }: PrivacyContext): Promise<Disclosure> {
+  async recordDisclosure(@NonPersonal() @Arg('disclosure', () => StaffDisclosureInput) input: StaffDisclosureInput, @Ctx() { em }: PrivacyContext): Promise<Disclosure> {
     const memberId = requireUuid('disclosure.memberId', input.memberId);
     const recipient = requireText('disclosure.recipient', input.recipient, 1, 100);
     if (input.categories.length === 0 || !input.categories.every(isCategory)) throw badUserInput('disclosure.categories', 'categories must be one or more data categories');
@@ -59,9 +59,9 @@ export class DisclosureResolver {
   @Query(() => [Disclosure], { description: 'Disclosures, newest first, optionally to one recipient and since a date (the privacy office)' })
   disclosures(
     @Ctx() { em }: PrivacyContext,
-    @Arg('recipient', () => String, { nullable: true }) recipient?: string | null,
-    @Arg('since', () => DateScalar, { nullable: true }) since?: Date | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
+    @Category('PRIVACY_RECORD') @Arg('recipient', () => String, { nullable: true }) recipient?: string | null,
+    @Category('PRIVACY_RECORD') @Arg('since', () => DateScalar, { nullable: true }) since?: Date | null,
+    @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
   ): Promise<Disclosure[]> {
     return em.find(
       Disclosure,

@@ -38,15 +38,15 @@ export class PrivacyRequestResolver {
 
   @NonPersonal()
   @Query(() => PrivacyRequest, { nullable: true, description: 'One request by id (the privacy office)' })
-  privacyRequest(@Arg('id', () => ID) id: string, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest | null> {
+  privacyRequest(@NonPersonal() @Arg('id', () => ID) id: string, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest | null> {
     return em.findOne(PrivacyRequest, { id: requireUuid('id', id) });
   }
 
   @Category('PRIVACY_RECORD')
   @Mutation(() => PrivacyRequest, { description: 'A member asks for access to, or correction of, their information, or withdraws a consent; due in 30 days' })
   async submitPrivacyRequest(
-    @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
-    @Arg('details') details: string,
+    @NonPersonal() @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
+    @NonPersonal() @Arg('details') details: string,
     @Ctx() context: PrivacyContext,
   ): Promise<PrivacyRequest> {
     const request = create(context.em, callerMemberId(context), kind, validDetails(details), today());
@@ -57,10 +57,10 @@ export class PrivacyRequestResolver {
   @Category('PRIVACY_RECORD')
   @Mutation(() => PrivacyRequest, { description: 'The privacy office records a request received by mail, phone or in person' })
   async recordPrivacyRequest(
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
-    @Arg('details') details: string,
-    @Arg('receivedOn', () => DateScalar) receivedOn: Date,
+    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
+    @NonPersonal() @Arg('details') details: string,
+    @NonPersonal() @Arg('receivedOn', () => DateScalar) receivedOn: Date,
     @Ctx() { em }: PrivacyContext,
   ): Promise<PrivacyRequest> {
     const received = isoDate(receivedOn);
@@ -72,7 +72,7 @@ export class PrivacyRequestResolver {
 
   @Category('PRIVACY_RECORD')
   @Mutation(() => PrivacyRequest, { description: "Records that the requester's identity was verified" })
-  verifyRequesterIdentity(@Arg('requestId', () => ID) requestId: string, @Arg('verifiedOn', () => DateScalar) verifiedOn: Date, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
+  verifyRequesterIdentity(@NonPersonal() @Arg('requestId', () => ID) requestId: string, @NonPersonal() @Arg('verifiedOn', () => DateScalar) verifiedOn: Date, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => {
       const request = await openRequest(tx, requestId);
       const on = isoDate(verifiedOn);
@@ -84,10 +84,10 @@ export class PrivacyRequestResolver {
   @Category('PRIVACY_RECORD')
   @Mutation(() => PrivacyRequest, { description: 'Extends the due date once, by up to 30 days, with the reason and the date the member was told' })
   extendPrivacyRequest(
-    @Arg('requestId', () => ID) requestId: string,
-    @Arg('days', () => Int) days: number,
-    @Arg('reason') reason: string,
-    @Arg('memberToldOn', () => DateScalar) memberToldOn: Date,
+    @NonPersonal() @Arg('requestId', () => ID) requestId: string,
+    @NonPersonal() @Arg('days', () => Int) days: number,
+    @NonPersonal() @Arg('reason') reason: string,
+    @NonPersonal() @Arg('memberToldOn', () => DateScalar) memberToldOn: Date,
     @Ctx() { em }: PrivacyContext,
   ): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => {
@@ -103,7 +103,7 @@ export class PrivacyRequestResolver {
 
   @Category('PRIVACY_RECORD')
   @Mutation(() => PrivacyRequest, { description: 'Closes a request as answered' })
-  completePrivacyRequest(@Arg('requestId', () => ID) requestId: string, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
+  completePrivacyRequest(@NonPersonal() @Arg('requestId', () => ID) requestId: string, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => {
       const request = await openRequest(tx, requestId);
       if (!request.identityVerifiedOn) throw badUserInput('requestId', "verify the requester's identity before answering");
@@ -113,13 +113,13 @@ export class PrivacyRequestResolver {
 
   @Category('PRIVACY_RECORD')
   @Mutation(() => PrivacyRequest, { description: "Declines a request, on one of the privacy policy's grounds" })
-  declinePrivacyRequest(@Arg('requestId', () => ID) requestId: string, @Arg('reason', () => DeclineReason) reason: DeclineReason, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
+  declinePrivacyRequest(@NonPersonal() @Arg('requestId', () => ID) requestId: string, @NonPersonal() @Arg('reason', () => DeclineReason) reason: DeclineReason, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => tx.assign(await openRequest(tx, requestId), { status: PrivacyRequestStatus.DECLINED, declineReason: reason, closedOn: today() }));
   }
 
   @NonPersonal()
   @Query(() => [PrivacyRequest], { description: 'Open requests due within the given days, overdue ones first (the privacy office)' })
-  privacyRequestsDue(@Ctx() { em }: PrivacyContext, @Arg('withinDays', () => Int, { nullable: true, defaultValue: 7 }) withinDays: number | null = 7): Promise<PrivacyRequest[]> {
+  privacyRequestsDue(@Ctx() { em }: PrivacyContext, @Category('PRIVACY_RECORD') @Arg('withinDays', () => Int, { nullable: true, defaultValue: 7 }) withinDays: number | null = 7): Promise<PrivacyRequest[]> {
     const days = withinDays ?? 7;
     if (!Number.isInteger(days) || days < 0 || days > 60) throw badUserInput('withinDays', 'withinDays must be 0 to 60');
     return em.find(PrivacyRequest, { status: { $in: OPEN }, dueOn: { $lte: addDays(today(), days) } }, { orderBy: { dueOn: 'asc', id: 'asc' } });

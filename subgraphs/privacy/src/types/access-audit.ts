@@ -48,21 +48,27 @@ export class AccessAuditEntry {
 
 @InputType({ description: 'Narrows the access audit; every given field must match' })
 export class AccessAuditFilter {
+  @Category('PRIVACY_RECORD')
   @Field(() => ID, { nullable: true, description: 'Operations that named this member' })
   memberId?: string;
 
+  @Category('PRIVACY_RECORD')
   @Field({ nullable: true, description: "The token's subject" })
   principal?: string;
 
+  @Category('PRIVACY_RECORD')
   @Field({ nullable: true })
   purpose?: string;
 
+  @Category('PRIVACY_RECORD')
   @Field({ nullable: true, description: 'ALLOWED or REFUSED' })
   decision?: string;
 
+  @Category('PRIVACY_RECORD')
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'From this instant, inclusive' })
   from?: Date;
 
+  @Category('PRIVACY_RECORD')
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'Before this instant' })
   to?: Date;
 }

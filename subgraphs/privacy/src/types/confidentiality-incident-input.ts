@@ -1,6 +1,7 @@
-import { DateScalar } from '@mutual-graph/platform';
+import { DateScalar, NonPersonal } from '@mutual-graph/platform';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+@NonPersonal()
 @InputType({ description: 'A confidentiality incident as first recorded' })
 export class ConfidentialityIncidentInput {
   @Field({ description: 'What happened, and the circumstances (10 to 5,000 characters)' })

@@ -1,5 +1,7 @@
+import { NonPersonal } from '@mutual-graph/platform';
 import { Field, ID, InputType } from 'type-graphql';
 
+@NonPersonal()
 @InputType({ description: 'One disclosure the gateway records for a partner confirmation' })
 export class DisclosureInput {
   @Field(() => ID)

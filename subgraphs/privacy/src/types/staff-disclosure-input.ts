@@ -1,3 +1,4 @@
+import { NonPersonal } from '@mutual-graph/platform';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
@@ -10,6 +11,7 @@ export enum DisclosureBasis {
 }
 registerEnumType(DisclosureBasis, { name: 'DisclosureBasis' });
 
+@NonPersonal()
 @InputType({ description: 'A disclosure the privacy office made, recorded for the member\'s list of who received their information' })
 export class StaffDisclosureInput {
   @Field(() => ID)
