@@ -29,7 +29,7 @@ describe('the audit trail', () => {
   it('records a refused operation with its rule and fields', async () => {
     const requestId = randomUUID();
     await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { medicoLegalHistory { kind } } }', { id: self.id }, { ...(await asCaller('EDUCATION')), 'x-request-id': requestId });
-    expect(await recordOf(requestId)).toMatchObject({ decision: 'REFUSED', code: 'FORBIDDEN', rule: 'PURPOSE_SCOPE', fields: ['MedicoLegalMatter.kind', 'Member.medicoLegalHistory'] });
+    expect(await recordOf(requestId)).toMatchObject({ decision: 'REFUSED', code: 'FORBIDDEN', rule: 'PURPOSE_SCOPE', fields: ['MedicoLegalMatter.kind', 'Member.medicoLegalHistory', 'Member.medicoLegalHistory(years:)'] });
   });
 
   it('records a request refused before parsing: no token, or a purpose the token may not declare', async () => {
