@@ -4,8 +4,14 @@
  * never travels with membership or medico-legal data, not even in the member's own report).
  * Fifty years is the longest look-back the graph allows, and longer than the retention schedule keeps anything.
  */
+/** The request, if the privacy subgraph clears its report for release (separation of duties); refused with the reason otherwise. */
 export const REQUEST_OF_RECORD = `query AccessReportRequest($id: ID!) {
-  privacyRequest(id: $id) { id kind status receivedOn identityVerifiedOn dueOn member { id } }
+  accessReportClearance(requestId: $id) { id kind status receivedOn identityVerifiedOn dueOn member { id } }
+}`;
+
+/** The gateway's own effect call, after gathering and before answering: the release on the member's record (no record, no report). */
+export const RECORD_RELEASE = `mutation RecordAccessReportRelease($requestId: ID!, $categories: [String!]!) {
+  recordAccessReportRelease(requestId: $requestId, categories: $categories) { id }
 }`;
 
 export const MEMBER_RECORD = `query AccessReport {
