@@ -28,8 +28,22 @@ export interface GatewayContext {
   audited?: boolean;
   /** What subgraphs told the gateway to act on before answering (e.g. disclosures to record). */
   notices: GatewayNotice[];
+  /**
+   * Set on the operations that gather an access report: audited as the privacy office releasing
+   * that request's report (this purpose, the officer as subject), while `purpose` and `principal`
+   * (the member's own-record scope) are what the policy and the subgraphs apply.
+   */
+  release?: AccessReportRelease;
   /** A refusal decided before parsing (an unregistered partner operation), raised and audited at the decision stage. */
   pendingRefusal?: GraphQLError;
+}
+
+/** One access report's release, shared by the operations that gather it (Apollo clones the context of each; this object is not cloned). */
+export interface AccessReportRelease {
+  purpose: Purpose;
+  requestId: string;
+  /** Every category the policy allowed the gathering operations to read: what the report holds. */
+  categories: Set<DataCategory>;
 }
 
 /** The context of one request once who and why are settled: the hop tokens are signed from them, lazily. */

@@ -9,14 +9,19 @@ import { asCaller, tokenFor } from '../../test/support/tokens.js';
 const stack = testStack();
 // A member with medico-legal history, EDI answers of their own and a partner confirmation on record.
 const member = [...syntheticMembers(stack.seed)].slice(560).find((m) => syntheticCasework(m, stack.seed).matters.length > 0 && m.minc)!;
-const office = () => asCaller('PRIVACY_OFFICE', { sub: 'privacy-officer' });
+const office = (sub = 'privacy-officer') => asCaller('PRIVACY_OFFICE', { sub });
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const VERIFY = 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { id } }';
 
-async function accessRequest(verified: boolean): Promise<string> {
+/** An ACCESS request the office recorded, and verified by `verifiedBy` (by default a second officer, as separation of duties requires). */
+async function accessRequest(verified: boolean, { recordedBy = 'privacy-officer', verifiedBy = 'second-officer' } = {}): Promise<string> {
   const { body } = await postGraphQL(stack.gatewayUrl, 'mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: ACCESS, details: "Everything you hold, please.", receivedOn: $on) { id } }',
-    { m: member.id, on: day(-3) }, await office());
+    { m: member.id, on: day(-3) }, await office(recordedBy));
   const id = body.data!.recordPrivacyRequest.id;
-  if (verified) await postGraphQL(stack.gatewayUrl, 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { id } }', { r: id, on: day(-1) }, await office());
+  if (verified) {
+    const verification = await postGraphQL(stack.gatewayUrl, VERIFY, { r: id, on: day(-1) }, await office(verifiedBy));
+    if (recordedBy !== verifiedBy) expect(verification.body.errors).toBeUndefined();
+  }
   return id;
 }
 
@@ -64,7 +69,7 @@ describe('the access report for an ACCESS request', () => {
     expect(status).toBe(200);
     const audited = await sql(stack.adminUrl, "select operation_name, purpose, subject, categories, member_ids from audit.audit_record where request_id like $1 order by request_id", [`report-${requestId.slice(0, 8)}%`]);
     const byName = Object.fromEntries(audited.map((r) => [r.operation_name, r]));
-    expect(byName.AccessReportEdi).toMatchObject({ purpose: 'MEMBER_SELF_SERVICE', subject: 'privacy-officer', categories: ['EDI'], member_ids: [member.id] });
+    expect(byName.AccessReportEdi).toMatchObject({ purpose: 'PRIVACY_OFFICE', subject: 'privacy-officer', categories: ['EDI'], member_ids: [member.id] });
     expect(byName.AccessReport.categories).toEqual(expect.arrayContaining(['MEDICO_LEGAL', 'MEMBERSHIP', 'LEARNING', 'PRIVACY_RECORD']));
     expect(byName.AccessReport.categories).not.toContain('EDI');
     expect(byName.AccessReportRequest).toMatchObject({ purpose: 'PRIVACY_OFFICE' });
@@ -87,5 +92,88 @@ describe('the access report for an ACCESS request', () => {
     expect(other.text).not.toContain(member.lastName);
     const anonymous = await report(requestId, {});
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('separation of duties: no single officer exports a member\'s whole file', () => {
+  const auditOf = (prefix: string) =>
+    sql(stack.adminUrl, 'select operation_name, purpose, subject, categories, member_ids, access_report_request_id from audit.audit_record where request_id like $1 order by request_id', [`${prefix}%`]);
+
+  it('refuses the officer who recorded a request to verify it, then refuses them the report: a code, a 4xx, no content, nothing gathered', async () => {
+    const requestId = await accessRequest(false);
+    const verification = await postGraphQL(stack.gatewayUrl, VERIFY, { r: requestId, on: day(-1) }, await office());
+    expect(verification.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId', reason: 'SEPARATION_OF_DUTIES' });
+    expect(verification.body.data?.verifyRequesterIdentity ?? null).toBeNull();
+
+    const prefix = `alone-${requestId.slice(0, 8)}`;
+    const { status, text } = await report(requestId, { ...(await office()), 'x-request-id': prefix });
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    expect(JSON.parse(text).errors[0].extensions.code).toEqual(expect.any(String));
+    for (const secret of [member.lastName, member.minc!, member.firstName]) expect(text).not.toContain(secret);
+    // Refused before anything was gathered: no operation ran as the member.
+    expect((await auditOf(prefix)).map((r) => r.operation_name)).toEqual(['AccessReportRequest']);
+  });
+
+  it('refuses the report of a request one officer recorded and verified, however the record came to say so (403, SEPARATION_OF_DUTIES)', async () => {
+    const requestId = await accessRequest(false);
+    await sql(stack.adminUrl, "update privacy.privacy_request set identity_verified_on = $2, identity_verified_by = 'privacy-officer', status = 'IN_PROGRESS' where id = $1", [requestId, day(-1)]);
+    const { status, text } = await report(requestId, await office());
+    expect(status).toBe(403);
+    expect(JSON.parse(text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId', reason: 'SEPARATION_OF_DUTIES' });
+    expect(text).not.toContain(member.lastName);
+  });
+
+  it('releases the report once a second officer verified the requester\'s identity, to either officer', async () => {
+    const requestId = await accessRequest(true);
+    for (const sub of ['privacy-officer', 'second-officer']) {
+      const { status, text } = await report(requestId, await office(sub));
+      expect([status, status === 200 ? '' : text]).toEqual([200, '']);
+      expect(text).toContain(member.lastName);
+    }
+  });
+
+  it('releases the report of the member\'s own submitted request verified by one officer', async () => {
+    const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
+    const submitted = await postGraphQL(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything, please.") { id channel recordedBy } }', {}, asSelf);
+    const { id, channel, recordedBy } = submitted.body.data!.submitPrivacyRequest;
+    expect([channel, recordedBy]).toEqual(['SELF_SERVICE', null]);
+    const verification = await postGraphQL(stack.gatewayUrl, VERIFY, { r: id, on: day(0) }, await office());
+    expect(verification.body.errors).toBeUndefined();
+    const { status, text } = await report(id, await office());
+    expect([status, status === 200 ? '' : text]).toEqual([200, '']);
+    expect(text).toContain(member.lastName);
+  });
+
+  it('audits the release\'s operations under the officer\'s name and PRIVACY_OFFICE, marked with the request, still scoped to the member', async () => {
+    const requestId = await accessRequest(true);
+    const prefix = `release-${requestId.slice(0, 8)}`;
+    expect((await report(requestId, { ...(await office('second-officer')), 'x-request-id': prefix })).status).toBe(200);
+    const rows = Object.fromEntries((await auditOf(prefix)).map((r) => [r.operation_name, r]));
+    for (const name of ['AccessReport', 'AccessReportEdi']) {
+      expect(rows[name]).toMatchObject({ subject: 'second-officer', purpose: 'PRIVACY_OFFICE', access_report_request_id: requestId, member_ids: [member.id] });
+    }
+    expect(rows.AccessReportRequest).toMatchObject({ subject: 'second-officer', purpose: 'PRIVACY_OFFICE' });
+    // The office reads the same in its access audit.
+    const audit = await postGraphQL(stack.gatewayUrl, 'query ($m: ID!) { accessAudit(filter: { memberId: $m, principal: "second-officer" }) { operationName purpose accessReportRequestId } }', { m: member.id }, await office());
+    expect(audit.body.data!.accessAudit).toContainEqual({ operationName: 'AccessReportEdi', purpose: 'PRIVACY_OFFICE', accessReportRequestId: requestId });
+  });
+
+  it('shows the member, among their disclosures, that the report was produced, for whom, by which officer, with which categories', async () => {
+    const requestId = await accessRequest(true);
+    expect((await report(requestId, await office('second-officer'))).status).toBe(200);
+    const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
+    const { body } = await postGraphQL(stack.gatewayUrl, '{ me { disclosures { recipient purpose categories description } } }', {}, asSelf);
+    const release = body.data!.me.disclosures.find((d: { description: string }) => d.description.includes(requestId));
+    expect(release).toMatchObject({ recipient: 'The member (their access request)', purpose: 'ACCESS_REQUEST' });
+    expect(release.description).toContain('second-officer');
+    expect(release.categories).toEqual(expect.arrayContaining(['EDI', 'MEDICO_LEGAL', 'MEMBERSHIP', 'PRIVACY_RECORD']));
+  });
+
+  it('records no release when the report is refused', async () => {
+    const requestId = await accessRequest(true, { verifiedBy: 'privacy-officer' });
+    expect((await report(requestId, await office())).status).toBeGreaterThanOrEqual(400);
+    const rows = await sql(stack.adminUrl, "select 1 from privacy.disclosure where member_id = $1 and description like '%' || $2 || '%'", [member.id, requestId]);
+    expect(rows).toHaveLength(0);
   });
 });

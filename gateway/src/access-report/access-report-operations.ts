@@ -1,12 +1,23 @@
+import type { Effect } from '../subgraph-call.js';
 /**
  * What an access report gathers, as two operations on the internal graph, run as the member the
  * request is about under MEMBER_SELF_SERVICE: everything but EDI in one, EDI on its own (EDI
  * never travels with membership or medico-legal data, not even in the member's own report).
  * Fifty years is the longest look-back the graph allows, and longer than the retention schedule keeps anything.
  */
+/** The request, if the privacy subgraph clears its report for release (separation of duties); refused with the reason otherwise. */
 export const REQUEST_OF_RECORD = `query AccessReportRequest($id: ID!) {
-  privacyRequest(id: $id) { id kind status receivedOn identityVerifiedOn dueOn member { id } }
+  accessReportClearance(requestId: $id) { id kind status receivedOn identityVerifiedOn dueOn member { id } }
 }`;
+
+/** The gateway's own effect call, after gathering and before answering: the release on the member's record (no record, no report). */
+export const RECORD_RELEASE: Effect = {
+  subgraph: 'privacy',
+  field: 'Mutation.recordAccessReportRelease',
+  query: `mutation RecordAccessReportRelease($requestId: ID!, $categories: [String!]!) {
+  recordAccessReportRelease(requestId: $requestId, categories: $categories) { id }
+}`,
+};
 
 export const MEMBER_RECORD = `query AccessReport {
   me {

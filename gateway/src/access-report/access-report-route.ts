@@ -3,11 +3,15 @@ import { today, type Principal } from '@mutual-graph/schema';
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { gatewayContext, type GatewayContext } from '../context.js';
-import { MEMBER_EDI, MEMBER_RECORD, REQUEST_OF_RECORD } from './access-report-operations.js';
+import { loggableError } from '@mutual-graph/platform';
+import { gatewayContext, type AccessReportRelease, type GatewayContext } from '../context.js';
+import { log } from '../observability.js';
+import { callSubgraph } from '../subgraph-call.js';
+import { MEMBER_EDI, MEMBER_RECORD, RECORD_RELEASE, REQUEST_OF_RECORD } from './access-report-operations.js';
 import { renderAccessReport } from './render-access-report.js';
 
 type ContextOf = (input: { req: Request }) => Promise<GatewayContext>;
+type ResultError = { message: string; extensions?: Record<string, unknown> };
 
 function refuse(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
   res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
@@ -16,19 +20,36 @@ function refuse(res: Response, status: number, code: string, message: string, ex
 async function run(apollo: ApolloServer<GatewayContext>, query: string, variables: Record<string, unknown>, contextValue: GatewayContext) {
   const response = await apollo.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('an access report operation answered incrementally');
-  return response.body.singleResult as { data?: Record<string, any> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+  return response.body.singleResult as { data?: Record<string, any> | null; errors?: readonly ResultError[] };
 }
 
 /**
- * GET /privacy/access-reports/:requestId — the privacy office's export for an ACCESS request.
- * The officer's own token and purpose (PRIVACY_OFFICE) fetch the request; only an open request
- * whose requester's identity was verified gets a report. The member's information is then
- * gathered through this gateway's own graph, as that member under MEMBER_SELF_SERVICE (what the
- * member could read of their own record, no more), the officer named as the principal in the
- * audit, in two operations: everything but EDI, then EDI on its own. Every step passes the
- * operation policy and is audited like any request.
+ * The HTTP status of a refused clearance: separation of duties is a refusal of this caller (403),
+ * a request in the wrong state a conflict (409), a malformed id a bad request (400).
  */
-export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextOf: ContextOf, hopPrivateKey: JWK): RequestHandler {
+function clearanceStatus({ extensions }: ResultError): number {
+  const code = String(extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (code === 'FORBIDDEN') return 403;
+  if (code !== 'BAD_USER_INPUT') return 503;
+  if (extensions?.reason === 'SEPARATION_OF_DUTIES') return 403;
+  return extensions?.reason ? 409 : 400;
+}
+
+const passedOn = (extensions: Record<string, unknown> | undefined) =>
+  Object.fromEntries(['argument', 'reason', 'policy'].filter((k) => extensions?.[k] !== undefined).map((k) => [k, extensions![k]]));
+
+/**
+ * GET /privacy/access-reports/:requestId — the privacy office's export for an ACCESS request.
+ * 1. The officer's own token and purpose (PRIVACY_OFFICE) ask the privacy subgraph to clear the
+ *    request: open, ACCESS, identity verified, and by separation of duties either the member's
+ *    own submission or recorded and verified by two different officers. Nothing is gathered otherwise.
+ * 2. The member's information is gathered through this gateway's own graph as that member under
+ *    MEMBER_SELF_SERVICE (what the member could read of their own record, no more), everything
+ *    but EDI, then EDI on its own; the audit names the officer, purpose PRIVACY_OFFICE and the request.
+ * 3. The release is recorded on the member's disclosures (a gateway effect, checked again under
+ *    the request's lock); only then is the report sent.
+ */
+export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextOf: ContextOf, hopPrivateKey: JWK, privacyUrl: () => string | undefined): RequestHandler {
   return async (req, res) => {
     let officer: GatewayContext;
     try {
@@ -40,22 +61,19 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
       return;
     }
     const requestId = String(req.params.requestId);
-    const found = await run(apollo, REQUEST_OF_RECORD, { id: requestId }, officer);
-    if (found.errors?.length) {
-      const first = found.errors[0]!;
-      const code = String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-      refuse(res, code === 'FORBIDDEN' ? 403 : code === 'BAD_USER_INPUT' ? 400 : 503, code, first.message, first.extensions?.policy ? { policy: first.extensions.policy } : {});
+    const cleared = await run(apollo, REQUEST_OF_RECORD, { id: requestId }, officer);
+    if (cleared.errors?.length) {
+      const first = cleared.errors[0]!;
+      refuse(res, clearanceStatus(first), String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), first.message, passedOn(first.extensions));
       return;
     }
-    const request = found.data?.privacyRequest;
+    const request = cleared.data?.accessReportClearance;
     if (!request) return refuse(res, 404, 'BAD_USER_INPUT', 'no privacy request has this id', { argument: 'requestId' });
-    if (request.kind !== 'ACCESS') return refuse(res, 409, 'BAD_USER_INPUT', 'an access report answers an ACCESS request', { argument: 'requestId' });
-    if (!['RECEIVED', 'IN_PROGRESS'].includes(request.status)) return refuse(res, 409, 'BAD_USER_INPUT', 'this request is closed', { argument: 'requestId' });
-    if (!request.identityVerifiedOn) return refuse(res, 409, 'BAD_USER_INPUT', "the requester's identity must be verified before their information is gathered", { argument: 'requestId' });
 
+    const release: AccessReportRelease = { purpose: officer.purpose, requestId: request.id, categories: new Set() };
     const asMember = (suffix: string) => {
       const principal: Principal = { sub: officer.principal.sub, roles: officer.principal.roles, purposes: ['MEMBER_SELF_SERVICE'], memberId: request.member.id };
-      return gatewayContext(hopPrivateKey, principal, 'MEMBER_SELF_SERVICE', `${officer.requestId}-${suffix}`.slice(0, 64));
+      return { ...gatewayContext(hopPrivateKey, principal, 'MEMBER_SELF_SERVICE', `${officer.requestId}-${suffix}`.slice(0, 64)), release };
     };
     const record = await run(apollo, MEMBER_RECORD, {}, asMember('record'));
     const edi = await run(apollo, MEMBER_EDI, {}, asMember('edi'));
@@ -65,6 +83,14 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
       refuse(res, 503, 'ACCESS_REPORT_INCOMPLETE', 'part of the member\'s information could not be gathered; nothing was exported, try again shortly', {
         causes: failed.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
       });
+      return;
+    }
+    const categories = [...release.categories];
+    try {
+      await callSubgraph(privacyUrl(), officer, RECORD_RELEASE, { requestId: request.id, categories });
+    } catch (error) {
+      log.error({ err: loggableError(error) }, 'access report release not recorded');
+      refuse(res, 503, 'DISCLOSURE_NOT_RECORDED', 'the release could not be recorded on the member\'s disclosures, so nothing was exported; try again shortly');
       return;
     }
     const report = renderAccessReport({ request, member: record.data.me, edi: edi.data?.me?.edi ?? null, preparedOn: today() });

@@ -28,6 +28,8 @@ export interface AuditEntry {
   rule?: string | null;
   fields?: string[];
   memberIds?: string[];
+  /** The ACCESS request an access report's operation gathers for. */
+  accessReportRequestId?: string | null;
 }
 
 /** The operation could not be audited, so it does not run. */
@@ -72,6 +74,7 @@ export class AuditLog {
       rule: entry.rule ?? null,
       fields: entry.fields ?? [],
       memberIds: entry.memberIds ?? [],
+      accessReportRequestId: entry.accessReportRequestId ?? null,
     };
     return this.rows.add(row);
   }

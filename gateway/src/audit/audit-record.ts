@@ -60,4 +60,11 @@ export class AuditRecord {
    */
   @Property({ type: 'array', defaultRaw: "'{}'" })
   memberIds!: string[];
+
+  /**
+   * The ACCESS request whose report this operation gathered: the privacy office releasing a
+   * member's file (purpose PRIVACY_OFFICE), though it ran under the member's own-record scope.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  accessReportRequestId!: string | null;
 }

@@ -49,10 +49,11 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
             requestId: contextValue.requestId,
             subject: contextValue.principal.sub,
             roles: contextValue.principal.roles,
-            purpose: contextValue.purpose,
+            purpose: contextValue.release?.purpose ?? contextValue.purpose,
             operationName: operation?.name?.value ?? request.operationName ?? null,
             operationText: request.query ?? null,
             memberIds: [] as string[],
+            accessReportRequestId: contextValue.release?.requestId ?? null,
           };
           let categories: DataCategory[];
           try {
@@ -74,6 +75,7 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
           annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'ALLOWED', 'policy.categories': categories });
           await audit.recordOrRefuse({ ...entry, decision: 'ALLOWED', categories });
           contextValue.categories = categories;
+          for (const category of categories) contextValue.release?.categories.add(category);
         },
 
         async didEncounterErrors({ contextValue, errors, request }) {
@@ -88,9 +90,10 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
               requestId: contextValue.requestId,
               subject: contextValue.principal.sub,
               roles: contextValue.principal.roles,
-              purpose: contextValue.purpose,
+              purpose: contextValue.release?.purpose ?? contextValue.purpose,
               operationName: request.operationName ?? null,
               operationText: request.query ?? null,
+              accessReportRequestId: contextValue.release?.requestId ?? null,
               decision: 'REFUSED',
             })
             .catch((error) => log.error({ err: loggableError(error) }, 'audit record not written'));

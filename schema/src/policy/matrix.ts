@@ -97,6 +97,7 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Query.privacyRequestsDue': ['PRIVACY_OFFICE'],
   'Query.overduePrivacyRequests': ['PRIVACY_OFFICE'],
   'Query.privacyRequest': ['PRIVACY_OFFICE'],
+  'Query.accessReportClearance': ['PRIVACY_OFFICE'],
   'Query.disclosures': ['PRIVACY_OFFICE'],
   'Query.accessAudit': ['PRIVACY_OFFICE'],
   'Mutation.recordDisclosure': ['PRIVACY_OFFICE'],
@@ -122,7 +123,7 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
  * disclosure, record a consent). No client operation may select them, under any purpose; a
  * subgraph answers them only to a hop token the gateway marked as its own effect.
  */
-export const GATEWAY_EFFECT_FIELDS: readonly string[] = ['Mutation.recordDisclosures', 'Mutation.recordConsentGrants', 'Mutation.syncProtectionPeriods', 'Mutation.eraseEdiAnswers'];
+export const GATEWAY_EFFECT_FIELDS: readonly string[] = ['Mutation.recordDisclosures', 'Mutation.recordConsentGrants', 'Mutation.syncProtectionPeriods', 'Mutation.eraseEdiAnswers', 'Mutation.recordAccessReportRelease'];
 
 export function mayUseField(purpose: Purpose, coordinate: string): boolean {
   if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) return false;

@@ -7,6 +7,7 @@ import { Disclosure } from './entities/disclosure.js';
 import { IncidentNotification } from './entities/incident-notification.js';
 import { PrivacyRequest } from './entities/privacy-request.js';
 import { PrivacyRequestResolver } from './resolvers/privacy-request.resolver.js';
+import { AccessReportResolver } from './resolvers/access-report.resolver.js';
 import { AccessAuditResolver } from './resolvers/access-audit.resolver.js';
 import { ConfidentialityIncidentResolver } from './resolvers/confidentiality-incident.resolver.js';
 import { CommunicationsResolver } from './resolvers/communications.resolver.js';
@@ -31,7 +32,7 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
     readsSchemas: ['audit'],
   },
   schema: {
-    resolvers: [MemberPrivacyResolver, CommunicationsResolver, AccessAuditResolver, ConfidentialityIncidentResolver, DisclosureResolver, ConsentResolver, PrivacyRequestResolver],
+    resolvers: [MemberPrivacyResolver, CommunicationsResolver, AccessAuditResolver, AccessReportResolver, ConfidentialityIncidentResolver, DisclosureResolver, ConsentResolver, PrivacyRequestResolver],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member],
     referenceResolvers: privacyReferences,

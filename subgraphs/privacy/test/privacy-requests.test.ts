@@ -7,7 +7,8 @@ const stack = testStack();
 const [member, other] = [...syntheticMembers(stack.seed)].slice(400, 402);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const FIELDS = 'id kind status receivedOn dueOn identityVerifiedOn extensionReason memberToldOfExtensionOn declineReason closedOn';
-const office = () => asCaller('PRIVACY_OFFICE', { sub: 'privacy-officer' });
+const office = (sub = 'privacy-officer') => asCaller('PRIVACY_OFFICE', { sub });
+const VERIFY = 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { status channel recordedBy identityVerifiedOn identityVerifiedBy } }';
 
 async function record(receivedOffset: number) {
   const { body } = await postGraphQL(
@@ -58,7 +59,7 @@ describe('privacy requests on the statutory clock', () => {
     const COMPLETE = `mutation ($r: ID!) { completePrivacyRequest(requestId: $r) { ${FIELDS} } }`;
     const early = await postGraphQL(stack.gatewayUrl, COMPLETE, { r: request.id }, await office());
     expect(early.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId' });
-    await postGraphQL(stack.gatewayUrl, 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { status } }', { r: request.id, on: day(-1) }, await office());
+    await postGraphQL(stack.gatewayUrl, VERIFY, { r: request.id, on: day(-1) }, await office('second-officer'));
     const done = await postGraphQL(stack.gatewayUrl, COMPLETE, { r: request.id }, await office());
     expect(done.body.data!.completePrivacyRequest).toMatchObject({ status: 'COMPLETED', identityVerifiedOn: day(-1), closedOn: day(0) });
 
@@ -68,6 +69,49 @@ describe('privacy requests on the statutory clock', () => {
 
   it('is the privacy office\'s work: refused to other purposes', async () => {
     expectRefused(await postGraphQL(stack.gatewayUrl, '{ overduePrivacyRequests { id } }', {}, await asCaller('MEMBERSHIP')), 'PURPOSE_SCOPE');
+  });
+});
+
+describe('separation of duties on privacy requests', () => {
+  it('keeps who recorded a request and who verified the requester\'s identity', async () => {
+    const request = await record(-2);
+    const verified = await postGraphQL(stack.gatewayUrl, VERIFY, { r: request.id, on: day(-1) }, await office('second-officer'));
+    expect(verified.body.data!.verifyRequesterIdentity).toEqual({
+      status: 'IN_PROGRESS', channel: 'PRIVACY_OFFICE', recordedBy: 'privacy-officer', identityVerifiedOn: day(-1), identityVerifiedBy: 'second-officer',
+    });
+  });
+
+  it('refuses verification by the officer who recorded the request, with a code and the reason, and changes nothing', async () => {
+    const request = await record(-2);
+    const refused = await postGraphQL(stack.gatewayUrl, VERIFY, { r: request.id, on: day(-1) }, await office());
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId', reason: 'SEPARATION_OF_DUTIES' });
+    expect(refused.body.errors?.[0]?.extensions?.stacktrace).toBeUndefined();
+    const after = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { privacyRequest(id: $id) { status identityVerifiedOn identityVerifiedBy } }', { id: request.id }, await office());
+    expect(after.body.data!.privacyRequest).toEqual({ status: 'RECEIVED', identityVerifiedOn: null, identityVerifiedBy: null });
+  });
+
+  it('lets one officer verify the identity behind a member\'s own submitted request', async () => {
+    const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member!.id });
+    const { body } = await postGraphQL(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "Everything, please.") { id } }', {}, asMember);
+    const verified = await postGraphQL(stack.gatewayUrl, VERIFY, { r: body.data!.submitPrivacyRequest.id, on: day(0) }, await office());
+    expect(verified.body.data!.verifyRequesterIdentity).toMatchObject({ channel: 'SELF_SERVICE', recordedBy: null, identityVerifiedBy: 'privacy-officer' });
+  });
+
+  it('verifies once: a later verification, by anyone, is refused and the first one kept', async () => {
+    const request = await record(-2);
+    await postGraphQL(stack.gatewayUrl, VERIFY, { r: request.id, on: day(-1) }, await office('second-officer'));
+    const again = await postGraphQL(stack.gatewayUrl, VERIFY, { r: request.id, on: day(0) }, await office('third-officer'));
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ALREADY_VERIFIED' });
+    const after = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { privacyRequest(id: $id) { identityVerifiedOn identityVerifiedBy } }', { id: request.id }, await office());
+    expect(after.body.data!.privacyRequest).toEqual({ identityVerifiedOn: day(-1), identityVerifiedBy: 'second-officer' });
+  });
+
+  it('gives the access report\'s release to the gateway alone: no client may record one', async () => {
+    const request = await record(-2);
+    const forged = await postGraphQL(stack.gatewayUrl, 'mutation ($r: ID!) { recordAccessReportRelease(requestId: $r, categories: ["PROFILE"]) { id } }', { r: request.id }, await office());
+    expect(forged.body.data ?? null).toBeNull();
+    expect(forged.body.errors?.[0]?.extensions?.code).toEqual(expect.any(String));
   });
 });
 

@@ -27,7 +27,7 @@ export class Disclosure {
   recipient!: string;
 
   @Category('PRIVACY_RECORD')
-  @Field({ description: 'Why it was disclosed: PARTNER_CONFIRMATION, MEMBER_CONSENT or REQUIRED_BY_LAW' })
+  @Field({ description: "Why it was disclosed: PARTNER_CONFIRMATION, MEMBER_CONSENT, REQUIRED_BY_LAW, or ACCESS_REQUEST (the member's own access report)" })
   @Property({ type: 'string', length: 40 })
   purpose!: string;
 

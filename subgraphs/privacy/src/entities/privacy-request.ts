@@ -17,6 +17,13 @@ export enum PrivacyRequestStatus {
 }
 registerEnumType(PrivacyRequestStatus, { name: 'PrivacyRequestStatus' });
 
+/** How a request reached the office: the member's own session, or recorded by an officer (mail, phone, in person). */
+export enum PrivacyRequestChannel {
+  SELF_SERVICE = 'SELF_SERVICE',
+  PRIVACY_OFFICE = 'PRIVACY_OFFICE',
+}
+registerEnumType(PrivacyRequestChannel, { name: 'PrivacyRequestChannel' });
+
 /** The privacy policy's grounds for declining a request, and no others. */
 export enum DeclineReason {
   THIRD_PARTY_INFORMATION = 'THIRD_PARTY_INFORMATION',
@@ -63,10 +70,26 @@ export class PrivacyRequest {
   @Property({ type: 'date' })
   receivedOn!: string;
 
+  // Requests from before the channel was kept count as recorded by the office: the stricter rule.
+  @Category('PRIVACY_RECORD')
+  @Field(() => PrivacyRequestChannel, { description: "How the request came: the member's own session, or recorded by the privacy office" })
+  @Enum({ items: () => PrivacyRequestChannel, nativeEnumName: 'privacy_request_channel', default: PrivacyRequestChannel.PRIVACY_OFFICE })
+  channel!: PrivacyRequestChannel;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 'The privacy office principal who recorded the request; absent when the member submitted it' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  recordedBy!: string | null;
+
   @Category('PRIVACY_RECORD')
   @Field(() => DateScalar, { nullable: true, description: "When the requester's identity was verified" })
   @Property({ type: 'date', nullable: true })
   identityVerifiedOn!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: "The privacy office principal who verified the requester's identity (never the one who recorded the request)" })
+  @Property({ type: 'string', length: 200, nullable: true })
+  identityVerifiedBy!: string | null;
 
   @Category('PRIVACY_RECORD')
   @Field(() => DateScalar, { description: 'Due date: 30 days after receipt, or as extended' })

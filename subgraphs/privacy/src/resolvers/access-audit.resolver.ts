@@ -7,6 +7,7 @@ import { AccessAuditEntry, AccessAuditFilter } from '../types/access-audit.js';
 interface AuditRow {
   occurred_at: Date; subject: string | null; roles: string[]; purpose: string | null; operation_name: string | null;
   categories: string[]; decision: string; code: string | null; rule: string | null; member_ids: string[]; request_id: string;
+  access_report_request_id: string | null;
 }
 
 /**
@@ -41,7 +42,7 @@ export class AccessAuditResolver {
     if (filter?.from && filter.to && filter.from >= filter.to) throw badUserInput('filter.to', 'to must come after from');
     params.push(requirePageSize('first', first ?? 100, 1000));
     const rows: AuditRow[] = await em.getConnection().execute(
-      `select occurred_at, subject, roles, purpose, operation_name, categories, decision, code, rule, member_ids, request_id
+      `select occurred_at, subject, roles, purpose, operation_name, categories, decision, code, rule, member_ids, request_id, access_report_request_id
          from audit.audit_record ${where.length ? `where ${where.join(' and ')}` : ''}
         order by occurred_at desc, id limit ?`,
       params,
@@ -49,7 +50,7 @@ export class AccessAuditResolver {
     return rows.map((r) => ({
       occurredAt: new Date(r.occurred_at), principal: r.subject, roles: r.roles, purpose: r.purpose, operationName: r.operation_name,
       categories: r.categories, decision: r.decision, refusal: r.code ? (r.rule ? `${r.code}: ${r.rule}` : r.code) : null,
-      memberIds: r.member_ids, requestId: r.request_id,
+      memberIds: r.member_ids, requestId: r.request_id, accessReportRequestId: r.access_report_request_id,
     }));
   }
 }

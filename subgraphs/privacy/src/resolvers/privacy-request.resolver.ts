@@ -6,8 +6,9 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { PrivacyContext } from '../context.js';
 import { addDays, isoDate, today } from '@mutual-graph/schema';
 import { MAX_EXTENSION_DAYS, RESPONSE_DAYS } from '../domain/statutory-clock.js';
+import { verificationRefusal } from '../domain/separation-of-duties.js';
 import { Member } from '../types/member.js';
-import { DeclineReason, PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.js';
+import { DeclineReason, PrivacyRequest, PrivacyRequestChannel, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.js';
 
 const OPEN = [PrivacyRequestStatus.RECEIVED, PrivacyRequestStatus.IN_PROGRESS];
 
@@ -15,16 +16,19 @@ function validDetails(details: string): string {
   return requireText('details', details, 5, 5000);
 }
 
-async function openRequest(tx: EntityManager, requestId: string): Promise<PrivacyRequest> {
+export async function openRequest(tx: EntityManager, requestId: string): Promise<PrivacyRequest> {
   const request = await tx.findOne(PrivacyRequest, { id: requireUuid('requestId', requestId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!request) throw badUserInput('requestId', 'no privacy request has this id');
   if (!OPEN.includes(request.status)) throw badUserInput('requestId', 'this request is closed');
   return request;
 }
 
-const create = (em: EntityManager, memberId: string, kind: PrivacyRequestKind, details: string, receivedOn: string) =>
+/** Who brought the request in: the member's own session (no officer), or the officer who recorded it. */
+type Origin = { channel: PrivacyRequestChannel.SELF_SERVICE; recordedBy: null } | { channel: PrivacyRequestChannel.PRIVACY_OFFICE; recordedBy: string };
+
+const create = (em: EntityManager, memberId: string, kind: PrivacyRequestKind, details: string, receivedOn: string, origin: Origin) =>
   em.create(PrivacyRequest, {
-    id: randomUUID(), memberId, kind, details, receivedOn, identityVerifiedOn: null, dueOn: addDays(receivedOn, RESPONSE_DAYS),
+    id: randomUUID(), memberId, kind, details, receivedOn, ...origin, identityVerifiedOn: null, identityVerifiedBy: null, dueOn: addDays(receivedOn, RESPONSE_DAYS),
     extensionReason: null, memberToldOfExtensionOn: null, status: PrivacyRequestStatus.RECEIVED, declineReason: null, closedOn: null,
   });
 
@@ -49,7 +53,7 @@ export class PrivacyRequestResolver {
     @NonPersonal() @Arg('details') details: string,
     @Ctx() context: PrivacyContext,
   ): Promise<PrivacyRequest> {
-    const request = create(context.em, callerMemberId(context), kind, validDetails(details), today());
+    const request = create(context.em, callerMemberId(context), kind, validDetails(details), today(), { channel: PrivacyRequestChannel.SELF_SERVICE, recordedBy: null });
     await context.em.flush();
     return request;
   }
@@ -61,23 +65,28 @@ export class PrivacyRequestResolver {
     @NonPersonal() @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
     @NonPersonal() @Arg('details') details: string,
     @NonPersonal() @Arg('receivedOn', () => DateScalar) receivedOn: Date,
-    @Ctx() { em }: PrivacyContext,
+    @Ctx() { em, hop }: PrivacyContext,
   ): Promise<PrivacyRequest> {
     const received = isoDate(receivedOn);
     if (received > today()) throw badUserInput('receivedOn', 'receivedOn cannot be in the future');
-    const request = create(em, requireUuid('memberId', memberId), kind, validDetails(details), received);
+    const origin = { channel: PrivacyRequestChannel.PRIVACY_OFFICE, recordedBy: hop.principal.sub } as const;
+    const request = create(em, requireUuid('memberId', memberId), kind, validDetails(details), received, origin);
     await em.flush();
     return request;
   }
 
   @Category('PRIVACY_RECORD')
-  @Mutation(() => PrivacyRequest, { description: "Records that the requester's identity was verified" })
-  verifyRequesterIdentity(@NonPersonal() @Arg('requestId', () => ID) requestId: string, @NonPersonal() @Arg('verifiedOn', () => DateScalar) verifiedOn: Date, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
+  @Mutation(() => PrivacyRequest, {
+    description: "Records that the requester's identity was verified, and by whom; once only, and never by the officer who recorded the request (BAD_USER_INPUT, reason SEPARATION_OF_DUTIES)",
+  })
+  verifyRequesterIdentity(@NonPersonal() @Arg('requestId', () => ID) requestId: string, @NonPersonal() @Arg('verifiedOn', () => DateScalar) verifiedOn: Date, @Ctx() { em, hop }: PrivacyContext): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => {
       const request = await openRequest(tx, requestId);
+      const refusal = verificationRefusal(request, hop.principal.sub);
+      if (refusal) throw refusal;
       const on = isoDate(verifiedOn);
       if (on < request.receivedOn || on > today()) throw badUserInput('verifiedOn', 'verifiedOn must fall between receipt and today');
-      return tx.assign(request, { identityVerifiedOn: on, status: PrivacyRequestStatus.IN_PROGRESS });
+      return tx.assign(request, { identityVerifiedOn: on, identityVerifiedBy: hop.principal.sub, status: PrivacyRequestStatus.IN_PROGRESS });
     });
   }
 

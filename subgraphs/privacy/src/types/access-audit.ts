@@ -44,6 +44,10 @@ export class AccessAuditEntry {
   @Category('PRIVACY_RECORD')
   @Field()
   requestId!: string;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => ID, { nullable: true, description: 'The ACCESS request whose report this operation gathered, when it was the privacy office releasing a member\'s file' })
+  accessReportRequestId!: string | null;
 }
 
 @InputType({ description: 'Narrows the access audit; every given field must match' })
