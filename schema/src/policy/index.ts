@@ -8,3 +8,4 @@ export * from './principal.js';
 export * from './refusal.js';
 export * from './hop-token.js';
 export * from './retention.js';
+export * from './subject.js';
