@@ -5,7 +5,7 @@ import { MembershipStatus } from '../entities/membership-status.js';
 
 @InputType({ description: 'Narrows a list of members; every given field must match' })
 export class MemberFilter {
-  @Field(() => Province, { nullable: true })
+  @Field(() => Province, { nullable: true, description: 'Members practising in this province or territory' })
   province?: Province;
 
   @Field({ nullable: true })
