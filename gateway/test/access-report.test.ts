@@ -7,8 +7,9 @@ import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
 import { asCaller, tokenFor } from '../../test/support/tokens.js';
 
 const stack = testStack();
-// A member with medico-legal history, EDI answers of their own and a partner confirmation on record.
-const member = [...syntheticMembers(stack.seed)].slice(560).find((m) => syntheticCasework(m, stack.seed).matters.length > 0 && m.minc)!;
+// A member with medico-legal history, EDI answers of their own and a partner confirmation on record,
+// whose mailing address is in another province than their practice.
+const member = [...syntheticMembers(stack.seed)].slice(560).find((m) => syntheticCasework(m, stack.seed).matters.length > 0 && m.minc && m.mailingProvince !== m.province)!;
 const office = (sub = 'privacy-officer') => asCaller('PRIVACY_OFFICE', { sub });
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const VERIFY = 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { id } }';
@@ -46,7 +47,8 @@ describe('the access report for an ACCESS request', () => {
     expect(type).toMatch(/^text\/markdown/);
     expect(text).toContain(`# Your personal information: ${member.firstName} ${member.lastName}`);
     expect(text).toContain(member.minc!);
-    expect(text).toContain(PROVINCE_NAMES[member.province]!);
+    expect(text).toContain(`| Province or territory of the mailing address | ${PROVINCE_NAMES[member.mailingProvince]!} |`);
+    expect(text).toContain(`| Province or territory of practice | ${PROVINCE_NAMES[member.province]!} |`);
     expect(text).toContain(TYPES_OF_WORK.find((t) => t.code === member.periods.at(-1)!.typeOfWork)!.label);
     for (const heading of ['Who you are', 'How we reach you', 'Your membership', 'Medico-legal assistance', 'Learning', 'Communications', 'Your consents and requests', 'Organisations that received your information', 'Your equity, diversity and inclusion answers']) {
       expect(text).toContain(`## ${heading}`);

@@ -71,7 +71,7 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
     ]),
     ...section('How we reach you', 'CONTACT', 'Your contact details as we hold them.'),
     ...(m.contact
-      ? table(['', ''], [['E-mail', m.contact.email], ['Telephone', m.contact.phone], ['City', m.contact.city], ['Province or territory', explain(m.contact.province)]])
+      ? table(['', ''], [['E-mail', m.contact.email], ['Telephone', m.contact.phone], ['City', m.contact.city], ['Province or territory of the mailing address', explain(m.contact.province)]])
       : ['None held.', '']),
     ...section('Your practice and licences', 'PROFESSIONAL', 'Where and how you practise, and your registrations with the Colleges.'),
     ...(m.practice ? table(['', ''], [['Province or territory of practice', explain(m.practice.province)], ['Specialty', explain(m.practice.specialty)], ['Type of work', explain(m.practice.typeOfWork)]]) : ['None held.', '']),

@@ -1,7 +1,7 @@
 import { log } from '../observability.js';
 import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { collectRootSelections, decideOperation, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
+import { collectRootSelections, decideOperation, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
 import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError } from 'graphql';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
@@ -105,15 +105,11 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Member ids the operation names: `member(id:)`, any `memberId`/`memberIds` argument, and the caller's own under self-service. */
+/** Member ids the operation names (`member(id:)`, any `memberId`/`memberIds`, inputs included), and the caller's own under self-service. */
 function namedMembers(rootArguments: OperationUses['rootArguments'], ownMemberId: string | undefined): string[] {
-  const named = rootArguments.flatMap(({ field, args }) => [
-    ...(field === 'member' ? [args.id] : []),
-    args.memberId,
-    ...(Array.isArray(args.memberIds) ? args.memberIds : []),
-  ]);
+  const named = rootArguments.flatMap(({ field, args }) => memberIdsNamed(field, args));
   if (ownMemberId) named.push(ownMemberId);
-  return [...new Set(named.filter((id): id is string => typeof id === 'string' && UUID.test(id)).map((id) => id.toLowerCase()))];
+  return [...new Set(named.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
 }
 
 /**
@@ -136,14 +132,14 @@ function decide({ request, document, operation, schema, contextValue }: GraphQLR
   if (!decision.allowed) throw policyRefusal(decision.rule, decision.message, { fields: decision.fields, purpose, wholeRequest: true });
 
   // A purpose limited to the caller's own record reaches members only through root fields that act
-  // on the token's member by construction (`me`, `updateMyContact`, …) or `member(id:)` with their own id.
+  // on the token's member by construction (`me`, `updateMyContact`, …) or `member(id:)`, and only
+  // with the token's own member id wherever an argument or input names one. Refused here, before
+  // planning, so no resolver is reached to refuse it (or forget to).
   if (row.ownRecordOnly) {
-    const foreign = rootArguments.filter(
-      ({ field, args }) => !(row.ownRootFields?.includes(field) || (field === 'member' && principal.memberId !== undefined && args.id === principal.memberId)),
-    );
+    const foreign = outsideOwnRecord(row, rootArguments, principal.memberId);
     if (foreign.length > 0 || principal.memberId === undefined) {
-      throw policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record, through `me` or `member(id:)` with their own id', {
-        fields: foreign.map((f) => `${rootType}.${f.field}`),
+      throw policyRefusal('SUBJECT_SCOPE', "a member may act only on their own record: `me`, their own root fields, or their own member id", {
+        fields: [...new Set(foreign)].map((f) => `${rootType}.${f}`),
         purpose,
         wholeRequest: true,
       });

@@ -93,6 +93,10 @@ describe('disposition under the retention schedule', () => {
     expect(rows).toHaveLength(anonymised.length);
     for (const row of rows) expect(row).toMatchObject({ first_name: 'Anonymised', last_name: 'Member', minc: null, date_of_birth: null, email: null, membership_number: expect.stringMatching(/^ANON-[0-9a-f]{11}$/) });
     expect(await sql(adminUrl, 'select 1 from member.college_registration where member_id = any($1)', [anonymised])).toEqual([]);
+    // Contact destroyed, the mailing province with it; the practice's province stays, about no one.
+    const uncontactable = members.filter((m) => endedBefore(m, cutoff('member-contact'))).map((m) => m.id);
+    expect(await sql(adminUrl, `select distinct email, phone, city, mailing_province, province is not null as practice_kept from member.member where id = any($1)`, [uncontactable]))
+      .toEqual([{ email: null, phone: null, city: null, mailing_province: null, practice_kept: true }]);
     // Current members keep everything; their periods and practice stay for statistics.
     const current = members.filter((m) => m.periods.some((p) => p.endsOn === null)).map((m) => m.id);
     expect((await sql(adminUrl, "select count(*)::int as n from member.member where id = any($1) and anonymised_on is null and email is not null", [current]))[0].n).toBe(current.length);

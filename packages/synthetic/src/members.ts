@@ -25,6 +25,9 @@ export interface SyntheticMember {
   email: string;
   phone: string;
   city: string;
+  /** The mailing address's province (CONTACT): usually where the member practises, not always. */
+  mailingProvince: ProvinceCode;
+  /** Where the member practises (PROFESSIONAL): fee region, peer groups. */
   province: ProvinceCode;
   specialty: string;
   typeOfWork: string;
@@ -36,6 +39,19 @@ const STATUS_SHARES = [
   ['ACTIVE', 82], ['RETIRED', 8], ['LAPSED', 4], ['RESIGNED', 3], ['APPLIED', 2], ['DECEASED', 1],
 ] as const;
 
+
+/** Share of members whose mailing address is in another province than their practice (border towns, locums, snowbirds). */
+const MAILED_ELSEWHERE = 0.04;
+
+/**
+ * The mailing address's province, from its own random stream: drawing it from the member's stream
+ * would shift every later draw and change the rest of an existing seed's rows.
+ */
+function mailingProvince(seed: number, index: number, practice: ProvinceCode): ProvinceCode {
+  const faker = fakerFor(seed, index, Domain.mailing);
+  if (!faker.datatype.boolean(MAILED_ELSEWHERE)) return practice;
+  return weighted(faker, PROVINCE_SHARES.filter(([code]) => code !== practice));
+}
 
 /** The member at `index` of the synthetic population; a pure function of (seed, index, asOf). */
 export function syntheticMember(index: number, options: SyntheticOptions): SyntheticMember {
@@ -83,7 +99,7 @@ export function syntheticMember(index: number, options: SyntheticOptions): Synth
     }
   }
   const sevenDigits = String((index * 7919 + 1_234_567) % 10_000_000).padStart(7, '0');
-  return {
+  const member: Omit<SyntheticMember, 'mailingProvince'> = {
     index,
     id: faker.string.uuid(),
     membershipNumber: `MG${String(index + 1).padStart(7, '0')}`,
@@ -101,6 +117,8 @@ export function syntheticMember(index: number, options: SyntheticOptions): Synth
     status,
     periods,
   };
+  // Last: it reseeds the shared faker, which every draw above uses.
+  return { ...member, mailingProvince: mailingProvince(options.seed, index, province) };
 }
 
 export function* syntheticMembers(options: SyntheticOptions): Generator<SyntheticMember> {

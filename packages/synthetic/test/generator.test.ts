@@ -42,6 +42,14 @@ describe('the synthetic data generator', () => {
     expect(count('ON') / population.length).toBeGreaterThan(0.3);
   });
 
+  it('gives most members a mailing address in the province they practise in, and some one elsewhere', () => {
+    const elsewhere = population.filter((m) => m.mailingProvince !== m.province);
+    expect(elsewhere.length / population.length).toBeGreaterThan(0.01);
+    expect(elsewhere.length / population.length).toBeLessThan(0.1);
+    // Asked again, the same member has the same mailing province.
+    expect(syntheticMember(1234, options).mailingProvince).toBe(population[1234]!.mailingProvince);
+  });
+
   it('resolves roughly a third of closed civil actions with compensation, over ten years of matters', () => {
     const matters = population.flatMap((m) => syntheticCasework(m, options).matters);
     const closedCivil = matters.filter((m) => m.kind === 'CIVIL_ACTION' && m.status === 'CLOSED');

@@ -11,3 +11,4 @@ export * from './retention.js';
 export * from './hop-binding.js';
 export * from './peer-calls.js';
 export * from './arguments.js';
+export * from './subject.js';

@@ -1,5 +1,5 @@
 import {
-  getArgumentValues, getNamedType, getVariableValues, GraphQLError, isCompositeType, Kind, TypeInfo, visit, visitWithTypeInfo,
+  getArgumentValues, getNamedType, getVariableValues, GraphQLError, isCompositeType, Kind, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo,
   type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import { argumentUses } from './arguments.js';
@@ -12,7 +12,7 @@ export interface OperationUses {
   uses: (FieldUse & { unclassified: boolean })[];
   /** The root fields of the operation, by schema name (aliases resolved). */
   rootFields: string[];
-  /** Arguments of root fields, by root field name, as written (variables resolved). */
+  /** Arguments of root fields, by root field name, as written (variables resolved, input objects and lists as values). */
   rootArguments: { field: string; args: Record<string, unknown> }[];
   /** `Query` or `Mutation`. */
   rootType: string;
@@ -132,7 +132,8 @@ export function collectRootSelections(
         rootFields.push(selection.name.value);
         const args: Record<string, unknown> = {};
         for (const arg of selection.arguments ?? []) {
-          args[arg.name.value] = arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : 'value' in arg.value ? arg.value.value : undefined;
+          // Input objects and lists too, variables inside them resolved: a member id can hide in either.
+          args[arg.name.value] = valueFromASTUntyped(arg.value, variables);
         }
         rootArguments.push({ field: selection.name.value, args });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {

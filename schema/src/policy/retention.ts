@@ -31,7 +31,7 @@ export interface RetentionRule {
  */
 export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
   {
-    name: 'member-contact', category: 'CONTACT', what: "A former member's e-mail, telephone and city",
+    name: 'member-contact', category: 'CONTACT', what: "A former member's e-mail, telephone, city and mailing province",
     keepYears: 2, after: 'MEMBERSHIP_ENDED', disposition: 'DESTROY',
     reason: 'Kept to reach a former member about their membership ending and any late notice; no purpose after that.',
   },

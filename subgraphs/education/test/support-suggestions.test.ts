@@ -10,8 +10,15 @@ const stack = testStack();
 const population = [...syntheticMembers(stack.seed)];
 const withCollege = population.find((m) => syntheticCasework(m, stack.seed).matters.some((x) => x.status === 'OPEN' && x.kind === 'COLLEGE_COMPLAINT'))!;
 const SUGGESTIONS = '{ me { supportSuggestions { language services { province } resources { topic language } } } }';
+const mailedElsewhere = population.find((m) => m.mailingProvince !== m.province)!;
 
 describe('support suggestions, for the member alone', () => {
+  it('point to the physician health program where the member practises, not where their mail goes', async () => {
+    const { body } = await postGraphQL(stack.gatewayUrl, SUGGESTIONS, {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: mailedElsewhere.id }));
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.me.supportSuggestions.services).toEqual([{ province: mailedElsewhere.province }]);
+  });
+
   it("follow the member's open matters, province and language", async () => {
     const requestId = randomUUID();
     const { body } = await postGraphQL(stack.gatewayUrl, SUGGESTIONS, {}, { ...(await asCaller('MEMBER_SELF_SERVICE', { memberId: withCollege.id })), 'x-request-id': requestId });

@@ -28,7 +28,7 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
       },
       async apply(em, ids) {
         const rows: unknown[] = await em.getConnection().execute(
-          'update member.member set email = null, phone = null, city = null where id = any(?::uuid[]) and email is not null returning id',
+          'update member.member set email = null, phone = null, city = null, mailing_province = null where id = any(?::uuid[]) and email is not null returning id',
           [keyArray(ids)], 'all', em.getTransactionContext(),
         );
         return rows.length;
@@ -57,7 +57,7 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
         // The membership number becomes a meaningless one derived from the key: unique, about no one.
         const rows: unknown[] = await em.getConnection().execute(
           `update member.member set first_name = 'Anonymised', last_name = 'Member', date_of_birth = null, minc = null,
-             membership_number = 'ANON-' || substr(replace(id::text, '-', ''), 1, 11), email = null, phone = null, city = null, anonymised_on = ?
+             membership_number = 'ANON-' || substr(replace(id::text, '-', ''), 1, 11), email = null, phone = null, city = null, mailing_province = null, anonymised_on = ?
            where id = any(?::uuid[]) and anonymised_on is null returning id`,
           [today(), keyArray(ids)], 'all', em.getTransactionContext(),
         );

@@ -10,7 +10,7 @@ export const memberSeed: SeedPlan = () => [{
       perMember: (m) => [{
         id: m.id, membershipNumber: m.membershipNumber, minc: m.minc, firstName: m.firstName, lastName: m.lastName,
         dateOfBirth: m.dateOfBirth, preferredLanguage: m.preferredLanguage, email: m.email, phone: m.phone, city: m.city,
-        province: m.province, specialty: m.specialty, typeOfWork: m.typeOfWork, status: m.status,
+        mailingProvince: m.mailingProvince, practiceProvince: m.province, specialty: m.specialty, typeOfWork: m.typeOfWork, status: m.status,
       }],
     },
     { entity: MembershipPeriod, perMember: (m) => m.periods.map((p) => ({ member: m.id, ...p })) },

@@ -39,6 +39,22 @@ describe('member self-service', () => {
     expect(profile.body.data!.updateMyProfile).toEqual({ firstName: 'Nour', lastName: 'Zzyzx-Haddad' });
   });
 
+  it('moves the mailing address to another province and leaves where the member practises as it was', async () => {
+    const moved = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation { updateMyContact(contact: { email: "noor@example.org", phone: "+1 867 555 0100", city: "Vancouver", province: BC }) { contact { city province } practice { province } } }',
+      {},
+      await asSelf(),
+    );
+    expect(moved.body.errors).toBeUndefined();
+    expect(moved.body.data!.updateMyContact).toEqual({ contact: { city: 'Vancouver', province: 'BC' }, practice: { province: 'YT' } });
+
+    // Membership services read the practice, and the mailing address, each as it now is.
+    const read = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { practice { province } contact { province } } }', { id }, await asCaller('MEMBERSHIP'));
+    expect(read.body.data!.member).toEqual({ practice: { province: 'YT' }, contact: { province: 'BC' } });
+    expect(await sql(stack.adminUrl, 'select province::text, mailing_province::text from member.member where id = $1', [id])).toEqual([{ province: 'YT', mailing_province: 'BC' }]);
+  });
+
   it('refuses a correction that is not valid, naming the field', async () => {
     const { body } = await postGraphQL(stack.gatewayUrl, 'mutation { updateMyContact(contact: { email: "nope", phone: "+1 867 555 0100", city: "Dawson", province: YT }) { id } }', {}, await asSelf());
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'contact.email' });

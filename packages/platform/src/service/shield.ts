@@ -1,5 +1,5 @@
 import {
-  argumentUses, categoryOf, GATEWAY_EFFECT_FIELDS, indexFields, isNonPersonal, mayRead, mayUseField, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal,
+  argumentUses, categoryOf, GATEWAY_EFFECT_FIELDS, indexFields, isNonPersonal, mayRead, mayUseField, outsideOwnRecord, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal,
   type DataCategory, type FieldIndex,
 } from '@mutual-graph/schema';
 import { isObjectType, Kind, type DefinitionNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
@@ -57,25 +57,18 @@ const ownRecordWhenLimited = rule('ownRecordWhenLimited', { cache: 'no_cache' })
   return owner === undefined || owner === own || subjectScope(ctx);
 });
 
-const MEMBER_ID_ARGUMENTS = ['memberId', 'memberIds'];
-
 /**
  * A root field as the matrix limits it, whatever categories it carries: only the root fields a
  * purpose may use at all, and under a purpose limited to the caller's own record only those that
  * act on the token's member by construction, or `member(id:)` with that member's id, and never a
- * member id argument naming someone else.
+ * member id named anywhere in its arguments but the token's own (the gateway's rule, `outsideOwnRecord`).
  */
 const rootField = once((field: string): ShieldRule =>
   rule(`root:${field}`, { cache: 'strict' })((_parent, args: Record<string, unknown>, ctx: Context) => {
     const row = POLICY_MATRIX[ctx.hop.purpose];
     if (row.rootFields && !row.rootFields.includes(field)) return policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${field}`, { purpose: ctx.hop.purpose });
     if (!row.ownRecordOnly) return true;
-    const own = ctx.hop.principal.memberId?.toLowerCase();
-    if (own === undefined) return subjectScope(ctx);
-    const named = MEMBER_ID_ARGUMENTS.flatMap((name) => [args[name]].flat()).filter((id) => id !== undefined && id !== null);
-    if (named.some((id) => String(id).toLowerCase() !== own)) return subjectScope(ctx);
-    if (row.ownRootFields?.includes(field)) return true;
-    return (field === 'member' && String(args.id).toLowerCase() === own) || subjectScope(ctx);
+    return outsideOwnRecord(row, [{ field, args }], ctx.hop.principal.memberId).length === 0 || subjectScope(ctx);
   }));
 
 /** What a field's arguments select by must be readable under the purpose, as its own category must. */

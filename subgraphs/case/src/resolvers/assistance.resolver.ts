@@ -22,6 +22,8 @@ export class AssistanceResolver {
   ): Promise<AssistanceRequest> {
     const self = hop.purpose === 'MEMBER_SELF_SERVICE';
     const subject = self ? hop.principal.memberId : memberId;
+    // The gateway refuses this before planning (SUBJECT_SCOPE on any member id an own-record field is
+    // given); kept so that this subgraph never depends on that alone.
     if (self && memberId && memberId !== hop.principal.memberId) throw policyRefusal('SUBJECT_SCOPE', 'a member asks for assistance for themself only', { purpose: hop.purpose });
     if (!subject) throw badUserInput('memberId', 'name the member who needs assistance');
     const id = requireUuid('memberId', subject);

@@ -28,10 +28,12 @@ export class MemberLearningResolver {
    */
   @Category('MEDICO_LEGAL')
   @Directive('@requires(fields: "openMatterKinds preferredLanguage practiceProvince")')
-  @FieldResolver(() => SupportSuggestions, { nullable: true, description: "Services in the member's province and resources that fit their open matters, in their language (the member only)" })
+  @FieldResolver(() => SupportSuggestions, { nullable: true, description: "Services in the member's province of practice and resources that fit their open matters, in their language (the member only)" })
   async supportSuggestions(@Root() member: Member, @Ctx() { em }: EducationContext): Promise<SupportSuggestions> {
     const language = member.preferredLanguage ?? Language.EN;
     const topics = [...new Set([...(member.openMatterKinds ?? []).map((k) => TOPICS_FOR[k]), WellnessTopic.PHYSICIAN_HEALTH])];
+    // The practice's province, not the mailing address's: a physician health program serves the
+    // physicians practising in its province, wherever they receive their mail.
     const [services, resources] = await Promise.all([
       em.find(SupportService, member.practiceProvince ? { province: member.practiceProvince } : {}, { orderBy: { province: 'asc' } }),
       em.find(WellnessResource, { topic: { $in: topics }, language }, { orderBy: { publishedOn: 'desc', id: 'asc' } }),

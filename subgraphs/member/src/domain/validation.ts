@@ -27,7 +27,8 @@ export function validContact(contact: ContactInput, at = 'contact') {
   if (!EMAIL.test(email)) throw badUserInput(`${at}.email`, 'email is not an email address');
   if (!PHONE.test(phone)) throw badUserInput(`${at}.phone`, 'phone is not a telephone number');
   if (city.length < 1 || city.length > 100) throw badUserInput(`${at}.city`, 'city must be 1 to 100 characters');
-  return { email, phone, city, province: contact.province };
+  // The contact's province is the mailing address's; where the member practises is not a contact detail.
+  return { email, phone, city, mailingProvince: contact.province };
 }
 
 export function validApplication(application: MembershipApplicationInput) {
@@ -42,6 +43,8 @@ export function validApplication(application: MembershipApplicationInput) {
   return {
     profile: validProfile(application.profile, 'application.profile'),
     contact: validContact(application.contact, 'application.contact'),
+    // Where the applicant will practise; the mailing address's province when the application does not say.
+    practiceProvince: application.practiceProvince ?? application.contact.province,
     minc: application.minc,
     typeOfWork: application.typeOfWork,
     preferredLanguage: application.preferredLanguage,

@@ -8,7 +8,7 @@ import { MembershipStatus, STORED_STATUSES } from './membership-status.js';
 @ObjectType({ description: 'A physician member of the organisation' })
 @Entity({ tableName: 'member' })
 @Index({ properties: ['lastName', 'id'] })
-@Index({ properties: ['province', 'specialty', 'typeOfWork', 'status'] })
+@Index({ properties: ['practiceProvince', 'specialty', 'typeOfWork', 'status'] })
 export class Member {
   @Category('PROFILE')
   @Field(() => ID)
@@ -56,8 +56,16 @@ export class Member {
   @Property({ type: 'string', length: 100, nullable: true })
   city!: string | null;
 
-  @Enum({ items: () => Province, nativeEnumName: 'province' })
-  province!: Province;
+  /** The mailing address's province (CONTACT): where to write to the member, not where they practise. */
+  @Enum({ items: () => Province, nativeEnumName: 'province', nullable: true })
+  mailingProvince!: Province | null;
+
+  /**
+   * Where the member practises (PROFESSIONAL): fee region, peer groups, EDI reporting. The column
+   * keeps its first name, `province`; the property says which province it is.
+   */
+  @Enum({ items: () => Province, nativeEnumName: 'province', fieldName: 'province' })
+  practiceProvince!: Province;
 
   @Property({ type: 'string', length: 40 })
   specialty!: string;

@@ -34,7 +34,8 @@ export class EdiSummaryResolver {
     if (filter?.specialty && !dimensions.includes(EdiDimension.SPECIALTY)) dimensions.push(EdiDimension.SPECIALTY);
 
     // EDI answers through the EDI store's own connection; province and specialty of the same
-    // members through the member connection, one statement, for aggregation only.
+    // members' practice through the member connection, one statement, for aggregation only.
+    // Column `province` is the practice's (Member.practiceProvince), never the mailing address's.
     // Plain rows, not entities: a summary reads every respondent, and hydrating tens of thousands
     // of entities took seconds per summary at 100,000 members (the benchmark found it).
     const answers = (await stores.edi!.createQueryBuilder(EdiProfile).select(['memberId', ...Object.values(EDI_COLUMN)]).execute('all')) as unknown as EdiProfile[];

@@ -35,7 +35,7 @@ export class MemberResolver {
     @NonPersonal() @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<MemberConnection> {
     const where: FilterQuery<Member> = {};
-    if (filter?.province) where.province = filter.province;
+    if (filter?.province) where.practiceProvince = filter.province;
     if (filter?.specialty) where.specialty = filter.specialty;
     if (filter?.typeOfWork) where.typeOfWork = filter.typeOfWork;
     if (filter?.status) where.status = filter.status;
@@ -60,9 +60,10 @@ export class MemberResolver {
   @Category('CONTACT')
   @FieldResolver(() => Contact, { nullable: true })
   contact(@Root() member: Member): Contact | null {
-    // Destroyed under the retention schedule: there is no contact left to give.
-    if (member.email === null) return null;
-    return { email: member.email, phone: member.phone ?? '', city: member.city ?? '', province: member.province };
+    // Destroyed under the retention schedule: there is no contact left to give. The mailing
+    // province is written and destroyed with the e-mail; it is never the practice's province.
+    if (member.email === null || member.mailingProvince === null) return null;
+    return { email: member.email, phone: member.phone ?? '', city: member.city ?? '', province: member.mailingProvince };
   }
 
   @Category('PROFILE')
@@ -74,13 +75,13 @@ export class MemberResolver {
   @Category('PROFESSIONAL')
   @FieldResolver(() => Province, { description: 'The province or territory of practice (also in practice.province)' })
   practiceProvince(@Root() member: Member): Province {
-    return member.province;
+    return member.practiceProvince;
   }
 
   @Category('PROFESSIONAL')
   @FieldResolver(() => Practice, { nullable: true })
   practice(@Root() member: Member): Practice {
-    return { province: member.province, specialty: member.specialty, typeOfWork: member.typeOfWork };
+    return { province: member.practiceProvince, specialty: member.specialty, typeOfWork: member.typeOfWork };
   }
 
   @Category('PROFESSIONAL')

@@ -63,6 +63,7 @@ export class MembershipLifecycleResolver {
             minc: valid.minc,
             ...valid.profile,
             ...valid.contact,
+            practiceProvince: valid.practiceProvince,
             preferredLanguage: valid.preferredLanguage,
             specialty: specialtyOf(valid.typeOfWork),
             typeOfWork: valid.typeOfWork,
@@ -113,7 +114,7 @@ export class MembershipLifecycleResolver {
       if (to === MembershipStatus.ACTIVE) {
         const lastEnd = periods.at(-1)?.endsOn;
         if (open || (lastEnd && day <= lastEnd)) throw badUserInput('effectiveOn', 'a new period cannot overlap an earlier one');
-        tx.create(MembershipPeriod, { member, startsOn: day, endsOn: null, typeOfWork: member.typeOfWork, feeRegion: feeRegionOf(member.province) as never });
+        tx.create(MembershipPeriod, { member, startsOn: day, endsOn: null, typeOfWork: member.typeOfWork, feeRegion: feeRegionOf(member.practiceProvince) as never });
       } else if (open) {
         if (dayBefore(day) < open.startsOn) throw badUserInput('effectiveOn', 'effectiveOn must come after the current period began');
         open.endsOn = dayBefore(day);

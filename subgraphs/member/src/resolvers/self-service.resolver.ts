@@ -20,6 +20,7 @@ export class SelfServiceResolver {
   async updateMyContact(@NonPersonal() @Arg('contact', () => ContactInput) contact: ContactInput, @Ctx() context: MemberContext): Promise<Member> {
     const valid = validContact(contact);
     const member = await ownRecord(context);
+    // The mailing address only: a member who moves house has not moved their practice.
     context.em.assign(member, valid);
     await context.em.flush();
     return member;

@@ -16,6 +16,6 @@ export class Contact {
   city!: string;
 
   @Category('CONTACT')
-  @Field(() => Province)
+  @Field(() => Province, { description: "The mailing address's province or territory (where the member practises is practice.province)" })
   province!: Province;
 }

@@ -6,7 +6,7 @@ import { MembershipStatus } from '../entities/membership-status.js';
 @InputType({ description: 'Narrows a list of members; every given field must match' })
 export class MemberFilter {
   @Category('PROFESSIONAL')
-  @Field(() => Province, { nullable: true })
+  @Field(() => Province, { nullable: true, description: 'Members practising in this province or territory' })
   province?: Province;
 
   @Category('PROFESSIONAL')

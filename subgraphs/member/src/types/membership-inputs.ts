@@ -58,6 +58,9 @@ export class MembershipApplicationInput {
   @Field({ description: 'Type-of-work code, e.g. FM-NOB' })
   typeOfWork!: string;
 
+  @Field(() => Province, { nullable: true, description: "The province or territory of practice; the mailing address's province when left out" })
+  practiceProvince?: Province | null;
+
   @Field(() => Language, { defaultValue: Language.EN })
   preferredLanguage!: Language;
 }

@@ -4,7 +4,7 @@ import { Field, ObjectType } from 'type-graphql';
 @ObjectType({ description: "Where and how a member practises" })
 export class Practice {
   @Category('PROFESSIONAL')
-  @Field(() => Province)
+  @Field(() => Province, { description: 'The province or territory where the member practises (not their mailing address)' })
   province!: Province;
 
   @Category('PROFESSIONAL')
