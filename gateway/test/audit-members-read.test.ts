@@ -78,6 +78,20 @@ describe('the access audit names every member an operation read', () => {
     expect([...(body.extensions?.membersRead ?? [])].sort()).toEqual([...ids].sort());
   });
 
+  it('is told of no member whose fields the subgraph\'s shield refused', async () => {
+    const response = await fetch(stack.subgraphUrls.case!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await asGatewayHop('EDUCATION')) },
+      body: JSON.stringify({
+        query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { medicoLegalHistory { kind } } } }',
+        variables: { r: [{ __typename: 'Member', id: syntheticMember(47, stack.seed).id }] },
+      }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[]; extensions?: { membersRead?: string[] } };
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body.extensions?.membersRead).toBeUndefined();
+  });
+
   it('names a member given as a variable\'s default value', async () => {
     const member = syntheticMember(41, stack.seed);
     const requestId = randomUUID();

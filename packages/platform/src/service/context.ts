@@ -24,6 +24,8 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
   /** Facts for the gateway to act on before it answers (see gateway-notices.ts). */
   notices: GatewayNotice[];
+  /** Members whose personal fields this request resolved, reported to the gateway's audit (see members-read.ts). */
+  membersRead: Set<string>;
 }
 
 /** The member the request's token names: what self-service acts on, and nothing else. */
@@ -53,6 +55,6 @@ export function subgraphContextFactory<Loaders>(
     const em = orm.em.fork();
     const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
     const hopToken = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')![1]!;
-    return { requestId: hop.requestId, hop, hopToken, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms, { hop, hopToken, peers }), notices: [] };
+    return { requestId: hop.requestId, hop, hopToken, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms, { hop, hopToken, peers }), notices: [], membersRead: new Set() };
   };
 }
