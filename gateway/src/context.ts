@@ -21,6 +21,10 @@ export interface GatewayContext {
   effectToken(): Promise<string>;
   /** Set once this request's audit record is written. */
   audited?: boolean;
+  /** The id of the audit record of this request's allowed operation, once written. */
+  auditRecordId?: string;
+  /** Members whose personal fields the subgraphs resolved for this request, as they reported. */
+  membersRead: Set<string>;
   /** What subgraphs told the gateway to act on before answering (e.g. disclosures to record). */
   notices: GatewayNotice[];
   /** A refusal decided before parsing (an unregistered partner operation), raised and audited at the decision stage. */
@@ -35,6 +39,7 @@ export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose
     principal,
     purpose,
     notices: [],
+    membersRead: new Set(),
     hopToken: () => (token ??= signHop(hopPrivateKey, { principal, purpose, requestId })),
     effectToken: () => signHop(hopPrivateKey, { principal, purpose, requestId, effect: true }),
   };
