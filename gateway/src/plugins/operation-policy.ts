@@ -102,13 +102,28 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Member ids the operation names: `member(id:)`, any `memberId`/`memberIds` argument, and the caller's own under self-service. */
+/** Every `memberId` / `memberIds` value anywhere in an argument's value: input objects and lists of them included. */
+function memberIdsWithin(value: unknown, found: unknown[]): void {
+  if (Array.isArray(value)) for (const item of value) memberIdsWithin(item, found);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'memberId') found.push(inner);
+      else if (key === 'memberIds' && Array.isArray(inner)) found.push(...inner);
+      else memberIdsWithin(inner, found);
+    }
+  }
+}
+
+/**
+ * Member ids the operation names: `member(id:)`, any `memberId`/`memberIds` argument or input-object
+ * field at any depth, variables' defaults included, and the caller's own under self-service.
+ */
 function namedMembers(rootArguments: OperationUses['rootArguments'], ownMemberId: string | undefined): string[] {
-  const named = rootArguments.flatMap(({ field, args }) => [
-    ...(field === 'member' ? [args.id] : []),
-    args.memberId,
-    ...(Array.isArray(args.memberIds) ? args.memberIds : []),
-  ]);
+  const named: unknown[] = [];
+  for (const { field, args } of rootArguments) {
+    if (field === 'member') named.push(args.id);
+    memberIdsWithin(args, named);
+  }
   if (ownMemberId) named.push(ownMemberId);
   return [...new Set(named.filter((id): id is string => typeof id === 'string' && UUID.test(id)).map((id) => id.toLowerCase()))];
 }
