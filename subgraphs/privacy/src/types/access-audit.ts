@@ -48,7 +48,7 @@ export class AccessAuditEntry {
 
 @InputType({ description: 'Narrows the access audit; every given field must match' })
 export class AccessAuditFilter {
-  @Field(() => ID, { nullable: true, description: 'Operations that named this member' })
+  @Field(() => ID, { nullable: true, description: 'Operations that named this member or read their personal fields (lists included)' })
   memberId?: string;
 
   @Field({ nullable: true, description: "The token's subject" })
