@@ -26,6 +26,10 @@ export interface GatewayContext {
   effectToken(subgraph: string, effect: string, query: string, variables: unknown): Promise<string>;
   /** Set once this request's audit record is written. */
   audited?: boolean;
+  /** The id of the audit record of this request's allowed operation, once written. */
+  auditRecordId?: string;
+  /** Members whose personal fields the subgraphs resolved for this request, as they reported. */
+  membersRead: Set<string>;
   /** What subgraphs told the gateway to act on before answering (e.g. disclosures to record). */
   notices: GatewayNotice[];
   /**
@@ -55,6 +59,7 @@ export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose
     principal,
     purpose,
     notices: [],
+    membersRead: new Set(),
     hopToken: (subgraph, query, variables) => signHop(hopPrivateKey, claims, bindRequest(subgraph, query, variables)),
     peerTokens: (subgraph) => {
       let tokens = peers.get(subgraph);

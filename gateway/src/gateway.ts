@@ -14,6 +14,7 @@ import { log, metrics } from './observability.js';
 import { gatewayContextFactory } from './context.js';
 import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
+import { membersReadPlugin } from './plugins/members-read.js';
 import { recordDisclosuresPlugin } from './plugins/disclosures.js';
 import { consentEffectsPlugin } from './plugins/consent-effects.js';
 import { membershipEffectsPlugin } from './plugins/membership-effects.js';
@@ -69,7 +70,7 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     limits: limits.internal,
     plugins: (policy) => [
       requestLogPlugin(log, metrics),
-      ...(policyLayer ? [operationPolicyPlugin(policy, audit, config.introspection ?? 'all', metrics)] : []),
+      ...(policyLayer ? [operationPolicyPlugin(policy, audit, config.introspection ?? 'all', metrics), membersReadPlugin(audit)] : []),
       consentEffectsPlugin((name) => internalSubgraphs.get(name)),
       membershipEffectsPlugin((name) => internalSubgraphs.get(name)),
       drain,
@@ -96,7 +97,7 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     plugins: (policy) => [
       requestLogPlugin(log, metrics),
       registeredOperationsPlugin(partnerOperations),
-      ...(policyLayer ? [operationPolicyPlugin(policy, audit, 'all', metrics)] : []),
+      ...(policyLayer ? [operationPolicyPlugin(policy, audit, 'all', metrics), membersReadPlugin(audit)] : []),
       recordDisclosuresPlugin(() => partnerSubgraphs.get('privacy')),
       ApolloServerPluginLandingPageDisabled(),
     ],

@@ -2,8 +2,10 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayContext } from './context.js';
 import { log, metrics } from './observability.js';
 import { GraphQLError } from 'graphql';
-import { loggableError, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
+import { loggableError, MEMBERS_READ_EXTENSION, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The hop from gateway to subgraph. Uses Node's own fetch (measurably faster than the default
@@ -43,12 +45,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super.didEncounterError(error, fetchRequest, fetchResponse, context);
   }
 
-  /** Takes the subgraph's notices for the gateway out of its response, into the request's context. */
+  /**
+   * Takes what the subgraph tells the gateway alone out of its response, into the request's context:
+   * its notices, and the members it read (for the audit record).
+   */
   override async didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): Promise<GatewayGraphQLResponse> {
     const notices = response.extensions?.[NOTICES_EXTENSION] as GatewayNotice[] | undefined;
     if (notices) {
       context.notices.push(...notices);
       delete response.extensions![NOTICES_EXTENSION];
+    }
+    const membersRead = response.extensions?.[MEMBERS_READ_EXTENSION];
+    if (membersRead !== undefined) {
+      // Only ids go into the audit: anything else a subgraph sent would be a bug, not a member.
+      if (Array.isArray(membersRead)) for (const id of membersRead) if (typeof id === 'string' && UUID.test(id)) context.membersRead?.add(id.toLowerCase());
+      delete response.extensions![MEMBERS_READ_EXTENSION];
     }
     return response;
   }

@@ -5,13 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openDatabase, type SubgraphDatabase } from '@mutual-graph/platform';
 import { GraphQLError } from 'graphql';
+import { AuditMemberRead } from './audit-member-read.js';
 import { AuditRecord } from './audit-record.js';
 import { GroupCommit } from '../group-commit.js';
 
 /** The gateway's own slice of the database: the audit schema, reached as role mg_audit. */
 export const AUDIT_DATABASE: SubgraphDatabase = {
   schema: 'audit',
-  entities: [AuditRecord],
+  entities: [AuditRecord, AuditMemberRead],
   migrationsPath: fileURLToPath(new URL('../migrations', import.meta.url)),
 };
 
@@ -41,6 +42,14 @@ export function auditUnavailable(): GraphQLError {
 
 /** Rows per INSERT at most, when many operations wait for their audit records at once. */
 const MAX_BATCH = 500;
+/** Members read per INSERT at most (two parameters a row, well under PostgreSQL's 65,535). */
+const MAX_READS = 10_000;
+
+/** The members one operation read, to be written beside its audit record. */
+interface MembersRead {
+  auditRecordId: string;
+  memberIds: string[];
+}
 
 /**
  * Durable audit records in PostgreSQL. `record` resolves only once the row is committed.
@@ -51,6 +60,8 @@ const MAX_BATCH = 500;
  */
 export class AuditLog {
   private readonly rows = new GroupCommit<Record<string, unknown>>((rows) => this.orm.em.fork().insertMany(AuditRecord, rows as never).then(() => {}), MAX_BATCH);
+  // Group-committed like the records, weighed by rows: many operations' reads in one statement.
+  private readonly reads = new GroupCommit<MembersRead>((batch) => this.writeReads(batch), MAX_READS, (read) => read.memberIds.length);
 
   private constructor(private readonly orm: MikroORM) {}
 
@@ -58,7 +69,8 @@ export class AuditLog {
     return new AuditLog(await openDatabase(AUDIT_DATABASE, { clientUrl, poolMax: 5 }));
   }
 
-  record(entry: AuditEntry): Promise<void> {
+  /** Resolves with the record's id once it is committed. */
+  record(entry: AuditEntry): Promise<string> {
     const row = {
       id: randomUUID(),
       occurredAt: new Date(),
@@ -76,16 +88,34 @@ export class AuditLog {
       memberIds: entry.memberIds ?? [],
       accessReportRequestId: entry.accessReportRequestId ?? null,
     };
-    return this.rows.add(row);
+    return this.rows.add(row).then(() => row.id);
   }
 
-  /** Records, and turns any failure to do so into a refusal (fail closed). */
-  async recordOrRefuse(entry: AuditEntry): Promise<void> {
+  /** Records, and turns any failure to do so into a refusal (fail closed); resolves with the record's id. */
+  async recordOrRefuse(entry: AuditEntry): Promise<string> {
     try {
-      await this.record(entry);
+      return await this.record(entry);
     } catch (error) {
       log.error({ err: loggableError(error) }, 'audit record not written');
       throw auditUnavailable();
+    }
+  }
+
+  /** Writes the members an operation read beside its record; resolves once they are committed. */
+  recordMembersRead(auditRecordId: string, memberIds: string[]): Promise<void> {
+    return memberIds.length === 0 ? Promise.resolve() : this.reads.add({ auditRecordId, memberIds });
+  }
+
+  private async writeReads(batch: MembersRead[]): Promise<void> {
+    const rows = batch.flatMap(({ auditRecordId, memberIds }) => memberIds.map((memberId) => ({ auditRecord: auditRecordId, memberId })));
+    const em = this.orm.em.fork();
+    // One statement under load; a single operation that read more members than fit in one takes a
+    // few, in one transaction, so its reads are all written or none are.
+    if (rows.length <= MAX_READS) await em.insertMany(AuditMemberRead, rows as never);
+    else {
+      await em.transactional(async (tx) => {
+        for (let i = 0; i < rows.length; i += MAX_READS) await tx.insertMany(AuditMemberRead, rows.slice(i, i + MAX_READS) as never);
+      });
     }
   }
 

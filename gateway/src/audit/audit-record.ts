@@ -56,7 +56,8 @@ export class AuditRecord {
   /**
    * The members the operation names (by id in its arguments, or the caller's own record under
    * self-service): what the privacy office filters on to answer "who looked at this member".
-   * Members reached only through a list are not named here; the list's categories and purpose are.
+   * Members reached only through a list or `_entities` are not named here but in `audit_member_read`,
+   * from what the subgraphs report they read.
    */
   @Property({ type: 'array', defaultRaw: "'{}'" })
   memberIds!: string[];

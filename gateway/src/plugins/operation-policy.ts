@@ -73,7 +73,7 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
           }
           contextValue.audited = true;
           annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'ALLOWED', 'policy.categories': categories });
-          await audit.recordOrRefuse({ ...entry, decision: 'ALLOWED', categories });
+          contextValue.auditRecordId = await audit.recordOrRefuse({ ...entry, decision: 'ALLOWED', categories });
           contextValue.categories = categories;
           for (const category of categories) contextValue.release?.categories.add(category);
         },

@@ -12,7 +12,7 @@ export interface OperationUses {
   uses: (FieldUse & { unclassified: boolean })[];
   /** The root fields of the operation, by schema name (aliases resolved). */
   rootFields: string[];
-  /** Arguments of root fields, by root field name, as written (variables resolved, input objects and lists as values). */
+  /** Arguments of root fields, by root field name, as they take effect: variables resolved (given, or their defaults), input objects and lists whole. */
   rootArguments: { field: string; args: Record<string, unknown> }[];
   /** `Query` or `Mutation`. */
   rootType: string;
@@ -114,7 +114,21 @@ export function collectArgumentUses(
   return [...uses.values()];
 }
 
-/** The operation's root fields and their arguments as written, variables resolved: what it acts on. */
+/**
+ * What the operation's variables are when it runs: each as given, or its default when not given
+ * (a variable given as null stays null, as GraphQL executes it).
+ */
+function effectiveVariables(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const effective: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (Object.hasOwn(variables, name)) effective[name] = variables[name];
+    else if (definition.defaultValue) effective[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return effective;
+}
+
+/** The operation's root fields and their arguments as they take effect, variables resolved: what it acts on. */
 export function collectRootSelections(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -124,6 +138,7 @@ export function collectRootSelections(
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const rootFields: string[] = [];
   const rootArguments: OperationUses['rootArguments'] = [];
+  const values = effectiveVariables(operation, variables);
   const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   const collectRoots = (selections: OperationDefinitionNode['selectionSet']['selections']) => {
     for (const selection of selections) {
@@ -132,8 +147,7 @@ export function collectRootSelections(
         rootFields.push(selection.name.value);
         const args: Record<string, unknown> = {};
         for (const arg of selection.arguments ?? []) {
-          // Input objects and lists too, variables inside them resolved: a member id can hide in either.
-          args[arg.name.value] = valueFromASTUntyped(arg.value, variables);
+          args[arg.name.value] = valueFromASTUntyped(arg.value, values);
         }
         rootArguments.push({ field: selection.name.value, args });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {

@@ -27,6 +27,8 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
   /** Facts for the gateway to act on before it answers (see gateway-notices.ts). */
   notices: GatewayNotice[];
+  /** Members whose personal fields this request resolved, reported to the gateway's audit (see members-read.ts). */
+  membersRead: Set<string>;
 }
 
 /** The member the request's token names: what self-service acts on, and nothing else. */
@@ -62,6 +64,6 @@ export function subgraphContextFactory<Loaders>(
       const token = req.headers[peerTokenHeader(peer)];
       if (typeof token === 'string') peerTokens[peer] = token;
     }
-    return { requestId: hop.requestId, hop, peerTokens, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms, { hop, peerTokens, peers }), notices: [] };
+    return { requestId: hop.requestId, hop, peerTokens, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms, { hop, peerTokens, peers }), notices: [], membersRead: new Set() };
   };
 }

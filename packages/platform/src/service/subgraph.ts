@@ -20,6 +20,8 @@ import { flushTelemetry } from '../observability/span-attributes.js';
 import { listen } from '../http/listen.js';
 import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
 import { gatewayNoticesPlugin } from './gateway-notices.js';
+import { recordMembersRead } from './members-read.js';
+import { membersReadReportPlugin } from './members-read-report.js';
 import { guardSubgraph } from './shield.js';
 import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from './context.js';
 
@@ -93,9 +95,12 @@ export function buildSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>):
   return buildFederatedSchema(definition.schema);
 }
 
-/** The schema a subgraph serves: every field behind the shield generated from its categories. */
+/**
+ * The schema a subgraph serves: every field behind the shield generated from its categories, and
+ * inside the shield, the record of which members the request read.
+ */
 export async function buildGuardedSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<GraphQLSchema> {
-  return guardSubgraph(await buildSubgraph(definition));
+  return guardSubgraph(recordMembersRead(await buildSubgraph(definition)));
 }
 
 /** Reads the pg pool behind a MikroORM connection, for the pool gauges. */
@@ -140,6 +145,7 @@ export async function startSubgraph<Loaders>(
     plugins: [
       requestLogPlugin(logger, metrics) as never,
       gatewayNoticesPlugin() as never,
+      membersReadReportPlugin() as never,
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),

@@ -12,7 +12,7 @@ interface AuditRow {
 
 /**
  * The gateway writes the access audit; the privacy office reads it here. This subgraph's role may
- * select from `audit.audit_record` and do nothing else there (granted by the audit schema's own
+ * select from `audit.audit_record` and `audit.audit_member_read` and do nothing else there (granted by the audit schema's own
  * migration), so the audit stays the gateway's to write. Read with plain SQL: the table is not
  * this subgraph's entity and its migrations must never try to create it.
  */
@@ -27,7 +27,12 @@ export class AccessAuditResolver {
   ): Promise<AccessAuditEntry[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter?.memberId) { where.push('member_ids @> array[?]::text[]'); params.push(requireUuid('filter.memberId', filter.memberId)); }
+    if (filter?.memberId) {
+      // Operations that named the member, or read their personal fields (lists, `_entities`): both indexed by member.
+      const memberId = requireUuid('filter.memberId', filter.memberId);
+      where.push('(member_ids @> array[?]::text[] or id in (select audit_record_id from audit.audit_member_read where member_id = ?))');
+      params.push(memberId, memberId);
+    }
     if (filter?.principal) { where.push('subject = ?'); params.push(filter.principal); }
     if (filter?.purpose) {
       if (!isPurpose(filter.purpose)) throw badUserInput('filter.purpose', 'purpose must be a purpose of use');

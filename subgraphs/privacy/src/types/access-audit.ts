@@ -53,7 +53,7 @@ export class AccessAuditEntry {
 @InputType({ description: 'Narrows the access audit; every given field must match' })
 export class AccessAuditFilter {
   @Category('PRIVACY_RECORD')
-  @Field(() => ID, { nullable: true, description: 'Operations that named this member' })
+  @Field(() => ID, { nullable: true, description: 'Operations that named this member or read their personal fields (lists included)' })
   memberId?: string;
 
   @Category('PRIVACY_RECORD')
