@@ -91,8 +91,9 @@ export function gatewayContextFactory(authenticate: Authenticate, purposeOf: Pur
         requestId,
         subject: principal?.sub ?? null,
         roles: principal?.roles ?? [],
-        purpose: typeof req.headers[PURPOSE_HEADER] === 'string' ? String(req.headers[PURPOSE_HEADER]).slice(0, 40) : null,
-        operationName: typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 200) : null,
+        // As sent: the audit log makes every value storable (audit/storable.ts).
+        purpose: typeof req.headers[PURPOSE_HEADER] === 'string' ? String(req.headers[PURPOSE_HEADER]) : null,
+        operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : null,
         operationText: typeof req.body?.query === 'string' ? req.body.query : null,
         decision: 'REFUSED',
         code: String(extensions.code ?? 'UNAUTHENTICATED'),

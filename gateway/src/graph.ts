@@ -6,7 +6,7 @@ import { supergraphFromFile } from './supergraph-source.js';
 import { PolicyIndex } from './policy-index.js';
 import type { GatewayContext } from './context.js';
 import { log } from './observability.js';
-import { armorFor, formatLimitRefusal, type OperationLimits } from './limits.js';
+import { armorFor, formatLimitRefusal, parseOptionsFor, type OperationLimits } from './limits.js';
 
 export interface GraphOptions {
   name: string;
@@ -52,6 +52,7 @@ export async function startGraph(options: GraphOptions): Promise<Graph> {
     // Batches are taken apart before Apollo sees them (batching.ts), one context per operation.
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
+    parseOptions: parseOptionsFor(options.limits),
     formatError: (formatted, error) => formatLimitRefusal(formatted) ?? mask(formatted, error),
     // The limits first: an operation over them is refused before the policy walks it. (armor is typed
     // against the CommonJS build of @apollo/server; the plugins are the same objects.)

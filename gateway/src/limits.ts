@@ -39,12 +39,15 @@ export function limitsFrom(defaults: OperationLimits, json: string | undefined, 
 }
 
 const REFUSAL = /Operation refused: (depth|aliases|directives|tokens|cost) limit exceeded/;
+// graphql-js's own token limit (parseOptions.maxTokens), worded so ("more that") in graphql 16.
+const TOKENS = /Document contains more tha[nt] (\d+) tokens\. Parsing aborted\./;
 const LIMIT_NAMES: Record<string, string> = { depth: 'MAX_DEPTH', aliases: 'MAX_ALIASES', directives: 'MAX_DIRECTIVES', tokens: 'MAX_TOKENS', cost: 'MAX_COST' };
 
 /** The limit an error reports, when it is one of graphql-armor's refusals. */
 export function limitRefused(message: string): string | undefined {
   // graphql-js stops validating after 100 errors: only an operation built to fail gets there.
   if (/Validation aborted\.$/.test(message)) return 'MAX_ERRORS';
+  if (TOKENS.test(message)) return 'MAX_TOKENS';
   const match = REFUSAL.exec(message);
   return match ? LIMIT_NAMES[match[1]!] : undefined;
 }
@@ -53,17 +56,29 @@ export function limitRefused(message: string): string | undefined {
 export function formatLimitRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
   const limit = limitRefused(formatted.message);
   if (!limit) return undefined;
-  return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'OPERATION_LIMIT', limit } };
+  const tokens = TOKENS.exec(formatted.message);
+  const message = tokens ? `Operation refused: tokens limit exceeded (at most ${tokens[1]}).` : formatted.message.replace(/^Syntax Error: /, '');
+  return { message, extensions: { code: 'OPERATION_LIMIT', limit } };
 }
 
-/** graphql-armor's validation rules and plugins for one graph; field suggestions are always blocked. */
+/**
+ * The token limit is graphql-js's own, given to Apollo's parse: a parse error there is answered 400.
+ * graphql-armor's maxTokens runs in a `parsingDidStart` hook instead, outside Apollo's parse, and
+ * what it throws there came back as HTTP 500.
+ */
+export function parseOptionsFor(limits: OperationLimits) {
+  return { maxTokens: limits.maxTokens };
+}
+
+/** graphql-armor's validation rules and plugins for one graph (tokens aside); field suggestions are always blocked. */
 export function armorFor(limits: OperationLimits) {
   const message = (kind: string, n: number) => `Operation refused: ${kind} limit exceeded (at most ${n}).`;
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth, exposeLimits: false, errorMessage: message('depth', limits.maxDepth), flattenFragments: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: false, errorMessage: message('aliases', limits.maxAliases) },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: false, errorMessage: message('directives', limits.maxDirectives) },
-    maxTokens: { n: limits.maxTokens, exposeLimits: false, errorMessage: message('tokens', limits.maxTokens) },
+    // Counted by the parser itself (parseOptionsFor).
+    maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, exposeLimits: false, errorMessage: message('cost', limits.maxCost) },
     blockFieldSuggestion: { enabled: true },
   }).protect();

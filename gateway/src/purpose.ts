@@ -15,7 +15,8 @@ export const internalPurpose: PurposeOf = (header, principal) => {
   const value = Array.isArray(header) ? header : header.split(',').map((v) => v.trim());
   if (value.length !== 1) throw refuse('declare exactly one purpose of use');
   const purpose = value[0];
-  if (!isPurpose(purpose)) throw refuse(`${purpose} is not a purpose of use`);
+  // Never repeats what was sent: a refusal is no echo of input (the header could carry anything).
+  if (!isPurpose(purpose)) throw refuse('the declared purpose is not a purpose of use');
   if (!principal.purposes.includes(purpose)) throw refuse(`this token may not declare the purpose ${purpose}`, purpose);
   if (purpose === 'PARTNER_CONFIRMATION' || principal.partnerId !== undefined) throw refuse('partners confirm membership on /partner/graphql', purpose);
   return purpose;

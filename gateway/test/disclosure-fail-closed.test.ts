@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { operationHash, PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
+import { formatMinc } from '@mutual-graph/schema';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
 import { testStack } from '../../test/support/stack.js';
@@ -32,5 +33,15 @@ describe('a confirmation whose disclosure cannot be recorded', () => {
     expect(body.data ?? null).toBeNull();
     expect(body.errors[0].extensions.code).toBe('DISCLOSURE_NOT_RECORDED');
     expect(JSON.stringify(body)).not.toContain('isMember');
+  });
+
+  it('is not answered either when the number is no member\'s: an outage tells nothing about who is a member', async () => {
+    const response = await fetch(new URL('/partner/graphql', graph.gateway.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor({ purposes: ['PARTNER_CONFIRMATION'], partnerId: 'hospital-9' })}` },
+      body: JSON.stringify({ variables: { minc: formatMinc('9999996') }, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(CONFIRM) } } }),
+    });
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('DISCLOSURE_NOT_RECORDED');
   });
 });

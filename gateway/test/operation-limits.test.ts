@@ -17,6 +17,8 @@ function deepQuery(levels: number): string {
 }
 
 async function expectLimit(response: { status: number; body: any }, limit: string) {
+  // A client's fault, as every limit is: 400, never a 500.
+  expect(response.status).toBe(400);
   expect(response.body.data ?? null).toBeNull();
   expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_LIMIT', limit });
   expect(JSON.stringify(response.body)).not.toMatch(/stack|at [A-Za-z]+ \(|127\.0\.0\.1|postgres/i);
@@ -58,9 +60,13 @@ describe('limits on hostile operations (internal graph)', () => {
     await expectLimit(await postGraphQL(stack.gatewayUrl, `query ($id: ID!) { member(id: $id) ${directives} { lastName } }`, { id: member.id }, await risk()), 'MAX_DIRECTIVES');
   });
 
-  it('refuses an operation of too many tokens before parsing it through', async () => {
+  it('refuses an operation of too many tokens before parsing it through, with 400 like every limit', async () => {
+    const requestId = randomUUID();
     const fields = Array.from({ length: 4000 }, () => 'lastName').join(' ');
-    await expectLimit(await postGraphQL(stack.gatewayUrl, `query ($id: ID!) { member(id: $id) { ${fields} } }`, { id: member.id }, await risk()), 'MAX_TOKENS');
+    await expectLimit(await postGraphQL(stack.gatewayUrl, `query Tokens($id: ID!) { member(id: $id) { ${fields} } }`, { id: member.id }, { ...(await risk()), 'x-request-id': requestId }), 'MAX_TOKENS');
+    const [record] = await sql(stack.adminUrl, 'select decision, code, rule from audit.audit_record where request_id = $1', [requestId]);
+    expect(record).toEqual({ decision: 'REFUSED', code: 'OPERATION_LIMIT', rule: 'MAX_TOKENS' });
+    await stillAnswers();
   });
 
   it('refuses a fragment bomb by its cost, and circular fragments as invalid, and stays responsive', async () => {

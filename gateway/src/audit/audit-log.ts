@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { AuditMemberRead } from './audit-member-read.js';
 import { AuditRecord } from './audit-record.js';
 import { GroupCommit } from '../group-commit.js';
+import { storableList, storableOrNull, storableText } from './storable.js';
 
 /** The gateway's own slice of the database: the audit schema, reached as role mg_audit. */
 export const AUDIT_DATABASE: SubgraphDatabase = {
@@ -52,14 +53,28 @@ interface MembersRead {
 }
 
 /**
+ * Whether a failed INSERT may be one row's fault: PostgreSQL's data exceptions (class 22: a value it
+ * cannot store) and integrity violations (class 23). Anything else (connection lost, pool exhausted)
+ * is every row's, so retrying rows one by one would only multiply the writes to an unwell database.
+ */
+const mayBeOneRow = (error: unknown) => /^2[23]/.test(String((error as { code?: unknown }).code ?? ''));
+
+/**
  * Durable audit records in PostgreSQL. `record` resolves only once the row is committed.
  * Records are written as a group commit: one INSERT is in flight at a time, and the records that
  * arrive meanwhile go together in the next one (one statement and one commit for many operations
- * under load; no added wait for a lone one). Each operation still waits for its own row; if the
- * statement fails, no row of it was written, so no operation of it may run.
+ * under load; no added wait for a lone one). Each operation still waits for its own row. Every value
+ * is made storable before it is queued (storable.ts), and a batch that still fails on a value is
+ * split and retried (group-commit.ts) so that only a row that truly cannot be written fails, and
+ * only its own operation is refused.
  */
 export class AuditLog {
-  private readonly rows = new GroupCommit<Record<string, unknown>>((rows) => this.orm.em.fork().insertMany(AuditRecord, rows as never).then(() => {}), MAX_BATCH);
+  private readonly rows = new GroupCommit<Record<string, unknown>>(
+    (rows) => this.orm.em.fork().insertMany(AuditRecord, rows as never).then(() => {}),
+    MAX_BATCH,
+    undefined,
+    { isolateFailures: mayBeOneRow },
+  );
   // Group-committed like the records, weighed by rows: many operations' reads in one statement.
   private readonly reads = new GroupCommit<MembersRead>((batch) => this.writeReads(batch), MAX_READS, (read) => read.memberIds.length);
 
@@ -71,22 +86,23 @@ export class AuditLog {
 
   /** Resolves with the record's id once it is committed. */
   record(entry: AuditEntry): Promise<string> {
+    // Lengths as the columns in audit-record.ts; the operation's text is kept only as its hash, which always fits.
     const row = {
       id: randomUUID(),
       occurredAt: new Date(),
-      requestId: entry.requestId,
-      subject: entry.subject ?? null,
-      roles: entry.roles ?? [],
-      purpose: entry.purpose ?? null,
-      operationName: entry.operationName ?? null,
+      requestId: storableText(entry.requestId, 64),
+      subject: storableOrNull(entry.subject, 200),
+      roles: storableList(entry.roles ?? []),
+      purpose: storableOrNull(entry.purpose, 40),
+      operationName: storableOrNull(entry.operationName, 200),
       operationHash: entry.operationText ? createHash('sha256').update(entry.operationText).digest('hex') : null,
-      categories: entry.categories ?? [],
+      categories: storableList(entry.categories ?? []),
       decision: entry.decision,
-      code: entry.code ?? null,
-      rule: entry.rule ?? null,
-      fields: entry.fields ?? [],
-      memberIds: entry.memberIds ?? [],
-      accessReportRequestId: entry.accessReportRequestId ?? null,
+      code: storableOrNull(entry.code, 40),
+      rule: storableOrNull(entry.rule, 40),
+      fields: storableList(entry.fields ?? []),
+      memberIds: storableList(entry.memberIds ?? []),
+      accessReportRequestId: storableOrNull(entry.accessReportRequestId, 64),
     };
     return this.rows.add(row).then(() => row.id);
   }

@@ -36,7 +36,8 @@ export function maskInternalErrors(logger: Logger) {
 export const jsonErrorHandler = (logger: Logger): ErrorRequestHandler => (error, _req, res, _next) => {
   const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
   const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-  const message = status < 500 ? String(error?.message ?? 'Bad request') : 'Internal server error';
+  // Fixed wording: body-parser's own messages quote the body they could not read.
+  const message = status === 413 ? 'the request body is too large' : error?.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status < 500 ? 'bad request' : 'Internal server error';
   if (status >= 500) logger.error({ err: loggableError(error) }, 'unhandled HTTP error');
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };

@@ -7,7 +7,7 @@ import type { SubgraphContext } from './context.js';
  * response's `extensions.gatewayNotices`; the gateway takes them out before a client sees them.
  */
 export type GatewayNotice =
-  /** A partner was told something about a member: record it in the disclosure log. */
+  /** A partner was told something about a member (or NO_MEMBER: asked about no one on file): record it in the disclosure log. */
   | { kind: 'disclosure'; memberId: string; categories: string[]; description: string }
   /** A member's data in an isolated store must go (EDI answers after EDI consent is withdrawn). */
   | { kind: 'erasure'; store: 'edi'; memberId: string }
@@ -17,6 +17,14 @@ export type GatewayNotice =
   | { kind: 'membership-periods'; memberId: string; periods: { startsOn: string; endsOn: string | null; typeOfWork: string; feeRegion: string }[] };
 
 export const NOTICES_EXTENSION = 'gatewayNotices';
+
+/**
+ * The member a partner confirmation names when the number asked about is no member's: the nil UUID,
+ * which no member has. Such a confirmation is recorded like any other (the same notice, the same
+ * call to the privacy subgraph, the same INSERT) so that its answer costs what a former member's does
+ * and its timing tells nothing; the record discloses nothing (no categories) and names no one.
+ */
+export const NO_MEMBER = '00000000-0000-0000-0000-000000000000';
 
 export function gatewayNoticesPlugin(): ApolloServerPlugin<SubgraphContext<unknown>> {
   return {

@@ -38,7 +38,7 @@ export class SupportProgramReviewResolver {
     @NonPersonal() @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): Promise<SupportProgramEnrolment> {
     const memberId = callerMemberId(context);
-    for (const [i, a] of answers.entries()) if (!QUESTIONS[a.code]) throw badUserInput(`answers.${i}.code`, `${a.code} is not a self-check question`);
+    for (const [i, a] of answers.entries()) if (!QUESTIONS[a.code]) throw badUserInput(`answers.${i}.code`, 'code is not a self-check question (supportProgramSelfCheck lists them)');
     if (note && note.length > 2000) throw badUserInput('note', 'a note is at most 2,000 characters');
     const said = answers.map((a) => `${a.code}: ${a.answer ? 'yes' : 'no'}`).join('; ');
     return openEnrolment(context.em, memberId, EnrolmentSource.MEMBER_REQUEST, context.hop.principal.sub, `The member asked for a review (${said})${note?.trim() ? `: ${note.trim()}` : '.'}`);

@@ -33,7 +33,7 @@ export function validContact(contact: ContactInput, at = 'contact') {
 
 export function validApplication(application: MembershipApplicationInput) {
   if (!isValidMinc(application.minc)) throw badUserInput('application.minc', 'minc must be CAMD-dddd-dddd with a valid check digit');
-  if (!isTypeOfWork(application.typeOfWork)) throw badUserInput('application.typeOfWork', `typeOfWork ${application.typeOfWork} is not a known type-of-work code`);
+  if (!isTypeOfWork(application.typeOfWork)) throw badUserInput('application.typeOfWork', 'typeOfWork is not a known type-of-work code');
   if (application.collegeRegistrations.length < 1) throw badUserInput('application.collegeRegistrations', 'at least one College registration is required');
   application.collegeRegistrations.forEach((registration, i) => {
     if (!REGISTRATION.test(registration.registrationNumber)) {

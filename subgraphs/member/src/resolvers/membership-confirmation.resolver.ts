@@ -1,4 +1,4 @@
-import { badUserInput, DateScalar, NonPersonal, Category } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, NO_MEMBER, NonPersonal } from '@mutual-graph/platform';
 import { isoDate, isValidMinc } from '@mutual-graph/schema';
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
@@ -30,17 +30,22 @@ export class MembershipConfirmationResolver {
 
     // One indexed look-up by a unique key; nothing about the person leaves this resolver but the answer.
     const member = await em.findOne(Member, minc ? { minc } : { membershipNumber: membershipNumber! }, { fields: ['id'] });
-    // Nothing is disclosed about someone who was never a member: there is no one to record it for.
-    if (!member) return NOT_A_MEMBER;
-    const covering = (await loaders.periodsByMember.load(member.id)).find((period) => period.covers(day));
+    // Someone never a member goes down the same path as a former member, periods look-up and
+    // recorded notice included (naming NO_MEMBER, disclosing nothing): otherwise the missing work
+    // would show in the answer's timing (21 ms against 37) what the answer itself does not say.
+    const covering = (await loaders.periodsByMember.load(member?.id ?? NO_MEMBER)).find((period) => period.covers(day));
     const answer = covering ? { isMember: true, status: MembershipStatus.ACTIVE, validFrom: covering.startsOn, validTo: covering.endsOn } : NOT_A_MEMBER;
     // A confirmation about a member is a disclosure: the gateway records it before it answers.
-    notices.push({
-      kind: 'disclosure',
-      memberId: member.id,
-      categories: ['MEMBERSHIP'],
-      description: `Membership confirmation as of ${day}: ${answer.isMember ? `a member since ${answer.validFrom}` : 'not a member on that date'}`,
-    });
+    notices.push(
+      member
+        ? {
+            kind: 'disclosure',
+            memberId: member.id,
+            categories: ['MEMBERSHIP'],
+            description: `Membership confirmation as of ${day}: ${answer.isMember ? `a member since ${answer.validFrom}` : 'not a member on that date'}`,
+          }
+        : { kind: 'disclosure', memberId: NO_MEMBER, categories: [], description: `Membership confirmation as of ${day}: no member on file, nothing disclosed` },
+    );
     return answer;
   }
 }

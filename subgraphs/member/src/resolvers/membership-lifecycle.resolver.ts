@@ -134,7 +134,7 @@ export class MembershipLifecycleResolver {
     @NonPersonal() @Arg('effectiveOn', () => DateScalar) effectiveOn: Date,
     @Ctx() context: MemberContext,
   ): Promise<Member> {
-    if (!TYPES_OF_WORK.some((t) => t.code === typeOfWork)) throw badUserInput('typeOfWork', `typeOfWork ${typeOfWork} is not a known type-of-work code`);
+    if (!TYPES_OF_WORK.some((t) => t.code === typeOfWork)) throw badUserInput('typeOfWork', 'typeOfWork is not a known type-of-work code');
     const day = changeDay(effectiveOn);
     const changed = await context.em.transactional(async (tx) => {
       const member = await lockedMember(tx, memberId);

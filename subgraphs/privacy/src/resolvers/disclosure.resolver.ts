@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, Category, DateScalar, isUuid, NonPersonal, requirePageSize, requireText, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, isUuid, NO_MEMBER, NonPersonal, requirePageSize, requireText, requireUuid } from '@mutual-graph/platform';
 import { isCategory } from '@mutual-graph/schema';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
@@ -14,6 +14,7 @@ export class DisclosureResolver {
   /**
    * The gateway records what a partner was told, before the partner hears it. A gateway effect
    * field (policy matrix): no client operation can select it; only the gateway's own follow-up hop.
+   * A confirmation about no one on file comes as NO_MEMBER and is written the same way (same cost).
    */
   @NonPersonal()
   @Mutation(() => Int, { description: 'Gateway only: records disclosures made to the partner the hop token names' })
@@ -65,7 +66,8 @@ export class DisclosureResolver {
   ): Promise<Disclosure[]> {
     return em.find(
       Disclosure,
-      { ...(recipient ? { recipient } : {}), ...(since ? { disclosedAt: { $gte: since } } : {}) },
+      // Confirmations about no one on file are kept for the timing's sake (NO_MEMBER) but disclosed nothing.
+      { memberId: { $ne: NO_MEMBER }, ...(recipient ? { recipient } : {}), ...(since ? { disclosedAt: { $gte: since } } : {}) },
       { orderBy: { disclosedAt: 'desc', id: 'asc' }, limit: requirePageSize('first', first ?? 50, 500) },
     );
   }
