@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
-import { signHop, type Principal, type Purpose } from '@mutual-graph/schema';
+import { bindRequest, signHop, type Principal, type Purpose } from '@mutual-graph/schema';
 import { signDevToken } from '@mutual-graph/stack';
 import type { SyntheticMember } from '@mutual-graph/synthetic';
 import type { JWK } from 'jose';
@@ -72,10 +72,14 @@ function principalFor(operation: OperationName, member: SyntheticMember): Princi
   return { sub: 'bench-analyst', roles: ['staff'], purposes: [purpose] };
 }
 
+/** Hop tokens are single-use: the direct subgraph target gets this many, signed before the run (more than a run sends). */
+const DIRECT_TOKENS = 30_000;
+
 /**
  * The requests of one operation for one target, over a sample of members. Clients of our gateway
- * send their own token and purpose; Hive Gateway's clients and the direct subgraph call send the
- * hop token our gateway would have signed, since neither can sign one (they live 60 s: built per run).
+ * send their own token and purpose; Hive Gateway's clients state the principal and purpose, which its
+ * signing plugin turns into a hop token per subgraph fetch (bench/targets/hive-gateway.ts); the direct
+ * subgraph call sends hop tokens signed for it, one per request (they live 60 s: built per run).
  */
 export async function requestShape(target: TargetName, operation: OperationName, sample: SyntheticMember[], endpoints: Endpoints, keys: Keys): Promise<RequestShape> {
   const { purpose, query } = OPERATIONS[operation];
@@ -83,10 +87,22 @@ export async function requestShape(target: TargetName, operation: OperationName,
   const members = perMember ? sample : sample.slice(0, 1);
   const ours = target === 'a' || target === 'b';
   const bodies = members.map((m) => JSON.stringify({ query, ...(operation === 'partnerConfirmation' ? { variables: { minc: m.minc } } : {}) }));
-  const tokens = await Promise.all(members.map(async (m, i) => {
+
+  const variablesOf = (m: SyntheticMember) => (operation === 'partnerConfirmation' ? { minc: m.minc } : {});
+  const headersOf = await Promise.all(members.map(async (m, i): Promise<() => Record<string, string>> => {
     const principal = principalFor(operation, m);
-    if (ours) return signDevToken(keys.issuer, { sub: principal.sub, roles: principal.roles, purposes: principal.purposes, memberId: principal.memberId, partnerId: principal.partnerId, expiresIn: '2h' });
-    return signHop(keys.hop, { principal, purpose, requestId: `bench-${operation}-${i}` });
+    if (ours) {
+      const token = await signDevToken(keys.issuer, { sub: principal.sub, roles: principal.roles, purposes: principal.purposes, memberId: principal.memberId, partnerId: principal.partnerId, expiresIn: '2h' });
+      return () => ({ authorization: `Bearer ${token}` });
+    }
+    const claims = { principal, purpose, requestId: `bench-${operation}-${i}` };
+    if (target !== 'd') {
+      const stated = JSON.stringify(claims);
+      return () => ({ 'x-bench-hop-claims': stated });
+    }
+    const pool = await Promise.all(Array.from({ length: Math.ceil(DIRECT_TOKENS / members.length) }, () => signHop(keys.hop, claims, bindRequest('member', query, variablesOf(m)))));
+    let used = 0;
+    return () => ({ authorization: `Bearer ${pool[used++ % pool.length]}` });
   }));
   const url = target === 'a' || target === 'b'
     ? new URL(operation === 'partnerConfirmation' ? '/partner/graphql' : '/graphql', target === 'a' ? endpoints.gateway : endpoints.gatewayWithoutPolicy).toString()
@@ -96,7 +112,7 @@ export async function requestShape(target: TargetName, operation: OperationName,
     url,
     next: () => {
       const k = i++ % members.length;
-      const headers: Record<string, string> = { authorization: `Bearer ${tokens[k]}` };
+      const headers: Record<string, string> = headersOf[k]!();
       if (ours && operation !== 'partnerConfirmation') headers['x-purpose-of-use'] = purpose;
       return { body: bodies[k]!, headers };
     },
