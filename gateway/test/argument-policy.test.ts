@@ -51,7 +51,7 @@ describe('arguments are reads', () => {
     }
   });
 
-  it('refuses a medico-legal lookback argument to a purpose that may not read medico-legal data, even with no medico-legal field in reach', async () => {
+  it('refuses an eligibility date (it selects by MEMBERSHIP) to a purpose that may not read membership, whatever the operation selects', async () => {
     // eligibleOn(date:) selects by MEMBERSHIP: EDUCATION may not ask it, whatever it selects.
     const response = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { firstName membership { eligibleOn(date: "2020-01-01") } } }', { id: self.id }, await asCaller('EDUCATION'));
     expectRefused(response, 'PURPOSE_SCOPE');
