@@ -51,10 +51,12 @@ export function subgraphContextFactory<Loaders>(
   verifyHop: HopVerifier,
   peers: Record<string, string> = {},
 ) {
-  return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; variables?: unknown } } }): Promise<SubgraphContext<Loaders>> => {
+  return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; variables?: unknown; operationName?: unknown } } }): Promise<SubgraphContext<Loaders>> => {
     // Refuses (UNAUTHENTICATED) anything the gateway did not sign for this subgraph and this very
-    // request, `_entities` and `_service` included.
-    const body = Array.isArray(req.body) ? undefined : req.body;
+    // request, `_entities` and `_service` included. The gateway POSTs every request, and only a POST
+    // runs its body: a GET runs its query string whatever JSON body it carries, so a GET (or a batch)
+    // is checked as carrying no operation, and refused.
+    const body = req.method !== 'POST' || Array.isArray(req.body) ? undefined : req.body;
     const hop = await verifyHop({ authorization: req.headers.authorization, query: body?.query, variables: body?.variables });
     annotateSpan({ purpose: hop.purpose, 'request.id': hop.requestId });
     const em = orm.em.fork();

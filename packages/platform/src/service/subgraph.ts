@@ -22,6 +22,7 @@ import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
 import { gatewayNoticesPlugin } from './gateway-notices.js';
 import { recordMembersRead } from './members-read.js';
 import { membersReadReportPlugin } from './members-read-report.js';
+import { oneOperationPlugin } from './one-operation.js';
 import { guardSubgraph } from './shield.js';
 import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from './context.js';
 
@@ -144,6 +145,10 @@ export async function startSubgraph<Loaders>(
     formatError: maskInternalErrors(logger),
     plugins: [
       requestLogPlugin(logger, metrics) as never,
+      oneOperationPlugin(() => {
+        metrics.hopRefusals.inc({ reason: 'wrong-request' });
+        logger.warn({ reason: 'wrong-request' }, 'hop token refused');
+      }) as never,
       gatewayNoticesPlugin() as never,
       membersReadReportPlugin() as never,
       ApolloServerPluginLandingPageDisabled(),
