@@ -9,6 +9,12 @@ export interface PurposePolicy {
   ownRootFields?: readonly string[];
   /** Root fields this purpose may use at all; absent: any whose categories it may read. */
   rootFields?: readonly string[];
+  /**
+   * With `rootFields`: whether the query planner fetches entities under this purpose (answers to its
+   * root fields span subgraphs). Otherwise a subgraph's `_entities` is one more root field the
+   * purpose may not use: it would read member records by id past the limit.
+   */
+  entityFetches?: boolean;
   /** Why this row differs from the privacy policy's plain reading, when it does. */
   reason?: string;
 }
@@ -41,6 +47,8 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   COMMUNICATIONS: {
     categories: ['PROFILE', 'CONTACT', 'COMMUNICATIONS'],
     rootFields: ['communicationsAudience', 'member', 'supportServices', 'wellnessResources'],
+    // The audience comes from the privacy subgraph, the members' names and addresses from the member subgraph.
+    entityFetches: true,
     reason: 'Only members whose communications consent is current: lists come from the consents themselves (communicationsAudience), and a member read by id is absent without it. Not the members list, which knows nothing of consent.',
   },
 };

@@ -71,6 +71,15 @@ const rootField = once((field: string): ShieldRule =>
     return outsideOwnRecord(row, [{ field, args }], ctx.hop.principal.memberId).length === 0 || subjectScope(ctx);
   }));
 
+/**
+ * `_entities` under a purpose the matrix limits to a few root fields: only when the query planner
+ * fetches entities under it (`entityFetches`); otherwise it would read records by id past the limit.
+ */
+const entitiesUnderPurpose = rule('entitiesUnderPurpose', { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+  const row = POLICY_MATRIX[ctx.hop.purpose];
+  return !row.rootFields || row.entityFetches === true || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use _entities`, { purpose: ctx.hop.purpose });
+});
+
 /** What a field's arguments select by must be readable under the purpose, as its own category must. */
 function argumentsReadable(index: FieldIndex, typeName: string, fieldName: string): ShieldRule {
   return rule(`arguments:${typeName}.${fieldName}`, { cache: 'strict' })((_parent, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
@@ -113,7 +122,7 @@ export function permissionsFor(schema: GraphQLSchema): IRules {
     for (const field of Object.values(type.getFields())) {
       const coordinate = `${type.name}.${field.name}`;
       if (FEDERATION_FIELDS.has(coordinate)) {
-        rules[field.name] = fromGateway;
+        rules[field.name] = coordinate === 'Query._entities' ? and(fromGateway, entitiesUnderPurpose) : fromGateway;
         continue;
       }
       if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) {
