@@ -2,8 +2,9 @@ import { GraphQLError } from 'graphql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
+export function isUuid(value: unknown): value is string {
+  // A string only: RegExp.test would take ["<uuid>"] for its text (a representation's id is any JSON).
+  return typeof value === 'string' && UUID.test(value);
 }
 
 /** A refusal of the caller's input, naming the argument at fault. */
