@@ -14,6 +14,12 @@ describe('the member ids a root field is given', () => {
     expect(memberIdsNamed('updateMyEducationPlanItem', { item: { nested: { memberIds: [other] } } })).toEqual([other]);
   });
 
+  it('reads memberIds given as one id, which GraphQL coerces to a list of one (a literal, or a variable)', () => {
+    expect(memberIdsNamed('eraseEdiAnswers', { memberIds: other })).toEqual([other]);
+    expect(memberIdsNamed('recordConfidentialityIncident', { incident: { memberIds: other, peopleConcerned: 1 } })).toEqual([other]);
+    expect(outsideOwnRecord(selfService, [{ field: 'registerForEvent', args: { eventId: 'e', memberIds: other } }], own)).toEqual(['registerForEvent']);
+  });
+
   it('counts no id where none is given (left out or null), and an id only on member', () => {
     expect(memberIdsNamed('requestAssistance', { memberId: null, summary: 'x' })).toEqual([]);
     expect(memberIdsNamed('requestAssistance', {})).toEqual([]);
