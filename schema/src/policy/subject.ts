@@ -17,7 +17,8 @@ export function memberIdsNamed(field: string, args: Record<string, unknown>): st
     else if (value !== null && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) {
         if (key === MEMBER_ID) named.push(inner);
-        else if (key === MEMBER_IDS && Array.isArray(inner)) named.push(...inner);
+        // One id where a list is expected is a list of one: GraphQL coerces it so when it runs.
+        else if (key === MEMBER_IDS) named.push(...(Array.isArray(inner) ? inner : [inner]));
         else walk(inner);
       }
     }
