@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { peerTokenHeader, type HopClaims, type HopRequest } from '@mutual-graph/schema';
-import { badUserInput } from '../graphql/input.js';
+import { badUserInput, isUuid } from '../graphql/input.js';
 import type { GatewayNotice } from './gateway-notices.js';
 import { annotateSpan } from '../observability/span-attributes.js';
 
@@ -31,10 +31,14 @@ export interface SubgraphContext<Loaders> {
   membersRead: Set<string>;
 }
 
-/** The member the request's token names: what self-service acts on, and nothing else. */
+/**
+ * The member the request's token names: what self-service acts on, and nothing else. A claim that
+ * is no member id names no member (it would otherwise reach the database as it came); lower case,
+ * as the shield compares it.
+ */
 export function callerMemberId({ hop }: { hop: HopClaims }): string {
-  if (!hop.principal.memberId) throw badUserInput('memberId', 'this token names no member');
-  return hop.principal.memberId;
+  if (!isUuid(hop.principal.memberId)) throw badUserInput('memberId', 'this token names no member');
+  return hop.principal.memberId.toLowerCase();
 }
 
 /** Who is asking and why, and where the other subgraphs are: what a loader needs to ask a peer. */
