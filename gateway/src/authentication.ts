@@ -32,12 +32,21 @@ export async function createAuthenticator(config: AuthenticationConfig): Promise
       throw unauthenticated(expired ? 'the token has expired' : 'the token is not valid');
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('the token names no subject');
+    // Who a token names is recorded (audit, disclosures, privacy requests) and compared: an identifier
+    // that could not be stored as it is, or a member id that is no member id, names no one.
+    if (!isIdentifier(payload.sub) || (payload.partnerId !== undefined && !isIdentifier(payload.partnerId))) throw unauthenticated("the token's subject or partner is not an identifier");
+    if (payload.memberId !== undefined && (typeof payload.memberId !== 'string' || !UUID.test(payload.memberId))) throw unauthenticated("the token's member is not a member id");
     return {
       sub: payload.sub,
       roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
       purposes: Array.isArray(payload.purposes) ? payload.purposes.filter(isPurpose) : [],
-      ...(typeof payload.memberId === 'string' ? { memberId: payload.memberId } : {}),
+      ...(typeof payload.memberId === 'string' ? { memberId: payload.memberId.toLowerCase() } : {}),
       ...(typeof payload.partnerId === 'string' ? { partnerId: payload.partnerId } : {}),
     };
   };
 }
+
+/** Identifiers as a token may carry them: at most 200 characters (the audit's columns), none a control character. */
+const IDENTIFIER = /^[^\p{Cc}\p{Cs}]{1,200}$/u;
+const isIdentifier = (value: unknown): value is string => typeof value === 'string' && IDENTIFIER.test(value);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
