@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
 
 /**
  * What a hop token is good for: one subgraph (its audience) and one request to it. A token taken
@@ -14,11 +15,12 @@ export interface HopBinding {
   variables?: string;
 }
 
+// Keys sorted at every depth; a cycle or a BigInt cannot be sent as JSON, so either is an error here too.
+const stable = configure({ deterministic: true, circularValue: Error, bigint: false });
+
 /** JSON with object keys sorted at every depth: the same value hashes the same on both ends of a hop. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? {}, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
+  return stable(value ?? {}) ?? '{}';
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
