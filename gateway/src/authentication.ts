@@ -1,3 +1,4 @@
+import { isUuid } from '@mutual-graph/platform';
 import { isPurpose, unauthenticated, type Principal } from '@mutual-graph/schema';
 import { createRemoteJWKSet, importJWK, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 
@@ -35,7 +36,7 @@ export async function createAuthenticator(config: AuthenticationConfig): Promise
     // Who a token names is recorded (audit, disclosures, privacy requests) and compared: an identifier
     // that could not be stored as it is, or a member id that is no member id, names no one.
     if (!isIdentifier(payload.sub) || (payload.partnerId !== undefined && !isIdentifier(payload.partnerId))) throw unauthenticated("the token's subject or partner is not an identifier");
-    if (payload.memberId !== undefined && (typeof payload.memberId !== 'string' || !UUID.test(payload.memberId))) throw unauthenticated("the token's member is not a member id");
+    if (payload.memberId !== undefined && !isUuid(payload.memberId)) throw unauthenticated("the token's member is not a member id");
     return {
       sub: payload.sub,
       roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
@@ -49,4 +50,3 @@ export async function createAuthenticator(config: AuthenticationConfig): Promise
 /** Identifiers as a token may carry them: at most 200 characters (the audit's columns), none a control character. */
 const IDENTIFIER = /^[^\p{Cc}\p{Cs}]{1,200}$/u;
 const isIdentifier = (value: unknown): value is string => typeof value === 'string' && IDENTIFIER.test(value);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,10 +2,8 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayContext } from './context.js';
 import { log, metrics } from './observability.js';
 import { GraphQLError } from 'graphql';
-import { loggableError, MEMBERS_READ_EXTENSION, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
+import { isUuid, loggableError, MEMBERS_READ_EXTENSION, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The hop from gateway to subgraph. Uses Node's own fetch (measurably faster than the default
@@ -58,7 +56,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const membersRead = response.extensions?.[MEMBERS_READ_EXTENSION];
     if (membersRead !== undefined) {
       // Only ids go into the audit: anything else a subgraph sent would be a bug, not a member.
-      if (Array.isArray(membersRead)) for (const id of membersRead) if (typeof id === 'string' && UUID.test(id)) context.membersRead?.add(id.toLowerCase());
+      if (Array.isArray(membersRead)) for (const id of membersRead) if (isUuid(id)) context.membersRead?.add(id.toLowerCase());
       delete response.extensions![MEMBERS_READ_EXTENSION];
     }
     return response;

@@ -1,5 +1,5 @@
 import { log } from '../observability.js';
-import { loggableError } from '@mutual-graph/platform';
+import { isUuid, loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { collectRootSelections, decideOperation, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
 import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError } from 'graphql';
@@ -103,13 +103,11 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Member ids the operation names (`member(id:)`, any `memberId`/`memberIds`, inputs included), and the caller's own under self-service. */
 function namedMembers(rootArguments: OperationUses['rootArguments'], ownMemberId: string | undefined): string[] {
   const named = rootArguments.flatMap(({ field, args }) => memberIdsNamed(field, args));
   if (ownMemberId) named.push(ownMemberId);
-  return [...new Set(named.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  return [...new Set(named.filter(isUuid).map((id) => id.toLowerCase()))];
 }
 
 /**
