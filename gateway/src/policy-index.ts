@@ -22,14 +22,14 @@ export class PolicyIndex {
     return this.#index;
   }
 
-  /** The fields the operation selects and what its arguments select by, with these variables. */
-  usesOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): OperationUses['uses'] {
+  /** The fields the operation selects and what its arguments select by, with its coerced variables (`coerceVariables`). */
+  usesOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationUses['uses'] {
     let shape = this.#shapes.get(operation);
     if (!shape) {
       shape = collectOperationShape(schema, document, operation, this.#index);
       this.#shapes.set(operation, shape);
     }
     if (shape.argumentSites.length === 0) return shape.uses;
-    return [...shape.uses, ...collectArgumentUses(schema, operation, shape.argumentSites, this.#index, variables)];
+    return [...shape.uses, ...collectArgumentUses(shape.argumentSites, this.#index, variables)];
   }
 }

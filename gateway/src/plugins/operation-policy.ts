@@ -1,7 +1,7 @@
 import { log } from '../observability.js';
 import { isUuid, loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { collectRootSelections, decideOperation, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
+import { coerceVariables, collectRootSelections, decideOperation, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
 import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError } from 'graphql';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
@@ -117,8 +117,9 @@ function namedMembers(rootArguments: OperationUses['rootArguments'], ownMemberId
 function decide({ request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>, policy: PolicyIndex, audited: { memberIds: string[] }): DataCategory[] {
   const { purpose, principal } = contextValue;
   if (!operation) throw policyRefusal('PURPOSE_SCOPE', 'no operation to decide on', { purpose, wholeRequest: true });
-  const uses = policy.usesOf(schema, document, operation, request.variables ?? {});
-  const { rootFields, rootArguments, rootType } = collectRootSelections(schema, document, operation, request.variables ?? {});
+  const variables = coerceVariables(schema, operation, request.variables ?? {});
+  const uses = policy.usesOf(schema, document, operation, variables);
+  const { rootFields, rootArguments, rootType } = collectRootSelections(schema, document, operation, variables);
   const row = POLICY_MATRIX[purpose];
   audited.memberIds = namedMembers(rootArguments, row.ownRecordOnly ? principal.memberId : undefined);
 

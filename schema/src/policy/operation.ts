@@ -34,15 +34,10 @@ export interface OperationShape {
 }
 
 /**
- * Walks an operation against the API schema and the supergraph's field index and lists the
- * fields it touches. Fields under @skip/@include count as selected: a policy cannot depend on
- * a variable the caller controls.
+ * Walks an operation against the API schema and the supergraph's field index: the fields it touches
+ * and the places it gives arguments, through fragments and inline fragments, under any alias. Fields
+ * under @skip/@include count as selected: a policy cannot depend on a variable the caller controls.
  */
-export function collectFieldUses(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, index: FieldIndex): OperationUses['uses'] {
-  return collectOperationShape(schema, document, operation, index).uses;
-}
-
-/** The fields an operation touches and the places it gives arguments, through fragments, under any alias, whatever @skip/@include say. */
 export function collectOperationShape(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, index: FieldIndex): OperationShape {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const reachable = new Set<string>();
@@ -87,25 +82,31 @@ export function collectOperationShape(schema: GraphQLSchema, document: DocumentN
 }
 
 /**
- * What the operation's arguments select by, with this request's variables: coerced as execution
- * will coerce them (variable defaults and argument defaults applied), then walked by `argumentUses`.
- * Variables that cannot be coerced refuse the operation (it could not run anyway).
+ * The operation's variables as execution will coerce them: each as given, or its default when not
+ * given, lists of one made from one value. Variables that cannot be coerced refuse the operation
+ * (it could not run anyway). Done once per request; what follows reads these.
+ */
+export function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): Record<string, unknown> {
+  if (!operation.variableDefinitions?.length) return {};
+  const coerced = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 1 });
+  if (coerced.errors) throw new GraphQLError('the variables do not fit the operation', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  return coerced.coerced;
+}
+
+/**
+ * What the operation's arguments select by, with this request's coerced variables (`coerceVariables`):
+ * read as execution reads them (argument defaults applied), then walked by `argumentUses`.
  */
 export function collectArgumentUses(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
   sites: readonly ArgumentSite[],
   index: FieldIndex,
-  variables: Record<string, unknown> = {},
+  variables: Record<string, unknown>,
 ): OperationUses['uses'] {
-  if (sites.length === 0) return [];
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
-  if (coerced.errors) throw new GraphQLError('the variables do not fit the operation', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
   const uses = new Map<string, OperationUses['uses'][number]>();
   for (const site of sites) {
     let values: Record<string, unknown>;
     try {
-      values = getArgumentValues(site.field, site.node, coerced.coerced);
+      values = getArgumentValues(site.field, site.node, variables);
     } catch {
       throw new GraphQLError(`the arguments of ${site.parentType}.${site.field.name} do not fit its definition`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
     }
@@ -114,21 +115,7 @@ export function collectArgumentUses(
   return [...uses.values()];
 }
 
-/**
- * What the operation's variables are when it runs: each as given, or its default when not given
- * (a variable given as null stays null, as GraphQL executes it).
- */
-function effectiveVariables(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
-  const effective: Record<string, unknown> = {};
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    if (Object.hasOwn(variables, name)) effective[name] = variables[name];
-    else if (definition.defaultValue) effective[name] = valueFromASTUntyped(definition.defaultValue);
-  }
-  return effective;
-}
-
-/** The operation's root fields and their arguments as they take effect, variables resolved: what it acts on. */
+/** The operation's root fields and their arguments as they take effect, with its coerced variables (`coerceVariables`): what it acts on. */
 export function collectRootSelections(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -138,7 +125,6 @@ export function collectRootSelections(
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const rootFields: string[] = [];
   const rootArguments: OperationUses['rootArguments'] = [];
-  const values = effectiveVariables(operation, variables);
   const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   const collectRoots = (selections: OperationDefinitionNode['selectionSet']['selections']) => {
     for (const selection of selections) {
@@ -147,7 +133,7 @@ export function collectRootSelections(
         rootFields.push(selection.name.value);
         const args: Record<string, unknown> = {};
         for (const arg of selection.arguments ?? []) {
-          args[arg.name.value] = valueFromASTUntyped(arg.value, values);
+          args[arg.name.value] = valueFromASTUntyped(arg.value, variables);
         }
         rootArguments.push({ field: selection.name.value, args });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -171,8 +157,9 @@ export function collectOperationUses(
   variables: Record<string, unknown> = {},
 ): OperationUses {
   const shape = collectOperationShape(schema, document, operation, index);
+  const coerced = coerceVariables(schema, operation, variables);
   return {
-    uses: [...shape.uses, ...collectArgumentUses(schema, operation, shape.argumentSites, index, variables)],
-    ...collectRootSelections(schema, document, operation, variables),
+    uses: [...shape.uses, ...collectArgumentUses(shape.argumentSites, index, coerced)],
+    ...collectRootSelections(schema, document, operation, coerced),
   };
 }
