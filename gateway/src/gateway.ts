@@ -98,7 +98,7 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
       requestLogPlugin(log, metrics),
       registeredOperationsPlugin(partnerOperations),
       ...(policyLayer ? [operationPolicyPlugin(policy, audit, 'all', metrics), membersReadPlugin(audit)] : []),
-      recordDisclosuresPlugin(() => partnerSubgraphs.get('privacy')),
+      recordDisclosuresPlugin((name) => partnerSubgraphs.get(name)),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -119,7 +119,7 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
   const internalContext = gatewayContextFactory(authenticate, internalPurpose, config.hopPrivateKey, audit);
   const partnerContext = gatewayContextFactory(authenticate, partnerPurpose, config.hopPrivateKey, audit);
   app.use('/graphql', express.json({ limit: limits.internal.maxBodyBytes }), boundedBatches(internal.apollo, internalContext, limits.internal.maxBatch), expressMiddleware(internal.apollo, { context: internalContext }));
-  app.get('/privacy/access-reports/:requestId', accessReportRoute(internal.apollo, internalContext, config.hopPrivateKey, () => internalSubgraphs.get('privacy')));
+  app.get('/privacy/access-reports/:requestId', accessReportRoute(internal.apollo, internalContext, config.hopPrivateKey, (name) => internalSubgraphs.get(name)));
   app.use('/partner/graphql', express.json({ limit: limits.partner.maxBodyBytes }), boundedBatches(partner.apollo, partnerContext, limits.partner.maxBatch), expressMiddleware(partner.apollo, { context: partnerContext }));
   app.use(jsonErrorHandler(log));
 

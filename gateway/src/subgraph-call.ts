@@ -1,6 +1,9 @@
 import { postSignedGraphQL } from '@mutual-graph/platform';
 import type { GatewayContext } from './context.js';
 
+/** Where a subgraph of the supergraph answers, by name. */
+export type SubgraphUrl = (name: string) => string | undefined;
+
 /** A gateway-only field, and the subgraph that serves it: what an effect token is signed for. */
 export interface Effect {
   subgraph: string;
@@ -15,12 +18,14 @@ export interface Effect {
  * any hop, for this one effect; resolves with the data, or throws when the subgraph answered with errors or not at all.
  */
 export async function callSubgraph(
-  url: string | undefined,
+  subgraphUrl: SubgraphUrl,
   context: Pick<GatewayContext, 'effectToken' | 'requestId'>,
   effect: Effect,
   variables: object,
 ): Promise<Record<string, unknown>> {
-  if (!url) throw new Error('that subgraph is not in the supergraph');
+  // The URL comes from the effect's own subgraph: the one its token is addressed to.
+  const url = subgraphUrl(effect.subgraph);
+  if (!url) throw new Error(`the ${effect.subgraph} subgraph is not in the supergraph`);
   const token = await context.effectToken(effect.subgraph, effect.field, effect.query, variables);
   const body = await postSignedGraphQL<Record<string, unknown>>(url, token, effect.query, variables, context.requestId);
   if (body.errors || !body.data) throw new Error(`answered ${JSON.stringify(body.errors ?? body)}`);

@@ -6,7 +6,7 @@ import type { JWK } from 'jose';
 import { loggableError } from '@mutual-graph/platform';
 import { gatewayContext, type AccessReportRelease, type GatewayContext } from '../context.js';
 import { log } from '../observability.js';
-import { callSubgraph } from '../subgraph-call.js';
+import { callSubgraph, type SubgraphUrl } from '../subgraph-call.js';
 import { MEMBER_EDI, MEMBER_RECORD, RECORD_RELEASE, REQUEST_OF_RECORD } from './access-report-operations.js';
 import { renderAccessReport } from './render-access-report.js';
 
@@ -49,7 +49,7 @@ const passedOn = (extensions: Record<string, unknown> | undefined) =>
  * 3. The release is recorded on the member's disclosures (a gateway effect, checked again under
  *    the request's lock); only then is the report sent.
  */
-export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextOf: ContextOf, hopPrivateKey: JWK, privacyUrl: () => string | undefined): RequestHandler {
+export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextOf: ContextOf, hopPrivateKey: JWK, subgraphUrl: SubgraphUrl): RequestHandler {
   return async (req, res) => {
     let officer: GatewayContext;
     try {
@@ -87,7 +87,7 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
     }
     const categories = [...release.categories];
     try {
-      await callSubgraph(privacyUrl(), officer, RECORD_RELEASE, { requestId: request.id, categories });
+      await callSubgraph(subgraphUrl, officer, RECORD_RELEASE, { requestId: request.id, categories });
     } catch (error) {
       log.error({ err: loggableError(error) }, 'access report release not recorded');
       refuse(res, 503, 'DISCLOSURE_NOT_RECORDED', 'the release could not be recorded on the member\'s disclosures, so nothing was exported; try again shortly');

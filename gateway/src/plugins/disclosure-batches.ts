@@ -1,6 +1,6 @@
 import type { GatewayContext } from '../context.js';
 import { GroupCommit } from '../group-commit.js';
-import { callSubgraph, type Effect } from '../subgraph-call.js';
+import { callSubgraph, type Effect, type SubgraphUrl } from '../subgraph-call.js';
 
 const RECORD: Effect = {
   subgraph: 'privacy',
@@ -33,7 +33,7 @@ const MAX_BATCH = 200;
 export class DisclosureBatches {
   private readonly groups = new Map<string, GroupCommit<Confirmation>>();
 
-  constructor(private readonly privacyUrl: () => string | undefined) {}
+  constructor(private readonly subgraphUrl: SubgraphUrl) {}
 
   record(group: string, disclosures: DisclosureInput[], context: Confirmation['context']): Promise<void> {
     let commit = this.groups.get(group);
@@ -47,7 +47,7 @@ export class DisclosureBatches {
   private async write(batch: Confirmation[]): Promise<void> {
     const disclosures = batch.flatMap((c) => c.disclosures);
     // Signed as the first confirmation's effect: same partner and purpose as every other one in the batch.
-    const data = await callSubgraph(this.privacyUrl(), batch[0]!.context, RECORD, { disclosures });
+    const data = await callSubgraph(this.subgraphUrl, batch[0]!.context, RECORD, { disclosures });
     if (data.recordDisclosures !== disclosures.length) throw new Error(`recorded ${String(data.recordDisclosures)} of ${disclosures.length}`);
   }
 }

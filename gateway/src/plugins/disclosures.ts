@@ -3,6 +3,7 @@ import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
 import { DisclosureBatches } from './disclosure-batches.js';
+import type { SubgraphUrl } from '../subgraph-call.js';
 
 /**
  * Partner graph: every confirmation about a member is a disclosure. The member subgraph says so
@@ -10,8 +11,8 @@ import { DisclosureBatches } from './disclosure-batches.js';
  * what, when (confirmations arriving together are recorded together). If that record cannot be
  * written, the partner gets no answer (fail closed).
  */
-export function recordDisclosuresPlugin(privacyUrl: () => string | undefined): ApolloServerPlugin<GatewayContext> {
-  const batches = new DisclosureBatches(privacyUrl);
+export function recordDisclosuresPlugin(subgraphUrl: SubgraphUrl): ApolloServerPlugin<GatewayContext> {
+  const batches = new DisclosureBatches(subgraphUrl);
   return {
     async requestDidStart() {
       return {

@@ -2,7 +2,7 @@ import { log } from '../observability.js';
 import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
-import { callSubgraph, type Effect } from '../subgraph-call.js';
+import { callSubgraph, type Effect, type SubgraphUrl } from '../subgraph-call.js';
 
 const SYNC: Effect = {
   subgraph: 'case',
@@ -18,7 +18,7 @@ const SYNC: Effect = {
  * the answer goes out, by a gateway effect call no client can make. A failure is reported with a
  * code; repeating the change repeats the copy.
  */
-export function membershipEffectsPlugin(subgraphUrl: (name: string) => string | undefined): ApolloServerPlugin<GatewayContext> {
+export function membershipEffectsPlugin(subgraphUrl: SubgraphUrl): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -27,7 +27,7 @@ export function membershipEffectsPlugin(subgraphUrl: (name: string) => string | 
           for (const notice of contextValue.notices) {
             if (notice.kind !== 'membership-periods') continue;
             try {
-              const data = await callSubgraph(subgraphUrl('case'), contextValue, SYNC, { memberId: notice.memberId, periods: notice.periods });
+              const data = await callSubgraph(subgraphUrl, contextValue, SYNC, { memberId: notice.memberId, periods: notice.periods });
               if (data.syncProtectionPeriods !== notice.periods.length) throw new Error(`copied ${String(data.syncProtectionPeriods)} of ${notice.periods.length} periods`);
             } catch (error) {
               log.error({ err: loggableError(error) }, 'periods not copied to the case subgraph');
