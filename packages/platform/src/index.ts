@@ -15,7 +15,6 @@ export * from './service/context.js';
 export * from './service/environment.js';
 export * from './service/gateway-notices.js';
 export * from './service/members-read.js';
-export * from './service/members-read-report.js';
 export * from './service/shield.js';
 export * from './service/subgraph.js';
 export * from './graphql/input.js';

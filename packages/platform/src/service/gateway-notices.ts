@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { SubgraphContext } from './context.js';
+import { MEMBERS_READ_EXTENSION } from './members-read.js';
 
 /**
  * What a subgraph tells the gateway about a request beside its data: facts the gateway must act
@@ -26,13 +27,23 @@ export const NOTICES_EXTENSION = 'gatewayNotices';
  */
 export const NO_MEMBER = '00000000-0000-0000-0000-000000000000';
 
+/**
+ * What the gateway alone hears beside a response's data, in its extensions: the notices to act on,
+ * and the members whose personal fields the request read (for its audit record, members-read.ts).
+ * The gateway takes both out before a client sees the answer.
+ */
 export function gatewayNoticesPlugin(): ApolloServerPlugin<SubgraphContext<unknown>> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single' || !contextValue.notices || contextValue.notices.length === 0) return;
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [NOTICES_EXTENSION]: contextValue.notices };
+          if (response.body.kind !== 'single') return;
+          const { notices, membersRead } = contextValue;
+          const extensions = {
+            ...(notices?.length ? { [NOTICES_EXTENSION]: notices } : {}),
+            ...(membersRead?.size ? { [MEMBERS_READ_EXTENSION]: [...membersRead] } : {}),
+          };
+          if (Object.keys(extensions).length > 0) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, ...extensions };
         },
       };
     },

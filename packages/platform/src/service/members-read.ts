@@ -4,7 +4,7 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from './graphql-shield.js';
 import { memberOwning } from './member-ownership.js';
 
-/** Where a subgraph's response tells the gateway which members it read (see members-read-report.ts). */
+/** Where a subgraph's response tells the gateway which members it read (gateway-notices.ts adds it). */
 export const MEMBERS_READ_EXTENSION = 'membersRead';
 
 /** What the record needs of a request's context: one Set per request, so a member read twice costs nothing more. */

@@ -3,7 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { hopVerifier } from '@mutual-graph/schema';
+import { hopVerifier, type HopRefusalReason } from '@mutual-graph/schema';
 import type { SeedPlan } from '../database/seed.js';
 import type { JWK } from 'jose';
 import express from 'express';
@@ -21,7 +21,6 @@ import { listen } from '../http/listen.js';
 import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
 import { gatewayNoticesPlugin } from './gateway-notices.js';
 import { recordMembersRead } from './members-read.js';
-import { membersReadReportPlugin } from './members-read-report.js';
 import { oneOperationPlugin } from './one-operation.js';
 import { guardSubgraph } from './shield.js';
 import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from './context.js';
@@ -118,10 +117,11 @@ export async function startSubgraph<Loaders>(
   const logger = createLogger(definition.name);
   const metrics = new ServiceMetrics(definition.name);
   // A refused token is someone, or something, calling past the gateway: logged and counted.
-  const verifyHop = await hopVerifier(options.hopPublicKey, definition.name, (reason) => {
+  const hopRefused = (reason: HopRefusalReason) => {
     metrics.hopRefusals.inc({ reason });
     logger.warn({ reason }, 'hop token refused');
-  });
+  };
+  const verifyHop = await hopVerifier(options.hopPublicKey, definition.name, hopRefused);
   const orm = await openDatabase(definition.database, options);
   const stores: Record<string, MikroORM> = {};
   for (const store of definition.isolatedStores ?? []) {
@@ -145,12 +145,8 @@ export async function startSubgraph<Loaders>(
     formatError: maskInternalErrors(logger),
     plugins: [
       requestLogPlugin(logger, metrics) as never,
-      oneOperationPlugin(() => {
-        metrics.hopRefusals.inc({ reason: 'wrong-request' });
-        logger.warn({ reason: 'wrong-request' }, 'hop token refused');
-      }) as never,
+      oneOperationPlugin(() => hopRefused('wrong-request')) as never,
       gatewayNoticesPlugin() as never,
-      membersReadReportPlugin() as never,
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
