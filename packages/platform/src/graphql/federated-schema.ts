@@ -23,20 +23,22 @@ const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/fede
 interface ArgumentDirective { target: Function; fieldName: string; parameterIndex: number; directive: unknown }
 interface TypeGraphQLMetadata {
   argumentDirectives: ArgumentDirective[];
-  fieldResolvers: { target: Function; methodName: string; getObjectType?: () => Function }[];
+  fieldResolvers: { target: Function; methodName: string }[];
+  resolverClasses: { target: Function; getObjectType: () => Function }[];
 }
 
 /**
  * type-graphql 2.0 rc.4 collects an argument's directives under the resolver class, but builds a
  * field resolver's arguments under the object type's class, so `@Category` on an argument of a
  * `@FieldResolver` would be lost (query and mutation arguments keep theirs). Each such directive
- * is recorded under the object type too, once, before the schema is built.
+ * is recorded under the object type too, once, before the schema is built (the object type is the
+ * one `@Resolver(() => Type)` names, known from the decorators alone).
  */
 function carryFieldResolverArgumentDirectives(): void {
   const storage = (globalThis as { TypeGraphQLMetadataStorage?: TypeGraphQLMetadata }).TypeGraphQLMetadataStorage;
   if (!storage) return;
   for (const resolver of storage.fieldResolvers) {
-    const objectType = resolver.getObjectType?.();
+    const objectType = storage.resolverClasses.find((c) => c.target === resolver.target)?.getObjectType();
     if (!objectType || objectType === resolver.target) continue;
     for (const entry of storage.argumentDirectives.filter((d) => d.target === resolver.target && d.fieldName === resolver.methodName)) {
       const carried = storage.argumentDirectives.some((d) => d.target === objectType && d.fieldName === entry.fieldName && d.parameterIndex === entry.parameterIndex && d.directive === entry.directive);
@@ -47,8 +49,6 @@ function carryFieldResolverArgumentDirectives(): void {
 
 /** The subgraph's SDL as type-graphql generates it, with the Federation link prepended. */
 export async function subgraphTypeDefs<Context>(options: FederatedSchemaOptions<Context>) {
-  // getObjectType is set when type-graphql builds its metadata: build once, carry, then build for real.
-  await buildSchema({ resolvers: options.resolvers, orphanedTypes: options.orphanedTypes, skipCheck: true, validate: false });
   carryFieldResolverArgumentDirectives();
   const schema = await buildSchema({
     resolvers: options.resolvers,
