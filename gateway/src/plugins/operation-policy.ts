@@ -127,7 +127,7 @@ function decide({ request, document, operation, schema, contextValue }: GraphQLR
   if (unclassified.length > 0) {
     throw policyRefusal('PURPOSE_SCOPE', `fields without a data category are never served: ${unclassified.join(', ')}`, { fields: unclassified, purpose, wholeRequest: true });
   }
-  const decision = decideOperation(purpose, uses, rootFields, rootType);
+  const decision = decideOperation(purpose, uses, rootFields, rootType, principal.roles);
   if (!decision.allowed) throw policyRefusal(decision.rule, decision.message, { fields: decision.fields, purpose, wholeRequest: true });
 
   // A purpose limited to the caller's own record reaches members only through root fields that act

@@ -1,4 +1,4 @@
-import { EDI_ISOLATED_FROM, mayRead, mayUseField, POLICY_MATRIX } from './matrix.js';
+import { EDI_ISOLATED_FROM, holdsRoleFor, mayRead, mayUseField, POLICY_MATRIX } from './matrix.js';
 import type { DataCategory, Purpose, RefusalRule } from './vocabulary.js';
 
 /** One field an operation selects: its schema coordinate and its category (null: not personal). */
@@ -15,9 +15,10 @@ const unique = <T>(values: T[]) => [...new Set(values)].sort();
 
 /**
  * Decides a whole operation from the fields it touches, before anything runs.
- * EDI isolation stands over every purpose; then each category must be one the purpose may read.
+ * EDI isolation stands over every purpose; then each category must be one the purpose may read;
+ * then, given the principal's roles, each role-bound field must be one a role held allows.
  */
-export function decideOperation(purpose: Purpose, uses: FieldUse[], rootFields: string[], rootType = 'Query'): Decision {
+export function decideOperation(purpose: Purpose, uses: FieldUse[], rootFields: string[], rootType = 'Query', roles?: readonly string[]): Decision {
   const categories = unique(uses.flatMap((u) => (u.category ? [u.category] : [])));
   if (categories.includes('EDI') && categories.some((c) => EDI_ISOLATED_FROM.includes(c))) {
     const fields = unique(uses.filter((u) => u.category === 'EDI' || (u.category && EDI_ISOLATED_FROM.includes(u.category))).map((u) => u.coordinate));
@@ -34,6 +35,10 @@ export function decideOperation(purpose: Purpose, uses: FieldUse[], rootFields: 
       categories,
       message: `purpose ${purpose} may not read ${[...strayRoots.map((f) => `${rootType}.${f}`), ...outOfScope].join(', ')}`,
     };
+  }
+  const roleBound = roles === undefined ? [] : unique(uses.map((u) => u.coordinate).filter((c) => !holdsRoleFor(roles, c)));
+  if (roleBound.length > 0) {
+    return { allowed: false, rule: 'ROLE_REQUIRED', fields: roleBound, categories, message: `${roleBound.join(', ')} needs a role this principal does not hold` };
   }
   return { allowed: true, categories };
 }

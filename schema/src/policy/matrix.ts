@@ -35,8 +35,8 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   EDUCATION: { categories: ['PROFILE', 'CONTACT', 'LEARNING'] },
   EDI_REPORTING: {
     categories: [],
-    rootFields: ['ediSummary', 'supportServices', 'wellnessResources', 'supportProgramSelfCheck'],
-    reason: 'EDI is reported only in aggregate and de-identified form: the aggregate query alone (and the support content, which is about no one), no field of any member.',
+    rootFields: ['ediSummary', 'ediReleases', 'ediRelease', 'ediPrivacyBudget', 'publishEdiRelease', 'supportServices', 'wellnessResources', 'supportProgramSelfCheck'],
+    reason: 'EDI is reported only in aggregate and de-identified form: published releases of noisy tables alone (and the support content, which is about no one), no field of any member.',
   },
   MEMBER_SELF_SERVICE: {
     categories: CATEGORY_NAMES,
@@ -65,6 +65,10 @@ export const EDI_ISOLATED_FROM: readonly DataCategory[] = ['MEMBERSHIP', 'MEDICO
  */
 export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
   'Query.ediSummary': ['EDI_REPORTING'],
+  'Query.ediReleases': ['EDI_REPORTING'],
+  'Query.ediRelease': ['EDI_REPORTING'],
+  'Query.ediPrivacyBudget': ['EDI_REPORTING'],
+  'Mutation.publishEdiRelease': ['EDI_REPORTING'],
   // Applications and the membership lifecycle are membership services' work.
   'Mutation.applyForMembership': ['MEMBERSHIP'],
   'Mutation.changeMembershipStatus': ['MEMBERSHIP'],
@@ -131,7 +135,21 @@ export const PURPOSE_BOUND_FIELDS: Record<string, readonly Purpose[]> = {
  * disclosure, record a consent). No client operation may select them, under any purpose; a
  * subgraph answers them only to a hop token the gateway marked as its own effect.
  */
-export const GATEWAY_EFFECT_FIELDS: readonly string[] = ['Mutation.recordDisclosures', 'Mutation.recordConsentGrants', 'Mutation.syncProtectionPeriods', 'Mutation.eraseEdiAnswers', 'Mutation.recordAccessReportRelease'];
+export const GATEWAY_EFFECT_FIELDS: readonly string[] = ['Mutation.recordDisclosures', 'Mutation.recordConsentGrants', 'Mutation.syncProtectionPeriods', 'Mutation.syncMemberPractice', 'Mutation.eraseEdiAnswers', 'Mutation.recordAccessReportRelease'];
+
+/**
+ * Fields only principals holding one of these roles may use, under the purposes they are bound
+ * to: a release spends the year's EDI privacy budget, so only the EDI reporting lead publishes one.
+ */
+export const ROLE_BOUND_FIELDS: Record<string, readonly string[]> = {
+  'Mutation.publishEdiRelease': ['edi-reporting-lead'],
+};
+
+/** Whether a principal with these roles may use the field (fields no role binds: anyone the purpose allows). */
+export function holdsRoleFor(roles: readonly string[], coordinate: string): boolean {
+  const bound = ROLE_BOUND_FIELDS[coordinate];
+  return bound === undefined || bound.some((role) => roles.includes(role));
+}
 
 export function mayUseField(purpose: Purpose, coordinate: string): boolean {
   if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) return false;

@@ -41,6 +41,7 @@ export const REFUSAL_RULES = {
   PURPOSE_SCOPE: 'A field whose category the declared purpose may not read',
   EDI_ISOLATION: 'EDI fields in the same operation as MEMBERSHIP or MEDICO_LEGAL fields, whatever the purpose',
   SUBJECT_SCOPE: "A member reading another member's record",
+  ROLE_REQUIRED: 'A field that only principals holding a given role may use (publishing an EDI release: the EDI reporting lead)',
 } as const;
 
 export type RefusalRule = keyof typeof REFUSAL_RULES;

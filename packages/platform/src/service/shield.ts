@@ -1,5 +1,5 @@
 import {
-  argumentUses, categoryOf, GATEWAY_EFFECT_FIELDS, indexFields, isNonPersonal, mayRead, mayUseField, outsideOwnRecord, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal,
+  argumentUses, categoryOf, GATEWAY_EFFECT_FIELDS, holdsRoleFor, indexFields, isNonPersonal, mayRead, mayUseField, outsideOwnRecord, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal, ROLE_BOUND_FIELDS,
   type DataCategory, type FieldIndex,
 } from '@mutual-graph/schema';
 import { isObjectType, Kind, type DefinitionNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
@@ -37,6 +37,10 @@ const mayReadCategory = once((category: DataCategory): ShieldRule =>
 const mayUse = once((coordinate: string): ShieldRule =>
   rule(`purposeBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
     mayUseField(ctx.hop.purpose, coordinate) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${coordinate}`, { purpose: ctx.hop.purpose })));
+
+const holdsRole = once((coordinate: string): ShieldRule =>
+  rule(`roleBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+    holdsRoleFor(ctx.hop.principal.roles, coordinate) || policyRefusal('ROLE_REQUIRED', `${coordinate} needs a role this principal does not hold`, { purpose: ctx.hop.purpose })));
 
 const subjectScope = (ctx: Context) => policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record', { purpose: ctx.hop.purpose });
 
@@ -136,6 +140,7 @@ export function permissionsFor(schema: GraphQLSchema): IRules {
       const checks: ShieldRule[] = [];
       if (roots.has(type.name)) checks.push(rootField(field.name));
       if (PURPOSE_BOUND_FIELDS[coordinate]) checks.push(mayUse(coordinate));
+      if (ROLE_BOUND_FIELDS[coordinate]) checks.push(holdsRole(coordinate));
       if (category) checks.push(mayReadCategory(category), SUBJECT_ONLY.has(coordinate) ? ownRecord : ownRecordWhenLimited);
       if (field.args.length > 0) checks.push(argumentsReadable(index, type.name, field.name));
       rules[field.name] = checks.length === 0 ? allow : checks.length === 1 ? checks[0] : and(...checks);
