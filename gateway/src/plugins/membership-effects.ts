@@ -12,11 +12,20 @@ const SYNC: Effect = {
 }`,
 };
 
+const PRACTICE: Effect = {
+  subgraph: 'member',
+  field: 'Mutation.syncMemberPractice',
+  query: `mutation SyncMemberPractice($memberId: ID!, $province: Province!, $specialty: String!) {
+  syncMemberPractice(memberId: $memberId, province: $province, specialty: $specialty)
+}`,
+};
+
 /**
  * Internal graph: when the member subgraph changes a member's periods of protection, the case
  * subgraph's copy (its exposure for Member Support Program identification) is replaced before
- * the answer goes out, by a gateway effect call no client can make. A failure is reported with a
- * code; repeating the change repeats the copy.
+ * the answer goes out, by a gateway effect call no client can make; when it sets or changes a
+ * member's practice, so is the EDI store's copy (what EDI releases count by province and
+ * specialty). A failure is reported with a code; repeating the change repeats the copy.
  */
 export function membershipEffectsPlugin(subgraphUrl: SubgraphUrl): ApolloServerPlugin<GatewayContext> {
   return {
@@ -25,6 +34,17 @@ export function membershipEffectsPlugin(subgraphUrl: SubgraphUrl): ApolloServerP
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           for (const notice of contextValue.notices) {
+            if (notice.kind === 'member-practice') {
+              try {
+                const data = await callSubgraph(subgraphUrl, contextValue, PRACTICE, { memberId: notice.memberId, province: notice.province, specialty: notice.specialty });
+                if (data.syncMemberPractice !== true) throw new Error('practice not copied');
+              } catch (error) {
+                log.error({ err: loggableError(error) }, 'practice not copied to the EDI store');
+                const result = response.body.singleResult;
+                result.errors = [...(result.errors ?? []), { message: 'the change is recorded but not yet shared with EDI reporting; repeat it to finish', extensions: { code: 'PRACTICE_NOT_SHARED' } }];
+              }
+              continue;
+            }
             if (notice.kind !== 'membership-periods') continue;
             try {
               const data = await callSubgraph(subgraphUrl, contextValue, SYNC, { memberId: notice.memberId, periods: notice.periods });

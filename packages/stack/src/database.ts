@@ -36,6 +36,14 @@ export async function prepareDatabase(adminUrl: string, passwords: Record<string
     const { loaded, ...timings } = await loadSeed(targets, seed, { worker: new URL('./seed-worker.js', import.meta.url) });
     prepared.seeded = loaded;
     prepared.seedTimings = timings;
+    for (const owner of DATABASE_OWNERS.filter((o) => o.afterSeed)) {
+      const orm = await openDatabase(owner.database, { clientUrl: prepared.ownerUrls[owner.name]!, poolMax: 2 });
+      try {
+        await owner.afterSeed!(orm.em.fork());
+      } finally {
+        await orm.close();
+      }
+    }
   }
   return prepared;
 }

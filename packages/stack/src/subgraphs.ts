@@ -1,6 +1,6 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
 import { AUDIT_DATABASE } from '@mutual-graph/gateway';
-import { storeUrlVariable, type SeedPlan, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
+import { storeUrlVariable, type IsolatedStore, type SeedPlan, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
 
 export { SUBGRAPHS };
 
@@ -14,6 +14,7 @@ export interface DatabaseOwner {
   /** The variable that hands the owner's URL to its subgraph process. */
   variable: string;
   seed: SeedPlan;
+  afterSeed?: IsolatedStore['afterSeed'];
 }
 
 export const DATABASE_OWNERS: DatabaseOwner[] = [
@@ -25,6 +26,7 @@ export const DATABASE_OWNERS: DatabaseOwner[] = [
       database: store.database,
       variable: storeUrlVariable(store.name),
       seed: store.seed,
+      afterSeed: store.afterSeed,
     })),
   ]),
   // The gateway's audit records: written by the gateway alone, never seeded.

@@ -15,7 +15,9 @@ export type GatewayNotice =
   /** A member gave a consent with their answers (EDI collection): record it in the consent log. */
   | { kind: 'consent'; purpose: 'EDI_COLLECTION'; memberId: string }
   /** A member's periods of protection changed: other subgraphs' copies must follow. */
-  | { kind: 'membership-periods'; memberId: string; periods: { startsOn: string; endsOn: string | null; typeOfWork: string; feeRegion: string }[] };
+  | { kind: 'membership-periods'; memberId: string; periods: { startsOn: string; endsOn: string | null; typeOfWork: string; feeRegion: string }[] }
+  /** A member's practice province or specialty was set or changed: the EDI store's copy must follow. */
+  | { kind: 'member-practice'; memberId: string; province: string; specialty: string };
 
 export const NOTICES_EXTENSION = 'gatewayNotices';
 

@@ -34,6 +34,8 @@ export interface IsolatedStore {
   name: string;
   database: SubgraphDatabase;
   seed: SeedPlan;
+  /** What the store derives from its data once seeding is done (the EDI store publishes its first release); idempotent. */
+  afterSeed?(em: EntityManager): Promise<void>;
 }
 
 /** `<STORE>_DATABASE_URL`: where a subgraph finds an isolated store, as that store's own role. */

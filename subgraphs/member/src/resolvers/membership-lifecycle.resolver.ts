@@ -90,6 +90,8 @@ export class MembershipLifecycleResolver {
         throw error;
       }
     }
+    // The EDI store's copy of the practice follows, through the gateway (practice-copy.resolver.ts).
+    notices.push({ kind: 'member-practice', memberId: memberId!, province: valid.practiceProvince, specialty: specialtyOf(valid.typeOfWork) });
     return (await em.fork().findOneOrFail(Member, { id: memberId }));
   }
 
@@ -148,6 +150,7 @@ export class MembershipLifecycleResolver {
       member.specialty = specialtyOf(typeOfWork);
       return member;
     });
+    context.notices.push({ kind: 'member-practice', memberId: changed.id, province: changed.practiceProvince, specialty: changed.specialty });
     return sharePeriods(context, changed);
   }
 }
