@@ -1,7 +1,8 @@
 import {
   CATEGORIES, CATEGORY_NAMES, EDI_ISOLATED_FROM, GATEWAY_EFFECT_FIELDS, indexFields, mayRead, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, PURPOSE_NAMES, PURPOSES, REFUSAL_RULES, RETENTION_SCHEDULE,
-  type DataCategory,
+  ROLE_BOUND_FIELDS, type DataCategory,
 } from '@mutual-graph/schema';
+import { ediReleasePolicy } from '@mutual-graph/member-subgraph';
 import { Kind, parse } from 'graphql';
 
 const purposesFor = (category: DataCategory | null) =>
@@ -43,10 +44,15 @@ export function policyReport(supergraphSdl: string): string {
     '',
     ...Object.entries(PURPOSE_BOUND_FIELDS).map(([field, purposes]) => `- \`${field}\`: ${purposes.join(', ')}`),
     '',
+    'Fields only principals holding one of these roles may use (`ROLE_REQUIRED` otherwise), besides their purposes:',
+    '',
+    ...Object.entries(ROLE_BOUND_FIELDS).map(([field, roles]) => `- \`${field}\`: ${roles.map((r) => `\`${r}\``).join(', ')}`),
+    '',
     'Fields no client may use, under any purpose: the gateway calls them to record what a request disclosed or consented to:',
     '',
     ...GATEWAY_EFFECT_FIELDS.map((field) => `- \`${field}\``),
     '',
+    ...ediReleaseSection(),
     '## Data categories',
     '',
     '| category | what | purposes that may read it |',
@@ -85,4 +91,31 @@ export function policyReport(supergraphSdl: string): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** How EDI statistics are published: what a release is and how it protects, from the member subgraph's own modules. */
+function ediReleaseSection(): string[] {
+  const p = ediReleasePolicy();
+  return [
+    '## EDI releases',
+    '',
+    'EDI statistics are never counted per request. A **release** is a fixed, versioned set of tables counted from one',
+    'snapshot of the EDI store (on the EDI store\'s own connection, with its own copy of practice province and specialty),',
+    'published by the EDI reporting lead (`publishEdiRelease`) or by seeding; `ediSummary` reads one stored table of the',
+    'latest release, or of the release its `release` argument names, and a filter is a slice of that table. A release',
+    'stores noisy counts only: no member id, no true count. When it was taken, its method, threshold and privacy loss,',
+    'and who published it are recorded with it (`ediReleases`).',
+    '',
+    `- **Method** \`${p.method}\`: every cell of every table, empty ones included, gets discrete Gaussian noise (standard`,
+    `  deviation ${p.noiseStandardDeviation}); a noisy count under the minimum cell size (${p.minimumCellSizeFloor}; configuration may raise it, never lower it)`,
+    '  is published as suppressed. One member counts once in each table, so the whole release is',
+    `  rho-zCDP with rho = ${p.rhoPerRelease} (epsilon ${p.epsilonPerRelease.toFixed(2)} at delta 1e-6), whichever tables a caller combines.`,
+    `- **Over time**: releases compose by adding their rho; all releases of any 365 days may spend at most ${p.rhoPerYear}`,
+    `  (${p.rhoPerYear / p.rhoPerRelease} releases), and a further one is refused with \`EDI_PRIVACY_BUDGET_SPENT\`. A member added or changed between two releases`,
+    '  is protected by the second release\'s guarantee: the difference of two releases is noise, not the member.',
+    '- **Tables** (grouping and filters together name one of these; anything else is `BAD_USER_INPUT` naming them):',
+    '',
+    ...p.tables.map((t) => `  - ${t.join(' × ')}`),
+    '',
+  ];
 }

@@ -1,1 +1,2 @@
 export { memberSubgraph } from './subgraph.js';
+export { ediReleasePolicy } from './reporting/release-policy.js';

@@ -13,6 +13,7 @@ import { memberReference } from './resolvers/member.reference.js';
 import { MemberResolver } from './resolvers/member.resolver.js';
 import { MembershipConfirmationResolver } from './resolvers/membership-confirmation.resolver.js';
 import { MembershipResolver } from './resolvers/membership.resolver.js';
+import { PracticeCopyResolver } from './resolvers/practice-copy.resolver.js';
 import { memberSeed } from './seed.js';
 import { memberDisposition } from './disposition.js';
 
@@ -27,7 +28,7 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberResolver, MembershipResolver, MembershipConfirmationResolver, EdiSummaryResolver, MembershipLifecycleResolver, SelfServiceResolver],
+    resolvers: [MemberResolver, MembershipResolver, MembershipConfirmationResolver, EdiSummaryResolver, MembershipLifecycleResolver, SelfServiceResolver, PracticeCopyResolver],
     orphanedTypes: [Member],
     referenceResolvers: memberReference,
   },

@@ -1,84 +1,71 @@
 import { expectRefused } from '../../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
 import { asCaller } from '../../../test/support/tokens.js';
+import { releases, SUMMARY, summary, valueOf, wholeRelease } from './support/edi-graph.js';
 
 const stack = testStack();
-const SUMMARY = `query ($groupBy: [EdiDimension!]!, $filter: EdiSummaryFilter) {
-  ediSummary(groupBy: $groupBy, filter: $filter) { cells { values { dimension value } count suppressed } suppressedCells minimumCellSize }
-}`;
 
-type Cell = { values: { dimension: string; value: string }[]; count: number | null; suppressed: boolean };
-async function summary(groupBy: string[], filter?: Record<string, string>): Promise<{ cells: Cell[]; suppressedCells: number; minimumCellSize: number }> {
-  const { body } = await postGraphQL(stack.gatewayUrl, SUMMARY, { groupBy, filter }, await asCaller('EDI_REPORTING'));
-  expect(body.errors).toBeUndefined();
-  return body.data!.ediSummary;
-}
-const valueOf = (cell: Cell, dimension: string) => cell.values.find((v) => v.dimension === dimension)!.value;
-
-/** The true counts, straight from the database as the administrator. */
-async function truth(): Promise<{ gender: string; province: string }[]> {
-  return sql(stack.adminUrl, `select coalesce(e.gender_identity, 'NOT_ANSWERED') as gender, m.province::text as province
+/** Every respondent's answers and practice, straight from the database as the administrator, by dimension. */
+async function truth(): Promise<Record<string, string>[]> {
+  return sql(stack.adminUrl, `select coalesce(e.gender_identity, 'NOT_ANSWERED') as "GENDER_IDENTITY", coalesce(e.indigenous_identity, 'NOT_ANSWERED') as "INDIGENOUS_IDENTITY",
+      coalesce(e.racialized_identity, 'NOT_ANSWERED') as "RACIALIZED_IDENTITY", coalesce(e.disability, 'NOT_ANSWERED') as "DISABILITY",
+      coalesce(e.sexual_orientation, 'NOT_ANSWERED') as "SEXUAL_ORIENTATION", m.province::text as "PROVINCE", m.specialty as "SPECIALTY"
     from edi.edi_profile e join member.member m on m.id = e.member_id`);
 }
 
-describe('EDI reporting, in aggregate only', () => {
-  it('counts exactly what the EDI store holds, with every cell under 10 suppressed and "prefer not to say" as a value', async () => {
-    const rows = await truth();
-    const byGender = new Map<string, number>();
-    for (const r of rows) byGender.set(r.gender, (byGender.get(r.gender) ?? 0) + 1);
-    const { cells, minimumCellSize, suppressedCells } = await summary(['GENDER_IDENTITY']);
-    expect(minimumCellSize).toBe(10);
-    expect(cells.map((c) => valueOf(c, 'GENDER_IDENTITY'))).toContain('PREFER_NOT_TO_SAY');
-    for (const cell of cells) {
-      const actual = byGender.get(valueOf(cell, 'GENDER_IDENTITY')) ?? 0;
-      if (cell.suppressed) expect(cell.count).toBeNull();
-      else expect(cell.count).toBe(actual);
-      if (actual > 0 && actual < 10) expect(cell.suppressed).toBe(true);
-    }
-    expect(suppressedCells).toBe(cells.filter((c) => c.suppressed).length);
-    // The test population has small groups on purpose (non-binary, another identity): they must be there to hide.
-    expect([...byGender.values()].some((n) => n > 0 && n < 10)).toBe(true);
+describe('EDI reporting, from published releases only', () => {
+  it('answers from the latest published release, the first of which seeding published', async () => {
+    const published = await releases();
+    expect(published.at(-1)).toMatchObject({ version: 1, publishedBy: 'seed', method: 'DISCRETE_GAUSSIAN_ZCDP', minimumCellSize: 10 });
+    expect(published.at(-1)!.privacyLoss).toEqual({ rho: 0.25, epsilon: expect.closeTo(3.97, 2), noiseStandardDeviation: 6 });
+    const latest = published[0]!;
+    expect((await summary(['GENDER_IDENTITY'])).release).toEqual({ id: latest.id, version: latest.version });
   });
 
-  it('gives back no suppressed cell by differencing a coarser grouping, or the sum over filters, with a finer one', async () => {
-    const coarse = await summary(['GENDER_IDENTITY']);
-    const fine = await summary(['GENDER_IDENTITY', 'PROVINCE']);
+  it('publishes the true counts plus noise, never a count under 10, and the same answer however often it is asked', async () => {
+    const { id } = (await releases())[0]!;
     const rows = await truth();
-    expect(fine.cells.some((c) => c.suppressed)).toBe(true);
-    for (const total of coarse.cells.filter((c) => !c.suppressed)) {
-      const gender = valueOf(total, 'GENDER_IDENTITY');
-      const line = fine.cells.filter((c) => valueOf(c, 'GENDER_IDENTITY') === gender);
-      const hidden = line.filter((c) => c.suppressed);
-      // Exactly one hidden cell in a line whose total is known would be given back; none or several are not.
-      expect(hidden.length).not.toBe(1);
-      const published = line.reduce((sum, c) => sum + (c.count ?? 0), 0);
-      if (hidden.length > 0) {
-        const actualHidden = hidden.map((c) => rows.filter((r) => r.gender === gender && r.province === valueOf(c, 'PROVINCE')).length);
-        expect(total.count! - published).toBe(actualHidden.reduce((a, b) => a + b, 0));
-      } else {
-        expect(published).toBe(total.count);
+    const tables = await wholeRelease(id);
+    const residuals: number[] = [];
+    for (const cells of tables.values()) {
+      for (const cell of cells) {
+        if (cell.count !== null) expect(cell.count).toBeGreaterThanOrEqual(10);
+        if (cell.count === null) expect(cell.suppressed).toBe(true);
+        const actual = rows.filter((r) => cell.values.every((v) => r[v.dimension] === v.value)).length;
+        // Large cells are always published: their residual is the noise itself.
+        if (actual >= 40) residuals.push(cell.count! - actual);
       }
     }
+    expect(residuals.length).toBeGreaterThanOrEqual(10);
+    // Noise of standard deviation 6: never more than six deviations off, and not nothing.
+    for (const r of residuals) expect(Math.abs(r)).toBeLessThanOrEqual(36);
+    expect(residuals.some((r) => r !== 0)).toBe(true);
+    expect(await wholeRelease(id)).toEqual(tables);
   });
 
-  it('answers a filter as a slice of the same suppressed table, so a narrower filter adds nothing', async () => {
-    const fine = await summary(['GENDER_IDENTITY', 'PROVINCE']);
+  it('answers a filter as a slice of the same stored table', async () => {
+    const { id } = (await releases())[0]!;
+    const fine = await summary(['GENDER_IDENTITY', 'PROVINCE'], undefined, id);
     for (const province of ['ON', 'QC', 'PE']) {
-      const sliced = await summary(['GENDER_IDENTITY'], { province });
+      const sliced = await summary(['GENDER_IDENTITY'], { province }, id);
       const expected = fine.cells.filter((c) => valueOf(c, 'PROVINCE') === province).map((c) => ({ gender: valueOf(c, 'GENDER_IDENTITY'), count: c.count, suppressed: c.suppressed }));
       expect(sliced.cells.map((c) => ({ gender: valueOf(c, 'GENDER_IDENTITY'), count: c.count, suppressed: c.suppressed }))).toEqual(expected);
     }
   });
 
-  it('carries no member identifier anywhere in the result', async () => {
-    const text = JSON.stringify(await summary(['GENDER_IDENTITY', 'DISABILITY', 'PROVINCE']));
-    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  it('carries no member identifier anywhere in a release', async () => {
+    const text = JSON.stringify([...(await wholeRelease((await releases())[0]!.id)).values()]) + JSON.stringify(await releases());
+    const releaseIds = new Set((await releases()).map((r) => r.id));
+    for (const uuid of text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []) expect(releaseIds.has(uuid)).toBe(true);
     expect(text).not.toMatch(/CAMD-|MG\d{7}/);
+    const columns = await sql(stack.adminUrl, `select table_name, column_name from information_schema.columns where table_schema = 'edi' and table_name like 'edi_release%'`);
+    expect(columns.map((c) => c.column_name)).not.toContain('member_id');
   });
 
   it('is refused to every purpose but EDI_REPORTING, which may read nothing else', async () => {
     for (const purpose of ['MEMBERSHIP', 'RISK_MANAGEMENT', 'PRIVACY_OFFICE'] as const) {
       expectRefused(await postGraphQL(stack.gatewayUrl, SUMMARY, { groupBy: ['GENDER_IDENTITY'] }, await asCaller(purpose)), 'PURPOSE_SCOPE');
+      expectRefused(await postGraphQL(stack.gatewayUrl, '{ ediReleases { id } }', {}, await asCaller(purpose)), 'PURPOSE_SCOPE');
     }
     expectRefused(await postGraphQL(stack.gatewayUrl, '{ members(first: 1) { totalCount } }', {}, await asCaller('EDI_REPORTING')), 'PURPOSE_SCOPE');
   });
@@ -87,6 +74,30 @@ describe('EDI reporting, in aggregate only', () => {
     for (const groupBy of [[], ['GENDER_IDENTITY', 'DISABILITY', 'PROVINCE', 'SPECIALTY'], ['DISABILITY', 'DISABILITY']]) {
       const { body } = await postGraphQL(stack.gatewayUrl, SUMMARY, { groupBy }, await asCaller('EDI_REPORTING'));
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'groupBy' });
+    }
+  });
+
+  it.each([
+    ['three dimensions', ['GENDER_IDENTITY', 'DISABILITY', 'PROVINCE'], undefined],
+    ['a filter that adds a dimension past the declared tables', ['GENDER_IDENTITY', 'DISABILITY'], { province: 'ON' }],
+    ['province and specialty together', ['SEXUAL_ORIENTATION'], { province: 'ON', specialty: 'PSYCHIATRY' }],
+    ['province alone', ['PROVINCE'], undefined],
+  ])('refuses %s, naming the tables a release publishes', async (_label, groupBy, filter) => {
+    const { body } = await postGraphQL(stack.gatewayUrl, SUMMARY, { groupBy, filter }, await asCaller('EDI_REPORTING'));
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'groupBy' });
+    expect(body.errors![0]!.extensions!.tables).toContainEqual(['GENDER_IDENTITY', 'PROVINCE']);
+    expect(body.errors![0]!.message).toMatch(/GENDER_IDENTITY × RACIALIZED_IDENTITY/);
+  });
+
+  it('refuses an unknown specialty without repeating it, and a release that is not one', async () => {
+    const specialty = await postGraphQL(stack.gatewayUrl, SUMMARY, { groupBy: ['GENDER_IDENTITY'], filter: { specialty: 'ASTROLOGY_X' } }, await asCaller('EDI_REPORTING'));
+    expect(specialty.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.specialty' });
+    expect(JSON.stringify(specialty.body)).not.toContain('ASTROLOGY_X');
+    for (const release of ['00000000-0000-4000-8000-000000000000', "1' or '1'='1"]) {
+      const { status, body } = await postGraphQL(stack.gatewayUrl, SUMMARY, { groupBy: ['GENDER_IDENTITY'], release }, await asCaller('EDI_REPORTING'));
+      expect(status).toBe(200);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'release' });
     }
   });
 });

@@ -1,6 +1,7 @@
 import { NonPersonal, Province } from '@mutual-graph/platform';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { EdiDimension } from '../reporting/edi-dimensions.js';
+import { EdiReleaseInfo } from './edi-release.js';
 
 @NonPersonal()
 @ObjectType({ description: 'One value of one dimension of a cell' })
@@ -13,12 +14,12 @@ export class EdiDimensionValue {
 }
 
 @NonPersonal()
-@ObjectType({ description: 'A count of members sharing these values; absent when suppressed' })
+@ObjectType({ description: 'A noisy count of respondents sharing these values; absent when under the minimum cell size' })
 export class EdiCell {
   @Field(() => [EdiDimensionValue])
   values!: EdiDimensionValue[];
 
-  @Field(() => Int, { nullable: true, description: 'Null when suppressed' })
+  @Field(() => Int, { nullable: true, description: 'The published (noisy) count; null when suppressed' })
   count!: number | null;
 
   @Field()
@@ -26,20 +27,23 @@ export class EdiCell {
 }
 
 @NonPersonal()
-@ObjectType({ description: 'EDI answers counted in aggregate, with small cells suppressed; never a member identifier' })
+@ObjectType({ description: 'One table (or a slice of one) of a published EDI release; never a member identifier' })
 export class EdiSummary {
+  @Field(() => EdiReleaseInfo, { description: 'The release the cells come from' })
+  release!: EdiReleaseInfo;
+
   @Field(() => [EdiCell])
   cells!: EdiCell[];
 
-  @Field(() => Int, { description: 'How many cells were suppressed, as too small or to protect one that was' })
+  @Field(() => Int, { description: 'How many of these cells were suppressed (noisy count under the minimum)' })
   suppressedCells!: number;
 
-  @Field(() => Int, { description: 'Cells under this count are suppressed' })
+  @Field(() => Int, { description: 'Noisy counts under this are suppressed' })
   minimumCellSize!: number;
 }
 
 @NonPersonal()
-@InputType({ description: 'Narrows an EDI summary to a province and/or a specialty' })
+@InputType({ description: 'A slice of a release table by province and/or specialty (the table must have those dimensions)' })
 export class EdiSummaryFilter {
   @Field(() => Province, { nullable: true })
   province?: Province;

@@ -1,0 +1,110 @@
+import { formatMinc } from '@mutual-graph/schema';
+import { EDI_ANSWERS, EdiDimension } from '../src/reporting/edi-dimensions.js';
+import { dimensionValues, EDI_RELEASE_TABLES } from '../src/reporting/edi-release-tables.js';
+import type { PublishedTable } from '../src/reporting/protect-release.js';
+import { expectRefused } from '../../../test/support/refusals.js';
+import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { asCaller } from '../../../test/support/tokens.js';
+import { attackCubes, feasibleRanges, noiseBound } from './support/lp-attacker.js';
+import { asLead, PUBLISH, releases, wholeRelease, type Cell } from './support/edi-graph.js';
+
+const stack = testStack();
+const QUESTIONS = [EdiDimension.GENDER_IDENTITY, EdiDimension.INDIGENOUS_IDENTITY, EdiDimension.RACIALIZED_IDENTITY, EdiDimension.DISABILITY, EdiDimension.SEXUAL_ORIENTATION];
+
+async function publish(): Promise<{ id: string; version: number; publishedBy: string }> {
+  const { body } = await postGraphQL(stack.gatewayUrl, PUBLISH, {}, await asLead());
+  expect(body.errors).toBeUndefined();
+  return body.data!.publishEdiRelease;
+}
+
+const asTables = (tables: Map<string, Cell[]>): PublishedTable[] => EDI_RELEASE_TABLES.map((table) => ({
+  table,
+  cells: tables.get(table.key)!.map((c) => ({ values: c.values.map((v) => v.value), count: c.count })),
+}));
+
+const APPLY = `mutation ($application: MembershipApplicationInput!, $edi: EdiAnswersInput) { applyForMembership(application: $application, ediAnswers: $edi) { id } }`;
+
+describe('publishing EDI releases', () => {
+  it('is for the EDI reporting lead alone: anyone else is refused ROLE_REQUIRED, and nothing is published', async () => {
+    const before = (await releases()).length;
+    expectRefused(await postGraphQL(stack.gatewayUrl, PUBLISH, {}, await asCaller('EDI_REPORTING')), 'ROLE_REQUIRED');
+    expectRefused(await postGraphQL(stack.gatewayUrl, PUBLISH, {}, await asCaller('MEMBERSHIP', { roles: ['edi-reporting-lead'] })), 'PURPOSE_SCOPE');
+    expect((await releases()).length).toBe(before);
+  });
+
+  it("does not show an applicant's answers in the difference between the releases before and after they were added", async () => {
+    const first = await publish();
+    const answers = { GENDER_IDENTITY: 'NON_BINARY', INDIGENOUS_IDENTITY: 'METIS', RACIALIZED_IDENTITY: 'BLACK', DISABILITY: 'YES', SEXUAL_ORIENTATION: 'BISEXUAL' } as const;
+    const unique = Date.now() % 1_000_000;
+    const { body } = await postGraphQL(stack.gatewayUrl, APPLY, {
+      application: {
+        profile: { firstName: 'Aurore', lastName: 'Zzyzx-Release', dateOfBirth: '1985-04-12' },
+        contact: { email: `release.${unique}@example.org`, phone: '+1-555-010-0199', city: 'Iqaluit', province: 'NU' },
+        minc: formatMinc(String(8_900_000 + (unique % 99_999))),
+        collegeRegistrations: [{ college: 'NU', registrationNumber: `NU-R-${unique}` }],
+        typeOfWork: 'PSY',
+      },
+      edi: { consentToCollect: true, genderIdentity: answers.GENDER_IDENTITY, indigenousIdentity: answers.INDIGENOUS_IDENTITY, racializedIdentity: answers.RACIALIZED_IDENTITY, disability: answers.DISABILITY, sexualOrientation: answers.SEXUAL_ORIENTATION },
+    }, await asCaller('MEMBERSHIP'));
+    expect(body.errors).toBeUndefined();
+    // The EDI store's copy of the applicant's practice followed, through the gateway.
+    expect(await sql(stack.adminUrl, 'select province, specialty from edi.member_practice where member_id = $1', [body.data!.applyForMembership.id])).toEqual([{ province: 'NU', specialty: 'PSYCHIATRY' }]);
+    const second = await publish();
+    expect(second.version).toBe(first.version + 1);
+
+    const [a, b] = [await wholeRelease(first.id), await wholeRelease(second.id)];
+    const count = (tables: Map<string, Cell[]>, table: string, match: (cell: Cell) => boolean) => tables.get(table)!.find(match)!.count;
+    // Every cell is drawn afresh: cells the applicant is not in change as much as theirs.
+    let changedElsewhere = 0;
+    for (const q of QUESTIONS) {
+      for (const value of EDI_ANSWERS[q]!) {
+        if (value === answers[q]) continue;
+        const at = (cell: Cell) => cell.values[0]!.value === value;
+        if (count(a, q, at) !== count(b, q, at)) changedElsewhere++;
+      }
+    }
+    expect(changedElsewhere).toBeGreaterThan(0);
+    // The reading that gave applicants away before: the one cell of each question that rose by exactly one.
+    const read = QUESTIONS.filter((q) => {
+      const rose = EDI_ANSWERS[q]!.filter((value) => {
+        const at = (cell: Cell) => cell.values[0]!.value === value;
+        const [x, y] = [count(a, q, at), count(b, q, at)];
+        return x !== null && y !== null && y - x === 1;
+      });
+      return rose.length === 1 && rose[0] === answers[q];
+    });
+    expect(read.length).toBeLessThan(QUESTIONS.length);
+  });
+
+  it('leaves every cell of the published release a feasible range of at least 10 to an attacker who solves over every table it publishes', async () => {
+    const latest = (await releases())[0]!;
+    const published = asTables(await wholeRelease(latest.id));
+    const bound = noiseBound(36, 1e-6);
+    let narrowest = Infinity;
+    // The cubes small enough to solve here; the domain test solves every cube on a smaller catalogue.
+    const cubes = attackCubes(EDI_RELEASE_TABLES).filter((cube) => cube.reduce((n, d) => n * dimensionValues(d).length, 1) <= 800);
+    expect(cubes.length).toBeGreaterThanOrEqual(10);
+    for (const cube of cubes) {
+      for (const range of await feasibleRanges(published, cube, { valuesOf: dimensionValues, minimumCellSize: 10, bound })) narrowest = Math.min(narrowest, range.high - range.low);
+    }
+    console.log(`release ${latest.version}: narrowest feasible range over ${cubes.length} cubes: ${narrowest}`);
+    expect(narrowest).toBeGreaterThanOrEqual(10);
+  }, 180_000);
+
+  it("stops at the year's privacy budget, with a code and the date the next release fits", async () => {
+    const budget = async () => (await postGraphQL(stack.gatewayUrl, '{ ediPrivacyBudget { budget spent releasesPossible nextReleaseFrom } }', {}, await asCaller('EDI_REPORTING'))).body.data!.ediPrivacyBudget;
+    let state = await budget();
+    expect(state.budget).toBe(1);
+    while (state.releasesPossible > 0) {
+      await publish();
+      state = await budget();
+    }
+    expect(state.spent).toBe(1);
+    const count = (await releases()).length;
+    const { body } = await postGraphQL(stack.gatewayUrl, PUBLISH, {}, await asLead());
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'EDI_PRIVACY_BUDGET_SPENT', spent: 1, budget: 1, nextReleaseFrom: state.nextReleaseFrom });
+    expect(new Date(state.nextReleaseFrom).getTime()).toBeGreaterThan(Date.now() + 300 * 86_400_000);
+    expect((await releases()).length).toBe(count);
+  });
+});
