@@ -5,7 +5,8 @@
 // size loaded with COPY, then each operation against each target, rounds interleaved (the target
 // order turns each round) and the median of the rounds kept. Also: SQL statements per operation
 // for growing lists (pg_stat_statements), the MINC lookup at the member subgraph with the plan
-// PostgreSQL chose, and Member Support Program identification's wall time. Writes
+// PostgreSQL chose, Member Support Program identification's wall time, and an EDI release's publication
+// and ediSummary read from it one request at a time. Writes
 // bench/results/<timestamp>.json and BENCHMARKS.md. Not part of `npm test`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -221,6 +222,26 @@ try {
   if (mspAnswer.errors) throw new Error(`MSP identification: ${JSON.stringify(mspAnswer.errors)}`);
   log(`MSP identification: ${mspSeconds.toFixed(2)} s, ${mspAnswer.data!.supportProgramCandidates.length} candidates`);
 
+  await settle(everyPid);
+  // An EDI release published at this size by the EDI reporting lead, then ediSummary read from it one at a time.
+  const lead = await signDevToken(keys.issuer, { sub: 'bench-edi-lead', roles: ['edi-reporting-lead'], purposes: ['EDI_REPORTING'], expiresIn: '1h' });
+  const ediHeaders = { 'content-type': 'application/json', authorization: `Bearer ${lead}`, 'x-purpose-of-use': 'EDI_REPORTING' };
+  const releaseStarted = performance.now();
+  const published = (await (await fetch(stack.gatewayUrl, { method: 'POST', headers: ediHeaders, body: JSON.stringify({ query: 'mutation Publish { publishEdiRelease { id version } }' }) })).json()) as { data?: { publishEdiRelease: { id: string } }; errors?: unknown[] };
+  const releaseSeconds = (performance.now() - releaseStarted) / 1000;
+  if (published.errors) throw new Error(`EDI release: ${JSON.stringify(published.errors)}`);
+  const [{ cells }] = (await admin.query('select count(*)::int as cells from edi.edi_release_cell where release_id = $1', [published.data!.publishEdiRelease.id])).rows;
+  const summaries: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const t = performance.now();
+    const answer = (await (await fetch(stack.gatewayUrl, { method: 'POST', headers: ediHeaders, body: JSON.stringify({ query: OPERATIONS.ediSummary.query }) })).json()) as { errors?: unknown[] };
+    if (answer.errors) throw new Error(`ediSummary: ${JSON.stringify(answer.errors)}`);
+    if (i >= 100) summaries.push(performance.now() - t);
+  }
+  const sortedSummaries = [...summaries].sort((x, y) => x - y);
+  const edi = { releaseSeconds: +releaseSeconds.toFixed(2), cells, summaryP50Ms: +median(summaries).toFixed(2), summaryP90Ms: +sortedSummaries[Math.floor(sortedSummaries.length * 0.9)]!.toFixed(2), requests: summaries.length };
+  log(`EDI release: ${edi.releaseSeconds} s for ${cells} cells; ediSummary one at a time: p50 ${edi.summaryP50Ms} ms, p90 ${edi.summaryP90Ms} ms`);
+
   const result: BenchResult = {
     at: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, postgres: (await admin.query('show server_version')).rows[0].server_version },
@@ -232,6 +253,7 @@ try {
     statements,
     mincLookup,
     msp: { seconds: +mspSeconds.toFixed(2), candidates: mspAnswer.data!.supportProgramCandidates.length },
+    edi,
   };
   const file = await writeReport(result, import.meta.dirname);
   log(`figures in ${file} and BENCHMARKS.md`);

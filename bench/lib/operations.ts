@@ -45,7 +45,7 @@ export const OPERATIONS: Record<OperationName, { title: string; purpose: Purpose
 } } } }`,
   },
   ediSummary: {
-    title: 'EDI summary by two dimensions',
+    title: 'EDI summary by two dimensions (a stored release table)',
     purpose: 'EDI_REPORTING',
     query: 'query EdiSummary { ediSummary(groupBy: [PROVINCE, GENDER_IDENTITY]) { suppressedCells cells { count values { dimension value } } } }',
   },

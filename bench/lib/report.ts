@@ -19,8 +19,12 @@ export interface BenchResult {
   statements: { listed: number; byRole: Record<string, number> }[];
   mincLookup: { p50Ms: number; sqlP50Ms: number; requests: number; plan: string[] };
   msp: { seconds: number; candidates: number };
+  /** An EDI release published at this size, and ediSummary read from it one request at a time through the gateway. */
+  edi?: { releaseSeconds: number; cells: number; summaryP50Ms: number; summaryP90Ms: number; requests: number };
   ratios?: Record<string, Record<string, number | null>>;
 }
+
+const OPERATION_TITLE_EDI = 'groupBy PROVINCE and GENDER_IDENTITY';
 
 const ratio = (x: number | undefined, y: number | undefined) => (x !== undefined && y ? +(x / y).toFixed(3) : null);
 
@@ -103,7 +107,8 @@ From \`bench/results/${file}\` (${run.at.slice(0, 10)}, same machine kind):
   ${run.load.copySeconds} s); database ${run.load.databaseMiB} MiB.
 - MINC lookup at the member subgraph: p50 **${m.p50Ms} ms** over HTTP, SQL alone p50 **${m.sqlP50Ms} ms**; plan:
 ${m.plan.map((line) => `  \`${line.trim()}\``).join('\n')}
-- Member Support Program identification: **${run.msp.seconds} s**.
+- Member Support Program identification: **${run.msp.seconds} s**.${run.edi ? `
+- An EDI release published (${run.edi.cells.toLocaleString('en')} cells): **${run.edi.releaseSeconds} s**; ediSummary from it, one at a time through the gateway: p50 **${run.edi.summaryP50Ms} ms**.` : ''}
 - Statements for lists of ${run.statements.map((x) => x.listed).join(' / ')} members: ${run.statements.map((x) => JSON.stringify(x.byRole)).join(' / ')}.
 `;
 }
@@ -174,7 +179,13 @@ ${result.statements.map((s) => `| ${s.listed} | ${Object.keys(result.statements[
 ${result.mincLookup.plan.map((line) => `  \`${line.trim()}\``).join('\n')}
 - Member Support Program identification over all ${result.settings.members.toLocaleString('en')} members: **${result.msp.seconds} s**
   (${result.msp.candidates} candidates returned).
-
+${result.edi ? `
+## EDI releases
+- Publishing an EDI release at ${result.settings.members.toLocaleString('en')} members (\`publishEdiRelease\` through the gateway: one snapshot counted
+  into every declared table by GROUPING SETS, discrete Gaussian noise on each of ${result.edi.cells.toLocaleString('en')} cells, stored): **${result.edi.releaseSeconds} s**.
+- \`ediSummary\` (${OPERATION_TITLE_EDI}) read from the stored release, one request at a time through the gateway:
+  p50 **${result.edi.summaryP50Ms} ms**, p90 ${result.edi.summaryP90Ms} ms (${result.edi.requests} requests).
+` : ''}
 ## How to reproduce
 \`\`\`
 npm install
