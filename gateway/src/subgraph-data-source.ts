@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayContext } from './context.js';
 import { log, metrics } from './observability.js';
 import { GraphQLError } from 'graphql';
-import { isUuid, loggableError, MEMBERS_READ_EXTENSION, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
+import { isUuid, loggableError, MEMBERS_READ_EXTENSION, NOTICE_SOURCES, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 
 /**
@@ -50,7 +50,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): Promise<GatewayGraphQLResponse> {
     const notices = response.extensions?.[NOTICES_EXTENSION] as GatewayNotice[] | undefined;
     if (notices) {
-      context.notices.push(...notices);
+      for (const notice of Array.isArray(notices) ? notices : []) {
+        if (NOTICE_SOURCES[notice?.kind] === this.name) context.notices.push(notice);
+        else log.warn({ subgraph: this.name, kind: String(notice?.kind).slice(0, 40), requestId: context?.requestId }, 'notice from a subgraph it does not belong to, ignored');
+      }
       delete response.extensions![NOTICES_EXTENSION];
     }
     const membersRead = response.extensions?.[MEMBERS_READ_EXTENSION];

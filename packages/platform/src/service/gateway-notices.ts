@@ -22,6 +22,18 @@ export type GatewayNotice =
 export const NOTICES_EXTENSION = 'gatewayNotices';
 
 /**
+ * The one subgraph each kind of notice may come from: the gateway acts on a notice only from the
+ * subgraph whose data it is about (a subgraph that could send any notice could write another's store).
+ */
+export const NOTICE_SOURCES: Record<GatewayNotice['kind'], string> = {
+  disclosure: 'member',
+  erasure: 'privacy',
+  consent: 'member',
+  'membership-periods': 'member',
+  'member-practice': 'member',
+};
+
+/**
  * The member a partner confirmation names when the number asked about is no member's: the nil UUID,
  * which no member has. Such a confirmation is recorded like any other (the same notice, the same
  * call to the privacy subgraph, the same INSERT) so that its answer costs what a former member's does
