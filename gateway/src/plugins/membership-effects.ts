@@ -25,7 +25,8 @@ const PRACTICE: Effect = {
  * subgraph's copy (its exposure for Member Support Program identification) is replaced before
  * the answer goes out, by a gateway effect call no client can make; when it sets or changes a
  * member's practice, so is the EDI store's copy (what EDI releases count by province and
- * specialty). A failure is reported with a code; repeating the change repeats the copy.
+ * specialty). A failure is reported with a code; repeating a change of periods repeats its copy, and
+ * every setup of the stack mends the practice copy (the EDI store's reconcile).
  */
 export function membershipEffectsPlugin(subgraphUrl: SubgraphUrl): ApolloServerPlugin<GatewayContext> {
   return {
@@ -41,7 +42,7 @@ export function membershipEffectsPlugin(subgraphUrl: SubgraphUrl): ApolloServerP
               } catch (error) {
                 log.error({ err: loggableError(error) }, 'practice not copied to the EDI store');
                 const result = response.body.singleResult;
-                result.errors = [...(result.errors ?? []), { message: 'the change is recorded but not yet shared with EDI reporting; repeat it to finish', extensions: { code: 'PRACTICE_NOT_SHARED' } }];
+                result.errors = [...(result.errors ?? []), { message: 'the change is recorded but not yet shared with EDI reporting; the next setup of the stack copies it', extensions: { code: 'PRACTICE_NOT_SHARED' } }];
               }
               continue;
             }

@@ -7,6 +7,8 @@ export interface PreparedDatabase {
   ownerUrls: Record<string, string>;
   migrated: Record<string, string[]>;
   seeded: Record<string, Record<string, number>>;
+  /** Rows each isolated store's reconciliation wrote into its copies. */
+  reconciled: Record<string, number>;
   /** How the seed was loaded, when anything was. */
   seedTimings?: { generateMs: number; copyMs: number; parts: number };
 }
@@ -19,7 +21,7 @@ export interface PreparedDatabase {
 export async function prepareDatabase(adminUrl: string, passwords: Record<string, string>, seed: SyntheticOptions | null): Promise<PreparedDatabase> {
   await ensureDatabase(adminUrl);
   await ensureServiceRoles(adminUrl, serviceRoles(passwords));
-  const prepared: PreparedDatabase = { ownerUrls: {}, migrated: {}, seeded: {} };
+  const prepared: PreparedDatabase = { ownerUrls: {}, migrated: {}, seeded: {}, reconciled: {} };
   const targets: SeedTarget[] = [];
   for (const owner of DATABASE_OWNERS) {
     const url = roleUrl(adminUrl, { role: roleName(owner.name), password: passwords[owner.name]! });
@@ -36,13 +38,18 @@ export async function prepareDatabase(adminUrl: string, passwords: Record<string
     const { loaded, ...timings } = await loadSeed(targets, seed, { worker: new URL('./seed-worker.js', import.meta.url) });
     prepared.seeded = loaded;
     prepared.seedTimings = timings;
-    for (const owner of DATABASE_OWNERS.filter((o) => o.afterSeed)) {
-      const orm = await openDatabase(owner.database, { clientUrl: prepared.ownerUrls[owner.name]!, poolMax: 2 });
-      try {
-        await owner.afterSeed!(orm.em.fork());
-      } finally {
-        await orm.close();
-      }
+  }
+  // Copies a store keeps of its subgraph's data, mended before anything serves; then what a seeded store derives.
+  for (const owner of DATABASE_OWNERS.filter((o) => o.reconcile || (seed && o.afterSeed))) {
+    const subgraph = DATABASE_OWNERS.find((o) => o.name === owner.service)!;
+    const store = await openDatabase(owner.database, { clientUrl: prepared.ownerUrls[owner.name]!, poolMax: 2 });
+    const source = await openDatabase(subgraph.database, { clientUrl: prepared.ownerUrls[subgraph.name]!, poolMax: 2 });
+    try {
+      if (owner.reconcile) prepared.reconciled[owner.name] = await owner.reconcile(store.em.fork(), source.em.fork());
+      if (seed && owner.afterSeed) await owner.afterSeed(store.em.fork());
+    } finally {
+      await store.close();
+      await source.close();
     }
   }
   return prepared;

@@ -15,6 +15,7 @@ export interface DatabaseOwner {
   variable: string;
   seed: SeedPlan;
   afterSeed?: IsolatedStore['afterSeed'];
+  reconcile?: IsolatedStore['reconcile'];
 }
 
 export const DATABASE_OWNERS: DatabaseOwner[] = [
@@ -27,6 +28,7 @@ export const DATABASE_OWNERS: DatabaseOwner[] = [
       variable: storeUrlVariable(store.name),
       seed: store.seed,
       afterSeed: store.afterSeed,
+      reconcile: store.reconcile,
     })),
   ]),
   // The gateway's audit records: written by the gateway alone, never seeded.

@@ -3,6 +3,7 @@ import { FIRST_KEY, keysFrom, pageOf, type DispositionTask } from '@mutual-graph
 import { today } from '@mutual-graph/schema';
 import { CollegeRegistration } from './entities/college-registration.js';
 import { EdiProfile } from './entities/edi-profile.js';
+import { MemberPracticeCopy } from './entities/member-practice-copy.js';
 
 /** Members whose membership ended (they had periods, none of them open or ending on or after the cutoff), after a key. */
 const ENDED_BEFORE = `select m.id::text as id from member.member m
@@ -16,7 +17,8 @@ const keyArray = (ids: string[]) => `{${ids.join(',')}}`;
 /**
  * The retention schedule's rules for what the member subgraph holds: former members' contact
  * details, then their EDI answers (in the EDI store, which the member schema's role cannot read:
- * ended members are found here, and their answers deleted there), then their identity.
+ * ended members are found here, and their answers deleted there), then their identity (and the EDI
+ * store's copy of their practice).
  */
 export function memberDisposition(stores: Record<string, EntityManager>): DispositionTask[] {
   const edi = stores.edi!;
@@ -61,6 +63,8 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
            where id = any(?::uuid[]) and anonymised_on is null returning id`,
           [today(), keyArray(ids)], 'all', em.getTransactionContext(),
         );
+        // The EDI store's copy of their practice goes with their identity (idempotent, on its own connection).
+        await edi.fork().nativeDelete(MemberPracticeCopy, { memberId: { $in: ids } });
         return rows.length;
       },
     },

@@ -36,6 +36,12 @@ export interface IsolatedStore {
   seed: SeedPlan;
   /** What the store derives from its data once seeding is done (the EDI store publishes its first release); idempotent. */
   afterSeed?(em: EntityManager): Promise<void>;
+  /**
+   * Brings the store's own copies of its subgraph's data up to date, from the subgraph's schema into
+   * the store and never back (the EDI store's copy of practices): run at every setup, before serving,
+   * so a copy the gateway could not update, or one older than the copy itself, is mended. Returns the rows written.
+   */
+  reconcile?(store: EntityManager, subgraph: EntityManager): Promise<number>;
 }
 
 /** `<STORE>_DATABASE_URL`: where a subgraph finds an isolated store, as that store's own role. */
