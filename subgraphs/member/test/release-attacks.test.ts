@@ -1,4 +1,5 @@
 import { EDI_ANSWERS, EdiDimension } from '../src/reporting/edi-dimensions.js';
+import { discreteGaussian } from '../src/reporting/discrete-gaussian.js';
 import { cellKey, cellsOf, EDI_RELEASE_TABLES } from '../src/reporting/edi-release-tables.js';
 import { asNumber, noiseVariance } from '../src/reporting/privacy-loss.js';
 import { protectRelease, type PublishedTable } from '../src/reporting/protect-release.js';
@@ -46,6 +47,13 @@ describe('an EDI release against an attacker who combines every table it publish
     const worst = await narrowest(release(counts, 1), bound);
     console.log(`noise sd ${SIGMA.toFixed(2)}, attacker's bound ${bound}: narrowest feasible range ${worst.high - worst.low} (${worst.table} ${worst.values.join('/')}: ${worst.low}..${worst.high})`);
     expect(worst.high - worst.low).toBeGreaterThanOrEqual(MINIMUM);
+  }, 120_000);
+
+  it('finds cells narrower than the minimum when the noise is too small for it (the check has teeth)', async () => {
+    // A standard deviation of 1/2: the attacker's bound is 3, every constraint 6 wide.
+    const thin = protectRelease(counts, { minimumCellSize: MINIMUM, variance: { num: 1n, den: 4n }, random: seededRandom(1), valuesOf: smallValuesOf });
+    const worst = await narrowest(thin, noiseBound(0.25, 1e-6));
+    expect(worst.high - worst.low).toBeLessThan(MINIMUM);
   }, 120_000);
 
   it('pins cells exactly when counts are published as they are, small cells suppressed (the check has teeth)', async () => {
@@ -119,5 +127,52 @@ describe("an applicant added between two releases, against an attacker who compa
     const rates = attack((counts) => exactRelease(counts));
     // Rare answers sit in suppressed cells in both releases; the common ones show their +1.
     expect(Math.max(...Object.values(rates))).toBeGreaterThan(0.9);
+  });
+});
+
+describe('a respondent known to have answered, against an attacker who knows every other respondent', () => {
+  // The worst case differential privacy speaks of: the attacker knows everyone else's answers
+  // exactly, and that this member answered one of two answers. Their best test (the likelihood
+  // ratio: did the member's cells for one answer rise more than for the other, over every table
+  // with the question) is right with probability exactly Phi(mu / 2) under Gaussian noise, where
+  // mu = sqrt(2 tables) / sigma; suppression can only lower it. The noise of other cells does not
+  // enter the test, so only the member's cells are drawn.
+  const people = population(2000, 13);
+  const others = countPopulation(people, EDI_RELEASE_TABLES);
+  const member = Object.fromEntries(Object.values(EdiDimension).map((d) => [d, smallValuesOf(d)[0]!])) as Respondent;
+  const TRIALS = 1000;
+
+  function accuracy(question: EdiDimension, variance: { num: bigint; den: bigint }, seed: number): number {
+    const [a, b] = EDI_ANSWERS[question]!;
+    const tables = EDI_RELEASE_TABLES.filter((t) => t.dimensions.includes(question));
+    const random = seededRandom(seed);
+    let right = 0;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const truth = trial % 2 === 0 ? a! : b!;
+      let score = 0;
+      for (const table of tables) {
+        for (const [answer, sign] of [[a!, 1], [b!, -1]] as const) {
+          const key = cellKey(table.dimensions.map((d) => (d === question ? answer : member[d])));
+          const known = others.get(table.key)!.get(key) ?? 0;
+          const noisy = known + (answer === truth ? 1 : 0) + discreteGaussian(variance, random);
+          score += sign * ((noisy >= MINIMUM ? noisy : (MINIMUM - 1) / 2) - known);
+        }
+      }
+      if ((score > 0 ? a : b) === truth) right++;
+    }
+    return right / TRIALS;
+  }
+
+  const optimum = (question: EdiDimension) => normalCdf(Math.sqrt(2 * EDI_RELEASE_TABLES.filter((t) => t.dimensions.includes(question)).length) / SIGMA / 2);
+  const limit = (question: EdiDimension) => optimum(question) + 3 * Math.sqrt((optimum(question) * (1 - optimum(question))) / TRIALS);
+
+  it.each(QUESTIONS)('tells which of two answers %s is no better than the guarantee', (question) => {
+    const rate = accuracy(question, VARIANCE, 7 + QUESTIONS.indexOf(question));
+    console.log(`${question}: right ${(rate * 100).toFixed(1)}% of ${TRIALS} (guarantee ${(optimum(question) * 100).toFixed(1)}%)`);
+    expect(rate).toBeLessThanOrEqual(limit(question));
+  });
+
+  it.each(QUESTIONS)('tells %s better than the guarantee when the noise is a third of what it should be (the check has teeth)', (question) => {
+    expect(accuracy(question, { num: VARIANCE.num, den: VARIANCE.den * 9n }, 17 + QUESTIONS.indexOf(question))).toBeGreaterThan(limit(question));
   });
 });

@@ -2,6 +2,7 @@ import { EdiDimension } from '../src/reporting/edi-dimensions.js';
 import { cellsOf, EDI_RELEASE_TABLES, releaseTable } from '../src/reporting/edi-release-tables.js';
 import { epsilonFor, noiseVariance, RELEASE_RHO, YEARLY_RHO_BUDGET } from '../src/reporting/privacy-loss.js';
 import { protectRelease } from '../src/reporting/protect-release.js';
+import { minimumCellSize } from '../src/reporting/minimum-cell-size.js';
 import { budgetState } from '../src/reporting/release-publication.js';
 import { seededRandom } from './support/seeded-random.js';
 
@@ -15,11 +16,11 @@ describe('the tables a release publishes', () => {
     expect(releaseTable([EdiDimension.PROVINCE])).toBeUndefined();
   });
 
-  it('gives each cell noise of variance tables / (2 rho): 36 for 18 tables at rho 1/4', () => {
+  it('gives each cell noise of variance tables / (2 rho): 72 for 18 tables at rho 1/8', () => {
     expect(EDI_RELEASE_TABLES).toHaveLength(18);
-    expect(noiseVariance(18)).toEqual({ num: 72n, den: 2n });
+    expect(noiseVariance(18)).toEqual({ num: 144n, den: 2n });
     // The guarantee in epsilon at delta 1e-6, as releases report it.
-    expect(epsilonFor(0.25, 1e-6)).toBeCloseTo(3.97, 2);
+    expect(epsilonFor(0.125, 1e-6)).toBeCloseTo(2.75, 2);
   });
 });
 
@@ -42,19 +43,27 @@ describe('protecting a release', () => {
 describe('the privacy budget over any 365 days', () => {
   const now = new Date('2026-12-01T12:00:00Z');
 
-  it('allows four releases a year at rho 1/4 each within a budget of 1', () => {
-    expect(Number(YEARLY_RHO_BUDGET.num) / Number(YEARLY_RHO_BUDGET.den)).toBe(1);
+  it('allows four releases a year at rho 1/8 each within a budget of 1/2', () => {
+    expect(Number(YEARLY_RHO_BUDGET.num) / Number(YEARLY_RHO_BUDGET.den)).toBe(0.5);
     expect(budgetState([], now)).toMatchObject({ spent: 0, releasesPossible: 4, nextReleaseFrom: now });
-    expect(budgetState([spend(10, now), spend(5, now)], now)).toMatchObject({ spent: 0.5, releasesPossible: 2 });
+    expect(budgetState([spend(10, now), spend(5, now)], now)).toMatchObject({ spent: 0.25, releasesPossible: 2 });
   });
 
   it('refuses a fifth release within the year, and says when the oldest stops counting', () => {
     const state = budgetState([spend(300, now), spend(200, now), spend(100, now), spend(1, now)], now);
-    expect(state).toMatchObject({ spent: 1, releasesPossible: 0 });
+    expect(state).toMatchObject({ spent: 0.5, releasesPossible: 0 });
     expect(state.nextReleaseFrom).toEqual(new Date(now.getTime() + 65 * DAY));
   });
 
   it('no longer counts a release published a year ago or more', () => {
-    expect(budgetState([spend(365, now), spend(400, now), spend(2, now)], now)).toMatchObject({ spent: 0.25, releasesPossible: 3 });
+    expect(budgetState([spend(365, now), spend(400, now), spend(2, now)], now, 0.375)).toMatchObject({ spent: 0.125, spentInTotal: 0.375, releasesPossible: 3 });
+  });
+});
+
+describe('the minimum cell size', () => {
+  it.each([
+    [undefined, 10], ['5', 10], ['0', 10], ['-20', 10], ['10.5', 10], ['ten', 10], ['12', 12],
+  ])('is never below 10 (EDI_MINIMUM_CELL_SIZE=%s gives %i)', (configured, expected) => {
+    expect(minimumCellSize(configured === undefined ? {} : { EDI_MINIMUM_CELL_SIZE: configured })).toBe(expected);
   });
 });

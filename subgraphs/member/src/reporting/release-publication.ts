@@ -18,6 +18,8 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 export interface BudgetState {
   budget: number;
   spent: number;
+  /** Rho spent by every release ever published (the budget bounds a year's, not this). */
+  spentInTotal: number;
   /** Releases that may be published now, within the budget. */
   releasesPossible: number;
   /** When the next release fits the budget: now, or when enough of the last year's releases turn a year old. */
@@ -27,7 +29,7 @@ export interface BudgetState {
 type Spend = { publishedAt: Date; rhoNumerator: number; rhoDenominator: number };
 
 /** The budget over the year before `now`, from the releases published in it (oldest first), in exact fractions. */
-export function budgetState(window: readonly Spend[], now: Date): BudgetState {
+export function budgetState(window: readonly Spend[], now: Date, spentInTotal = 0): BudgetState {
   const inYear = window.filter((r) => now.getTime() - r.publishedAt.getTime() < YEAR_MS).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
   // Everything in units of 1 / (product of denominators) would overflow nothing here: rho fractions are small.
   const unit = inYear.reduce((d, r) => d * BigInt(r.rhoDenominator), YEARLY_RHO_BUDGET.den * RELEASE_RHO.den);
@@ -42,12 +44,15 @@ export function budgetState(window: readonly Spend[], now: Date): BudgetState {
     spent -= spends[i]!;
     nextReleaseFrom = new Date(inYear[i]!.publishedAt.getTime() + YEAR_MS);
   }
-  return { budget: asNumber(YEARLY_RHO_BUDGET), spent: Number(spends.reduce((a, b) => a + b, 0n)) / Number(unit), releasesPossible, nextReleaseFrom };
+  return { budget: asNumber(YEARLY_RHO_BUDGET), spent: Number(spends.reduce((a, b) => a + b, 0n)) / Number(unit), spentInTotal, releasesPossible, nextReleaseFrom };
 }
 
 export async function readBudget(em: EntityManager, now = new Date()): Promise<BudgetState> {
   const window = await em.find(EdiRelease, { publishedAt: { $gt: new Date(now.getTime() - YEAR_MS) } }, { fields: ['publishedAt', 'rhoNumerator', 'rhoDenominator'] });
-  return budgetState(window, now);
+  const [{ total }] = await em.getConnection().execute<{ total: number | null }[]>(
+    'select sum(rho_numerator::float8 / rho_denominator) as total from edi.edi_release', [], 'all', em.getTransactionContext(),
+  );
+  return budgetState(window, now, Number(total ?? 0));
 }
 
 export interface PublishOptions {
@@ -64,7 +69,8 @@ export interface PublishOptions {
 export async function publishRelease(em: EntityManager, options: PublishOptions): Promise<EdiRelease> {
   return em.fork().transactional(async (tx) => {
     await tx.getConnection().execute('lock table edi.edi_release in share row exclusive mode', [], 'run', tx.getTransactionContext());
-    const [{ now }] = await tx.getConnection().execute<{ now: Date }[]>('select now() as now', [], 'all', tx.getTransactionContext());
+    // The time after the lock (now() is the transaction's start, before any wait for it).
+    const [{ now }] = await tx.getConnection().execute<{ now: Date }[]>('select clock_timestamp() as now', [], 'all', tx.getTransactionContext());
     const budget = await readBudget(tx, new Date(now));
     if (budget.releasesPossible < 1) {
       throw new GraphQLError(`this year's EDI privacy budget is spent (${budget.spent} of ${budget.budget}); the next release may be published from ${budget.nextReleaseFrom.toISOString()}`, {

@@ -50,7 +50,7 @@ export async function readSummary(em: EntityManager, request: SummaryRequest): P
   if (groupBy.length < 1 || groupBy.length > MAX_GROUPING || new Set(groupBy).size !== groupBy.length) {
     throw badUserInput('groupBy', `groupBy takes one to ${MAX_GROUPING} different dimensions`);
   }
-  if (filter?.specialty && !(SPECIALTIES as readonly string[]).includes(filter.specialty)) {
+  if (filter?.specialty !== undefined && filter.specialty !== null && !(SPECIALTIES as readonly string[]).includes(filter.specialty)) {
     throw badUserInput('filter.specialty', `specialty is one of ${SPECIALTIES.join(', ')}`);
   }
   const fixed = new Map<EdiDimension, string>();

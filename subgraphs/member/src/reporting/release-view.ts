@@ -1,7 +1,7 @@
 import type { EdiRelease } from '../entities/edi-release.js';
 import type { EdiReleaseInfo } from '../types/edi-release.js';
 import type { EdiDimension } from './edi-dimensions.js';
-import { epsilonFor } from './privacy-loss.js';
+import { CHANGED_ANSWER_FACTOR, epsilonFor } from './privacy-loss.js';
 
 /** The delta at which a release's guarantee is also stated as epsilon. */
 const DELTA = 1e-6;
@@ -17,7 +17,12 @@ export function releaseView(release: EdiRelease): EdiReleaseInfo {
     publishedBy: release.publishedBy,
     method: release.method,
     minimumCellSize: release.minimumCellSize,
-    privacyLoss: { rho, epsilon: epsilonFor(rho, DELTA), noiseStandardDeviation: Math.sqrt(release.varianceNumerator / release.varianceDenominator) },
+    privacyLoss: {
+      rho,
+      epsilon: epsilonFor(rho, DELTA),
+      rhoChangedAnswer: CHANGED_ANSWER_FACTOR * rho,
+      epsilonChangedAnswer: epsilonFor(CHANGED_ANSWER_FACTOR * rho, DELTA),
+      noiseStandardDeviation: Math.sqrt(release.varianceNumerator / release.varianceDenominator) },
     tables: release.tables.map((key) => ({ dimensions: key.split('+') as EdiDimension[] })),
   };
 }

@@ -13,11 +13,17 @@ export class EdiReleaseTable {
 @NonPersonal()
 @ObjectType({ description: 'What a release spends of the privacy budget, and the noise that buys' })
 export class EdiPrivacyLoss {
-  @Field(() => Float, { description: 'Zero-concentrated differential privacy (zCDP) rho this release spends' })
+  @Field(() => Float, { description: 'Zero-concentrated differential privacy (zCDP) rho this release spends, for a member added or removed' })
   rho!: number;
 
   @Field(() => Float, { description: 'The same guarantee as (epsilon, delta)-differential privacy with delta = 1e-6 (an upper bound)' })
   epsilon!: number;
+
+  @Field(() => Float, { description: 'Rho for a known respondent whose answer is in question (one answer or another): twice rho' })
+  rhoChangedAnswer!: number;
+
+  @Field(() => Float, { description: 'epsilon at delta = 1e-6 for a known respondent whose answer is in question' })
+  epsilonChangedAnswer!: number;
 
   @Field(() => Float, { description: 'Standard deviation of the noise on every cell' })
   noiseStandardDeviation!: number;
@@ -63,6 +69,9 @@ export class EdiPrivacyBudget {
 
   @Field(() => Float, { description: 'Rho spent by the releases of the last 365 days' })
   spent!: number;
+
+  @Field(() => Float, { description: 'Rho spent by every release ever published: over years the yearly budgets add up' })
+  spentInTotal!: number;
 
   @Field(() => Int, { description: 'Releases that may be published now' })
   releasesPossible!: number;

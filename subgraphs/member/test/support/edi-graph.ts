@@ -6,7 +6,7 @@ export const SUMMARY = `query ($groupBy: [EdiDimension!]!, $filter: EdiSummaryFi
     release { id version } cells { values { dimension value } count suppressed } suppressedCells minimumCellSize
   }
 }`;
-export const RELEASES = `{ ediReleases { id version takenAt publishedAt publishedBy method minimumCellSize privacyLoss { rho epsilon noiseStandardDeviation } tables { dimensions } } }`;
+export const RELEASES = `{ ediReleases { id version takenAt publishedAt publishedBy method minimumCellSize privacyLoss { rho epsilon rhoChangedAnswer epsilonChangedAnswer noiseStandardDeviation } tables { dimensions } } }`;
 export const PUBLISH = 'mutation { publishEdiRelease { id version publishedBy tables { dimensions } } }';
 
 export type Cell = { values: { dimension: string; value: string }[]; count: number | null; suppressed: boolean };
