@@ -7,19 +7,22 @@ import { asCaller } from '../../test/support/tokens.js';
 
 const stack = testStack();
 const members = [...syntheticMembers(stack.seed)].slice(200, 230);
-const auditConnections = async () => (await sql(stack.adminUrl, "select count(*)::int as n from pg_stat_activity where usename = 'mg_audit'"))[0].n as number;
+/** Audit connections opened since `since` (database time): this gateway's, not the stack's own pool, whose idle connections come and go. */
+const auditConnections = async (since: Date) => (await sql(stack.adminUrl, "select count(*)::int as n from pg_stat_activity where usename = 'mg_audit' and backend_start >= $1", [since]))[0].n as number;
 const QUERY = 'query Histories($id: ID!) { member(id: $id) { lastName medicoLegalHistory(years: 50) { kind openedOn } learningRecord { completedOn credits } } }';
 
 describe('graceful shutdown on SIGTERM', () => {
   it('finishes every request it began, refuses new ones, closes its database connections and exits 0', async () => {
-    const idle = await auditConnections();
+    const [{ now: spawnedAt }] = await sql(stack.adminUrl, 'select now() as now');
     const port = await freePort();
     const logFile = join(stack.serviceLogFile, '..', `gateway-${port}.log`);
     const gateway = await spawnGateway(port, logFile);
+    // A failed expectation must not leave the gateway running (jest would wait on it for ever).
+    try {
     const url = `http://127.0.0.1:${port}/graphql`;
     const headers = await asCaller('RISK_MANAGEMENT', { sub: 'shutdown-test' });
     await postGraphQL(url, QUERY, { id: members[0]!.id }, headers);
-    expect(await auditConnections()).toBeGreaterThan(idle);
+    expect(await auditConnections(spawnedAt)).toBeGreaterThan(0);
 
     // Thirty requests; SIGTERM once the gateway has begun (decided and audited) some of them.
     const run = `shutdown-${Date.now()}`;
@@ -51,7 +54,10 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(answers.filter((a) => a.status === 200 && a.at > terminatedAt).length).toBeGreaterThan(0);
     await expect(fetch(url, { method: 'POST' })).rejects.toThrow();
     // pg_stat_activity lags a moment behind closed sockets.
-    for (let i = 0; i < 20 && (await auditConnections()) > idle; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await auditConnections()).toBe(idle);
+    for (let i = 0; i < 20 && (await auditConnections(spawnedAt)) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await auditConnections(spawnedAt)).toBe(0);
+    } finally {
+      if (gateway.child.exitCode === null && gateway.child.signalCode === null) gateway.child.kill('SIGKILL');
+    }
   }, 60_000);
 });
