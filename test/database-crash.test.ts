@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type RunningPostgres } from '@mutual-graph/platform';
+import { startEmbeddedPostgres, type RunningPostgres } from '@mutual-graph/stack';
 import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { startStack, stopServices, type RunningStack } from '@mutual-graph/stack';
 import { syntheticMembers } from '@mutual-graph/synthetic';

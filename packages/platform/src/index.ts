@@ -2,7 +2,6 @@ import 'reflect-metadata';
 
 export * from './database/orm.js';
 export * from './database/roles.js';
-export * from './database/embedded.js';
 export * from './database/statement-counter.js';
 export * from './domain/language.js';
 export * from './domain/province.js';
@@ -19,9 +18,6 @@ export * from './service/shield.js';
 export * from './service/subgraph.js';
 export * from './graphql/input.js';
 export * from './loaders/batch.js';
-export * from './database/seed.js';
-export * from './database/bulk-load.js';
-export * from './database/seed-files.js';
 export * from './graphql/categories.js';
 export * from './graphql/member-reference.js';
 export * from './disposition/disposition-run.js';

@@ -1,4 +1,5 @@
-import { ensureDatabase, ensureServiceRoles, loadSeed, migrate, openDatabase, roleUrl, withSchemaCreateRight, type SeedTarget } from '@mutual-graph/platform';
+import { ensureDatabase, ensureServiceRoles, migrate, openDatabase, roleUrl, withSchemaCreateRight } from '@mutual-graph/platform';
+import { loadSeed, type SeedTarget } from './seeding/bulk-load.js';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
 import { DATABASE_OWNERS, roleName, serviceRoles } from './subgraphs.js';
 

@@ -10,3 +10,7 @@ export * from './seed-options.js';
 export * from './disposition.js';
 export * from './dev-token.js';
 export * from './service-environment.js';
+export * from './embedded-postgres.js';
+export * from './seeding/seed-plan.js';
+export * from './seeding/bulk-load.js';
+export * from './seeding/seed-files.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { embeddedAdminUrl, startEmbeddedPostgres } from '@mutual-graph/platform';
+import { embeddedAdminUrl, startEmbeddedPostgres } from './embedded-postgres.js';
 import pg from 'pg';
 import type { DevSecrets } from './secrets.js';
 

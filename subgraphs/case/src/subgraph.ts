@@ -15,7 +15,6 @@ import { createLoaders, type CaseLoaders } from './loaders/index.js';
 import { MedicoLegalMatterResolver } from './resolvers/medico-legal-matter.resolver.js';
 import { caseReferences } from './resolvers/member.reference.js';
 import { MemberCaseworkResolver } from './resolvers/member.resolver.js';
-import { caseSeed } from './seed.js';
 import { caseworkDisposition } from './disposition.js';
 import { Member } from './types/member.js';
 
@@ -37,6 +36,5 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
   // Eligibility on a date of care is the member subgraph's to answer.
   peers: ['member'],
   createLoaders,
-  seed: caseSeed,
   disposition: caseworkDisposition,
 };

@@ -16,7 +16,6 @@ import { EducationPlan } from './entities/education-plan.js';
 import { EducationPlanItem } from './entities/education-plan-item.js';
 import { educationReferences } from './resolvers/member.reference.js';
 import { MemberLearningResolver } from './resolvers/member.resolver.js';
-import { educationSeed } from './seed.js';
 import { learningDisposition } from './disposition.js';
 import { Member } from './types/member.js';
 
@@ -36,6 +35,5 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
     referenceResolvers: educationReferences,
   },
   createLoaders,
-  seed: educationSeed,
   disposition: learningDisposition,
 };

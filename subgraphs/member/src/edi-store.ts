@@ -1,18 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { IsolatedStore, SeedPlan } from '@mutual-graph/platform';
-import { syntheticEdi } from '@mutual-graph/synthetic';
+import type { IsolatedStore } from '@mutual-graph/platform';
 import { EdiProfile } from './entities/edi-profile.js';
 import { EdiReleaseCell } from './entities/edi-release-cell.js';
 import { EdiRelease } from './entities/edi-release.js';
 import { MemberPracticeCopy } from './entities/member-practice-copy.js';
 import { publishRelease } from './reporting/release-publication.js';
-
-/** EDI answers of members whose EDI consent is current, and every member's practice (the store's own copy). */
-const ediSeed: SeedPlan = (options) => [
-  { tables: [{ entity: EdiProfile, perMember: (member) => { const answers = syntheticEdi(member, options); return answers ? [answers] : []; } }] },
-  { tables: [{ entity: MemberPracticeCopy, perMember: (member) => [{ memberId: member.id, province: member.province, specialty: member.specialty }] }] },
-];
 
 type Practice = { id: string; province: string; specialty: string };
 
@@ -48,7 +41,6 @@ export const ediStore: IsolatedStore = {
     entities: [EdiProfile, MemberPracticeCopy, EdiRelease, EdiReleaseCell],
     migrationsPath: fileURLToPath(new URL('./migrations-edi', import.meta.url)),
   },
-  seed: ediSeed,
   reconcile: reconcilePracticeCopy,
   // A seeded store answers ediSummary at once: its first release is published with the seed.
   async afterSeed(em) {

@@ -14,7 +14,6 @@ import { MemberResolver } from './resolvers/member.resolver.js';
 import { MembershipConfirmationResolver } from './resolvers/membership-confirmation.resolver.js';
 import { MembershipResolver } from './resolvers/membership.resolver.js';
 import { PracticeCopyResolver } from './resolvers/practice-copy.resolver.js';
-import { memberSeed } from './seed.js';
 import { memberDisposition } from './disposition.js';
 
 /** The member subgraph: profile, contact, practice and membership of every physician. */
@@ -35,6 +34,5 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
   // Under the COMMUNICATIONS purpose, whether a member's communications consent is current is the privacy subgraph's to answer.
   peers: ['privacy'],
   createLoaders,
-  seed: memberSeed,
   disposition: memberDisposition,
 };

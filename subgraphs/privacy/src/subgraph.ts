@@ -16,7 +16,6 @@ import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
 import { privacyReferences } from './resolvers/member.reference.js';
 import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
-import { privacySeed } from './seed.js';
 import { privacyDisposition } from './disposition.js';
 import { Member } from './types/member.js';
 
@@ -38,6 +37,5 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
     referenceResolvers: privacyReferences,
   },
   createLoaders,
-  seed: privacySeed,
   disposition: privacyDisposition,
 };

@@ -4,7 +4,6 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { hopVerifier, type HopRefusalReason } from '@mutual-graph/schema';
-import type { SeedPlan } from '../database/seed.js';
 import type { JWK } from 'jose';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -33,7 +32,6 @@ import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from
 export interface IsolatedStore {
   name: string;
   database: SubgraphDatabase;
-  seed: SeedPlan;
   /** What the store derives from its data once seeding is done (the EDI store publishes its first release); idempotent. */
   afterSeed?(em: EntityManager): Promise<void>;
   /**
@@ -60,8 +58,6 @@ export interface SubgraphDefinition<Loaders> {
   peers?: string[];
   schema: FederatedSchemaOptions<SubgraphContext<Loaders>>;
   createLoaders: LoaderFactory<Loaders>;
-  /** What this subgraph's tables hold of the deterministic synthetic population (loaded by `loadSeed`). */
-  seed: SeedPlan;
   /**
    * How this subgraph carries out the retention schedule's rules for what it holds, given the
    * EntityManagers of its isolated stores by name. Run by `npm run dispose`, never by a request.

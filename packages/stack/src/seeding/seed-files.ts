@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MetadataStorage } from '@mikro-orm/core';
 import { syntheticMember, type SyntheticOptions } from '@mutual-graph/synthetic';
-import type { SeedGroup } from './seed.js';
+import type { SeedGroup } from './seed-plan.js';
 
 /**
  * Where one seeded table's rows go: plain data (no entity classes), so that a worker thread that

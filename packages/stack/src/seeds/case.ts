@@ -1,8 +1,6 @@
-import { perMemberOnce, type SeedPlan } from '@mutual-graph/platform';
+import { perMemberOnce, type SeedPlan } from '../seeding/seed-plan.js';
 import { syntheticCasework } from '@mutual-graph/synthetic';
-import { AdviceCall } from './entities/advice-call.js';
-import { MedicoLegalMatter } from './entities/medico-legal-matter.js';
-import { ProtectionPeriod } from './entities/protection-period.js';
+import { AdviceCall, MedicoLegalMatter, ProtectionPeriod } from '@mutual-graph/case-subgraph';
 
 /** Ten years of matters and advice calls; the copy of periods of protection is a group of its own (it came later). */
 export const caseSeed: SeedPlan = (options) => {

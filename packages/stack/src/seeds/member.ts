@@ -1,6 +1,5 @@
-import type { SeedPlan } from '@mutual-graph/platform';
-import { Member } from './entities/member.js';
-import { MembershipPeriod } from './entities/membership-period.js';
+import type { SeedPlan } from '../seeding/seed-plan.js';
+import { Member, MembershipPeriod } from '@mutual-graph/member-subgraph';
 
 /** Members and their periods, together. */
 export const memberSeed: SeedPlan = () => [{

@@ -8,7 +8,7 @@ import type { MetadataStorage } from '@mikro-orm/core';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { SeedGroup } from './seed.js';
+import type { SeedGroup } from './seed-plan.js';
 import { tableLayout, writeSeedFiles, type SeedFile, type SeedRange, type SeedWorkerData, type TableLayout } from './seed-files.js';
 
 /** One database owner to seed: its own connection (its own role), its entities' metadata, its plan. */

@@ -1,7 +1,6 @@
-import { perMemberOnce, type SeedPlan } from '@mutual-graph/platform';
+import { perMemberOnce, type SeedPlan } from '../seeding/seed-plan.js';
 import { syntheticConsents } from '@mutual-graph/synthetic';
-import { Consent } from './entities/consent.js';
-import { ConsentEvent } from './entities/consent-event.js';
+import { Consent, ConsentEvent } from '@mutual-graph/privacy-subgraph';
 
 /** Each member's consent history (a group of its own: it came after the consents), and their consents as they stand after it. */
 export const privacySeed: SeedPlan = (options) => {

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { SeedPlan } from '@mutual-graph/platform';
+import type { SeedPlan } from '../seeding/seed-plan.js';
 import { syntheticCatalogue, syntheticCompletions, syntheticEvents } from '@mutual-graph/synthetic';
-import { LearningActivity } from './entities/learning-activity.js';
-import { LearningCompletion } from './entities/learning-completion.js';
-import { LearningEvent } from './entities/learning-event.js';
-import { SupportService } from './entities/support-service.js';
-import { WellnessResource } from './entities/wellness-resource.js';
+import { EDUCATION_CONTENT, LearningActivity, LearningCompletion, LearningEvent, SupportService, WellnessResource } from '@mutual-graph/education-subgraph';
 
 /** Rows of one of the repository's content files, each given an id. */
 function contentRows(file: string, key: string): object[] {
-  const content = JSON.parse(readFileSync(new URL(`../content/${file}`, import.meta.url), 'utf8')) as Record<string, object[]>;
+  const content = JSON.parse(readFileSync(new URL(file, EDUCATION_CONTENT), 'utf8')) as Record<string, object[]>;
   return content[key]!.map((row) => ({ id: randomUUID(), ...row }));
 }
 

