@@ -19,3 +19,4 @@ export * from './domain/minc.js';
 export * from './domain/practice.js';
 export * from './domain/calendar.js';
 export * from './domain/provinces.js';
+export * from './domain/matters.js';

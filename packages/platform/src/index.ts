@@ -5,6 +5,7 @@ export * from './database/roles.js';
 export * from './database/statement-counter.js';
 export * from './domain/language.js';
 export * from './domain/province.js';
+export * from './domain/matter-kind.js';
 export * from './graphql/federated-schema.js';
 export * from './graphql/scalars.js';
 export * from './http/errors.js';

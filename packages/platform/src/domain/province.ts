@@ -1,9 +1,8 @@
+import { PROVINCES, type ProvinceCode } from '@mutual-graph/schema';
 import { registerEnumType } from 'type-graphql';
 
-/** Canada's ten provinces and three territories, by their postal abbreviations. */
-export enum Province {
-  AB = 'AB', BC = 'BC', MB = 'MB', NB = 'NB', NL = 'NL', NS = 'NS', NT = 'NT',
-  NU = 'NU', ON = 'ON', PE = 'PE', QC = 'QC', SK = 'SK', YT = 'YT',
-}
+/** Canada's ten provinces and three territories as a GraphQL enum, from the one list (schema's PROVINCES). */
+export const Province = Object.fromEntries(Object.keys(PROVINCES).map((code) => [code, code])) as { readonly [C in ProvinceCode]: C };
+export type Province = ProvinceCode;
 
 registerEnumType(Province, { name: 'Province', description: 'A Canadian province or territory' });

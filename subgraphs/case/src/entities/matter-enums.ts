@@ -1,13 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum MatterKind {
-  CIVIL_ACTION = 'CIVIL_ACTION',
-  COLLEGE_COMPLAINT = 'COLLEGE_COMPLAINT',
-  HOSPITAL_COMPLAINT = 'HOSPITAL_COMPLAINT',
-  HOSPITAL_PRIVILEGES = 'HOSPITAL_PRIVILEGES',
-  OTHER = 'OTHER',
-}
-registerEnumType(MatterKind, { name: 'MatterKind', description: 'What kind of medico-legal matter' });
+// The kinds of matter are the graph's shared codes (declared once, registered by the platform).
+export { MatterKind } from '@mutual-graph/platform';
 
 export enum MatterStatus {
   OPEN = 'OPEN',

@@ -1,6 +1,6 @@
 import { Category, Language } from '@mutual-graph/platform';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { MatterKind } from '../entities/matter-kind.js';
+import { MatterKind } from '@mutual-graph/platform';
 import { SupportService } from '../entities/support-service.js';
 import { WellnessResource, WellnessTopic } from '../entities/wellness-resource.js';
 import { SupportSuggestions } from '../types/support-suggestions.js';

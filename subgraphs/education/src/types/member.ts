@@ -1,6 +1,6 @@
 import { Category, Language, Province } from '@mutual-graph/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { MatterKind } from '../entities/matter-kind.js';
+import { MatterKind } from '@mutual-graph/platform';
 
 /**
  * The member subgraph's entity, extended here with learning. Support suggestions need three facts
