@@ -1,5 +1,5 @@
 import { isUuid } from '@mutual-graph/platform';
-import { isPurpose, unauthenticated, type Principal } from '@mutual-graph/schema';
+import { bearerToken, isPurpose, unauthenticated, type Principal } from '@mutual-graph/schema';
 import { createRemoteJWKSet, importJWK, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 
 export interface AuthenticationConfig {
@@ -23,7 +23,7 @@ export async function createAuthenticator(config: AuthenticationConfig): Promise
     ? createRemoteJWKSet(new URL(config.jwksUrl))
     : await importJWK(config.publicKey!, config.publicKey!.alg ?? 'EdDSA');
   return async (authorization) => {
-    const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
+    const token = bearerToken(authorization);
     if (!token) throw unauthenticated('an Authorization: Bearer token is required');
     let payload;
     try {

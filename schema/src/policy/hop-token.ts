@@ -4,6 +4,7 @@ import { isPurpose, type Purpose } from './vocabulary.js';
 import { HOP_ISSUER, HOP_TTL_SECONDS, type HopClaims, type Principal } from './principal.js';
 import { unauthenticated } from './refusal.js';
 import { matchesBinding, type HopBinding } from './hop-binding.js';
+import { bearerToken } from './bearer.js';
 
 type Key = Awaited<ReturnType<typeof importJWK>>;
 
@@ -75,7 +76,7 @@ export async function hopVerifier(
     return unauthenticated(message);
   };
   return async ({ authorization, query, variables }) => {
-    const token = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
+    const token = bearerToken(authorization);
     if (!token) throw refuse('missing', 'subgraphs answer the gateway only: no gateway token');
     let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
     try {

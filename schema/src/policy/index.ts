@@ -12,3 +12,4 @@ export * from './hop-binding.js';
 export * from './peer-calls.js';
 export * from './arguments.js';
 export * from './subject.js';
+export * from './bearer.js';
