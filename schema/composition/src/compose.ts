@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSubgraph } from '@mutual-graph/platform';
-import { argumentCoordinate, indexFields } from '@mutual-graph/schema';
+import { argumentCoordinate, GATEWAY_EFFECT_FIELDS, indexFields, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, ROLE_BOUND_FIELDS } from '@mutual-graph/schema';
 import { buildSchema, getNamedType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLNamedType } from 'graphql';
 import { composePartnerContract, type PartnerContract } from './partner-contract.js';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.js';
@@ -33,6 +33,8 @@ export async function composeSupergraph(): Promise<Composition> {
   if (unclassified.length > 0) {
     throw new CompositionError(unclassified.map((c) => new Error(`${c} ${c.endsWith(':)') || !c.includes('.') ? 'says' : 'carries'} no @dataCategory and is not marked @nonPersonal`)));
   }
+  const stale = bindingsNamingNothing(result.supergraphSdl);
+  if (stale.length > 0) throw new CompositionError(stale.map((b) => new Error(b)));
   const partner = composePartnerContract(
     SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), sdl: subgraphSdl[subgraph.name]! })),
     result.supergraphSdl,
@@ -85,3 +87,36 @@ export function unclassifiedFields(supergraphSdl: string): string[] {
   }
   return missing.sort();
 }
+
+/**
+ * Every field the policy matrix binds by name (purpose-bound, role-bound and gateway-effect fields,
+ * each purpose's root fields and own-record root fields) must exist in the supergraph: a renamed
+ * field would otherwise silently lose its binding. Returns what names nothing, as sentences.
+ */
+export function bindingsNamingNothing(supergraphSdl: string, policy: PolicyBindings = POLICY_BINDINGS): string[] {
+  const schema = buildSchema(supergraphSdl, { assumeValidSDL: true });
+  const exists = (coordinate: string) => {
+    const [typeName, fieldName] = coordinate.split('.');
+    const type = schema.getType(typeName!);
+    return (isObjectType(type) || isInterfaceType(type)) && fieldName !== undefined && fieldName in type.getFields();
+  };
+  const rootExists = (field: string) => exists(`Query.${field}`) || exists(`Mutation.${field}`);
+  return [
+    ...Object.keys(policy.purposeBound).filter((c) => !exists(c)).map((c) => `PURPOSE_BOUND_FIELDS names ${c}, which the supergraph does not have`),
+    ...Object.keys(policy.roleBound).filter((c) => !exists(c)).map((c) => `ROLE_BOUND_FIELDS names ${c}, which the supergraph does not have`),
+    ...policy.gatewayEffects.filter((c) => !exists(c)).map((c) => `GATEWAY_EFFECT_FIELDS names ${c}, which the supergraph does not have`),
+    ...Object.entries(policy.matrix).flatMap(([purpose, row]) => [
+      ...(row.rootFields ?? []).filter((f) => !rootExists(f)).map((f) => `the ${purpose} purpose's rootFields name ${f}, which is no root field of the supergraph`),
+      ...(row.ownRootFields ?? []).filter((f) => !rootExists(f)).map((f) => `the ${purpose} purpose's ownRootFields name ${f}, which is no root field of the supergraph`),
+    ]),
+  ];
+}
+
+export interface PolicyBindings {
+  purposeBound: Record<string, readonly string[]>;
+  roleBound: Record<string, readonly string[]>;
+  gatewayEffects: readonly string[];
+  matrix: Record<string, { rootFields?: readonly string[]; ownRootFields?: readonly string[] }>;
+}
+
+const POLICY_BINDINGS: PolicyBindings = { purposeBound: PURPOSE_BOUND_FIELDS, roleBound: ROLE_BOUND_FIELDS, gatewayEffects: GATEWAY_EFFECT_FIELDS, matrix: POLICY_MATRIX };
