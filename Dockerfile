@@ -2,5 +2,6 @@
 FROM node:24-bookworm-slim
 WORKDIR /app
 COPY . .
-RUN npm ci && npm run build && npm prune --omit=dev
+# Production keeps no dev tooling and no embedded PostgreSQL (optional: only `npm start` without DATABASE_URL uses it).
+RUN npm ci && npm run build && npm prune --omit=dev --omit=optional
 ENV NODE_ENV=production

