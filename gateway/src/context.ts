@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { bindRequest, PURPOSE_HEADER, peerCallsOf, peerTokenHeader, sha256, signHop, type DataCategory, type Principal, type Purpose } from '@mutual-graph/schema';
 import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import type { GatewayNotice } from '@mutual-graph/platform';
+import { REQUEST_ID_HEADER, requestIdFrom, type GatewayNotice } from '@mutual-graph/platform';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticate } from './authentication.js';
 import type { PurposeOf } from './purpose.js';
@@ -77,8 +76,7 @@ export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose
 /** Builds a graph's request context; `purposeOf` is the graph's rule for the purpose a request may claim. */
 export function gatewayContextFactory(authenticate: Authenticate, purposeOf: PurposeOf, hopPrivateKey: JWK, audit: AuditLog) {
   return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; operationName?: unknown } } }): Promise<GatewayContext> => {
-    const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     // Who, then why: both refuse the request before it is parsed, and the refusal is audited.
     let principal: Principal | undefined;
     let purpose: Purpose;
