@@ -6,7 +6,7 @@ import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, typ
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
 import type { PolicyIndex } from '../policy-index.js';
-import { limitRefused } from '../limits.js';
+import { limitOf } from '../limits.js';
 import { annotateSpan, type ServiceMetrics } from '@mutual-graph/platform';
 
 /** all: anyone may introspect; analysts: only principals with the analyst role (production's default). */
@@ -29,7 +29,7 @@ function asksForSchema(document: DocumentNode): boolean {
 
 /** How an operation that never reached a decision is audited: a limit refusal by its limit, anything else by its code. */
 function limitOrCode(error: GraphQLError | undefined): { code: string; rule: string | null } {
-  const limit = error ? limitRefused(error.message) : undefined;
+  const limit = limitOf(error);
   return limit ? { code: 'OPERATION_LIMIT', rule: limit } : { code: String(error?.extensions?.code ?? 'BAD_REQUEST'), rule: null };
 }
 
