@@ -27,17 +27,6 @@ export const DEFAULT_LIMITS: Record<'internal' | 'partner', OperationLimits> = {
   partner: { maxDepth: 4, maxAliases: 2, maxDirectives: 2, maxTokens: 200, maxCost: 200, maxBodyBytes: 8 * 1024, maxBatch: 1 },
 };
 
-/** Limits from a JSON override (GATEWAY_LIMITS_INTERNAL / _PARTNER), each a positive whole number. */
-export function limitsFrom(defaults: OperationLimits, json: string | undefined, variable: string): OperationLimits {
-  if (!json) return defaults;
-  const given = JSON.parse(json) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(given)) {
-    if (!(key in defaults)) throw new Error(`${variable}: ${key} is not a limit (${Object.keys(defaults).join(', ')})`);
-    if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`${variable}: ${key} must be a whole number of at least 1`);
-  }
-  return { ...defaults, ...(given as Partial<OperationLimits>) };
-}
-
 /** The names a refused operation's limit goes by, in its error (`extensions.limit`) and its audit record (`rule`). */
 export type LimitName = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_TOKENS' | 'MAX_COST' | 'MAX_ERRORS';
 
