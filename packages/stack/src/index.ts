@@ -10,3 +10,4 @@ export * from './seed-options.js';
 export * from './disposition.js';
 export * from './dev-token.js';
 export * from './service-environment.js';
+export * from './environment-tables.js';
