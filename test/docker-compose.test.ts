@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '@mutual-graph/composition';
-import { GATEWAY_VARIABLES } from '@mutual-graph/gateway';
-import { isKnownVariable, SUBGRAPH_VARIABLES, type VariableSpecs } from '@mutual-graph/platform';
-import { DATABASE_OWNERS, roleName, STACK_VARIABLES } from '@mutual-graph/stack';
+import { GATEWAY_ENVIRONMENT } from '@mutual-graph/gateway';
+import { isKnownVariable, requiredVariables, SUBGRAPH_ENVIRONMENT, type EnvironmentSchema } from '@mutual-graph/platform';
+import { DATABASE_OWNERS, roleName, STACK_ENVIRONMENT } from '@mutual-graph/stack';
 import { parse } from 'yaml';
 
 // There is no Docker engine on our machines: this keeps docker-compose.yml honest instead.
@@ -21,9 +21,9 @@ function expectRunsBuiltSource(command: string[], sourceFile: string) {
   expect(existsSync(join(ROOT, sourceFile))).toBe(true);
 }
 
-function expectOnlyKnownVariables(environment: Record<string, string>, specs: VariableSpecs) {
-  for (const name of Object.keys(environment)) expect([name, isKnownVariable(specs, name)]).toEqual([name, true]);
-  for (const [name, spec] of Object.entries(specs)) if (spec.required) expect(environment).toHaveProperty(name);
+function expectOnlyKnownVariables(environment: Record<string, string>, schema: EnvironmentSchema) {
+  for (const name of Object.keys(environment)) expect([name, isKnownVariable(schema, name)]).toEqual([name, true]);
+  for (const name of requiredVariables(schema)) expect(environment).toHaveProperty(name);
 }
 
 describe('docker-compose.yml', () => {
@@ -38,7 +38,7 @@ describe('docker-compose.yml', () => {
   it('prepares the database as an administrator, with the passwords the subgraphs connect with', () => {
     const setup = services.setup;
     expectRunsBuiltSource(setup.command, 'packages/stack/src/setup.ts');
-    expectOnlyKnownVariables(setup.environment, STACK_VARIABLES);
+    expectOnlyKnownVariables(setup.environment, STACK_ENVIRONMENT);
     const admin = new URL(setup.environment.DATABASE_URL);
     expect([admin.username, admin.password, admin.hostname, admin.pathname]).toEqual([
       postgres.environment.POSTGRES_USER, postgres.environment.POSTGRES_PASSWORD, 'postgres', `/${database}`,
@@ -49,7 +49,7 @@ describe('docker-compose.yml', () => {
   it.each(SUBGRAPHS.map((s) => [s.name, s] as const))('runs subgraph %s as its own role, on its contract port, unpublished', (name, subgraph) => {
     const service = services[name];
     expectRunsBuiltSource(service.command, `subgraphs/${name}/src/server.ts`);
-    expectOnlyKnownVariables(service.environment, SUBGRAPH_VARIABLES);
+    expectOnlyKnownVariables(service.environment, SUBGRAPH_ENVIRONMENT);
     expect(service.environment.PORT).toBe(String(subgraph.defaultPort));
     expect(service.environment.HOST).toBe('0.0.0.0');
     expect(service.expose).toEqual([String(subgraph.defaultPort)]);
@@ -72,7 +72,7 @@ describe('docker-compose.yml', () => {
   it('publishes only the gateway, pointed at every subgraph service', () => {
     const gateway = services.gateway;
     expectRunsBuiltSource(gateway.command, 'gateway/src/server.ts');
-    expectOnlyKnownVariables(gateway.environment, GATEWAY_VARIABLES);
+    expectOnlyKnownVariables(gateway.environment, GATEWAY_ENVIRONMENT);
     expect(gateway.ports).toEqual([`${gateway.environment.PORT}:4000`]);
     expect(gateway.environment.GATEWAY_HOP_PRIVATE_KEY).toBe('from-environment:GATEWAY_HOP_PRIVATE_KEY');
     expect(gateway.environment.AUTH_PUBLIC_KEY ?? gateway.environment.AUTH_JWKS_URL).toBeDefined();

@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { RequestHandler } from 'express';
+import { partRequestId, REQUEST_ID_HEADER, requestIdFrom } from '@mutual-graph/platform';
 import type { GatewayContext } from './context.js';
 
 type ContextOf = (input: { req: any }) => Promise<GatewayContext>;
@@ -20,13 +21,14 @@ export function boundedBatches(apollo: ApolloServer<GatewayContext>, contextOf: 
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
-    const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 56) : undefined;
+    // One id for the batch (the caller's, or a new one), and each operation a part of it.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     const answers: unknown[] = [];
     for (const [i, body] of operations.entries()) {
       // One context per operation; its request id says which operation of the batch it was.
       const single = Object.assign(Object.create(Object.getPrototypeOf(req)), req, {
         body,
-        headers: requestId ? { ...req.headers, 'x-request-id': `${requestId}-${i + 1}` } : req.headers,
+        headers: { ...req.headers, [REQUEST_ID_HEADER]: partRequestId(requestId, i + 1) },
       });
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: 'POST', headers, search: '', body },

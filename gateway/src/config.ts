@@ -1,7 +1,9 @@
-import { readVariables, type VariableSpecs } from '@mutual-graph/platform';
+import { ConfigurationError, described, environmentSchema, familyValues, jsonOf, OTEL_VARIABLES, port, readEnvironment, requiredText, SERVICE_VARIABLES } from '@mutual-graph/platform';
+import { z } from 'zod';
+import { relative } from 'node:path';
 import type { JWK } from 'jose';
 import type { AuthenticationConfig } from './authentication.js';
-import { DEFAULT_LIMITS, limitsFrom, type OperationLimits } from './limits.js';
+import { DEFAULT_LIMITS, type OperationLimits } from './limits.js';
 import type { IntrospectionMode } from './plugins/operation-policy.js';
 import { fileURLToPath } from 'node:url';
 import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
@@ -36,73 +38,67 @@ export const PARTNER_OPERATIONS_DIR = fileURLToPath(new URL('../partner-operatio
 export const DEV_ISSUER = 'mutual-graph-dev';
 export const DEV_AUDIENCE = 'mutual-graph';
 
-const SUBGRAPH_URL = /^([A-Z]+)_SUBGRAPH_URL$/;
+/** The repository's root, for showing default paths as the README does. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const shownPath = (path: string) => relative(ROOT, path);
 
-export const GATEWAY_VARIABLES = {
-  DATABASE_URL: { required: true, description: 'PostgreSQL URL as role mg_audit: every operation, allowed or refused, is recorded there before it runs' },
-  HOST: { required: false, description: 'Address to bind (default 127.0.0.1)' },
-  PORT: { required: false, description: 'Port (default 4000)' },
-  SUPERGRAPH_PATH: { required: false, description: 'Composed supergraph to serve and watch (default schema/supergraph.graphql)' },
-  PARTNER_SUPERGRAPH_PATH: { required: false, description: "The partner contract's supergraph (default schema/supergraph.partner.graphql)" },
-  PARTNER_OPERATIONS_DIR: { required: false, description: 'The registered partner operations (default gateway/partner-operations)' },
-  GATEWAY_SANDBOX: { required: false, description: 'false turns off the Apollo Sandbox landing page (default on)' },
-  AUTH_JWKS_URL: { required: false, description: "Production: the identity provider's JWKS address (or AUTH_PUBLIC_KEY)" },
-  AUTH_PUBLIC_KEY: { required: false, description: 'Development: the one public key (JWK, JSON) tokens are signed with (or AUTH_JWKS_URL)' },
-  AUTH_ISSUER: { required: false, description: `Expected token issuer (default ${'mutual-graph-dev'})` },
-  AUTH_AUDIENCE: { required: false, description: `Expected token audience (default ${'mutual-graph'})` },
-  LOG_LEVEL: { required: false, description: 'fatal, error, warn, info (default), debug or silent' },
-  'OTEL_*': { required: false, pattern: /^OTEL_[A-Z_]+$/, description: 'OpenTelemetry SDK settings (OTEL_EXPORTER_OTLP_ENDPOINT turns tracing on; OTEL_SERVICE_NAME, …)' },
-  GATEWAY_LIMITS_INTERNAL: { required: false, description: 'JSON overriding the internal graph\'s limits: maxDepth, maxAliases, maxDirectives, maxTokens, maxCost, maxBodyBytes, maxBatch (defaults 12, 30, 50, 3000, 50000, 262144, 10)' },
-  GATEWAY_LIMITS_PARTNER: { required: false, description: 'JSON overriding the partner graph\'s limits, same keys (defaults 4, 2, 2, 200, 200, 8192, 1: no batches)' },
-  GATEWAY_INTROSPECTION: { required: false, description: 'all, or analysts (only tokens with the analyst role); default analysts when NODE_ENV=production, else all. The partner graph never' },
-  GATEWAY_HOP_PRIVATE_KEY: { required: true, description: "The gateway's Ed25519 private key (JWK, JSON) for the tokens it signs to subgraphs" },
-  '<NAME>_SUBGRAPH_URL': {
-    required: false,
-    pattern: SUBGRAPH_URL,
-    description: 'Where subgraph <name> answers, e.g. MEMBER_SUBGRAPH_URL (default: the URL composed into the supergraph)',
+const limitsOverride = (defaults: OperationLimits) =>
+  jsonOf(z.strictObject(Object.fromEntries(Object.keys(defaults).map((key) => [key, z.number().int().min(1, 'must be a whole number of at least 1').optional()])) as Record<keyof OperationLimits, z.ZodOptional<z.ZodNumber>>))
+    .optional()
+    .transform((given): OperationLimits => ({ ...defaults, ...(given as Partial<OperationLimits>) }));
+
+const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS.internal).map((key) => `\`${key}\``).join(', ');
+
+/** The gateway's environment: every variable it reads, its type, default and meaning (the README's table is generated from it). */
+export const GATEWAY_ENVIRONMENT = environmentSchema(
+  {
+    DATABASE_URL: described(requiredText(), 'PostgreSQL URL as role `mg_audit`: every operation, allowed or refused, is recorded there before it runs'),
+    GATEWAY_HOP_PRIVATE_KEY: described(jsonOf(z.record(z.string(), z.unknown())), "the gateway's Ed25519 private key (JWK, JSON) for the tokens it signs to subgraphs"),
+    AUTH_JWKS_URL: described(z.string().optional(), "production: the identity provider's JWKS address (this or `AUTH_PUBLIC_KEY`)"),
+    AUTH_PUBLIC_KEY: described(jsonOf(z.record(z.string(), z.unknown())).optional(), "development: the one public key (JWK, JSON) tokens are signed with (`npm start` passes the development issuer's; this or `AUTH_JWKS_URL`)"),
+    AUTH_ISSUER: described(z.string().default(DEV_ISSUER), 'expected token issuer'),
+    AUTH_AUDIENCE: described(z.string().default(DEV_AUDIENCE), 'expected token audience'),
+    HOST: described(z.string().default('127.0.0.1'), 'address to bind'),
+    PORT: described(port().default(4000), 'port'),
+    SUPERGRAPH_PATH: described(z.string().default(SUPERGRAPH_PATH), 'composed supergraph to serve and watch', shownPath(SUPERGRAPH_PATH)),
+    PARTNER_SUPERGRAPH_PATH: described(z.string().default(PARTNER_SUPERGRAPH_PATH), "the partner contract's supergraph", shownPath(PARTNER_SUPERGRAPH_PATH)),
+    PARTNER_OPERATIONS_DIR: described(z.string().default(PARTNER_OPERATIONS_DIR), 'the registered partner operations', shownPath(PARTNER_OPERATIONS_DIR)),
+    GATEWAY_SANDBOX: described(z.stringbool().default(true), '`false` turns the Apollo Sandbox landing page off'),
+    GATEWAY_LIMITS_INTERNAL: described(limitsOverride(DEFAULT_LIMITS.internal), `JSON overriding some of the internal graph's limits (${LIMIT_KEYS}), each a whole number of at least 1`),
+    GATEWAY_LIMITS_PARTNER: described(limitsOverride(DEFAULT_LIMITS.partner), "JSON overriding some of the partner graph's limits, same keys (`maxBatch` 1: no batches)"),
+    GATEWAY_INTROSPECTION: described(
+      z.enum(['all', 'analysts'], { error: 'must be all or analysts' }).optional(),
+      '`all`, or `analysts` (only tokens with the `analyst` role may introspect the internal graph); default `analysts` when `NODE_ENV=production`, else `all`. The partner graph is never introspectable',
+    ),
+    ...SERVICE_VARIABLES,
   },
-} satisfies VariableSpecs;
+  {
+    'OTEL_*': OTEL_VARIABLES,
+    '<NAME>_SUBGRAPH_URL': { pattern: /^([A-Z]+)_SUBGRAPH_URL$/, description: 'where subgraph `<name>` answers, e.g. `MEMBER_SUBGRAPH_URL` (default: the URL composed into the supergraph)' },
+  },
+);
 
-/** Reads the gateway's configuration from GATEWAY_VARIABLES, which the README lists. */
+/** Reads the gateway's configuration from GATEWAY_ENVIRONMENT; a ConfigurationError naming each variable at fault otherwise. */
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const values = readVariables(GATEWAY_VARIABLES, env);
-  if (!values.AUTH_JWKS_URL && !values.AUTH_PUBLIC_KEY) throw new Error('set AUTH_JWKS_URL (production) or AUTH_PUBLIC_KEY (development) to verify tokens');
-  const subgraphUrls: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) {
-    const match = SUBGRAPH_URL.exec(key);
-    if (match && value) subgraphUrls[match[1]!.toLowerCase()] = value;
-  }
+  const values = readEnvironment(GATEWAY_ENVIRONMENT, env);
+  if (!values.AUTH_JWKS_URL && !values.AUTH_PUBLIC_KEY) throw new ConfigurationError('set AUTH_JWKS_URL (production) or AUTH_PUBLIC_KEY (development) to verify tokens');
   return {
-    host: values.HOST ?? '127.0.0.1',
-    port: values.PORT ? Number(values.PORT) : 4000,
-    supergraphPath: values.SUPERGRAPH_PATH ?? SUPERGRAPH_PATH,
-    partnerSupergraphPath: values.PARTNER_SUPERGRAPH_PATH ?? PARTNER_SUPERGRAPH_PATH,
-    partnerOperationsDir: values.PARTNER_OPERATIONS_DIR ?? PARTNER_OPERATIONS_DIR,
-    subgraphUrls,
-    sandbox: values.GATEWAY_SANDBOX !== 'false',
+    host: values.HOST,
+    port: values.PORT,
+    supergraphPath: values.SUPERGRAPH_PATH,
+    partnerSupergraphPath: values.PARTNER_SUPERGRAPH_PATH,
+    partnerOperationsDir: values.PARTNER_OPERATIONS_DIR,
+    subgraphUrls: familyValues(GATEWAY_ENVIRONMENT.families['<NAME>_SUBGRAPH_URL']!, env),
+    sandbox: values.GATEWAY_SANDBOX,
     authentication: {
       ...(values.AUTH_JWKS_URL ? { jwksUrl: values.AUTH_JWKS_URL } : {}),
-      ...(values.AUTH_PUBLIC_KEY ? { publicKey: JSON.parse(values.AUTH_PUBLIC_KEY) as JWK } : {}),
-      issuer: values.AUTH_ISSUER ?? DEV_ISSUER,
-      audience: values.AUTH_AUDIENCE ?? DEV_AUDIENCE,
+      ...(values.AUTH_PUBLIC_KEY ? { publicKey: values.AUTH_PUBLIC_KEY as JWK } : {}),
+      issuer: values.AUTH_ISSUER,
+      audience: values.AUTH_AUDIENCE,
     },
-    hopPrivateKey: JSON.parse(required(values.GATEWAY_HOP_PRIVATE_KEY, 'GATEWAY_HOP_PRIVATE_KEY')) as JWK,
-    auditDatabaseUrl: required(values.DATABASE_URL, 'DATABASE_URL'),
-    limits: {
-      internal: limitsFrom(DEFAULT_LIMITS.internal, values.GATEWAY_LIMITS_INTERNAL, 'GATEWAY_LIMITS_INTERNAL'),
-      partner: limitsFrom(DEFAULT_LIMITS.partner, values.GATEWAY_LIMITS_PARTNER, 'GATEWAY_LIMITS_PARTNER'),
-    },
-    introspection: introspectionMode(values.GATEWAY_INTROSPECTION, env.NODE_ENV),
+    hopPrivateKey: values.GATEWAY_HOP_PRIVATE_KEY as JWK,
+    auditDatabaseUrl: values.DATABASE_URL,
+    limits: { internal: values.GATEWAY_LIMITS_INTERNAL, partner: values.GATEWAY_LIMITS_PARTNER },
+    introspection: values.GATEWAY_INTROSPECTION ?? (env.NODE_ENV === 'production' ? 'analysts' : 'all'),
   };
-}
-
-function required(value: string | undefined, name: string): string {
-  if (!value) throw new Error(`${name} is not set; see the README's environment table`);
-  return value;
-}
-
-function introspectionMode(value: string | undefined, nodeEnv: string | undefined): IntrospectionMode {
-  if (value === undefined) return nodeEnv === 'production' ? 'analysts' : 'all';
-  if (value !== 'all' && value !== 'analysts') throw new Error('GATEWAY_INTROSPECTION must be all or analysts');
-  return value;
 }

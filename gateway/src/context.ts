@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { bindRequest, PURPOSE_HEADER, peerCallsOf, peerTokenHeader, sha256, signHop, type DataCategory, type Principal, type Purpose } from '@mutual-graph/schema';
 import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import type { GatewayNotice } from '@mutual-graph/platform';
+import { REQUEST_ID_HEADER, requestIdFrom, type GatewayNotice } from '@mutual-graph/platform';
+import { auditEntry } from './audit/audit-entry.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticate } from './authentication.js';
 import type { PurposeOf } from './purpose.js';
@@ -77,8 +77,7 @@ export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose
 /** Builds a graph's request context; `purposeOf` is the graph's rule for the purpose a request may claim. */
 export function gatewayContextFactory(authenticate: Authenticate, purposeOf: PurposeOf, hopPrivateKey: JWK, audit: AuditLog) {
   return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; operationName?: unknown } } }): Promise<GatewayContext> => {
-    const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     // Who, then why: both refuse the request before it is parsed, and the refusal is audited.
     let principal: Principal | undefined;
     let purpose: Purpose;
@@ -87,18 +86,15 @@ export function gatewayContextFactory(authenticate: Authenticate, purposeOf: Pur
       purpose = purposeOf(req.headers[PURPOSE_HEADER], principal);
     } catch (error) {
       const extensions = (error as GraphQLError).extensions ?? {};
-      await audit.recordOrRefuse({
-        requestId,
-        subject: principal?.sub ?? null,
-        roles: principal?.roles ?? [],
-        // As sent: the audit log makes every value storable (audit/storable.ts).
-        purpose: typeof req.headers[PURPOSE_HEADER] === 'string' ? String(req.headers[PURPOSE_HEADER]) : null,
-        operationName: typeof req.body?.operationName === 'string' ? req.body.operationName : null,
-        operationText: typeof req.body?.query === 'string' ? req.body.query : null,
-        decision: 'REFUSED',
-        code: String(extensions.code ?? 'UNAUTHENTICATED'),
-        rule: (extensions.policy as { rule?: string } | undefined)?.rule ?? null,
-      });
+      // As sent: the audit log makes every value storable (audit/storable.ts).
+      const claimed = req.headers[PURPOSE_HEADER];
+      await audit.recordOrRefuse(
+        auditEntry(
+          { requestId, principal, purpose: typeof claimed === 'string' ? claimed : null },
+          { name: typeof req.body?.operationName === 'string' ? req.body.operationName : null, text: typeof req.body?.query === 'string' ? req.body.query : null },
+          { decision: 'REFUSED', code: String(extensions.code ?? 'UNAUTHENTICATED'), rule: (extensions.policy as { rule?: string } | undefined)?.rule ?? null },
+        ),
+      );
       throw error;
     }
     return gatewayContext(hopPrivateKey, principal!, purpose, requestId);

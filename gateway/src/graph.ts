@@ -53,7 +53,7 @@ export async function startGraph(options: GraphOptions): Promise<Graph> {
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
     parseOptions: parseOptionsFor(options.limits),
-    formatError: (formatted, error) => formatLimitRefusal(formatted) ?? mask(formatted, error),
+    formatError: (formatted, error) => formatLimitRefusal(formatted, error) ?? mask(formatted, error),
     // The limits first: an operation over them is refused before the policy walks it. (armor is typed
     // against the CommonJS build of @apollo/server; the plugins are the same objects.)
     plugins: [...(armor.plugins as unknown as ApolloServerPlugin<GatewayContext>[]), ...options.plugins(policy)],

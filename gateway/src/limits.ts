@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type ValidationContext } from 'graphql';
 
 /** How much one operation may ask of a graph, before anything is planned or any subgraph called. */
 export interface OperationLimits {
@@ -27,37 +27,42 @@ export const DEFAULT_LIMITS: Record<'internal' | 'partner', OperationLimits> = {
   partner: { maxDepth: 4, maxAliases: 2, maxDirectives: 2, maxTokens: 200, maxCost: 200, maxBodyBytes: 8 * 1024, maxBatch: 1 },
 };
 
-/** Limits from a JSON override (GATEWAY_LIMITS_INTERNAL / _PARTNER), each a positive whole number. */
-export function limitsFrom(defaults: OperationLimits, json: string | undefined, variable: string): OperationLimits {
-  if (!json) return defaults;
-  const given = JSON.parse(json) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(given)) {
-    if (!(key in defaults)) throw new Error(`${variable}: ${key} is not a limit (${Object.keys(defaults).join(', ')})`);
-    if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`${variable}: ${key} must be a whole number of at least 1`);
+/** The names a refused operation's limit goes by, in its error (`extensions.limit`) and its audit record (`rule`). */
+export type LimitName = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_TOKENS' | 'MAX_COST' | 'MAX_ERRORS';
+
+/**
+ * An operation refused by one of the limits, which it names. graphql-armor's rules report it from
+ * their `onReject` callbacks (armorFor); Apollo wraps it as a validation error, keeping it as the
+ * original error, which is where limitOf finds it again.
+ */
+export class OperationLimitError extends GraphQLError {
+  constructor(readonly limit: LimitName, message: string) {
+    super(message, { extensions: { code: 'OPERATION_LIMIT', limit } });
   }
-  return { ...defaults, ...(given as Partial<OperationLimits>) };
 }
 
-const REFUSAL = /Operation refused: (depth|aliases|directives|tokens|cost) limit exceeded/;
-// graphql-js's own token limit (parseOptions.maxTokens), worded so ("more that") in graphql 16.
+// The two limits graphql-js enforces itself, which have no callback: only its message says so.
+// Its token limit (parseOptions.maxTokens), worded so ("more that") in graphql 16.
 const TOKENS = /Document contains more tha[nt] (\d+) tokens\. Parsing aborted\./;
-const LIMIT_NAMES: Record<string, string> = { depth: 'MAX_DEPTH', aliases: 'MAX_ALIASES', directives: 'MAX_DIRECTIVES', tokens: 'MAX_TOKENS', cost: 'MAX_COST' };
+// It stops validating after 100 errors: only an operation built to fail gets there.
+const TOO_MANY_ERRORS = /Validation aborted\.$/;
 
-/** The limit an error reports, when it is one of graphql-armor's refusals. */
-export function limitRefused(message: string): string | undefined {
-  // graphql-js stops validating after 100 errors: only an operation built to fail gets there.
-  if (/Validation aborted\.$/.test(message)) return 'MAX_ERRORS';
-  if (TOKENS.test(message)) return 'MAX_TOKENS';
-  const match = REFUSAL.exec(message);
-  return match ? LIMIT_NAMES[match[1]!] : undefined;
+/** The limit an error reports: the one an armor rule refused it by, or one of graphql-js's own. */
+export function limitOf(error: GraphQLError | undefined): LimitName | undefined {
+  if (!error) return undefined;
+  if (error instanceof OperationLimitError) return error.limit;
+  if (error.originalError instanceof OperationLimitError) return error.originalError.limit;
+  if (TOO_MANY_ERRORS.test(error.message)) return 'MAX_ERRORS';
+  if (TOKENS.test(error.message)) return 'MAX_TOKENS';
+  return undefined;
 }
 
-/** An armor refusal as a client sees it: code OPERATION_LIMIT, which limit, no suggestion of the schema. */
-export function formatLimitRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
-  const limit = limitRefused(formatted.message);
+/** A limit refusal as a client sees it: code OPERATION_LIMIT, which limit, no suggestion of the schema. */
+export function formatLimitRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const limit = limitOf(error instanceof GraphQLError ? error : undefined);
   if (!limit) return undefined;
   const tokens = TOKENS.exec(formatted.message);
-  const message = tokens ? `Operation refused: tokens limit exceeded (at most ${tokens[1]}).` : formatted.message.replace(/^Syntax Error: /, '');
+  const message = tokens ? `Operation refused: tokens limit exceeded (at most ${tokens[1]}).` : formatted.message;
   return { message, extensions: { code: 'OPERATION_LIMIT', limit } };
 }
 
@@ -70,16 +75,24 @@ export function parseOptionsFor(limits: OperationLimits) {
   return { maxTokens: limits.maxTokens };
 }
 
-/** graphql-armor's validation rules and plugins for one graph (tokens aside); field suggestions are always blocked. */
+/**
+ * graphql-armor's validation rules and plugins for one graph (tokens aside); field suggestions are
+ * always blocked. Each rule's `onReject` reports the refusal as an OperationLimitError naming its
+ * limit (and `propagateOnRejection: false` keeps armor from reporting a second, anonymous one).
+ */
 export function armorFor(limits: OperationLimits) {
-  const message = (kind: string, n: number) => `Operation refused: ${kind} limit exceeded (at most ${n}).`;
+  const refusing = (limit: LimitName, kind: string, n: number) => ({
+    exposeLimits: false,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null) => context?.reportError(new OperationLimitError(limit, `Operation refused: ${kind} limit exceeded (at most ${n}).`))],
+  });
   return new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, exposeLimits: false, errorMessage: message('depth', limits.maxDepth), flattenFragments: true },
-    maxAliases: { n: limits.maxAliases, exposeLimits: false, errorMessage: message('aliases', limits.maxAliases) },
-    maxDirectives: { n: limits.maxDirectives, exposeLimits: false, errorMessage: message('directives', limits.maxDirectives) },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...refusing('MAX_DEPTH', 'depth', limits.maxDepth) },
+    maxAliases: { n: limits.maxAliases, ...refusing('MAX_ALIASES', 'aliases', limits.maxAliases) },
+    maxDirectives: { n: limits.maxDirectives, ...refusing('MAX_DIRECTIVES', 'directives', limits.maxDirectives) },
     // Counted by the parser itself (parseOptionsFor).
     maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost, exposeLimits: false, errorMessage: message('cost', limits.maxCost) },
+    costLimit: { maxCost: limits.maxCost, ...refusing('MAX_COST', 'cost', limits.maxCost) },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }

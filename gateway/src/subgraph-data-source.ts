@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayContext } from './context.js';
 import { log, metrics } from './observability.js';
 import { GraphQLError } from 'graphql';
-import { isUuid, loggableError, MEMBERS_READ_EXTENSION, NOTICE_SOURCES, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
+import { isUuid, loggableError, REQUEST_ID_HEADER, MEMBERS_READ_EXTENSION, NOTICE_SOURCES, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 
 /**
@@ -24,7 +24,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Health checks and schema loads carry no request context; subgraphs refuse them, as they should.
     if (!context?.hopToken) return;
-    request.http?.headers.set('x-request-id', context.requestId);
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     request.http?.headers.set('authorization', `Bearer ${await context.hopToken(this.name, request.query ?? '', request.variables ?? {})}`);
     for (const [header, token] of Object.entries(await context.peerTokens(this.name))) request.http?.headers.set(header, String(token));
   }

@@ -3,7 +3,7 @@ import { today, type Principal } from '@mutual-graph/schema';
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { loggableError } from '@mutual-graph/platform';
+import { loggableError, partRequestId } from '@mutual-graph/platform';
 import { gatewayContext, type AccessReportRelease, type GatewayContext } from '../context.js';
 import { log } from '../observability.js';
 import { callSubgraph, type SubgraphUrl } from '../subgraph-call.js';
@@ -73,7 +73,7 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
     const release: AccessReportRelease = { purpose: officer.purpose, requestId: request.id, categories: new Set() };
     const asMember = (suffix: string) => {
       const principal: Principal = { sub: officer.principal.sub, roles: officer.principal.roles, purposes: ['MEMBER_SELF_SERVICE'], memberId: request.member.id };
-      return { ...gatewayContext(hopPrivateKey, principal, 'MEMBER_SELF_SERVICE', `${officer.requestId}-${suffix}`.slice(0, 64)), release };
+      return { ...gatewayContext(hopPrivateKey, principal, 'MEMBER_SELF_SERVICE', partRequestId(officer.requestId, suffix)), release };
     };
     const record = await run(apollo, MEMBER_RECORD, {}, asMember('record'));
     const edi = await run(apollo, MEMBER_EDI, {}, asMember('edi'));

@@ -1,5 +1,5 @@
 import { log } from '../observability.js';
-import { loggableError } from '@mutual-graph/platform';
+import { loggableError, MAX_REQUEST_ID_LENGTH } from '@mutual-graph/platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -90,7 +90,7 @@ export class AuditLog {
     const row = {
       id: randomUUID(),
       occurredAt: new Date(),
-      requestId: storableText(entry.requestId, 64),
+      requestId: storableText(entry.requestId, MAX_REQUEST_ID_LENGTH),
       subject: storableOrNull(entry.subject, 200),
       roles: storableList(entry.roles ?? []),
       purpose: storableOrNull(entry.purpose, 40),

@@ -3,10 +3,11 @@ import { isUuid, loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { coerceVariables, collectRootSelections, decideOperation, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
 import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError } from 'graphql';
+import { auditEntry } from '../audit/audit-entry.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
 import type { PolicyIndex } from '../policy-index.js';
-import { limitRefused } from '../limits.js';
+import { limitOf } from '../limits.js';
 import { annotateSpan, type ServiceMetrics } from '@mutual-graph/platform';
 
 /** all: anyone may introspect; analysts: only principals with the analyst role (production's default). */
@@ -29,7 +30,7 @@ function asksForSchema(document: DocumentNode): boolean {
 
 /** How an operation that never reached a decision is audited: a limit refusal by its limit, anything else by its code. */
 function limitOrCode(error: GraphQLError | undefined): { code: string; rule: string | null } {
-  const limit = error ? limitRefused(error.message) : undefined;
+  const limit = limitOf(error);
   return limit ? { code: 'OPERATION_LIMIT', rule: limit } : { code: String(error?.extensions?.code ?? 'BAD_REQUEST'), rule: null };
 }
 
@@ -45,35 +46,27 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
       return {
         async didResolveOperation(requestContext) {
           const { request, operation, contextValue } = requestContext;
-          const entry = {
-            requestId: contextValue.requestId,
-            subject: contextValue.principal.sub,
-            roles: contextValue.principal.roles,
-            purpose: contextValue.release?.purpose ?? contextValue.purpose,
-            operationName: operation?.name?.value ?? request.operationName ?? null,
-            operationText: request.query ?? null,
-            memberIds: [] as string[],
-            accessReportRequestId: contextValue.release?.requestId ?? null,
-          };
+          const operationOf = { name: operation?.name?.value ?? request.operationName ?? null, text: request.query ?? null };
+          const named = { memberIds: [] as string[] };
           let categories: DataCategory[];
           try {
             if (contextValue.pendingRefusal) throw contextValue.pendingRefusal;
             if (introspection === 'analysts' && !contextValue.principal.roles.includes('analyst') && asksForSchema(requestContext.document)) {
               throw new GraphQLErrorClass('introspection is served to analysts only', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
             }
-            categories = decide(requestContext, policy, entry);
+            categories = decide(requestContext, policy, named);
           } catch (error) {
             const extensions = (error as GraphQLError).extensions ?? {};
             const refusal = extensions.policy as { rule?: string; fields?: string[] } | undefined;
             contextValue.audited = true;
             metrics?.refusals.inc({ rule: refusal?.rule ?? String(extensions.code), purpose: contextValue.purpose });
             annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'REFUSED', 'policy.rule': refusal?.rule ?? String(extensions.code) });
-            await audit.recordOrRefuse({ ...entry, decision: 'REFUSED', code: String(extensions.code), rule: refusal?.rule ?? null, fields: refusal?.fields ?? [] });
+            await audit.recordOrRefuse(auditEntry(contextValue, operationOf, { decision: 'REFUSED', code: String(extensions.code), rule: refusal?.rule ?? null, fields: refusal?.fields ?? [], memberIds: named.memberIds }));
             throw error;
           }
           contextValue.audited = true;
           annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'ALLOWED', 'policy.categories': categories });
-          contextValue.auditRecordId = await audit.recordOrRefuse({ ...entry, decision: 'ALLOWED', categories });
+          contextValue.auditRecordId = await audit.recordOrRefuse(auditEntry(contextValue, operationOf, { decision: 'ALLOWED', categories, memberIds: named.memberIds }));
           contextValue.categories = categories;
           for (const category of categories) contextValue.release?.categories.add(category);
         },
@@ -85,17 +78,7 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
           const refused = limitOrCode(errors[0]);
           metrics?.refusals.inc({ rule: refused.rule ?? refused.code, purpose: contextValue.purpose });
           await audit
-            .record({
-              ...refused,
-              requestId: contextValue.requestId,
-              subject: contextValue.principal.sub,
-              roles: contextValue.principal.roles,
-              purpose: contextValue.release?.purpose ?? contextValue.purpose,
-              operationName: request.operationName ?? null,
-              operationText: request.query ?? null,
-              accessReportRequestId: contextValue.release?.requestId ?? null,
-              decision: 'REFUSED',
-            })
+            .record(auditEntry(contextValue, { name: request.operationName ?? null, text: request.query ?? null }, { decision: 'REFUSED', ...refused }))
             .catch((error) => log.error({ err: loggableError(error) }, 'audit record not written'));
         },
       };

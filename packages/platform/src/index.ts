@@ -28,5 +28,6 @@ export * from './observability/logger.js';
 export * from './observability/metrics.js';
 export * from './observability/request-log-plugin.js';
 export * from './observability/span-attributes.js';
+export * from './http/request-id.js';
 export * from './http/signed-graphql.js';
 export * from './service/member-ownership.js';

@@ -6,6 +6,7 @@ import { DATA_DIR } from './paths.js';
 import { openPostgres } from './postgres.js';
 import { loadDevSecrets } from './secrets.js';
 import { DATABASE_OWNERS } from './subgraphs.js';
+import { stackEnvironment } from './environment.js';
 
 /**
  * `npm run migration:create -- <subgraph or store> [name]`: brings the database up to the committed
@@ -21,8 +22,8 @@ if (!owner) {
 }
 const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
 const postgres = await openPostgres(DATA_DIR, secrets, {
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
+  databaseUrl: stackEnvironment().DATABASE_URL,
+  port: stackEnvironment().EMBEDDED_PG_PORT,
 });
 try {
   const prepared = await prepareDatabase(postgres.adminUrl, secrets.rolePasswords, null);

@@ -1,19 +1,28 @@
-import type { VariableSpecs } from '@mutual-graph/platform';
+import { described, environmentSchema, port, readEnvironment, wholeNumber } from '@mutual-graph/platform';
+import { DEFAULT_SYNTHETIC_OPTIONS } from '@mutual-graph/synthetic';
+import { z } from 'zod';
+import { ROOT } from './root.js';
+import { DEFAULT_EMBEDDED_PG_PORT } from './postgres.js';
 
-/** What `npm start` and `npm run setup` read. */
-export const STACK_VARIABLES = {
-  DATABASE_URL: {
-    required: false,
-    description: 'External PostgreSQL, as a role that may create roles and schemas; unset: embedded PostgreSQL under .data/',
+export const MAX_SEED_MEMBERS = 1_000_000;
+
+/** What `npm start`, `npm run setup` and the other stack commands read (see platform's environment.ts for the schema's habits). */
+export const STACK_ENVIRONMENT = environmentSchema(
+  {
+    DATABASE_URL: described(z.string().optional(), 'external PostgreSQL, as a role that may create roles and schemas; unset: embedded PostgreSQL under `.data/`'),
+    EMBEDDED_PG_PORT: described(port().default(DEFAULT_EMBEDDED_PG_PORT), 'embedded PostgreSQL port'),
+    GATEWAY_PORT: described(port().default(4000), 'gateway port for `npm start`'),
+    SEED_MEMBERS: described(wholeNumber(1, MAX_SEED_MEMBERS).default(DEFAULT_SYNTHETIC_OPTIONS.members), `synthetic members seeded into an empty database, up to ${MAX_SEED_MEMBERS.toLocaleString('en')}`),
+    SEED: described(wholeNumber(Number.MIN_SAFE_INTEGER).default(DEFAULT_SYNTHETIC_OPTIONS.seed), 'seed of the synthetic data generator: same seed, same rows'),
+    MUTUAL_GRAPH_DATA_DIR: described(z.string().default(`${ROOT}.data`), 'where embedded PostgreSQL and development secrets live', '.data/'),
   },
-  EMBEDDED_PG_PORT: { required: false, description: 'Embedded PostgreSQL port (default 54329)' },
-  GATEWAY_PORT: { required: false, description: 'Gateway port for npm start (default 4000)' },
-  SEED_MEMBERS: { required: false, description: 'Synthetic members seeded into an empty database (default 2000, up to 1000000)' },
-  SEED: { required: false, description: 'Seed of the synthetic data generator (default 1867): same seed, same rows' },
-  MUTUAL_GRAPH_DATA_DIR: { required: false, description: 'Where embedded PostgreSQL and development secrets live (default .data/)' },
-  '<NAME>_DB_PASSWORD': {
-    required: false,
-    pattern: /^(MEMBER|CASE|EDUCATION|PRIVACY|EDI|AUDIT)_DB_PASSWORD$/,
-    description: "Password of the database role of subgraph or store <name> (default: generated once into .data/secrets.json)",
+  {
+    '<NAME>_DB_PASSWORD': {
+      pattern: /^(MEMBER|CASE|EDUCATION|PRIVACY|EDI|AUDIT)_DB_PASSWORD$/,
+      description: 'password of the database role of subgraph or store `<name>` (`MEMBER`, `CASE`, `EDUCATION`, `PRIVACY`, `EDI`, `AUDIT`); default: generated once into `.data/secrets.json`, with the development keys',
+    },
   },
-} satisfies VariableSpecs;
+);
+
+/** The stack commands' configuration, typed and defaulted; a ConfigurationError naming each bad variable otherwise. */
+export const stackEnvironment = (env: NodeJS.ProcessEnv = process.env) => readEnvironment(STACK_ENVIRONMENT, env);

@@ -14,3 +14,4 @@ export * from './embedded-postgres.js';
 export * from './seeding/seed-plan.js';
 export * from './seeding/bulk-load.js';
 export * from './seeding/seed-files.js';
+export * from './environment-tables.js';

@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import { STACK_ENVIRONMENT } from './environment.js';
 
-/** The repository root, found from this module's place (dist or src) in packages/stack. */
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const DATA_DIR = process.env.MUTUAL_GRAPH_DATA_DIR ?? `${ROOT}.data`;
+export { ROOT } from './root.js';
+/** Where embedded PostgreSQL and the development secrets live (MUTUAL_GRAPH_DATA_DIR, defaulted by the stack's environment schema). */
+export const DATA_DIR = STACK_ENVIRONMENT.variables.shape.MUTUAL_GRAPH_DATA_DIR.parse(process.env.MUTUAL_GRAPH_DATA_DIR || undefined);

@@ -41,11 +41,14 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** The embedded PostgreSQL's port unless EMBEDDED_PG_PORT says otherwise. */
+export const DEFAULT_EMBEDDED_PG_PORT = 54329;
+
 export async function openPostgres(dataDir: string, secrets: DevSecrets, choice: PostgresChoice = {}): Promise<PostgresHandle> {
   if (choice.databaseUrl) {
     return { adminUrl: choice.databaseUrl, embedded: false, stop: async () => {} };
   }
-  const port = choice.port ?? 54329;
+  const port = choice.port ?? DEFAULT_EMBEDDED_PG_PORT;
   const adminUrl = embeddedAdminUrl(port, secrets.postgresPassword);
   if (choice.useRunning && (await answers(adminUrl))) return { adminUrl, embedded: true, stop: async () => {} };
   const running = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, password: secrets.postgresPassword, onLog: choice.log, settings: choice.settings });

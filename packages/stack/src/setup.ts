@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { prepareDatabase } from './database.js';
 import { DATA_DIR } from './paths.js';
 import { seedOptionsFromEnv } from './seed-options.js';
+import { stackEnvironment } from './environment.js';
 import { loadDevSecrets } from './secrets.js';
 import { DATABASE_OWNERS } from './subgraphs.js';
 
@@ -11,7 +12,15 @@ import { DATABASE_OWNERS } from './subgraphs.js';
  * DATABASE_URL names, creates each subgraph's role and schema, applies migrations and
  * seeds empty tables, then exits. Role passwords come from `<NAME>_DB_PASSWORD`.
  */
-const adminUrl = process.env.DATABASE_URL;
+const environment = (() => {
+  try {
+    return stackEnvironment();
+  } catch (error) {
+    console.error(`setup: ${(error as Error).message}`);
+    process.exit(2);
+  }
+})();
+const adminUrl = environment.DATABASE_URL;
 if (!adminUrl) {
   console.error('setup: DATABASE_URL must name the PostgreSQL to prepare, as a role that may create roles and schemas');
   process.exit(2);

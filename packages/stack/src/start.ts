@@ -1,23 +1,25 @@
 import 'reflect-metadata';
 import { DATA_DIR } from './paths.js';
 import { seedOptionsFromEnv } from './seed-options.js';
+import { stackEnvironment } from './environment.js';
 import { startStack } from './stack.js';
 
 /** `npm start`: the whole stack on this machine, until Ctrl-C. */
-const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
-const seed = (() => {
+const environment = (() => {
   try {
-    return seedOptionsFromEnv();
+    return stackEnvironment();
   } catch (error) {
     console.error(`stack     | ${(error as Error).message}`);
     process.exit(2);
   }
 })();
+const gatewayPort = environment.GATEWAY_PORT;
+const seed = seedOptionsFromEnv();
 const stack = await startStack({
   dataDir: DATA_DIR,
   gatewayPort,
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  postgresPort: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
+  databaseUrl: environment.DATABASE_URL,
+  postgresPort: environment.EMBEDDED_PG_PORT,
   seed,
   log: (line) => console.log(`stack     | ${line}`),
 }).catch((error) => {

@@ -2,6 +2,7 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import type { Logger } from '@mikro-orm/core';
+import { DEFAULT_POOL_MAX } from '../service/environment.js';
 
 /** What one subgraph tells the platform about its own slice of the database. */
 export interface SubgraphDatabase {
@@ -32,7 +33,7 @@ export function ormOptions(database: SubgraphDatabase, options: OpenDatabaseOpti
     entities: database.entities,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    pool: { min: 0, max: options.poolMax ?? 10 },
+    pool: { min: 0, max: options.poolMax ?? DEFAULT_POOL_MAX },
     debug: options.debug ?? false,
     ...(options.loggerFactory ? { loggerFactory: options.loggerFactory } : {}),
     migrations: {

@@ -1,3 +1,5 @@
+import { requestIdHeader } from './request-id.js';
+
 /** A GraphQL answer as it comes over the wire. */
 export interface GraphQLAnswer<T> {
   data?: T | null;
@@ -12,7 +14,7 @@ export interface GraphQLAnswer<T> {
 export async function postSignedGraphQL<T>(url: string, token: string, query: string, variables?: object, requestId?: string): Promise<GraphQLAnswer<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(requestId ? { 'x-request-id': requestId } : {}) },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...requestIdHeader(requestId) },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(5000),
   });

@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import { pino, type Logger } from 'pino';
+import { DEFAULT_LOG_LEVEL, LOG_LEVELS } from '../service/environment.js';
 
 export type { Logger };
 
@@ -10,7 +11,8 @@ export type { Logger };
  */
 export function createLogger(service: string): Logger {
   return pino({
-    level: process.env.LOG_LEVEL ?? 'info',
+    // A level pino does not know is refused at start-up (readEnvironment), logged at the default level.
+    level: (LOG_LEVELS as readonly string[]).includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL : DEFAULT_LOG_LEVEL,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     // With tracing on, every line written inside a request names its trace (and span).

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from './logger.js';
 import type { ServiceMetrics } from './metrics.js';
+import { requestIdOf } from '../http/request-id.js';
 
 interface Observed extends BaseContext {
   requestId?: string;
@@ -27,7 +28,7 @@ export function requestLogPlugin(logger: Logger, metrics: ServiceMetrics): Apoll
           metrics.requests.inc({ operation, outcome });
           metrics.duration.observe({ operation }, seconds);
           const purpose = contextValue.purpose ?? contextValue.hop?.purpose;
-          const entry = { requestId: contextValue.requestId ?? contextValue.hop?.requestId, operation, purpose, outcome, codes, ms: Math.round(seconds * 1000) };
+          const entry = { requestId: requestIdOf(contextValue), operation, purpose, outcome, codes, ms: Math.round(seconds * 1000) };
           if (outcome === 'error') logger.warn(entry, 'operation failed');
           else logger.info(entry, 'operation');
         },

@@ -17,7 +17,7 @@ import { mountMetrics, ServiceMetrics, type PoolStats } from '../observability/m
 import { requestLogPlugin } from '../observability/request-log-plugin.js';
 import { flushTelemetry } from '../observability/span-attributes.js';
 import { listen } from '../http/listen.js';
-import { readVariables, SUBGRAPH_VARIABLES } from './environment.js';
+import { ConfigurationError, familyValues, readEnvironment, SUBGRAPH_ENVIRONMENT, type EnvironmentOf } from './environment.js';
 import { gatewayNoticesPlugin } from './gateway-notices.js';
 import { recordMembersRead } from './members-read.js';
 import { oneOperationPlugin } from './one-operation.js';
@@ -191,24 +191,26 @@ export async function startSubgraph<Loaders>(
 
 /** A subgraph process's entry point: configuration from the environment, clean exit on SIGINT/SIGTERM. */
 export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
-  const env = readVariables(SUBGRAPH_VARIABLES);
   const logger = createLogger(definition.name);
-  if (!env.DATABASE_URL) {
-    logger.fatal("DATABASE_URL is not set: it must name this subgraph's own database role.");
+  let env: EnvironmentOf<typeof SUBGRAPH_ENVIRONMENT>;
+  try {
+    env = readEnvironment(SUBGRAPH_ENVIRONMENT);
+  } catch (error) {
+    // The message names every variable at fault; a stack would say nothing more.
+    if (!(error instanceof ConfigurationError)) throw error;
+    logger.fatal(error.message);
     process.exit(1);
   }
-  if (!env.GATEWAY_HOP_PUBLIC_KEY) {
-    logger.fatal("GATEWAY_HOP_PUBLIC_KEY is not set: without the gateway's public key no request can be verified.");
-    process.exit(1);
-  }
+  const peerUrls = familyValues(SUBGRAPH_ENVIRONMENT.families['<NAME>_SUBGRAPH_URL']!);
+  const storeUrls = familyValues(SUBGRAPH_ENVIRONMENT.families['<STORE>_DATABASE_URL']!);
   const running = await startSubgraph(definition, {
-    hopPublicKey: JSON.parse(env.GATEWAY_HOP_PUBLIC_KEY) as JWK,
+    hopPublicKey: env.GATEWAY_HOP_PUBLIC_KEY as JWK,
     clientUrl: env.DATABASE_URL,
-    storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, process.env[storeUrlVariable(s.name)] ?? ''])),
-    peerUrls: Object.fromEntries((definition.peers ?? []).map((peer) => [peer, process.env[`${peer.toUpperCase()}_SUBGRAPH_URL`] ?? ''])),
-    host: env.HOST ?? '127.0.0.1',
-    port: env.PORT ? Number(env.PORT) : definition.defaultPort,
-    poolMax: env.DATABASE_POOL_MAX ? Number(env.DATABASE_POOL_MAX) : undefined,
+    storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, storeUrls[s.name] ?? ''])),
+    peerUrls: Object.fromEntries((definition.peers ?? []).map((peer) => [peer, peerUrls[peer] ?? ''])),
+    host: env.HOST,
+    port: env.PORT ?? definition.defaultPort,
+    poolMax: env.DATABASE_POOL_MAX,
   });
   logger.info({ url: running.graphqlUrl }, 'subgraph ready');
   let stopping = false;
