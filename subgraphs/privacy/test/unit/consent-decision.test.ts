@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { consentRecipient } from '../../src/domain/consent-decision.js';
-import { ConsentPurpose, NO_RECIPIENT } from '../../src/entities/consent-enums.js';
+import { consentChange, consentRecipient } from '../../src/domain/consent-decision.js';
+import { ConsentDecision } from '../../src/entities/consent-event.js';
+import { ConsentMethod, ConsentPurpose, ConsentStatus, NO_RECIPIENT } from '../../src/entities/consent-enums.js';
 
 function refusal(rule: () => unknown): [unknown, unknown, string] {
   try {
@@ -35,5 +36,34 @@ describe('the recipient a consent is kept under', () => {
 
   it('names the argument it was given', () => {
     expect(refusal(() => consentRecipient(ConsentPurpose.SURVEYS, 'x', 'consent.recipient'))[1]).toBe('consent.recipient');
+  });
+});
+
+describe('what one decision does to a consent', () => {
+  const at = new Date('2026-11-01T10:00:00Z');
+
+  it('changes nothing when the decision repeats the current status (asking twice)', () => {
+    expect(consentChange(ConsentStatus.GRANTED, ConsentDecision.GRANTED, ConsentMethod.ONLINE, at)).toBeNull();
+    expect(consentChange(ConsentStatus.WITHDRAWN, ConsentDecision.WITHDRAWN, ConsentMethod.PHONE, at)).toBeNull();
+  });
+
+  it('grants from nothing or after a withdrawal, clearing the withdrawal', () => {
+    for (const current of [null, ConsentStatus.WITHDRAWN]) {
+      expect(consentChange(current, ConsentDecision.GRANTED, ConsentMethod.WRITTEN, at)).toEqual({ status: ConsentStatus.GRANTED, grantedAt: at, withdrawnAt: null, method: ConsentMethod.WRITTEN });
+    }
+  });
+
+  it('withdraws without touching when the consent was granted, so the history of the grant survives', () => {
+    const change = consentChange(ConsentStatus.GRANTED, ConsentDecision.WITHDRAWN, ConsentMethod.PHONE, at);
+    expect(change).toEqual({ status: ConsentStatus.WITHDRAWN, withdrawnAt: at, method: ConsentMethod.PHONE });
+    expect(change).not.toHaveProperty('grantedAt');
+  });
+
+  it('records a first decision that withdraws', () => {
+    expect(consentChange(null, ConsentDecision.WITHDRAWN, ConsentMethod.ONLINE, at)).toEqual({ status: ConsentStatus.WITHDRAWN, withdrawnAt: at, method: ConsentMethod.ONLINE });
+  });
+
+  it('reads any decision but GRANTED as a withdrawal (fails towards no consent)', () => {
+    expect(consentChange(ConsentStatus.GRANTED, 'granted' as ConsentDecision, ConsentMethod.ONLINE, at)?.status).toBe(ConsentStatus.WITHDRAWN);
   });
 });
