@@ -1,21 +1,10 @@
-import { GraphQLError } from 'graphql';
 import { validSchedule } from '../../src/domain/event-schedule.js';
+import { refusedArgument } from '../../../../test/unit/support/refusal.js';
 
 const NOW = new Date('2026-11-01T12:00:00Z');
 const session = (overrides = {}) => ({
   startsAt: new Date('2026-12-01T14:00:00Z'), endsAt: new Date('2026-12-01T16:00:00Z'), place: '  Salle 101, Ottawa ', onlineLink: null as string | null, capacity: 30, ...overrides,
 });
-
-function refusedArgument(rule: () => unknown): unknown {
-  try {
-    rule();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
-    return (error as GraphQLError).extensions.argument;
-  }
-  throw new Error('the rule accepted what it should refuse');
-}
 
 describe('scheduling an event', () => {
   it('keeps the place trimmed and at most 200 characters', () => {

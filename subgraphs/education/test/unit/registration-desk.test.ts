@@ -1,19 +1,8 @@
-import { GraphQLError } from 'graphql';
 import { cancellable, lineAfterCancellation, placeFor, refuseIfBegun } from '../../src/domain/registration-desk.js';
 import { RegistrationStatus } from '../../src/entities/event-registration.js';
+import { refusal } from '../../../../test/unit/support/refusal.js';
 
 const { REGISTERED, WAITLISTED, CANCELLED } = RegistrationStatus;
-
-function refusal(rule: () => unknown): [unknown, unknown, string] {
-  try {
-    rule();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    const { extensions, message } = error as GraphQLError;
-    return [extensions.code, extensions.argument, message];
-  }
-  throw new Error('the rule accepted what it should refuse');
-}
 
 describe('a place at an event', () => {
   it('is a seat while one is left', () => {
@@ -43,7 +32,7 @@ describe('registration closes when the event begins', () => {
 
   it('refuses a registration at the start and after it', () => {
     for (const now of ['2026-11-10T14:00:00Z', '2027-01-01T00:00:00Z']) {
-      expect(refusal(() => refuseIfBegun(startsAt, new Date(now)))).toEqual(['BAD_USER_INPUT', 'eventId', 'this event has already begun']);
+      expect(refusal(() => refuseIfBegun(startsAt, new Date(now)))).toEqual({ code: 'BAD_USER_INPUT', argument: 'eventId', message: 'this event has already begun' });
     }
   });
 });
@@ -57,7 +46,7 @@ describe('cancelling', () => {
 
   it('refuses when there is no registration, or it is already cancelled', () => {
     for (const registration of [null, undefined, { status: CANCELLED }]) {
-      expect(refusal(() => cancellable(registration))).toEqual(['BAD_USER_INPUT', 'eventId', 'there is no registration to cancel']);
+      expect(refusal(() => cancellable(registration))).toEqual({ code: 'BAD_USER_INPUT', argument: 'eventId', message: 'there is no registration to cancel' });
     }
   });
 

@@ -1,22 +1,10 @@
-import { GraphQLError } from 'graphql';
 import {
   changeDay, knownTypeOfWork, mayChange, type Period, specialtyOf, statusChange, type StatusChangeRequest, TRANSITIONS, typeOfWorkChange,
 } from '../../src/domain/membership-lifecycle.js';
 import { MembershipStatus, STORED_STATUSES } from '../../src/entities/membership-status.js';
+import { refusal } from '../../../../test/unit/support/refusal.js';
 
 const { APPLIED, ACTIVE, LAPSED, RESIGNED, RETIRED, DECEASED, NOT_A_MEMBER } = MembershipStatus;
-
-/** The refusal a rule throws: its code, the argument it names and its message. */
-function refusal(rule: () => unknown): { code: unknown; argument: unknown; message: string } {
-  try {
-    rule();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    const { extensions, message } = error as GraphQLError;
-    return { code: extensions.code, argument: extensions.argument, message };
-  }
-  throw new Error('the rule accepted what it should refuse');
-}
 
 const period = (startsOn: string, endsOn: string | null, typeOfWork = 'FM-NOB', feeRegion = 'ONTARIO'): Period => ({ startsOn, endsOn, typeOfWork, feeRegion });
 

@@ -1,19 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { formatMinc } from '@mutual-graph/schema';
 import { validApplication, validContact, validEdiAnswers, validProfile } from '../../src/domain/validation.js';
 import type { EdiAnswersInput, MembershipApplicationInput } from '../../src/types/membership-inputs.js';
-
-/** The argument a refusal names, or a failure when the value was accepted. */
-function refusedArgument(rule: () => unknown): unknown {
-  try {
-    rule();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
-    return (error as GraphQLError).extensions.argument;
-  }
-  throw new Error('the rule accepted what it should refuse');
-}
+import { refusedArgument } from '../../../../test/unit/support/refusal.js';
 
 const yearsAgo = (years: number) => new Date(Date.now() - years * 365.25 * 86_400_000);
 const profile = (overrides = {}) => ({ firstName: 'Amélie', lastName: "O'Brien-Tremblay", dateOfBirth: yearsAgo(40), ...overrides });

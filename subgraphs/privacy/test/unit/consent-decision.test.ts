@@ -1,18 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { consentChange, consentRecipient } from '../../src/domain/consent-decision.js';
 import { ConsentDecision } from '../../src/entities/consent-event.js';
 import { ConsentMethod, ConsentPurpose, ConsentStatus, NO_RECIPIENT } from '../../src/entities/consent-enums.js';
-
-function refusal(rule: () => unknown): [unknown, unknown, string] {
-  try {
-    rule();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    const { extensions, message } = error as GraphQLError;
-    return [extensions.code, extensions.argument, message];
-  }
-  throw new Error('the rule accepted what it should refuse');
-}
+import { refusal } from '../../../../test/unit/support/refusal.js';
 
 const OWN_PURPOSES = [ConsentPurpose.COMMUNICATIONS, ConsentPurpose.EDI_COLLECTION, ConsentPurpose.SURVEYS];
 
@@ -22,7 +11,7 @@ describe('the recipient a consent is kept under', () => {
   });
 
   it.each([null, undefined, '', '   ', 'x'.repeat(101)])('refuses a third-party disclosure consent naming no recipient or too long a one (%j)', (recipient) => {
-    expect(refusal(() => consentRecipient(ConsentPurpose.THIRD_PARTY_DISCLOSURE, recipient))).toEqual(['BAD_USER_INPUT', 'recipient', 'recipient must be 1 to 100 characters']);
+    expect(refusal(() => consentRecipient(ConsentPurpose.THIRD_PARTY_DISCLOSURE, recipient))).toEqual({ code: 'BAD_USER_INPUT', argument: 'recipient', message: 'recipient must be 1 to 100 characters' });
   });
 
   it.each(OWN_PURPOSES)('is nobody for a %s consent', (purpose) => {
@@ -31,11 +20,11 @@ describe('the recipient a consent is kept under', () => {
   });
 
   it.each(OWN_PURPOSES)('refuses a recipient on a %s consent, so one cannot hide a disclosure consent under another purpose', (purpose) => {
-    expect(refusal(() => consentRecipient(purpose, 'Data Broker Inc.'))).toEqual(['BAD_USER_INPUT', 'recipient', `a ${purpose} consent names no recipient`]);
+    expect(refusal(() => consentRecipient(purpose, 'Data Broker Inc.'))).toEqual({ code: 'BAD_USER_INPUT', argument: 'recipient', message: `a ${purpose} consent names no recipient` });
   });
 
   it('names the argument it was given', () => {
-    expect(refusal(() => consentRecipient(ConsentPurpose.SURVEYS, 'x', 'consent.recipient'))[1]).toBe('consent.recipient');
+    expect(refusal(() => consentRecipient(ConsentPurpose.SURVEYS, 'x', 'consent.recipient')).argument).toBe('consent.recipient');
   });
 });
 

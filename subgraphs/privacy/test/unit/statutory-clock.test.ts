@@ -1,16 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { dueOnReceipt, extension, MAX_EXTENSION_DAYS, RESPONSE_DAYS } from '../../src/domain/statutory-clock.js';
-
-function refusal(rule: () => unknown): [unknown, unknown, string] {
-  try {
-    rule();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    const { extensions, message } = error as GraphQLError;
-    return [extensions.code, extensions.argument, message];
-  }
-  throw new Error('the rule accepted what it should refuse');
-}
+import { refusal } from '../../../../test/unit/support/refusal.js';
 
 const open = { dueOn: '2026-11-30', extensionReason: null };
 const toldOn = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -31,12 +20,12 @@ describe('the statutory clock of a privacy request', () => {
 
   it('refuses a second extension', () => {
     expect(refusal(() => extension({ request: { ...open, extensionReason: 'earlier' }, days: 1, reason: 'again please', memberToldOn: toldOn('2026-11-01') })))
-      .toEqual(['BAD_USER_INPUT', 'requestId', 'a request may be extended once only']);
+      .toEqual({ code: 'BAD_USER_INPUT', argument: 'requestId', message: 'a request may be extended once only' });
   });
 
   it.each([0, -1, MAX_EXTENSION_DAYS + 1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])('refuses an extension of %s days', (days) => {
     expect(refusal(() => extension({ request: open, days, reason: 'volume of records', memberToldOn: toldOn('2026-11-20') })))
-      .toEqual(['BAD_USER_INPUT', 'days', 'an extension is 1 to 30 days']);
+      .toEqual({ code: 'BAD_USER_INPUT', argument: 'days', message: 'an extension is 1 to 30 days' });
   });
 
   it('accepts 1 day and the maximum', () => {
@@ -46,16 +35,16 @@ describe('the statutory clock of a privacy request', () => {
 
   it('refuses a reason of fewer than five characters once trimmed', () => {
     expect(refusal(() => extension({ request: open, days: 10, reason: '  four    ', memberToldOn: toldOn('2026-11-20') })))
-      .toEqual(['BAD_USER_INPUT', 'reason', 'give the reason for the extension']);
+      .toEqual({ code: 'BAD_USER_INPUT', argument: 'reason', message: 'give the reason for the extension' });
   });
 
   it('refuses telling the member after the original due date, and accepts telling them on it', () => {
     expect(refusal(() => extension({ request: open, days: 10, reason: 'volume of records', memberToldOn: toldOn('2026-12-01') })))
-      .toEqual(['BAD_USER_INPUT', 'memberToldOn', 'the member must be told before the original due date']);
+      .toEqual({ code: 'BAD_USER_INPUT', argument: 'memberToldOn', message: 'the member must be told before the original due date' });
     expect(extension({ request: open, days: 10, reason: 'volume of records', memberToldOn: toldOn('2026-11-30') }).memberToldOfExtensionOn).toBe('2026-11-30');
   });
 
   it('checks once-only before anything else, so a second extension reveals nothing about its other arguments', () => {
-    expect(refusal(() => extension({ request: { ...open, extensionReason: 'x' }, days: -1, reason: '', memberToldOn: toldOn('2099-01-01') }))[1]).toBe('requestId');
+    expect(refusal(() => extension({ request: { ...open, extensionReason: 'x' }, days: -1, reason: '', memberToldOn: toldOn('2099-01-01') })).argument).toBe('requestId');
   });
 });
