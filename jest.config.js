@@ -1,4 +1,4 @@
-// One jest run over every workspace. Tests are TypeScript, compiled by SWC (which, unlike
+// One jest run over every workspace, in two projects (below). Tests are TypeScript, compiled by SWC (which, unlike
 // esbuild, emits the decorator metadata type-graphql and MikroORM read), as ES modules.
 const swc = [
   '@swc/jest',
@@ -26,7 +26,15 @@ const workspace = {
   'privacy-subgraph': 'subgraphs/privacy',
 };
 
-export default {
+// Two projects. `unit`: tests under a workspace's `test/unit/`, which need nothing running (no
+// database, no services); they run without the stack and in seconds (`npm run test:unit`).
+// `stack`: every other test, against the one real stack the global setup starts. Jest runs a
+// project's global setup only when at least one of its tests is selected, so a unit-only run
+// never starts PostgreSQL or a service.
+const UNIT = '/test/unit/';
+
+const common = {
+  rootDir: import.meta.dirname,
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
@@ -35,15 +43,32 @@ export default {
     ...Object.fromEntries(Object.entries(workspace).map(([name, dir]) => [`^@mutual-graph/${name}$`, `<rootDir>/${dir}/src/index.ts`])),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/', '/.data/'],
-  globalSetup: '<rootDir>/test/global-setup.js',
   setupFiles: ['<rootDir>/test/quiet-logs.js'],
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [`<rootDir>/**/test/unit/**/*.test.ts`],
+    },
+    {
+      ...common,
+      displayName: 'stack',
+      testMatch: ['<rootDir>/**/test/**/*.test.ts'],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, UNIT],
+      globalSetup: '<rootDir>/test/global-setup.js',
+      globalTeardown: '<rootDir>/test/global-teardown.js',
+    },
+  ],
+  // Global options (jest reads these once, for every project).
   testSequencer: '<rootDir>/test/sequencer.js',
-  globalTeardown: '<rootDir>/test/global-teardown.js',
   reporters: ['default', '<rootDir>/test/results-file-reporter.js'],
   testTimeout: 60_000,
   // One worker: suites share one stack and database, and some write while others count
   // aggregates; on two cores the stack's processes and PostgreSQL need the rest anyway.
+  // (`npm run test:unit` overrides it: unit suites share nothing.)
   maxWorkers: 1,
 };

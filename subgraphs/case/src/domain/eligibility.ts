@@ -15,5 +15,8 @@ export async function eligibleOn(memberSubgraphUrl: string, peerToken: string | 
   if (body.errors || !body.data) throw new Error(`eligibility check failed: ${JSON.stringify(body.errors)}`);
   const member = body.data._entities[0];
   if (!member) return 'UNKNOWN';
-  return member.membership.eligibleOn ? 'ELIGIBLE' : 'INELIGIBLE';
+  // Only a boolean is an answer; anything else is a failure, never read as protection by truthiness.
+  const eligible = member.membership?.eligibleOn;
+  if (typeof eligible !== 'boolean') throw new Error('eligibility check failed: the member subgraph gave no yes or no');
+  return eligible ? 'ELIGIBLE' : 'INELIGIBLE';
 }

@@ -1,54 +1,38 @@
-import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, requireUuid } from '@mutual-graph/platform';
-import { EventRegistration, RegistrationStatus } from '../entities/event-registration.js';
-import { LearningEvent } from '../entities/learning-event.js';
+import { badUserInput } from '@mutual-graph/platform';
+import { RegistrationStatus } from '../entities/event-registration.js';
+
+// The registration desk's rules, over plain values: who gets a seat, who waits, and how the line
+// moves. services/registration-desk.ts applies them under the event's row lock.
+
+/** Registration closes when the event begins. */
+export function refuseIfBegun(startsAt: Date, now: Date = new Date()): void {
+  if (startsAt <= now) throw badUserInput('eventId', 'this event has already begun');
+}
+
+/** Where a new registration goes: a seat while one is left, else the end of the waitlist. */
+export interface Place {
+  status: RegistrationStatus.REGISTERED | RegistrationStatus.WAITLISTED;
+  waitlistPosition: number | null;
+}
+
+export function placeFor(seatsTaken: number, capacity: number, lastWaitlistPosition: number | null): Place {
+  return seatsTaken < capacity
+    ? { status: RegistrationStatus.REGISTERED, waitlistPosition: null }
+    : { status: RegistrationStatus.WAITLISTED, waitlistPosition: (lastWaitlistPosition ?? 0) + 1 };
+}
+
+/** Only a live registration (registered or waitlisted) can be cancelled; returns it. */
+export function cancellable<T extends { status: RegistrationStatus }>(registration: T | null | undefined): T {
+  if (!registration || registration.status === RegistrationStatus.CANCELLED) throw badUserInput('eventId', 'there is no registration to cancel');
+  return registration;
+}
 
 /**
- * Seats and the waitlist of one event change only while that event's row is locked
- * (SELECT … FOR UPDATE): concurrent registrations for the last seats queue up behind each other,
- * so no event is overbooked and no waitlist place is handed out twice or lost.
+ * After a cancellation: a freed seat goes to the first in line, and the line closes up behind
+ * whoever left it or moved to a seat (positions 1, 2, … in the order they were waiting).
  */
-async function lockedEvent(tx: EntityManager, eventId: string): Promise<LearningEvent> {
-  const event = await tx.findOne(LearningEvent, { id: requireUuid('eventId', eventId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!event) throw badUserInput('eventId', 'no event has this id');
-  return event;
-}
-
-/** Registers, or waitlists when full; registering again returns the same registration. */
-export async function register(em: EntityManager, eventId: string, memberId: string): Promise<EventRegistration> {
-  return em.transactional(async (tx) => {
-    const event = await lockedEvent(tx, eventId);
-    if (event.startsAt <= new Date()) throw badUserInput('eventId', 'this event has already begun');
-    const existing = await tx.findOne(EventRegistration, { event, memberId });
-    if (existing && existing.status !== RegistrationStatus.CANCELLED) return existing;
-    const taken = await tx.count(EventRegistration, { event, status: RegistrationStatus.REGISTERED });
-    const lastInLine = await tx.findOne(EventRegistration, { event, status: RegistrationStatus.WAITLISTED }, { orderBy: { waitlistPosition: 'desc' } });
-    const seat = taken < event.capacity;
-    const values = {
-      status: seat ? RegistrationStatus.REGISTERED : RegistrationStatus.WAITLISTED,
-      waitlistPosition: seat ? null : (lastInLine?.waitlistPosition ?? 0) + 1,
-      registeredAt: new Date(),
-      cancelledAt: null,
-    };
-    if (existing) return tx.assign(existing, values);
-    return tx.create(EventRegistration, { id: randomUUID(), event, memberId, ...values });
-  });
-}
-
-/** Cancels; a freed seat goes at once to the first on the waitlist, and the line moves up. */
-export async function cancel(em: EntityManager, eventId: string, memberId: string): Promise<EventRegistration> {
-  return em.transactional(async (tx) => {
-    const event = await lockedEvent(tx, eventId);
-    const registration = await tx.findOne(EventRegistration, { event, memberId });
-    if (!registration || registration.status === RegistrationStatus.CANCELLED) throw badUserInput('eventId', 'there is no registration to cancel');
-    const freedSeat = registration.status === RegistrationStatus.REGISTERED;
-    tx.assign(registration, { status: RegistrationStatus.CANCELLED, waitlistPosition: null, cancelledAt: new Date() });
-    const waiting = await tx.find(EventRegistration, { event, status: RegistrationStatus.WAITLISTED, id: { $ne: registration.id } }, { orderBy: { waitlistPosition: 'asc' } });
-    if (freedSeat && waiting.length > 0) tx.assign(waiting.shift()!, { status: RegistrationStatus.REGISTERED, waitlistPosition: null });
-    // The line closes up behind whoever left it or moved to a seat.
-    waiting.forEach((w, i) => (w.waitlistPosition = i + 1));
-    return registration;
-  });
+export function lineAfterCancellation<T>(freedSeat: boolean, waitingInOrder: readonly T[]): { seated: T | null; line: { waiting: T; position: number }[] } {
+  const seated = freedSeat && waitingInOrder.length > 0 ? waitingInOrder[0]! : null;
+  const rest = seated === null ? waitingInOrder : waitingInOrder.slice(1);
+  return { seated, line: rest.map((waiting, i) => ({ waiting, position: i + 1 })) };
 }

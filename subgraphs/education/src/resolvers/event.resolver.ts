@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { badUserInput, callerMemberId, Category, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
-import { cancel, register } from '../domain/registration-desk.js';
+import { validSchedule } from '../domain/event-schedule.js';
 import { EventRegistration } from '../entities/event-registration.js';
 import { LearningActivity } from '../entities/learning-activity.js';
 import { LearningEvent } from '../entities/learning-event.js';
+import { cancel, register } from '../services/registration-desk.js';
 import { ScheduleEventInput } from '../types/event-inputs.js';
 
 @Resolver(() => LearningEvent)
@@ -48,15 +49,7 @@ export class LearningEventResolver {
   async scheduleEvent(@NonPersonal() @Arg('event', () => ScheduleEventInput) input: ScheduleEventInput, @Ctx() { em }: EducationContext): Promise<LearningEvent> {
     const activity = await em.findOne(LearningActivity, { id: requireUuid('event.activityId', input.activityId) });
     if (!activity) throw badUserInput('event.activityId', 'no learning activity has this id');
-    if (input.endsAt <= input.startsAt) throw badUserInput('event.endsAt', 'endsAt must come after startsAt');
-    if (input.startsAt <= new Date()) throw badUserInput('event.startsAt', 'startsAt must be in the future');
-    if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 10_000) throw badUserInput('event.capacity', 'capacity must be 1 to 10,000 seats');
-    if (!input.place && !input.onlineLink) throw badUserInput('event.place', 'give a place, an online link, or both');
-    if (input.onlineLink && !/^https:\/\/\S{3,290}$/.test(input.onlineLink)) throw badUserInput('event.onlineLink', 'onlineLink must be an https address');
-    const event = em.create(LearningEvent, {
-      id: randomUUID(), activity, startsAt: input.startsAt, endsAt: input.endsAt,
-      place: input.place?.trim().slice(0, 200) || null, onlineLink: input.onlineLink ?? null, capacity: input.capacity,
-    });
+    const event = em.create(LearningEvent, { id: randomUUID(), activity, ...validSchedule(input) });
     await em.flush();
     return event;
   }

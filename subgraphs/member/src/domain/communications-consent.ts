@@ -14,7 +14,8 @@ export async function consentingToCommunications(privacySubgraphUrl: string, pee
     privacySubgraphUrl, peerToken, COMMUNICATIONS_CONSENT_CALL.query, { r: memberIds.map((id) => ({ __typename: 'Member', id })) },
   );
   if (body.errors || !body.data) throw new Error(`communications consent could not be checked: ${JSON.stringify(body.errors)}`);
-  return new Set(body.data._entities.flatMap((m) => (m?.communicationPreferences.consented ? [m.id] : [])));
+  // Only an exact true is consent: a malformed answer hides the member like a refusal does.
+  return new Set(body.data._entities.flatMap((m) => (m?.communicationPreferences?.consented === true ? [m.id] : [])));
 }
 
 /** Whether the request's purpose reaches only members who consented to communications. */

@@ -22,6 +22,22 @@ export function consentRecipient(purpose: ConsentPurpose, recipient: string | nu
   return NO_RECIPIENT;
 }
 
+/** What one decision does to a consent: the consent's new values, or null when it repeats the current status. */
+export type ConsentChange =
+  | { status: ConsentStatus.GRANTED; grantedAt: Date; withdrawnAt: null; method: ConsentMethod }
+  | { status: ConsentStatus.WITHDRAWN; withdrawnAt: Date; method: ConsentMethod };
+
+/**
+ * A grant sets when it was granted and clears any withdrawal; a withdrawal sets when it was
+ * withdrawn and keeps when the consent had been granted. Asking for the status a consent already
+ * has changes nothing.
+ */
+export function consentChange(current: ConsentStatus | null, decision: ConsentDecision, method: ConsentMethod, at: Date): ConsentChange | null {
+  const status = decision === ConsentDecision.GRANTED ? ConsentStatus.GRANTED : ConsentStatus.WITHDRAWN;
+  if (current === status) return null;
+  return status === ConsentStatus.GRANTED ? { status, grantedAt: at, withdrawnAt: null, method } : { status, withdrawnAt: at, method };
+}
+
 /**
  * Records one decision on a consent, inside the caller's transaction: the history gains an event
  * unless the decision repeats the consent's current status (asking twice changes nothing), and the
@@ -29,14 +45,12 @@ export function consentRecipient(purpose: ConsentPurpose, recipient: string | nu
  */
 export async function recordConsentDecision(tx: EntityManager, input: ConsentDecisionInput): Promise<Consent> {
   const recipient = consentRecipient(input.purpose, input.recipient);
-  const status = input.decision === ConsentDecision.GRANTED ? ConsentStatus.GRANTED : ConsentStatus.WITHDRAWN;
   const key = { memberId: input.memberId, purpose: input.purpose, recipient };
   const existing = await tx.findOne(Consent, key);
-  if (existing?.status === status) return existing;
+  const change = consentChange(existing?.status ?? null, input.decision, input.method, input.at);
+  if (!change) return existing!; // null only when there is a consent and the decision repeats its status
   tx.create(ConsentEvent, { ...key, decision: input.decision, recordedAt: input.at, method: input.method });
-  const granted = status === ConsentStatus.GRANTED;
-  if (existing) {
-    return tx.assign(existing, granted ? { status, grantedAt: input.at, withdrawnAt: null, method: input.method } : { status, withdrawnAt: input.at, method: input.method });
-  }
-  return tx.create(Consent, { id: randomUUID(), ...key, status, grantedAt: granted ? input.at : null, withdrawnAt: granted ? null : input.at, method: input.method });
+  if (existing) return tx.assign(existing, change);
+  // A first decision that withdraws was never granted.
+  return tx.create(Consent, { id: randomUUID(), ...key, grantedAt: null, ...change });
 }

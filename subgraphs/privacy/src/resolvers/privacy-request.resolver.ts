@@ -5,7 +5,7 @@ import { badUserInput, callerMemberId, Category, DateScalar, NonPersonal, requir
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { addDays, isoDate, today } from '@mutual-graph/schema';
-import { MAX_EXTENSION_DAYS, RESPONSE_DAYS } from '../domain/statutory-clock.js';
+import { dueOnReceipt, extension } from '../domain/statutory-clock.js';
 import { verificationRefusal } from '../domain/separation-of-duties.js';
 import { Member } from '../types/member.js';
 import { DeclineReason, PrivacyRequest, PrivacyRequestChannel, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.js';
@@ -28,7 +28,7 @@ type Origin = { channel: PrivacyRequestChannel.SELF_SERVICE; recordedBy: null } 
 
 const create = (em: EntityManager, memberId: string, kind: PrivacyRequestKind, details: string, receivedOn: string, origin: Origin) =>
   em.create(PrivacyRequest, {
-    id: randomUUID(), memberId, kind, details, receivedOn, ...origin, identityVerifiedOn: null, identityVerifiedBy: null, dueOn: addDays(receivedOn, RESPONSE_DAYS),
+    id: randomUUID(), memberId, kind, details, receivedOn, ...origin, identityVerifiedOn: null, identityVerifiedBy: null, dueOn: dueOnReceipt(receivedOn),
     extensionReason: null, memberToldOfExtensionOn: null, status: PrivacyRequestStatus.RECEIVED, declineReason: null, closedOn: null,
   });
 
@@ -101,12 +101,7 @@ export class PrivacyRequestResolver {
   ): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => {
       const request = await openRequest(tx, requestId);
-      if (request.extensionReason !== null) throw badUserInput('requestId', 'a request may be extended once only');
-      if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) throw badUserInput('days', `an extension is 1 to ${MAX_EXTENSION_DAYS} days`);
-      if (reason.trim().length < 5) throw badUserInput('reason', 'give the reason for the extension');
-      const told = isoDate(memberToldOn);
-      if (told > request.dueOn) throw badUserInput('memberToldOn', 'the member must be told before the original due date');
-      return tx.assign(request, { dueOn: addDays(request.dueOn, days), extensionReason: reason.trim(), memberToldOfExtensionOn: told });
+      return tx.assign(request, extension({ request, days, reason, memberToldOn }));
     });
   }
 

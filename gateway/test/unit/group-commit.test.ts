@@ -1,4 +1,4 @@
-import { GroupCommit } from '../src/group-commit.js';
+import { GroupCommit } from '../../src/group-commit.js';
 
 describe('a group commit', () => {
   it('writes a lone item at once, and what arrives during a write together in the next one', async () => {

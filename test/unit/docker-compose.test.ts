@@ -7,7 +7,7 @@ import { DATABASE_OWNERS, roleName, STACK_ENVIRONMENT } from '@mutual-graph/stac
 import { parse } from 'yaml';
 
 // There is no Docker engine on our machines: this keeps docker-compose.yml honest instead.
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 // `${X:-default}` becomes its default; `${X:?message}` (must come from the environment) a placeholder.
 const resolveDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1').replace(/\$\{([A-Z_]+):\?[^}]*\}/g, 'from-environment:$1');
 const compose = parse(resolveDefaults(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')), { merge: true });

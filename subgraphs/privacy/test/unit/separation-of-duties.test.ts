@@ -1,6 +1,6 @@
-import { accessReportDisclosure, ACCESS_REPORT_RECIPIENT } from '../src/domain/access-report-release.js';
-import { releaseRefusal, verificationRefusal, type RequestOfRecord } from '../src/domain/separation-of-duties.js';
-import { PrivacyRequestChannel, PrivacyRequestKind, PrivacyRequestStatus } from '../src/entities/privacy-request.js';
+import { accessReportDisclosure, ACCESS_REPORT_RECIPIENT } from '../../src/domain/access-report-release.js';
+import { releaseRefusal, verificationRefusal, type RequestOfRecord } from '../../src/domain/separation-of-duties.js';
+import { PrivacyRequestChannel, PrivacyRequestKind, PrivacyRequestStatus } from '../../src/entities/privacy-request.js';
 
 const recordedByAlice: RequestOfRecord = {
   kind: PrivacyRequestKind.ACCESS, status: PrivacyRequestStatus.RECEIVED, channel: PrivacyRequestChannel.PRIVACY_OFFICE,

@@ -1,6 +1,6 @@
 import type { GatewayNotice } from '@mutual-graph/platform';
-import type { GatewayContext } from '../src/context.js';
-import { SubgraphDataSource } from '../src/subgraph-data-source.js';
+import type { GatewayContext } from '../../src/context.js';
+import { SubgraphDataSource } from '../../src/subgraph-data-source.js';
 
 const notices: GatewayNotice[] = [
   { kind: 'member-practice', memberId: '5d3c1a0e-2b7f-4c1d-9a8e-3f6b2c1d0e9f', province: 'ON', specialty: 'PSYCHIATRY' },

@@ -1,4 +1,4 @@
-import { MAX_ELEMENTS, storableList, storableOrNull, storableText } from '../src/audit/storable.js';
+import { MAX_ELEMENTS, storableList, storableOrNull, storableText } from '../../src/audit/storable.js';
 
 describe('values made storable for the audit table', () => {
   it('keeps ordinary text as it is', () => {

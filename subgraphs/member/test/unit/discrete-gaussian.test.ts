@@ -1,5 +1,5 @@
-import { discreteGaussian, systemRandom } from '../src/reporting/discrete-gaussian.js';
-import { seededRandom } from './support/seeded-random.js';
+import { discreteGaussian, systemRandom } from '../../src/reporting/discrete-gaussian.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 /** The discrete Gaussian's own probabilities, P(k) proportional to exp(-k²/2σ²). */
 function exact(variance: number, k: number): number {

@@ -1,10 +1,10 @@
-import { EdiDimension } from '../src/reporting/edi-dimensions.js';
-import { cellsOf, EDI_RELEASE_TABLES, releaseTable } from '../src/reporting/edi-release-tables.js';
-import { epsilonFor, noiseVariance, RELEASE_RHO, YEARLY_RHO_BUDGET } from '../src/reporting/privacy-loss.js';
-import { protectRelease } from '../src/reporting/protect-release.js';
-import { minimumCellSize } from '../src/reporting/minimum-cell-size.js';
-import { budgetState } from '../src/reporting/release-publication.js';
-import { seededRandom } from './support/seeded-random.js';
+import { EdiDimension } from '../../src/reporting/edi-dimensions.js';
+import { cellsOf, EDI_RELEASE_TABLES, releaseTable } from '../../src/reporting/edi-release-tables.js';
+import { epsilonFor, noiseVariance, RELEASE_RHO, YEARLY_RHO_BUDGET } from '../../src/reporting/privacy-loss.js';
+import { protectRelease } from '../../src/reporting/protect-release.js';
+import { minimumCellSize } from '../../src/reporting/minimum-cell-size.js';
+import { budgetState } from '../../src/reporting/release-publication.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const DAY = 24 * 3600 * 1000;
 const spend = (daysAgo: number, now: Date) => ({ publishedAt: new Date(now.getTime() - daysAgo * DAY), rhoNumerator: Number(RELEASE_RHO.num), rhoDenominator: Number(RELEASE_RHO.den) });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { composeSupergraph, policyReport, unclassifiedFields } from '@mutual-graph/composition';
 import { POLICY_SPEC_URL, SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 
-const POLICY_MD_PATH = join(import.meta.dirname, '..', '..', 'POLICY.md');
+const POLICY_MD_PATH = join(import.meta.dirname, '..', '..', '..', 'POLICY.md');
 
 describe('the committed supergraph', () => {
   it('is exactly what composing the subgraphs gives now (run `npm run compose` after changing a subgraph)', async () => {

@@ -1,13 +1,13 @@
-import { EDI_ANSWERS, EdiDimension } from '../src/reporting/edi-dimensions.js';
-import { discreteGaussian } from '../src/reporting/discrete-gaussian.js';
-import { cellKey, cellsOf, EDI_RELEASE_TABLES } from '../src/reporting/edi-release-tables.js';
-import { asNumber, noiseVariance } from '../src/reporting/privacy-loss.js';
-import { protectRelease, type PublishedTable } from '../src/reporting/protect-release.js';
-import type { TrueCounts } from '../src/reporting/release-counts.js';
-import { attackCubes, feasibleRanges, noiseBound, type FeasibleRange } from './support/lp-attacker.js';
-import { normalCdf } from './support/normal.js';
-import { countPopulation, population, smallValuesOf, type Respondent } from './support/population.js';
-import { seededRandom } from './support/seeded-random.js';
+import { EDI_ANSWERS, EdiDimension } from '../../src/reporting/edi-dimensions.js';
+import { discreteGaussian } from '../../src/reporting/discrete-gaussian.js';
+import { cellKey, cellsOf, EDI_RELEASE_TABLES } from '../../src/reporting/edi-release-tables.js';
+import { asNumber, noiseVariance } from '../../src/reporting/privacy-loss.js';
+import { protectRelease, type PublishedTable } from '../../src/reporting/protect-release.js';
+import type { TrueCounts } from '../../src/reporting/release-counts.js';
+import { attackCubes, feasibleRanges, noiseBound, type FeasibleRange } from '../support/lp-attacker.js';
+import { normalCdf } from '../support/normal.js';
+import { countPopulation, population, smallValuesOf, type Respondent } from '../support/population.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const MINIMUM = 10;
 const VARIANCE = noiseVariance(EDI_RELEASE_TABLES.length);

@@ -1,0 +1,127 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, requireUuid } from '@mutual-graph/platform';
+import { feeRegionOf, today } from '@mutual-graph/schema';
+import type { MemberContext } from '../context.js';
+import { changeDay, knownTypeOfWork, type PeriodChange, specialtyOf, statusChange, typeOfWorkChange } from '../domain/membership-lifecycle.js';
+import { validApplication, validEdiAnswers } from '../domain/validation.js';
+import { CollegeRegistration } from '../entities/college-registration.js';
+import { EdiProfile } from '../entities/edi-profile.js';
+import { Member } from '../entities/member.js';
+import { MembershipPeriod } from '../entities/membership-period.js';
+import { FeeRegion, MembershipStatus } from '../entities/membership-status.js';
+import { MembershipStatusChange } from '../entities/membership-status-change.js';
+import type { EdiAnswersInput, MembershipApplicationInput } from '../types/membership-inputs.js';
+
+// The membership lifecycle's orchestration: transactions, row locks, the EDI store's write and its
+// compensation, and the notices the gateway acts on. The rules are domain/membership-lifecycle.ts's.
+
+/** Membership numbers are drawn at random; a clash with an existing one is drawn again, this many times at most. */
+const MEMBERSHIP_NUMBER_ATTEMPTS = 6;
+
+const membershipNumber = (): string => `MG${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+
+/** Tells the gateway a member's periods changed, so that the case subgraph's copy follows. */
+async function sharePeriods({ em, notices }: MemberContext, member: Member): Promise<Member> {
+  const periods = await em.fork().find(MembershipPeriod, { member: member.id }, { orderBy: { startsOn: 'asc' } });
+  notices.push({ kind: 'membership-periods', memberId: member.id, periods: periods.map(({ startsOn, endsOn, typeOfWork, feeRegion }) => ({ startsOn, endsOn, typeOfWork, feeRegion })) });
+  return member;
+}
+
+async function lockedMember(tx: EntityManager, memberId: string): Promise<Member> {
+  const member = await tx.findOne(Member, { id: requireUuid('memberId', memberId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!member) throw badUserInput('memberId', 'no member has this id');
+  return member;
+}
+
+/** Applies what a rule decided to the member's period rows, inside the caller's transaction. */
+function applyPeriodChange(tx: EntityManager, member: Member, periods: readonly MembershipPeriod[], change: PeriodChange): void {
+  if (change.closeOpenOn !== null) periods.find((p) => p.endsOn === null)!.endsOn = change.closeOpenOn;
+  if (change.opens) tx.create(MembershipPeriod, { member, ...change.opens, feeRegion: change.opens.feeRegion as FeeRegion });
+}
+
+/** Records an application (status APPLIED); EDI answers, if given, go to the EDI store, and the application is undone if they cannot. */
+export async function applyForMembership(context: MemberContext, application: MembershipApplicationInput, ediAnswers?: EdiAnswersInput | null): Promise<Member> {
+  const { em, stores, notices } = context;
+  const valid = validApplication(application);
+  const edi = ediAnswers ? validEdiAnswers(ediAnswers) : null;
+  if ((await em.count(Member, { minc: valid.minc })) > 0) throw badUserInput('application.minc', 'a member already holds this MINC');
+
+  let memberId: string | undefined;
+  for (let attempt = 0; memberId === undefined; attempt++) {
+    try {
+      memberId = await em.transactional(async (tx) => {
+        const member = tx.create(Member, {
+          id: randomUUID(),
+          membershipNumber: membershipNumber(),
+          minc: valid.minc,
+          ...valid.profile,
+          ...valid.contact,
+          practiceProvince: valid.practiceProvince,
+          preferredLanguage: valid.preferredLanguage,
+          specialty: specialtyOf(valid.typeOfWork),
+          typeOfWork: valid.typeOfWork,
+          status: MembershipStatus.APPLIED,
+        });
+        for (const registration of valid.collegeRegistrations) tx.create(CollegeRegistration, { member, ...registration });
+        tx.create(MembershipStatusChange, { member, fromStatus: null, toStatus: MembershipStatus.APPLIED, effectiveOn: today(), recordedAt: new Date() });
+        return member.id;
+      });
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      if (/minc/.test(error.message)) throw badUserInput('application.minc', 'a member already holds this MINC');
+      if (/college_registration/.test(error.message)) throw badUserInput('application.collegeRegistrations', 'this College registration belongs to another member');
+      if (attempt >= MEMBERSHIP_NUMBER_ATTEMPTS - 1) throw error;
+    }
+  }
+  if (edi) {
+    try {
+      await stores.edi!.transactional((tx) => tx.insert(EdiProfile, { memberId, ...edi, answeredOn: today() }));
+      notices.push({ kind: 'consent', purpose: 'EDI_COLLECTION', memberId });
+    } catch (error) {
+      // Two databases, two transactions: undo the application rather than leave it half-written.
+      await em.fork().nativeDelete(Member, { id: memberId });
+      throw error;
+    }
+  }
+  // The EDI store's copy of the practice follows, through the gateway (practice-copy.resolver.ts).
+  notices.push({ kind: 'member-practice', memberId, province: valid.practiceProvince, specialty: specialtyOf(valid.typeOfWork) });
+  return em.fork().findOneOrFail(Member, { id: memberId });
+}
+
+/** Moves a member to a new status from a date, opening or closing their period of protection, under the member's row lock. */
+export async function changeMembershipStatus(context: MemberContext, memberId: string, to: MembershipStatus, effectiveOn: Date): Promise<Member> {
+  const day = changeDay(effectiveOn);
+  const changed = await context.em.transactional(async (tx) => {
+    const member = await lockedMember(tx, memberId);
+    const last = await tx.findOne(MembershipStatusChange, { member }, { orderBy: { id: 'desc' } });
+    const periods = await tx.find(MembershipPeriod, { member }, { orderBy: { startsOn: 'asc' } });
+    const change = statusChange({
+      from: member.status, to, day, last, periods,
+      typeOfWork: member.typeOfWork, feeRegion: feeRegionOf(member.practiceProvince),
+    });
+    applyPeriodChange(tx, member, periods, change);
+    tx.create(MembershipStatusChange, { member, fromStatus: member.status, toStatus: to, effectiveOn: day, recordedAt: new Date() });
+    member.status = to;
+    return member;
+  });
+  return sharePeriods(context, changed);
+}
+
+/** Changes an active member's type of work from a date: the current period ends, a new one begins. */
+export async function changeTypeOfWork(context: MemberContext, memberId: string, typeOfWork: string, effectiveOn: Date): Promise<Member> {
+  knownTypeOfWork(typeOfWork);
+  const day = changeDay(effectiveOn);
+  const changed = await context.em.transactional(async (tx) => {
+    const member = await lockedMember(tx, memberId);
+    const open = await tx.findOne(MembershipPeriod, { member, endsOn: null });
+    const change = typeOfWorkChange({ status: member.status, open, typeOfWork, day });
+    applyPeriodChange(tx, member, open ? [open] : [], change);
+    member.typeOfWork = typeOfWork;
+    member.specialty = specialtyOf(typeOfWork);
+    return member;
+  });
+  context.notices.push({ kind: 'member-practice', memberId: changed.id, province: changed.practiceProvince, specialty: changed.specialty });
+  return sharePeriods(context, changed);
+}
