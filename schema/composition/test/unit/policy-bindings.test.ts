@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { GATEWAY_EFFECT_FIELDS, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, ROLE_BOUND_FIELDS, SUPERGRAPH_PATH } from '@mutual-graph/schema';
-import { bindingsNamingNothing } from '../src/compose.js';
+import { bindingsNamingNothing } from '../../src/compose.js';
 
 const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
 const bindings = { purposeBound: PURPOSE_BOUND_FIELDS, roleBound: ROLE_BOUND_FIELDS, gatewayEffects: GATEWAY_EFFECT_FIELDS, matrix: POLICY_MATRIX };

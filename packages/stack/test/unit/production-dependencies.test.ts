@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
 
 /** Every package a workspace needs in production (`npm ls --omit=dev`), as paths under node_modules. */
 function productionTree(workspace: string): string[] {
