@@ -1,6 +1,7 @@
 import { EDI_ANSWERS, EdiDimension } from '../../src/reporting/edi-dimensions.js';
 import { cellKey, type ReleaseTable } from '../../src/reporting/edi-release-tables.js';
 import type { TrueCounts } from '../../src/reporting/release-counts.js';
+import { seededWords } from './seeded-random.js';
 
 /** One respondent: a value for every dimension. */
 export type Respondent = Record<EdiDimension, string>;
@@ -14,14 +15,8 @@ export const smallValuesOf = (d: EdiDimension): readonly string[] => SMALL_CATAL
 
 /** Skewed like real answers: the first value common, the rest rare (small cells to hide). */
 export function population(size: number, seed: number): Respondent[] {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const word = seededWords(seed);
+  const uniform = () => word() / 2 ** 32;
   const pick = (values: readonly string[]) => (uniform() < 0.7 ? values[0]! : values[Math.floor(uniform() * values.length)]!);
   return Array.from({ length: size }, () => Object.fromEntries(Object.values(EdiDimension).map((d) => [d, pick(smallValuesOf(d))])) as Respondent);
 }
