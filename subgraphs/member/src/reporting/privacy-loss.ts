@@ -21,6 +21,9 @@ export const YEARLY_RHO_BUDGET: Rational = { num: 1n, den: 2n };
 /** A changed answer moves two counts of each table where adding a member moves one: twice the rho. */
 export const CHANGED_ANSWER_FACTOR = 2;
 
+/** The delta at which a release's guarantee is also stated as epsilon. */
+export const EPSILON_DELTA = 1e-6;
+
 export const asNumber = (r: Rational) => Number(r.num) / Number(r.den);
 
 /** The noise variance each cell of a release of `tables` tables gets: T / (2 rho). */

@@ -37,14 +37,16 @@ export function budgetState(window: readonly Spend[], now: Date, spentInTotal = 
   const budget = scaled(YEARLY_RHO_BUDGET.num, YEARLY_RHO_BUDGET.den);
   const release = scaled(RELEASE_RHO.num, RELEASE_RHO.den);
   const spends = inYear.map((r) => scaled(BigInt(r.rhoNumerator), BigInt(r.rhoDenominator)));
-  let spent = spends.reduce((a, b) => a + b, 0n);
+  const spent = spends.reduce((a, b) => a + b, 0n);
   const releasesPossible = spent + release > budget ? 0 : Number((budget - spent) / release);
+  // The next release fits once enough of the oldest releases have turned a year old.
+  let remaining = spent;
   let nextReleaseFrom = now;
-  for (let i = 0; spent + release > budget && i < inYear.length; i++) {
-    spent -= spends[i]!;
+  for (let i = 0; remaining + release > budget && i < inYear.length; i++) {
+    remaining -= spends[i]!;
     nextReleaseFrom = new Date(inYear[i]!.publishedAt.getTime() + YEAR_MS);
   }
-  return { budget: asNumber(YEARLY_RHO_BUDGET), spent: Number(spends.reduce((a, b) => a + b, 0n)) / Number(unit), spentInTotal, releasesPossible, nextReleaseFrom };
+  return { budget: asNumber(YEARLY_RHO_BUDGET), spent: Number(spent) / Number(unit), spentInTotal, releasesPossible, nextReleaseFrom };
 }
 
 export async function readBudget(em: EntityManager, now = new Date()): Promise<BudgetState> {

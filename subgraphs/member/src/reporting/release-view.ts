@@ -1,10 +1,7 @@
 import type { EdiRelease } from '../entities/edi-release.js';
 import type { EdiReleaseInfo } from '../types/edi-release.js';
 import type { EdiDimension } from './edi-dimensions.js';
-import { CHANGED_ANSWER_FACTOR, epsilonFor } from './privacy-loss.js';
-
-/** The delta at which a release's guarantee is also stated as epsilon. */
-const DELTA = 1e-6;
+import { CHANGED_ANSWER_FACTOR, EPSILON_DELTA as DELTA, epsilonFor } from './privacy-loss.js';
 
 /** A stored release as the graph shows it. */
 export function releaseView(release: EdiRelease): EdiReleaseInfo {
