@@ -14,6 +14,9 @@ const swc = [
 ];
 
 const workspace = {
+  policy: 'packages/policy',
+  hop: 'packages/hop',
+  'domain-codes': 'packages/domain-codes',
   platform: 'packages/platform',
   synthetic: 'packages/synthetic',
   stack: 'packages/stack',

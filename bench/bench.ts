@@ -13,7 +13,8 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bindRequest, SUPERGRAPH_PATH, signHop } from '@mutual-graph/schema';
+import { bindRequest, signHop } from '@mutual-graph/hop';
+import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { freePort, gatewayEnvironment, signDevToken, spawnService, startStack, stopServices, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import pg from 'pg';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { formatMinc } from '@mutual-graph/schema';
+import { formatMinc } from '@mutual-graph/domain-codes';
 import { syntheticEdi, syntheticMembers } from '@mutual-graph/synthetic';
 import { postGraphQL, testStack } from './support/stack.js';
 import { asCaller } from './support/tokens.js';

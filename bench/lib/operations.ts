@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
-import { bindRequest, signHop, type Principal, type Purpose } from '@mutual-graph/schema';
+import { type Purpose } from '@mutual-graph/policy';
+import { bindRequest, signHop, type Principal } from '@mutual-graph/hop';
 import { signDevToken } from '@mutual-graph/stack';
 import type { SyntheticMember } from '@mutual-graph/synthetic';
 import type { JWK } from 'jose';

@@ -8,7 +8,7 @@
 // `x-bench-hop-claims`: the same signing work per fetch, checked by the subgraphs exactly as ours.
 // Nothing in the subgraphs is relaxed for this target.
 import { createServer } from 'node:http';
-import { bindRequest, signHop, type HopClaims } from '@mutual-graph/schema';
+import { bindRequest, signHop, type HopClaims } from '@mutual-graph/hop';
 // The gateway's runtime, which the @graphql-hive/gateway CLI serves; without the CLI's optional
 // plugins (pub/sub, Prometheus, JWT) that would only add start-up time and memory here.
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';

@@ -1,5 +1,6 @@
 import { isUuid } from '@mutual-graph/platform';
-import { bearerToken, isPurpose, unauthenticated, type Principal } from '@mutual-graph/schema';
+import { isPurpose, unauthenticated } from '@mutual-graph/policy';
+import { bearerToken, type Principal } from '@mutual-graph/hop';
 import { createRemoteJWKSet, importJWK, jwtVerify, type JWK, type JWTVerifyGetKey } from 'jose';
 
 export interface AuthenticationConfig {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { bindRequest, PURPOSE_HEADER, peerCallsOf, peerTokenHeader, sha256, signHop, type DataCategory, type Principal, type Purpose } from '@mutual-graph/schema';
+import { PURPOSE_HEADER, peerCallsOf, peerTokenHeader, type DataCategory, type Purpose } from '@mutual-graph/policy';
+import { bindRequest, sha256, signHop, type Principal } from '@mutual-graph/hop';
 import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { REQUEST_ID_HEADER, requestIdFrom, type GatewayNotice } from '@mutual-graph/platform';

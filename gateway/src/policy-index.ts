@@ -1,4 +1,4 @@
-import { collectArgumentUses, collectOperationShape, indexFields, type FieldIndex, type OperationShape, type OperationUses } from '@mutual-graph/schema';
+import { collectArgumentUses, collectOperationShape, indexFields, type FieldIndex, type OperationShape, type OperationUses } from '@mutual-graph/policy';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 
 /**

@@ -1,4 +1,5 @@
-import { isPurpose, policyRefusal, type Principal, type Purpose } from '@mutual-graph/schema';
+import { isPurpose, policyRefusal, type Purpose } from '@mutual-graph/policy';
+import { type Principal } from '@mutual-graph/hop';
 
 /** A graph's rule for the one purpose of use a request declares; refuses with PURPOSE_REQUIRED. */
 export type PurposeOf = (header: string | string[] | undefined, principal: Principal) => Purpose;

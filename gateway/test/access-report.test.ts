@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { syntheticCasework, syntheticMembers } from '@mutual-graph/synthetic';
-import { PROVINCE_NAMES, TYPES_OF_WORK } from '@mutual-graph/schema';
+import { PROVINCE_NAMES, TYPES_OF_WORK } from '@mutual-graph/domain-codes';
 import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
 import { asCaller, tokenFor } from '../../test/support/tokens.js';
 

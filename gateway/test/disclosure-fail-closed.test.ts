@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { operationHash, PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
-import { formatMinc } from '@mutual-graph/schema';
+import { formatMinc } from '@mutual-graph/domain-codes';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
 import { testStack } from '../../test/support/stack.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { operationHash, PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
-import { formatMinc } from '@mutual-graph/schema';
+import { formatMinc } from '@mutual-graph/domain-codes';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
 import { sql, testStack } from '../../test/support/stack.js';

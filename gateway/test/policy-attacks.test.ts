@@ -121,7 +121,7 @@ describe('subgraphs answer the gateway only', () => {
   });
 
   it('refuses an expired hop token', async () => {
-    const { bindRequest, HOP_ISSUER } = await import('@mutual-graph/schema');
+    const { bindRequest, HOP_ISSUER } = await import('@mutual-graph/hop');
     const binding = bindRequest('member', entities, variables);
     const expired = await new SignJWT({ purpose: 'MEMBERSHIP', purposes: ['MEMBERSHIP'], roles: [], rid: 'test', op: binding.operation, vars: binding.variables })
       .setProtectedHeader({ alg: 'EdDSA' })

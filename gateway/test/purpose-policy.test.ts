@@ -1,4 +1,4 @@
-import type { Purpose } from '@mutual-graph/schema';
+import type { Purpose } from '@mutual-graph/policy';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { postGraphQL, testStack } from '../../test/support/stack.js';
 import { expectRefused } from '../../test/support/refusals.js';

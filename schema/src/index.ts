@@ -14,9 +14,3 @@ export const PARTNER_SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.part
 
 /** Each subgraph's SDL as it was composed, for review and for tools. */
 export const SUBGRAPH_SDL_DIR = fileURLToPath(new URL('../subgraphs/', import.meta.url));
-export * from './policy/index.js';
-export * from './domain/minc.js';
-export * from './domain/practice.js';
-export * from './domain/calendar.js';
-export * from './domain/provinces.js';
-export * from './domain/matters.js';

@@ -1,4 +1,5 @@
-import { bindRequest, signHop, type Principal, type Purpose } from '@mutual-graph/schema';
+import { type Purpose } from '@mutual-graph/policy';
+import { bindRequest, signHop, type Principal } from '@mutual-graph/hop';
 import { signDevToken } from '@mutual-graph/stack';
 import type { JWK } from 'jose';
 import { postGraphQL, testStack, type GraphQLResponse } from './stack.js';

@@ -1,5 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
-import { today, type Principal } from '@mutual-graph/schema';
+import { type Principal } from '@mutual-graph/hop';
+import { today } from '@mutual-graph/domain-codes';
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';

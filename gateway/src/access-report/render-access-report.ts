@@ -1,4 +1,5 @@
-import { CATEGORIES, isCategory, isPurpose, PROVINCE_NAMES, PURPOSES, TYPES_OF_WORK } from '@mutual-graph/schema';
+import { CATEGORIES, isCategory, isPurpose, PURPOSES } from '@mutual-graph/policy';
+import { PROVINCE_NAMES, TYPES_OF_WORK } from '@mutual-graph/domain-codes';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the report walks the graph's own JSON answer */
 type Json = any;

@@ -1,4 +1,4 @@
-import type { Principal } from '@mutual-graph/schema';
+import type { Principal } from '@mutual-graph/hop';
 import type { AccessReportRelease } from '../context.js';
 import type { AuditEntry } from './audit-log.js';
 

@@ -1,7 +1,7 @@
 import { log } from '../observability.js';
 import { isUuid, loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { coerceVariables, collectRootSelections, decideOperation, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/schema';
+import { coerceVariables, collectRootSelections, decideOperation, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/policy';
 import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError } from 'graphql';
 import { auditEntry } from '../audit/audit-entry.js';
 import type { AuditLog } from '../audit/audit-log.js';

@@ -1,6 +1,6 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
 import { buildSubgraph, type RunningSubgraph } from '@mutual-graph/platform';
-import { categoryOf, mayRead, mayUseField, PURPOSE_NAMES, type DataCategory, type Purpose } from '@mutual-graph/schema';
+import { categoryOf, mayRead, mayUseField, PURPOSE_NAMES, type DataCategory, type Purpose } from '@mutual-graph/policy';
 import { syntheticCasework, syntheticMember, syntheticMembers } from '@mutual-graph/synthetic';
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';

@@ -1,4 +1,4 @@
-import type { Purpose } from '@mutual-graph/schema';
+import type { Purpose } from '@mutual-graph/policy';
 import { importJWK, SignJWT, type JWK } from 'jose';
 
 export interface DevCaller {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RETENTION_SCHEDULE, today } from '@mutual-graph/schema';
+import { RETENTION_SCHEDULE } from '@mutual-graph/policy';
+import { today } from '@mutual-graph/domain-codes';
 import { disposeAll } from './disposition.js';
 import { DATA_DIR } from './paths.js';
 import { openPostgres } from './postgres.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isPurpose, PURPOSE_NAMES, type Purpose } from '@mutual-graph/schema';
+import { isPurpose, PURPOSE_NAMES, type Purpose } from '@mutual-graph/policy';
 import { signDevToken } from './dev-token.js';
 import { DATA_DIR } from './paths.js';
 import { loadDevSecrets } from './secrets.js';

@@ -1,4 +1,4 @@
-import { RETENTION_SCHEDULE, retentionCutoff, retentionRule } from '@mutual-graph/schema';
+import { RETENTION_SCHEDULE, retentionCutoff, retentionRule } from '@mutual-graph/policy';
 import { disposeAll, prepareDatabase, SUBGRAPHS } from '@mutual-graph/stack';
 import { syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticEdi, syntheticMembers, type SyntheticMember } from '@mutual-graph/synthetic';
 import { sql, testStack } from '../../../test/support/stack.js';

@@ -1,4 +1,4 @@
-import { addDays, addYears, minDate } from '@mutual-graph/schema';
+import { addDays, addYears, minDate } from '@mutual-graph/domain-codes';
 import { exposureYears, type SyntheticMember } from './members.js';
 import { typeOfWork } from './practice.js';
 import { Domain, fakerFor, poisson, weighted } from './random.js';

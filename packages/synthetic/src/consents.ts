@@ -1,4 +1,4 @@
-import { addDays } from '@mutual-graph/schema';
+import { addDays } from '@mutual-graph/domain-codes';
 import type { SyntheticMember } from './members.js';
 import { Domain, fakerFor } from './random.js';
 import type { SyntheticOptions } from './options.js';

@@ -1,4 +1,4 @@
-import { addDays, addYears } from '@mutual-graph/schema';
+import { addDays, addYears } from '@mutual-graph/domain-codes';
 import type { SyntheticMember } from './members.js';
 import { Domain, fakerFor, poisson, weighted } from './random.js';
 import type { SyntheticOptions } from './options.js';

@@ -1,4 +1,4 @@
-import { addDays, addYears, formatMinc, toMs } from '@mutual-graph/schema';
+import { addDays, addYears, formatMinc, toMs } from '@mutual-graph/domain-codes';
 import { feeRegion, PROVINCE_SHARES, TYPES_OF_WORK, type ProvinceCode } from './practice.js';
 import { Domain, fakerFor, weighted } from './random.js';
 import type { SyntheticOptions } from './options.js';

@@ -1,4 +1,4 @@
-import { feeRegionOf, TYPES_OF_WORK as DOMAIN_TYPES_OF_WORK } from '@mutual-graph/schema';
+import { feeRegionOf, TYPES_OF_WORK as DOMAIN_TYPES_OF_WORK } from '@mutual-graph/domain-codes';
 
 /**
  * The graph's types of work with what the synthetic population needs beside them: the share of

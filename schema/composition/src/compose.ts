@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSubgraph } from '@mutual-graph/platform';
-import { argumentCoordinate, GATEWAY_EFFECT_FIELDS, indexFields, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, ROLE_BOUND_FIELDS } from '@mutual-graph/schema';
+import { argumentCoordinate, GATEWAY_EFFECT_FIELDS, indexFields, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, ROLE_BOUND_FIELDS } from '@mutual-graph/policy';
 import { buildSchema, getNamedType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLNamedType } from 'graphql';
 import { composePartnerContract, type PartnerContract } from './partner-contract.js';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.js';

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
-import { collectOperationUses, decideOperation, indexFields, isPurpose, PURPOSE_NAMES, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { collectOperationUses, decideOperation, indexFields, isPurpose, PURPOSE_NAMES } from '@mutual-graph/policy';
+import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { Kind, parse, validate } from 'graphql';
 import { policyReport } from './policy-report.js';
 

@@ -1,4 +1,4 @@
-import { PURPOSE_NAMES } from '@mutual-graph/schema';
+import { PURPOSE_NAMES } from '@mutual-graph/policy';
 import { postGraphQL, testStack } from '../../../test/support/stack.js';
 import { asCaller } from '../../../test/support/tokens.js';
 

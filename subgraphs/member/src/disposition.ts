@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FIRST_KEY, keysFrom, pageOf, type DispositionTask } from '@mutual-graph/platform';
-import { today } from '@mutual-graph/schema';
+import { today } from '@mutual-graph/domain-codes';
 import { CollegeRegistration } from './entities/college-registration.js';
 import { EdiProfile } from './entities/edi-profile.js';
 import { MemberPracticeCopy } from './entities/member-practice-copy.js';

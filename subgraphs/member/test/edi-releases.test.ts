@@ -1,4 +1,4 @@
-import { formatMinc } from '@mutual-graph/schema';
+import { formatMinc } from '@mutual-graph/domain-codes';
 import { EDI_ANSWERS, EdiDimension } from '../src/reporting/edi-dimensions.js';
 import { dimensionValues, EDI_RELEASE_TABLES } from '../src/reporting/edi-release-tables.js';
 import type { PublishedTable } from '../src/reporting/protect-release.js';

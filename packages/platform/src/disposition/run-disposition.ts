@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { retentionCutoff, retentionRule } from '@mutual-graph/schema';
+import { retentionCutoff, retentionRule } from '@mutual-graph/policy';
 import { DispositionRun } from './disposition-run.js';
 import type { DispositionTask } from './disposition-task.js';
 

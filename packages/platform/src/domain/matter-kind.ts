@@ -1,4 +1,4 @@
-import { MATTER_KINDS, type MatterKindCode } from '@mutual-graph/schema';
+import { MATTER_KINDS, type MatterKindCode } from '@mutual-graph/domain-codes';
 import { registerEnumType } from 'type-graphql';
 
 /** The kinds of medico-legal matter as a GraphQL enum, from the one list (schema's MATTER_KINDS), for every subgraph that shows them. */

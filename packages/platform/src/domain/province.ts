@@ -1,4 +1,4 @@
-import { PROVINCES, type ProvinceCode } from '@mutual-graph/schema';
+import { PROVINCES, type ProvinceCode } from '@mutual-graph/domain-codes';
 import { registerEnumType } from 'type-graphql';
 
 /** Canada's ten provinces and three territories as a GraphQL enum, from the one list (schema's PROVINCES). */

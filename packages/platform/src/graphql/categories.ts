@@ -1,4 +1,4 @@
-import type { DataCategory } from '@mutual-graph/schema';
+import type { DataCategory } from '@mutual-graph/policy';
 import { Directive } from 'type-graphql';
 
 /**

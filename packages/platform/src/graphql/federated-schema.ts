@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import { POLICY_DIRECTIVES_SDL } from '@mutual-graph/schema';
+import { POLICY_DIRECTIVES_SDL } from '@mutual-graph/policy';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
 /** `__resolveReference` per entity type name: how this subgraph turns a representation into its object. */

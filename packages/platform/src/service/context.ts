@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { peerTokenHeader, type HopClaims, type HopRequest } from '@mutual-graph/schema';
+import { peerTokenHeader } from '@mutual-graph/policy';
+import { type HopClaims, type HopRequest } from '@mutual-graph/hop';
 import { badUserInput, isUuid } from '../graphql/input.js';
 import type { GatewayNotice } from './gateway-notices.js';
 import { annotateSpan } from '../observability/span-attributes.js';

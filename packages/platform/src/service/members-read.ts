@@ -1,4 +1,4 @@
-import { categoryOf } from '@mutual-graph/schema';
+import { categoryOf } from '@mutual-graph/policy';
 import type { IMiddlewareFunction } from 'graphql-middleware';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from './graphql-shield.js';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unauthenticated } from '@mutual-graph/schema';
+import { unauthenticated } from '@mutual-graph/policy';
 import { Kind } from 'graphql';
 
 /**

@@ -1,7 +1,4 @@
-import {
-  argumentUses, categoryOf, GATEWAY_EFFECT_FIELDS, holdsRoleFor, indexFields, isNonPersonal, mayRead, mayUseField, outsideOwnRecord, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal, ROLE_BOUND_FIELDS,
-  type DataCategory, type FieldIndex,
-} from '@mutual-graph/schema';
+import { argumentUses, categoryOf, GATEWAY_EFFECT_FIELDS, holdsRoleFor, indexFields, isNonPersonal, mayRead, mayUseField, outsideOwnRecord, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal, ROLE_BOUND_FIELDS, type DataCategory, type FieldIndex } from '@mutual-graph/policy';
 import { isObjectType, Kind, type DefinitionNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { allow, and, applyMiddleware, deny, rule, shield } from './graphql-shield.js';
 import type { IRules } from 'graphql-shield';

@@ -3,7 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { hopVerifier, type HopRefusalReason } from '@mutual-graph/schema';
+import { hopVerifier, type HopRefusalReason } from '@mutual-graph/hop';
 import type { JWK } from 'jose';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';

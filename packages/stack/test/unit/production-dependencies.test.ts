@@ -24,4 +24,9 @@ describe('what each service installs in production', () => {
   it('the stack, which runs the development database and seeding, is where they are (the check sees them)', () => {
     expect(productionTree('@mutual-graph/stack').filter((path) => TOOLING.test(path)).length).toBeGreaterThanOrEqual(3);
   });
+
+  it('the policy is pure: graphql is all it installs (no database, no network, no crypto library)', () => {
+    const installed = productionTree('@mutual-graph/policy').flatMap((path) => path.match(/node_modules[\\/](.+)$/)?.[1] ?? []);
+    expect(installed.filter((name) => name !== '@mutual-graph/policy')).toEqual(['graphql']);
+  });
 });

@@ -1,7 +1,7 @@
 import {
   DEFAULT_SYNTHETIC_OPTIONS, syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticConsents, syntheticMember, syntheticMembers,
 } from '@mutual-graph/synthetic';
-import { isValidMinc } from '@mutual-graph/schema';
+import { isValidMinc } from '@mutual-graph/domain-codes';
 
 const options = DEFAULT_SYNTHETIC_OPTIONS;
 const population = [...syntheticMembers(options)];

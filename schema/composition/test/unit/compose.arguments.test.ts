@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { indexFields, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { indexFields } from '@mutual-graph/policy';
+import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { unclassifiedFields } from '../../src/compose.js';
 
 // Fast: no stack. Composition refuses an argument or input field that says nothing of what it selects by.

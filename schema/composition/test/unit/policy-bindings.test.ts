@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { GATEWAY_EFFECT_FIELDS, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, ROLE_BOUND_FIELDS, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { GATEWAY_EFFECT_FIELDS, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, ROLE_BOUND_FIELDS } from '@mutual-graph/policy';
+import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { bindingsNamingNothing } from '../../src/compose.js';
 
 const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');

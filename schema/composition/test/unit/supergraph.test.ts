@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { composeSupergraph, policyReport, unclassifiedFields } from '@mutual-graph/composition';
-import { POLICY_SPEC_URL, SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { POLICY_SPEC_URL } from '@mutual-graph/policy';
+import { SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 
 const POLICY_MD_PATH = join(import.meta.dirname, '..', '..', '..', 'POLICY.md');
 

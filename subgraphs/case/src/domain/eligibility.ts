@@ -1,5 +1,5 @@
 import { badUserInput, postSignedGraphQL } from '@mutual-graph/platform';
-import { ELIGIBILITY_CALL } from '@mutual-graph/schema';
+import { ELIGIBILITY_CALL } from '@mutual-graph/policy';
 
 /**
  * Whether a member was protected on a date, asked of the member subgraph, which alone knows:

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, Category, DateScalar, requireUuid, NonPersonal } from '@mutual-graph/platform';
-import { isoDate, policyRefusal, today } from '@mutual-graph/schema';
+import { policyRefusal } from '@mutual-graph/policy';
+import { isoDate, today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { eligibleOn } from '../domain/eligibility.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, Category, requireUuid, yearsAgo, NonPersonal } from '@mutual-graph/platform';
-import { today } from '@mutual-graph/schema';
+import { today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { EnrolmentNote } from '../entities/enrolment-note.js';

@@ -1,5 +1,5 @@
 import { badUserInput, callerMemberId, Category, Language, NonPersonal } from '@mutual-graph/platform';
-import { today } from '@mutual-graph/schema';
+import { today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { EnrolmentNote } from '../entities/enrolment-note.js';

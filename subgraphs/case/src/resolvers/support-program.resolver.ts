@@ -1,5 +1,5 @@
 import { badUserInput, Category, NonPersonal, requirePageSize, requireUuid, requireYears } from '@mutual-graph/platform';
-import { isoDate, today } from '@mutual-graph/schema';
+import { isoDate, today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { identifyCandidates } from '../domain/support-program-identification.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, callerMemberId, Category, requireUuid, NonPersonal } from '@mutual-graph/platform';
-import { isoDate, today as todayIso } from '@mutual-graph/schema';
+import { isoDate, today as todayIso } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
 import { EducationPlan, PlanStatus } from '../entities/education-plan.js';

@@ -1,5 +1,6 @@
 import { postSignedGraphQL } from '@mutual-graph/platform';
-import { COMMUNICATIONS_CONSENT_CALL, type HopClaims } from '@mutual-graph/schema';
+import { COMMUNICATIONS_CONSENT_CALL } from '@mutual-graph/policy';
+import { type HopClaims } from '@mutual-graph/hop';
 
 /**
  * Under the COMMUNICATIONS purpose a member is reachable only while their communications consent

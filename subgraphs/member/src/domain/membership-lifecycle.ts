@@ -1,5 +1,5 @@
 import { badUserInput } from '@mutual-graph/platform';
-import { addDays, dayBefore, isoDate, today, toMs, TYPES_OF_WORK } from '@mutual-graph/schema';
+import { addDays, dayBefore, isoDate, today, toMs, TYPES_OF_WORK } from '@mutual-graph/domain-codes';
 import { MembershipStatus } from '../entities/membership-status.js';
 
 // The membership lifecycle's rules, over plain values: no database, no clock but the one passed in.

@@ -1,5 +1,5 @@
 import { badUserInput } from '@mutual-graph/platform';
-import { isoDate, isTypeOfWork, isValidMinc } from '@mutual-graph/schema';
+import { isoDate, isTypeOfWork, isValidMinc } from '@mutual-graph/domain-codes';
 import { EDI_ANSWERS, EDI_COLUMN, EdiDimension, NOT_ANSWERED } from '../reporting/edi-dimensions.js';
 import type { ContactInput, EdiAnswersInput, MembershipApplicationInput, ProfileInput } from '../types/membership-inputs.js';
 

@@ -1,5 +1,5 @@
 import { Province } from '@mutual-graph/platform';
-import { SPECIALTIES } from '@mutual-graph/schema';
+import { SPECIALTIES } from '@mutual-graph/domain-codes';
 import { EDI_ANSWERS, EdiDimension } from './edi-dimensions.js';
 
 /** One table a release publishes: its dimensions, in the order EdiDimension declares them. */

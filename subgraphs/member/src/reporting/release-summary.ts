@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, requireUuid } from '@mutual-graph/platform';
-import { SPECIALTIES } from '@mutual-graph/schema';
+import { SPECIALTIES } from '@mutual-graph/domain-codes';
 import { GraphQLError } from 'graphql';
 import { EdiRelease } from '../entities/edi-release.js';
 import { EdiDimension } from './edi-dimensions.js';

@@ -1,5 +1,5 @@
 import { badUserInput, Category, DateScalar, NO_MEMBER, NonPersonal } from '@mutual-graph/platform';
-import { isoDate, isValidMinc } from '@mutual-graph/schema';
+import { isoDate, isValidMinc } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, Directive, Query, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { Member } from '../entities/member.js';

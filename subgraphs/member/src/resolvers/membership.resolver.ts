@@ -1,5 +1,5 @@
 import { Category, DateScalar } from '@mutual-graph/platform';
-import { isoDate } from '@mutual-graph/schema';
+import { isoDate } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { MembershipPeriod } from '../entities/membership-period.js';

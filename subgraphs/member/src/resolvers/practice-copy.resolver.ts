@@ -1,5 +1,5 @@
 import { badUserInput, NonPersonal, Province, requireUuid } from '@mutual-graph/platform';
-import { SPECIALTIES } from '@mutual-graph/schema';
+import { SPECIALTIES } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { MemberPracticeCopy } from '../entities/member-practice-copy.js';

@@ -1,5 +1,5 @@
 import { badUserInput, callerMemberId, Category, NonPersonal, requireUuid } from '@mutual-graph/platform';
-import { today } from '@mutual-graph/schema';
+import { today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { validContact, validEdiAnswers, validProfile } from '../domain/validation.js';

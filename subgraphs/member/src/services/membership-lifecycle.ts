@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, requireUuid } from '@mutual-graph/platform';
-import { feeRegionOf, today } from '@mutual-graph/schema';
+import { feeRegionOf, today } from '@mutual-graph/domain-codes';
 import type { MemberContext } from '../context.js';
 import { changeDay, knownTypeOfWork, type PeriodChange, specialtyOf, statusChange, typeOfWorkChange } from '../domain/membership-lifecycle.js';
 import { validApplication, validEdiAnswers } from '../domain/validation.js';

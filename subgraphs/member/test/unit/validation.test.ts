@@ -1,4 +1,4 @@
-import { formatMinc } from '@mutual-graph/schema';
+import { formatMinc } from '@mutual-graph/domain-codes';
 import { validApplication, validContact, validEdiAnswers, validProfile } from '../../src/domain/validation.js';
 import type { EdiAnswersInput, MembershipApplicationInput } from '../../src/types/membership-inputs.js';
 import { refusedArgument } from '../../../../test/unit/support/refusal.js';

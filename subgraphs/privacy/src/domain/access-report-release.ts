@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput } from '@mutual-graph/platform';
-import { isCategory } from '@mutual-graph/schema';
+import { isCategory } from '@mutual-graph/policy';
 import type { Disclosure } from '../entities/disclosure.js';
 
 /** Who an access report goes to: the requester, the member themself (never an organisation). */

@@ -1,5 +1,5 @@
 import { badUserInput } from '@mutual-graph/platform';
-import { addDays, isoDate } from '@mutual-graph/schema';
+import { addDays, isoDate } from '@mutual-graph/domain-codes';
 
 /** Days the organisation has to answer a privacy request, and the most one extension may add. */
 export const RESPONSE_DAYS = 30;

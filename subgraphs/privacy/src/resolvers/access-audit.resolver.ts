@@ -1,5 +1,5 @@
 import { badUserInput, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
-import { isPurpose } from '@mutual-graph/schema';
+import { isPurpose } from '@mutual-graph/policy';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { AccessAuditEntry, AccessAuditFilter } from '../types/access-audit.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, Category, DateScalar, isUuid, NO_MEMBER, NonPersonal, requirePageSize, requireText, requireUuid } from '@mutual-graph/platform';
-import { isCategory } from '@mutual-graph/schema';
+import { isCategory } from '@mutual-graph/policy';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { Disclosure } from '../entities/disclosure.js';

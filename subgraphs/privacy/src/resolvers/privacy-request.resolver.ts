@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, callerMemberId, Category, DateScalar, NonPersonal, requireText, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
-import { addDays, isoDate, today } from '@mutual-graph/schema';
+import { addDays, isoDate, today } from '@mutual-graph/domain-codes';
 import { dueOnReceipt, extension } from '../domain/statutory-clock.js';
 import { verificationRefusal } from '../domain/separation-of-duties.js';
 import { Member } from '../types/member.js';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
-import { isPurpose, type Purpose } from './vocabulary.js';
+import { isPurpose, unauthenticated, type Purpose } from '@mutual-graph/policy';
 import { HOP_ISSUER, HOP_TTL_SECONDS, type HopClaims, type Principal } from './principal.js';
-import { unauthenticated } from './refusal.js';
 import { matchesBinding, type HopBinding } from './hop-binding.js';
 import { bearerToken } from './bearer.js';
 

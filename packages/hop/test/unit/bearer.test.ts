@@ -1,4 +1,4 @@
-import { bearerToken } from '../../src/policy/bearer.js';
+import { bearerToken } from '../../src/bearer.js';
 
 describe('reading a Bearer token from an Authorization header', () => {
   it.each([

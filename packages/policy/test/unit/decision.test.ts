@@ -1,4 +1,4 @@
-import { decideOperation, POLICY_MATRIX, PURPOSE_NAMES, CATEGORY_NAMES, type FieldUse } from '@mutual-graph/schema';
+import { decideOperation, POLICY_MATRIX, PURPOSE_NAMES, CATEGORY_NAMES, type FieldUse } from '@mutual-graph/policy';
 
 const use = (coordinate: string, category: FieldUse['category']): FieldUse => ({ coordinate, category });
 

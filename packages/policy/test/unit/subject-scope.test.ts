@@ -1,5 +1,5 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
-import { collectRootSelections, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX } from '@mutual-graph/schema';
+import { collectRootSelections, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX } from '@mutual-graph/policy';
 
 const own = '6f1c2a4e-0b1d-4c47-9a43-1c6f3e2b9d10';
 const other = 'a3d9e0b2-7c55-4e0f-8f7a-2b4c6d8e0f12';

@@ -1,4 +1,4 @@
-import type { Purpose } from './vocabulary.js';
+import type { Purpose } from '@mutual-graph/policy';
 
 /** Who is asking, as the verified token says. */
 export interface Principal {

@@ -1,0 +1,5 @@
+export * from './provinces.js';
+export * from './matters.js';
+export * from './practice.js';
+export * from './minc.js';
+export * from './calendar.js';
