@@ -29,12 +29,15 @@ const workspace = {
   'privacy-subgraph': 'subgraphs/privacy',
 };
 
-// Two projects. `unit`: tests under a workspace's `test/unit/`, which need nothing running (no
-// database, no services); they run without the stack and in seconds (`npm run test:unit`).
-// `stack`: every other test, against the one real stack the global setup starts. Jest runs a
-// project's global setup only when at least one of its tests is selected, so a unit-only run
-// never starts PostgreSQL or a service.
+// Three projects. `unit`: tests under a workspace's `test/unit/`: the rules, which need nothing
+// running (no database, no services) and run in seconds (`npm run test:unit`). `offline`: tests
+// under `test/offline/`, which need nothing running either but compute for a while (attack
+// simulations against EDI releases, the noise sampler's statistics, the synthetic generator over a
+// population, the production install tree). `stack`: every other test, against the one real stack
+// the global setup starts. Jest runs a project's global setup only when at least one of its tests
+// is selected, so a unit or offline run never starts PostgreSQL or a service.
 const UNIT = '/test/unit/';
+const OFFLINE = '/test/offline/';
 
 const common = {
   rootDir: import.meta.dirname,
@@ -59,9 +62,14 @@ export default {
     },
     {
       ...common,
+      displayName: 'offline',
+      testMatch: [`<rootDir>/**/test/offline/**/*.test.ts`],
+    },
+    {
+      ...common,
       displayName: 'stack',
       testMatch: ['<rootDir>/**/test/**/*.test.ts'],
-      testPathIgnorePatterns: [...common.testPathIgnorePatterns, UNIT],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, UNIT, OFFLINE],
       globalSetup: '<rootDir>/test/global-setup.js',
       globalTeardown: '<rootDir>/test/global-teardown.js',
     },
@@ -72,6 +80,6 @@ export default {
   testTimeout: 60_000,
   // One worker: suites share one stack and database, and some write while others count
   // aggregates; on two cores the stack's processes and PostgreSQL need the rest anyway.
-  // (`npm run test:unit` overrides it: unit suites share nothing.)
+  // (`npm run test:unit` and `test:offline` override it: their suites share nothing.)
   maxWorkers: 1,
 };
