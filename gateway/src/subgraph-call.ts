@@ -1,15 +1,19 @@
-import { postSignedGraphQL } from '@mutual-graph/platform';
+import { postSignedGraphQL, type TypedOperation } from '@mutual-graph/platform';
 import type { GatewayContext } from './context.js';
 
 /** Where a subgraph of the supergraph answers, by name. */
 export type SubgraphUrl = (name: string) => string | undefined;
 
-/** A gateway-only field, and the subgraph that serves it: what an effect token is signed for. */
-export interface Effect {
+/**
+ * A gateway-only field, and the subgraph that serves it: what an effect token is signed for.
+ * `query` is the operation's generated typed document (`operations.generated.ts`, from a `.graphql`
+ * document under `src/`); an untyped string answers `Record<string, unknown>`.
+ */
+export interface Effect<TResult = Record<string, unknown>, TVariables = Record<string, unknown>> {
   subgraph: string;
   /** `Mutation.<field>`, one of GATEWAY_EFFECT_FIELDS. */
   field: string;
-  query: string;
+  query: TypedOperation<TResult, TVariables>;
 }
 
 /**
@@ -17,17 +21,19 @@ export interface Effect {
  * subgraphs asked for (record a disclosure or a consent, erase answers, share periods). Signed like
  * any hop, for this one effect; resolves with the data, or throws when the subgraph answered with errors or not at all.
  */
-export async function callSubgraph(
+export async function callSubgraph<TResult, TVariables>(
   subgraphUrl: SubgraphUrl,
   context: Pick<GatewayContext, 'effectToken' | 'requestId'>,
-  effect: Effect,
-  variables: object,
-): Promise<Record<string, unknown>> {
+  effect: Effect<TResult, TVariables>,
+  variables: NoInfer<TVariables>,
+): Promise<TResult> {
   // The URL comes from the effect's own subgraph: the one its token is addressed to.
   const url = subgraphUrl(effect.subgraph);
   if (!url) throw new Error(`the ${effect.subgraph} subgraph is not in the supergraph`);
-  const token = await context.effectToken(effect.subgraph, effect.field, effect.query, variables);
-  const body = await postSignedGraphQL<Record<string, unknown>>(url, token, effect.query, variables, context.requestId);
+  // The token is bound to this exact text, and this text is what is sent.
+  const query = String(effect.query);
+  const token = await context.effectToken(effect.subgraph, effect.field, query, variables);
+  const body = await postSignedGraphQL<TResult, TVariables>(url, token, query, variables, context.requestId);
   if (body.errors || !body.data) throw new Error(`answered ${JSON.stringify(body.errors ?? body)}`);
   return body.data;
 }
