@@ -4,24 +4,44 @@ import { today } from '@mutual-graph/domain-codes';
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { loggableError, partRequestId } from '@mutual-graph/platform';
+import { loggableError, partRequestId, type TypedOperation } from '@mutual-graph/platform';
 import { gatewayContext, type AccessReportRelease, type GatewayContext } from '../context.js';
 import { log } from '../observability.js';
-import { callSubgraph, type SubgraphUrl } from '../subgraph-call.js';
-import { MEMBER_EDI, MEMBER_RECORD, RECORD_RELEASE, REQUEST_OF_RECORD } from './access-report-operations.js';
+import {
+  AccessReportDocument,
+  AccessReportEdiDocument,
+  AccessReportRequestDocument,
+  RecordAccessReportReleaseDocument,
+  type RecordAccessReportReleaseMutation,
+  type RecordAccessReportReleaseMutationVariables,
+} from '../operations.generated.js';
+import { callSubgraph, type Effect, type SubgraphUrl } from '../subgraph-call.js';
 import { renderAccessReport } from './render-access-report.js';
 
 type ContextOf = (input: { req: Request }) => Promise<GatewayContext>;
 type ResultError = { message: string; extensions?: Record<string, unknown> };
 
+/** The gateway's own effect call, after gathering and before answering: the release on the member's record (no record, no report). */
+const RECORD_RELEASE: Effect<RecordAccessReportReleaseMutation, RecordAccessReportReleaseMutationVariables> = {
+  subgraph: 'privacy',
+  field: 'Mutation.recordAccessReportRelease',
+  query: RecordAccessReportReleaseDocument,
+};
+
 function refuse(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
   res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
 }
 
-async function run(apollo: ApolloServer<GatewayContext>, query: string, variables: Record<string, unknown>, contextValue: GatewayContext) {
-  const response = await apollo.executeOperation({ query, variables }, { contextValue });
+/** One of the report's operations on this gateway's own graph, as `contextValue` (audited and judged by policy like any request). */
+async function run<TResult extends Record<string, unknown>, TVariables extends Record<string, unknown>>(
+  apollo: ApolloServer<GatewayContext>,
+  operation: TypedOperation<TResult, TVariables>,
+  variables: NoInfer<TVariables>,
+  contextValue: GatewayContext,
+): Promise<{ data?: TResult | null; errors?: readonly ResultError[] }> {
+  const response = await apollo.executeOperation<TResult, TVariables>({ query: String(operation), variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('an access report operation answered incrementally');
-  return response.body.singleResult as { data?: Record<string, any> | null; errors?: readonly ResultError[] };
+  return response.body.singleResult;
 }
 
 /**
@@ -62,7 +82,7 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
       return;
     }
     const requestId = String(req.params.requestId);
-    const cleared = await run(apollo, REQUEST_OF_RECORD, { id: requestId }, officer);
+    const cleared = await run(apollo, AccessReportRequestDocument, { id: requestId }, officer);
     if (cleared.errors?.length) {
       const first = cleared.errors[0]!;
       refuse(res, clearanceStatus(first), String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), first.message, passedOn(first.extensions));
@@ -76,8 +96,8 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
       const principal: Principal = { sub: officer.principal.sub, roles: officer.principal.roles, purposes: ['MEMBER_SELF_SERVICE'], memberId: request.member.id };
       return { ...gatewayContext(hopPrivateKey, principal, 'MEMBER_SELF_SERVICE', partRequestId(officer.requestId, suffix)), release };
     };
-    const record = await run(apollo, MEMBER_RECORD, {}, asMember('record'));
-    const edi = await run(apollo, MEMBER_EDI, {}, asMember('edi'));
+    const record = await run(apollo, AccessReportDocument, {}, asMember('record'));
+    const edi = await run(apollo, AccessReportEdiDocument, {}, asMember('edi'));
     const failed = [...(record.errors ?? []), ...(edi.errors ?? [])];
     if (failed.length > 0 || !record.data?.me) {
       // A report with a part missing would mislead the member: none, rather than an incomplete one.

@@ -1,8 +1,6 @@
 import { CATEGORIES, isCategory, isPurpose, PURPOSES } from '@mutual-graph/policy';
 import { PROVINCE_NAMES, TYPES_OF_WORK } from '@mutual-graph/domain-codes';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- the report walks the graph's own JSON answer */
-type Json = any;
+import type { AccessReportEdiQuery, AccessReportQuery, AccessReportRequestQuery } from '../operations.generated.js';
 
 const LANGUAGES: Record<string, string> = { EN: 'English', FR: 'French' };
 const CONSENTS: Record<string, string> = {
@@ -39,17 +37,18 @@ function section(title: string, category: string | null, intro: string): string[
   return [`## ${title}`, '', ...(category ? [`*Kind of information: ${explain(category)}.*`, ''] : []), intro, ''];
 }
 
+/** The answers of the report's own operations (`AccessReportRequest`, `AccessReport`, `AccessReportEdi`), as generated from their documents. */
 export interface AccessReportInput {
-  request: { id: string; receivedOn: string; dueOn: string };
-  member: Json;
-  edi: Json | null;
+  request: Pick<NonNullable<AccessReportRequestQuery['accessReportClearance']>, 'id' | 'receivedOn' | 'dueOn'>;
+  member: NonNullable<AccessReportQuery['me']>;
+  edi: NonNullable<AccessReportEdiQuery['me']>['edi'];
   preparedOn: string;
 }
 
 /** The member's information as one document a person can read, codes explained, with who received it. */
 export function renderAccessReport({ request, member: m, edi, preparedOn }: AccessReportInput): string {
   const recipients = new Map<string, { count: number; first: string; last: string; categories: Set<string>; what: Set<string> }>();
-  for (const d of m.disclosures as Json[]) {
+  for (const d of m.disclosures) {
     const entry = recipients.get(d.recipient) ?? { count: 0, first: d.disclosedAt, last: d.disclosedAt, categories: new Set(), what: new Set() };
     entry.count += 1;
     if (d.disclosedAt < entry.first) entry.first = d.disclosedAt;
@@ -76,33 +75,33 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
       : ['None held.', '']),
     ...section('Your practice and licences', 'PROFESSIONAL', 'Where and how you practise, and your registrations with the Colleges.'),
     ...(m.practice ? table(['', ''], [['Province or territory of practice', explain(m.practice.province)], ['Specialty', explain(m.practice.specialty)], ['Type of work', explain(m.practice.typeOfWork)]]) : ['None held.', '']),
-    ...table(['College', 'Registration number'], (m.collegeRegistrations as Json[]).map((r) => [`College of ${explain(r.college)}`, r.registrationNumber]), 'Registrations with the Colleges'),
+    ...table(['College', 'Registration number'], m.collegeRegistrations.map((r) => [`College of ${explain(r.college)}`, r.registrationNumber]), 'Registrations with the Colleges'),
     ...section('Your membership', 'MEMBERSHIP', `Your membership is ${explain(m.membership.status).toLowerCase()}. Periods of membership decide which care our protection covers.`),
-    ...table(['From', 'To', 'Type of work', 'Fee region'], (m.membership.periods as Json[]).map((p) => [p.startsOn, p.endsOn ?? 'current', explain(p.typeOfWork), explain(p.feeRegion)]), 'Periods of membership'),
-    ...table(['Changed on', 'From', 'To', 'Recorded'], (m.membership.history as Json[]).map((h) => [h.effectiveOn, explain(h.fromStatus), explain(h.toStatus), day(h.recordedAt)]), 'Changes of status recorded here'),
+    ...table(['From', 'To', 'Type of work', 'Fee region'], m.membership.periods.map((p) => [p.startsOn, p.endsOn ?? 'current', explain(p.typeOfWork), explain(p.feeRegion)]), 'Periods of membership'),
+    ...table(['Changed on', 'From', 'To', 'Recorded'], m.membership.history.map((h) => [h.effectiveOn, explain(h.fromStatus), explain(h.toStatus), day(h.recordedAt)]), 'Changes of status recorded here'),
     ...section('Medico-legal assistance', 'MEDICO_LEGAL', 'Matters we assisted you with, and your calls to our advisors.'),
     ...table(['Kind', 'Province', 'Opened', 'Closed', 'Status', 'Outcome', 'Physician advisor', 'Counsel', 'Compensation paid'],
-      (m.medicoLegalHistory as Json[]).map((x) => [explain(x.kind), explain(x.province), x.openedOn, x.closedOn, explain(x.status), explain(x.outcome), x.physicianAdvisor, x.counsel, x.compensationPaid ? `${x.compensationPaid.amount} ${x.compensationPaid.currency}` : null]), 'Matters'),
+      m.medicoLegalHistory.map((x) => [explain(x.kind), explain(x.province), x.openedOn, x.closedOn, explain(x.status), explain(x.outcome), x.physicianAdvisor, x.counsel, x.compensationPaid ? `${x.compensationPaid.amount} ${x.compensationPaid.currency}` : null]), 'Matters'),
     ...table(['Called on', 'Topic', 'Language', 'Minutes', 'Physician advisor', 'Follow-up'],
-      (m.adviceCalls as Json[]).map((c) => [c.calledOn, explain(c.topic), explain(c.language), c.durationMinutes, c.physicianAdvisor, c.followUp ? 'yes' : 'no']), 'Advice calls'),
+      m.adviceCalls.map((c) => [c.calledOn, explain(c.topic), explain(c.language), c.durationMinutes, c.physicianAdvisor, c.followUp ? 'yes' : 'no']), 'Advice calls'),
     ...(m.supportProgram
       ? [`Member Support Program: ${explain(m.supportProgram.status).toLowerCase()}, opened ${m.supportProgram.openedOn}${m.supportProgram.closedOn ? `, closed ${m.supportProgram.closedOn}` : ''} (${explain(m.supportProgram.source).toLowerCase()}).`,
-        `Contributing factors: ${(m.supportProgram.contributingFactors as string[]).map(explain).join(', ') || '—'}. Your perspective: ${m.supportProgram.memberPerspective ?? '—'}.`, '',
-        ...table(['Written', 'By', 'Note'], (m.supportProgram.notes as Json[]).map((n) => [day(n.writtenAt), n.author, n.text]), 'Notes of the program')]
+        `Contributing factors: ${m.supportProgram.contributingFactors.map(explain).join(', ') || '—'}. Your perspective: ${m.supportProgram.memberPerspective ?? '—'}.`, '',
+        ...table(['Written', 'By', 'Note'], m.supportProgram.notes.map((n) => [day(n.writtenAt), n.author, n.text]), 'Notes of the program')]
       : ['Member Support Program: you have not been enrolled.', '']),
     ...section('Learning', 'LEARNING', 'Learning you completed with us, events you registered for, and any education plan.'),
-    ...table(['Completed on', 'Activity', 'Credits'], (m.learningRecord as Json[]).map((c) => [c.completedOn, `${c.activity.title} (${c.activity.code})`, c.credits]), 'Learning completed'),
-    ...table(['Event', 'Starts', 'Registration', 'Registered', 'Cancelled'], (m.registrations as Json[]).map((r) => [r.event.activity.title, day(r.event.startsAt), explain(r.status), day(r.registeredAt), day(r.cancelledAt)]), 'Event registrations'),
+    ...table(['Completed on', 'Activity', 'Credits'], m.learningRecord.map((c) => [c.completedOn, `${c.activity.title} (${c.activity.code})`, c.credits]), 'Learning completed'),
+    ...table(['Event', 'Starts', 'Registration', 'Registered', 'Cancelled'], m.registrations.map((r) => [r.event.activity.title, day(r.event.startsAt), explain(r.status), day(r.registeredAt), day(r.cancelledAt)]), 'Event registrations'),
     ...(m.educationPlan
-      ? table(['Plan item', 'Status', 'Due', 'Completed', 'Outside program'], (m.educationPlan.items as Json[]).map((i) => [explain(i.factor), explain(i.status), i.dueOn, i.completedOn, i.externalProgram]), 'Education plan')
+      ? table(['Plan item', 'Status', 'Due', 'Completed', 'Outside program'], m.educationPlan.items.map((i) => [explain(i.factor), explain(i.status), i.dueOn, i.completedOn, i.externalProgram]), 'Education plan')
       : ['Education plan: none.', '']),
     ...section('Communications', 'COMMUNICATIONS', m.communicationPreferences.consented
       ? `You agreed to receive our communications on ${day(m.communicationPreferences.consentedSince)}.`
       : 'We do not send you communications: you have not agreed to them, or you withdrew.'),
     ...section('Your consents and requests', 'PRIVACY_RECORD', 'Each consent as it stands and every decision you made on it; your privacy requests.'),
-    ...table(['Consent to', 'Recipient', 'Status', 'Decisions'], (m.consents as Json[]).map((c) => [CONSENTS[c.purpose] ?? explain(c.purpose), c.recipient, explain(c.status),
-      (c.history as Json[]).map((h) => `${explain(h.decision).toLowerCase()} ${day(h.recordedAt)} (${explain(h.method).toLowerCase()})`).join('; ')]), 'Consents'),
-    ...table(['Request', 'Received', 'Due', 'Status', 'Closed', 'Reason declined'], (m.privacyRequests as Json[]).map((r) => [explain(r.kind), r.receivedOn, r.dueOn, explain(r.status), r.closedOn, explain(r.declineReason)]), 'Privacy requests'),
+    ...table(['Consent to', 'Recipient', 'Status', 'Decisions'], m.consents.map((c) => [CONSENTS[c.purpose] ?? explain(c.purpose), c.recipient, explain(c.status),
+      c.history.map((h) => `${explain(h.decision).toLowerCase()} ${day(h.recordedAt)} (${explain(h.method).toLowerCase()})`).join('; ')]), 'Consents'),
+    ...table(['Request', 'Received', 'Due', 'Status', 'Closed', 'Reason declined'], m.privacyRequests.map((r) => [explain(r.kind), r.receivedOn, r.dueOn, explain(r.status), r.closedOn, explain(r.declineReason)]), 'Privacy requests'),
     '## Organisations that received your information',
     '',
     recipients.size === 0 ? 'We have not disclosed your information to any organisation.' : 'Each organisation, how many times, when, which kinds of information, and what.',

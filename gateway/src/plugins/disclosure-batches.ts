@@ -1,18 +1,13 @@
 import type { GatewayContext } from '../context.js';
 import { GroupCommit } from '../group-commit.js';
+import { RecordDisclosuresDocument, type DisclosureInput, type RecordDisclosuresMutation, type RecordDisclosuresMutationVariables } from '../operations.generated.js';
 import { callSubgraph, type Effect, type SubgraphUrl } from '../subgraph-call.js';
 
-const RECORD: Effect = {
+const RECORD: Effect<RecordDisclosuresMutation, RecordDisclosuresMutationVariables> = {
   subgraph: 'privacy',
   field: 'Mutation.recordDisclosures',
-  query: 'mutation RecordDisclosures($disclosures: [DisclosureInput!]!) { recordDisclosures(disclosures: $disclosures) }',
+  query: RecordDisclosuresDocument,
 };
-
-export interface DisclosureInput {
-  memberId: string;
-  categories: string[];
-  description: string;
-}
 
 /** One confirmation's disclosures, and how to sign the call that records them. */
 interface Confirmation {
@@ -48,6 +43,6 @@ export class DisclosureBatches {
     const disclosures = batch.flatMap((c) => c.disclosures);
     // Signed as the first confirmation's effect: same partner and purpose as every other one in the batch.
     const data = await callSubgraph(this.subgraphUrl, batch[0]!.context, RECORD, { disclosures });
-    if (data.recordDisclosures !== disclosures.length) throw new Error(`recorded ${String(data.recordDisclosures)} of ${disclosures.length}`);
+    if (data.recordDisclosures !== disclosures.length) throw new Error(`recorded ${data.recordDisclosures} of ${disclosures.length}`);
   }
 }
