@@ -12,13 +12,14 @@ export default async function globalSetup() {
   const dataDir = await mkdtemp(join(tmpdir(), 'mutual-graph-test-'));
   // PostgreSQL runs as its own OS user when we are root: it must be able to enter this folder.
   await chmod(dataDir, 0o755);
-  const ports = { gateway: await freePort(), postgres: await freePort() };
+  const ports = { gateway: await freePort(), postgres: await freePort(), effects: await freePort() };
   const subgraphPorts = {};
   for (const name of ['member', 'case', 'education', 'privacy']) subgraphPorts[name] = await freePort();
   const stack = await startStack({
     dataDir,
     gatewayPort: ports.gateway,
     subgraphPorts,
+    effectsPort: ports.effects,
     postgresPort: ports.postgres,
     databaseUrl: process.env.TEST_DATABASE_URL || undefined,
     seed: TEST_SEED,
@@ -30,7 +31,11 @@ export default async function globalSetup() {
   // Test workers are forked after this and inherit the environment.
   process.env.TEST_STACK = JSON.stringify({
     gatewayUrl: stack.gatewayUrl,
+    gatewayPort: ports.gateway,
     subgraphUrls: stack.subgraphUrls,
+    effectsUrl: stack.effectsUrl,
+    // Process ids by service, for the tests that stop one (SIGKILL, SIGSTOP) and start it again.
+    pids: Object.fromEntries(stack.services.map((s) => [s.name, s.child.pid])),
     adminUrl: stack.adminUrl,
     // Database URLs by owner (subgraphs and isolated stores), each as its own role.
     ownerUrls: stack.database.ownerUrls,

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { PURPOSE_HEADER, peerCallsOf, peerTokenHeader, type DataCategory, type Purpose } from '@mutual-graph/policy';
-import { bindRequest, sha256, signHop, type Principal } from '@mutual-graph/hop';
+import { bindRequest, effectTokenSigner, sha256, signHop, type EffectTokenSigner, type Principal } from '@mutual-graph/hop';
 import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { REQUEST_ID_HEADER, requestIdFrom, type GatewayNotice } from '@mutual-graph/platform';
@@ -24,7 +24,7 @@ export interface GatewayContext {
    */
   peerTokens(subgraph: string): Promise<Record<string, string>>;
   /** The statement for the gateway's own follow-up effect: the one gateway-only field `effect`, at that subgraph, with that request. */
-  effectToken(subgraph: string, effect: string, query: string, variables: unknown): Promise<string>;
+  effectToken: EffectTokenSigner;
   /** Set once this request's audit record is written. */
   audited?: boolean;
   /** The id of the audit record of this request's allowed operation, once written. */
@@ -71,7 +71,7 @@ export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose
       }
       return tokens;
     },
-    effectToken: (subgraph, effect, query, variables) => signHop(hopPrivateKey, { ...claims, effect }, bindRequest(subgraph, query, variables)),
+    effectToken: effectTokenSigner(hopPrivateKey, claims),
   };
 }
 

@@ -16,8 +16,6 @@ import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
 import { membersReadPlugin } from './plugins/members-read.js';
 import { recordDisclosuresPlugin } from './plugins/disclosures.js';
-import { consentEffectsPlugin } from './plugins/consent-effects.js';
-import { membershipEffectsPlugin } from './plugins/membership-effects.js';
 import { loadRegisteredOperations, registeredOperationsPlugin } from './plugins/registered-operations.js';
 import { internalPurpose, partnerPurpose } from './purpose.js';
 
@@ -38,7 +36,7 @@ export interface RunningGateway {
 export interface BenchOnlySwitches {
   /**
    * Leave the policy layer out: no whole-operation decision and no audit record of it. What the
-   * subgraphs ask of the gateway (the disclosure log, consent effects) still happens, and the
+   * subgraphs ask of the gateway (the disclosure log) still happens, and the
    * subgraphs still enforce the matrix field by field (their shield), as in every target.
    */
   withoutPolicyLayer?: boolean;
@@ -71,8 +69,6 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     plugins: (policy) => [
       requestLogPlugin(log, metrics),
       ...(policyLayer ? [operationPolicyPlugin(policy, audit, config.introspection ?? 'all', metrics), membersReadPlugin(audit)] : []),
-      consentEffectsPlugin((name) => internalSubgraphs.get(name)),
-      membershipEffectsPlugin((name) => internalSubgraphs.get(name)),
       drain,
       // Analysts explore the internal graph in the embedded Apollo Sandbox, pointed at this endpoint.
       config.sandbox

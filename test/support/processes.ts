@@ -1,3 +1,5 @@
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gatewayEnvironment, serviceScript, spawnService, subgraphEnvironment, SUBGRAPHS, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
 import { testStack } from './stack.js';
 import { publicHalf } from './tokens.js';
@@ -35,4 +37,25 @@ export async function spawnGateway(port: number, logFile: string, options: { env
   }, true, logFile);
   await waitUntilReady(`http://127.0.0.1:${port}/ready`, 30_000, () => service.child.exitCode === null);
   return service;
+}
+
+/**
+ * Starts the stack's gateway again where it ran (its port, its log), after a test killed it; the
+ * teardown stops it with the stack (test/global-teardown.js reads restarted.pids).
+ */
+export async function restartStackGateway(): Promise<ServiceProcess> {
+  const stack = testStack();
+  const gateway = await spawnGateway(stack.gatewayPort, stack.serviceLogFile);
+  await appendFile(join(stack.dataDir, 'restarted.pids'), `${gateway.child.pid}\n`);
+  return gateway;
+}
+
+/** Whether a process is still there (signal 0 asks without sending anything). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -5,7 +5,13 @@ import type { JWK } from 'jose';
 /** The stack that test/global-setup.js started for this run. */
 export interface TestStack {
   gatewayUrl: string;
+  gatewayPort: number;
   subgraphUrls: Record<string, string>;
+  /** The effects worker's address: `/ready` lists dead letters, `/metrics` counts them. */
+  effectsUrl: string;
+  /** Process id of each of the stack's services, by name (`gateway`, `effects`, `member`, …). */
+  pids: Record<string, number>;
+  dataDir: string;
   adminUrl: string;
   /** Database URL of each subgraph and isolated store, as its own role. */
   ownerUrls: Record<string, string>;

@@ -11,22 +11,13 @@ import {
   AccessReportDocument,
   AccessReportEdiDocument,
   AccessReportRequestDocument,
-  RecordAccessReportReleaseDocument,
-  type RecordAccessReportReleaseMutation,
-  type RecordAccessReportReleaseMutationVariables,
 } from '../operations.generated.js';
-import { callSubgraph, type Effect, type SubgraphUrl } from '../subgraph-call.js';
+import { RECORD_ACCESS_REPORT_RELEASE } from '../effects/operations.js';
+import { callSubgraph, type SubgraphUrl } from '../subgraph-call.js';
 import { renderAccessReport } from './render-access-report.js';
 
 type ContextOf = (input: { req: Request }) => Promise<GatewayContext>;
 type ResultError = { message: string; extensions?: Record<string, unknown> };
-
-/** The gateway's own effect call, after gathering and before answering: the release on the member's record (no record, no report). */
-const RECORD_RELEASE: Effect<RecordAccessReportReleaseMutation, RecordAccessReportReleaseMutationVariables> = {
-  subgraph: 'privacy',
-  field: 'Mutation.recordAccessReportRelease',
-  query: RecordAccessReportReleaseDocument,
-};
 
 function refuse(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
   res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
@@ -108,7 +99,7 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
     }
     const categories = [...release.categories];
     try {
-      await callSubgraph(subgraphUrl, officer, RECORD_RELEASE, { requestId: request.id, categories });
+      await callSubgraph(subgraphUrl, officer, RECORD_ACCESS_REPORT_RELEASE, { requestId: request.id, categories });
     } catch (error) {
       log.error({ err: loggableError(error) }, 'access report release not recorded');
       refuse(res, 503, 'DISCLOSURE_NOT_RECORDED', 'the release could not be recorded on the member\'s disclosures, so nothing was exported; try again shortly');

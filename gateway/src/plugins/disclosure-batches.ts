@@ -1,13 +1,7 @@
 import type { GatewayContext } from '../context.js';
+import { carryOut, EFFECT_HANDLERS, type DisclosureInput } from '../effects/effects.js';
 import { GroupCommit } from '../group-commit.js';
-import { RecordDisclosuresDocument, type DisclosureInput, type RecordDisclosuresMutation, type RecordDisclosuresMutationVariables } from '../operations.generated.js';
-import { callSubgraph, type Effect, type SubgraphUrl } from '../subgraph-call.js';
-
-const RECORD: Effect<RecordDisclosuresMutation, RecordDisclosuresMutationVariables> = {
-  subgraph: 'privacy',
-  field: 'Mutation.recordDisclosures',
-  query: RecordDisclosuresDocument,
-};
+import type { SubgraphUrl } from '../subgraph-call.js';
 
 /** One confirmation's disclosures, and how to sign the call that records them. */
 interface Confirmation {
@@ -42,7 +36,6 @@ export class DisclosureBatches {
   private async write(batch: Confirmation[]): Promise<void> {
     const disclosures = batch.flatMap((c) => c.disclosures);
     // Signed as the first confirmation's effect: same partner and purpose as every other one in the batch.
-    const data = await callSubgraph(this.subgraphUrl, batch[0]!.context, RECORD, { disclosures });
-    if (data.recordDisclosures !== disclosures.length) throw new Error(`recorded ${data.recordDisclosures} of ${disclosures.length}`);
+    await carryOut(this.subgraphUrl, batch[0]!.context, EFFECT_HANDLERS.disclosure, { disclosures });
   }
 }

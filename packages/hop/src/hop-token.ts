@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { isPurpose, unauthenticated, type Purpose } from '@mutual-graph/policy';
 import { HOP_ISSUER, HOP_TTL_SECONDS, type HopClaims, type Principal } from './principal.js';
-import { matchesBinding, type HopBinding } from './hop-binding.js';
+import { bindRequest, matchesBinding, type HopBinding } from './hop-binding.js';
 import { bearerToken } from './bearer.js';
 
 type Key = Awaited<ReturnType<typeof importJWK>>;
@@ -40,6 +40,13 @@ export async function signHop(privateJwk: JWK, claims: HopClaims, binding: HopBi
     .setIssuedAt()
     .setExpirationTime(`${HOP_TTL_SECONDS}s`)
     .sign(await signingKey(privateJwk));
+}
+
+/** Signs, for the principal and purpose of `claims`, a token for one gateway-only field `effect`, at one subgraph, for one query and its variables. */
+export type EffectTokenSigner = (subgraph: string, effect: string, query: string, variables: unknown) => Promise<string>;
+
+export function effectTokenSigner(privateJwk: JWK, claims: Omit<HopClaims, 'effect'>): EffectTokenSigner {
+  return (subgraph, effect, query, variables) => signHop(privateJwk, { ...claims, effect }, bindRequest(subgraph, query, variables));
 }
 
 /** Why a subgraph refused a hop token: the label of its refusal counter. */

@@ -14,6 +14,7 @@ export * from './http/listen.js';
 export * from './service/context.js';
 export * from './service/environment.js';
 export * from './service/gateway-notices.js';
+export * from './effects/deferred-effects.js';
 export * from './service/members-read.js';
 export * from './service/shield.js';
 export * from './service/subgraph.js';

@@ -5,7 +5,7 @@ import { prepareDatabase } from './database.js';
 import { DATA_DIR } from './paths.js';
 import { openPostgres } from './postgres.js';
 import { loadDevSecrets } from './secrets.js';
-import { DATABASE_OWNERS } from './subgraphs.js';
+import { DATABASE_LOGINS, DATABASE_OWNERS } from './subgraphs.js';
 import { stackEnvironment } from './environment.js';
 
 /**
@@ -17,10 +17,10 @@ import { stackEnvironment } from './environment.js';
 const [name, label] = process.argv.slice(2);
 const owner = DATABASE_OWNERS.find((o) => o.name === name);
 if (!owner) {
-  console.error(`usage: npm run migration:create -- <${DATABASE_OWNERS.map((o) => o.name).join('|')}> [name]`);
+  console.error(`usage: npm run migration:create -- <${DATABASE_LOGINS.join('|')}> [name]`);
   process.exit(2);
 }
-const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
+const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_LOGINS);
 const postgres = await openPostgres(DATA_DIR, secrets, {
   databaseUrl: stackEnvironment().DATABASE_URL,
   port: stackEnvironment().EMBEDDED_PG_PORT,

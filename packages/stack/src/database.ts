@@ -1,10 +1,11 @@
-import { ensureDatabase, ensureServiceRoles, migrate, openDatabase, roleUrl, withSchemaCreateRight } from '@mutual-graph/platform';
+import { installOutbox } from '@mutual-graph/gateway';
+import { EFFECTS_ROLE, ensureDatabase, ensureServiceRoles, migrate, openDatabase, OUTBOXES, roleUrl, withSchemaCreateRight } from '@mutual-graph/platform';
 import { loadSeed, type SeedTarget } from './seeding/bulk-load.js';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
-import { DATABASE_OWNERS, roleName, serviceRoles } from './subgraphs.js';
+import { DATABASE_OWNERS, EFFECTS_LOGIN, roleName, serviceRoles } from './subgraphs.js';
 
 export interface PreparedDatabase {
-  /** Each owner's own connection URL, by owner name (subgraphs and isolated stores). */
+  /** Each owner's own connection URL, by owner name (subgraphs and isolated stores), and the effects worker's (`effects`). */
   ownerUrls: Record<string, string>;
   migrated: Record<string, string[]>;
   seeded: Record<string, Record<string, number>>;
@@ -16,20 +17,26 @@ export interface PreparedDatabase {
 
 /**
  * With the administrator's URL: creates the database, one role and schema per subgraph and per
- * isolated store, then, as each one's own role, applies its migrations and seeds what is empty
- * (with COPY, the population generated once for all of them).
+ * isolated store, then, as each one's own role, applies its migrations, installs its outbox if it
+ * has one (graphile-worker's migrations, the effects worker's grants) and seeds what is empty (with
+ * COPY, the population generated once for all of them).
  */
 export async function prepareDatabase(adminUrl: string, passwords: Record<string, string>, seed: SyntheticOptions | null): Promise<PreparedDatabase> {
   await ensureDatabase(adminUrl);
   await ensureServiceRoles(adminUrl, serviceRoles(passwords));
-  const prepared: PreparedDatabase = { ownerUrls: {}, migrated: {}, seeded: {}, reconciled: {} };
+  const prepared: PreparedDatabase = { ownerUrls: { [EFFECTS_LOGIN]: roleUrl(adminUrl, { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN]! }) }, migrated: {}, seeded: {}, reconciled: {} };
   const targets: SeedTarget[] = [];
   for (const owner of DATABASE_OWNERS) {
     const url = roleUrl(adminUrl, { role: roleName(owner.name), password: passwords[owner.name]! });
     prepared.ownerUrls[owner.name] = url;
     const orm = await openDatabase(owner.database, { clientUrl: url, poolMax: 2 });
     try {
-      prepared.migrated[owner.name] = await withSchemaCreateRight(adminUrl, roleName(owner.name), () => migrate(orm));
+      const outbox = OUTBOXES[owner.name as keyof typeof OUTBOXES];
+      prepared.migrated[owner.name] = await withSchemaCreateRight(adminUrl, roleName(owner.name), async () => {
+        const applied = await migrate(orm);
+        if (outbox) await installOutbox(url, outbox.schema);
+        return applied;
+      });
       if (seed) targets.push({ name: owner.name, url, schema: owner.database.schema, metadata: orm.getMetadata(), groups: owner.seed(seed) });
     } finally {
       await orm.close();

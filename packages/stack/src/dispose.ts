@@ -7,7 +7,7 @@ import { disposeAll } from './disposition.js';
 import { DATA_DIR } from './paths.js';
 import { openPostgres } from './postgres.js';
 import { loadDevSecrets } from './secrets.js';
-import { DATABASE_OWNERS } from './subgraphs.js';
+import { DATABASE_LOGINS } from './subgraphs.js';
 
 /**
  * `npm run dispose -- [--dry-run] [--as-of YYYY-MM-DD] [--batch-size N] [--subgraph NAME …]`:
@@ -35,7 +35,7 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)) || !Numb
   process.exit(2);
 }
 
-const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
+const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_LOGINS);
 const postgres = await openPostgres(DATA_DIR, secrets, { databaseUrl: process.env.DATABASE_URL, useRunning: true });
 try {
   const dryRun = args['dry-run'] ?? false;

@@ -1,4 +1,4 @@
-import { GATEWAY_ENVIRONMENT } from '@mutual-graph/gateway';
+import { EFFECTS_ENVIRONMENT, GATEWAY_ENVIRONMENT } from '@mutual-graph/gateway';
 import { environmentTable, SUBGRAPH_ENVIRONMENT, type EnvironmentSchema } from '@mutual-graph/platform';
 import { STACK_ENVIRONMENT } from './environment.js';
 
@@ -7,6 +7,7 @@ export const ENVIRONMENT_TABLES: Record<string, EnvironmentSchema> = {
   stack: STACK_ENVIRONMENT,
   subgraph: SUBGRAPH_ENVIRONMENT,
   gateway: GATEWAY_ENVIRONMENT,
+  effects: EFFECTS_ENVIRONMENT,
 };
 
 const start = (name: string) => `<!-- environment:${name}: generated from the schema by \`npm run docs:env\`, do not edit -->`;

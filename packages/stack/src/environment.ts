@@ -18,8 +18,8 @@ export const STACK_ENVIRONMENT = environmentSchema(
   },
   {
     '<NAME>_DB_PASSWORD': {
-      pattern: /^(MEMBER|CASE|EDUCATION|PRIVACY|EDI|AUDIT)_DB_PASSWORD$/,
-      description: 'password of the database role of subgraph or store `<name>` (`MEMBER`, `CASE`, `EDUCATION`, `PRIVACY`, `EDI`, `AUDIT`); default: generated once into `.data/secrets.json`, with the development keys',
+      pattern: /^(MEMBER|CASE|EDUCATION|PRIVACY|EDI|AUDIT|EFFECTS)_DB_PASSWORD$/,
+      description: 'password of the database role of subgraph or store `<name>` (`MEMBER`, `CASE`, `EDUCATION`, `PRIVACY`, `EDI`, `AUDIT`), or of the effects worker (`EFFECTS`); default: generated once into `.data/secrets.json`, with the development keys',
     },
   },
 );

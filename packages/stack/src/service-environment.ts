@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import type { JWK } from 'jose';
 import { ROOT } from './paths.js';
-import { DATABASE_OWNERS } from './subgraphs.js';
+import { DATABASE_OWNERS, EFFECTS_LOGIN } from './subgraphs.js';
 
-/** The built entry point of a service: `subgraphs/<name>/dist/server.js`, or the gateway's. */
+/** The built entry point of a service: `subgraphs/<name>/dist/server.js`, the gateway's, or the effects worker's (in the gateway's workspace). */
 export function serviceScript(service: string): string {
-  return service === 'gateway' ? join(ROOT, 'gateway', 'dist', 'server.js') : join(ROOT, 'subgraphs', service, 'dist', 'server.js');
+  if (service === 'gateway') return join(ROOT, 'gateway', 'dist', 'server.js');
+  if (service === 'effects') return join(ROOT, 'gateway', 'dist', 'effects', 'server.js');
+  return join(ROOT, 'subgraphs', service, 'dist', 'server.js');
 }
 
 /**
@@ -43,6 +45,22 @@ export function gatewayEnvironment(settings: {
     ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === 'gateway').map((o) => [o.variable, settings.ownerUrls[o.name]!])),
     GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(settings.hopPrivateJwk),
     HOST: settings.host ?? '127.0.0.1',
+    ...Object.fromEntries(Object.entries(settings.subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
+  };
+}
+
+/** The environment the effects worker runs with: its own role (the outboxes only), the hop key, where the receiving subgraphs answer, its port. */
+export function effectsEnvironment(settings: {
+  ownerUrls: Record<string, string>;
+  hopPrivateJwk: JWK;
+  subgraphUrls: Record<string, string>;
+  port: number;
+}): Record<string, string> {
+  return {
+    DATABASE_URL: settings.ownerUrls[EFFECTS_LOGIN]!,
+    GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(settings.hopPrivateJwk),
+    PORT: String(settings.port),
+    HOST: '127.0.0.1',
     ...Object.fromEntries(Object.entries(settings.subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
   };
 }

@@ -5,7 +5,7 @@ import { DATA_DIR } from './paths.js';
 import { seedOptionsFromEnv } from './seed-options.js';
 import { stackEnvironment } from './environment.js';
 import { loadDevSecrets } from './secrets.js';
-import { DATABASE_OWNERS } from './subgraphs.js';
+import { DATABASE_LOGINS, DATABASE_OWNERS } from './subgraphs.js';
 
 /**
  * `npm run setup` (docker-compose's one-shot `setup` service): on the PostgreSQL that
@@ -26,7 +26,7 @@ if (!adminUrl) {
   process.exit(2);
 }
 try {
-  const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
+  const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_LOGINS);
   const prepared = await prepareDatabase(adminUrl, secrets.rolePasswords, seedOptionsFromEnv());
   for (const owner of DATABASE_OWNERS) {
     const applied = prepared.migrated[owner.name] ?? [];

@@ -4,14 +4,17 @@ import { prepareDatabase, type PreparedDatabase } from './database.js';
 import { openPostgres } from './postgres.js';
 import { spawnService, stopServices, waitUntilReady, type ServiceProcess } from './processes.js';
 import { loadDevSecrets, type DevSecrets } from './secrets.js';
-import { gatewayEnvironment, serviceScript, subgraphEnvironment } from './service-environment.js';
-import { DATABASE_OWNERS, SUBGRAPHS } from './subgraphs.js';
+import { EFFECTS_WORKER_PORT } from '@mutual-graph/gateway';
+import { effectsEnvironment, gatewayEnvironment, serviceScript, subgraphEnvironment } from './service-environment.js';
+import { DATABASE_LOGINS, SUBGRAPHS } from './subgraphs.js';
 
 export interface StackOptions {
   dataDir: string;
   /** Gateway port; subgraphs take their contract ports unless `subgraphPorts` says otherwise. */
   gatewayPort: number;
   subgraphPorts?: Record<string, number>;
+  /** The effects worker's port (health, dead letters, metrics); default EFFECTS_WORKER_PORT. */
+  effectsPort?: number;
   /** External PostgreSQL (administrator URL); absent: embedded PostgreSQL under `dataDir`. */
   databaseUrl?: string;
   /** Embedded PostgreSQL's port. */
@@ -31,6 +34,8 @@ export interface RunningStack {
   secrets: DevSecrets;
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
+  /** The effects worker's address (`/ready` lists its dead letters). */
+  effectsUrl: string;
   adminUrl: string;
   database: PreparedDatabase;
   services: ServiceProcess[];
@@ -39,12 +44,12 @@ export interface RunningStack {
 
 /**
  * The whole stack as `npm start` runs it: PostgreSQL (embedded unless DATABASE_URL is set),
- * roles and schemas, migrations and seed, then four subgraph processes and the gateway, each
- * started only when the one before it answers /ready.
+ * roles and schemas, migrations and seed, then four subgraph processes, the effects worker and the
+ * gateway, each started only when the one before it answers /ready.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? (() => {});
-  const secrets = await loadDevSecrets(join(options.dataDir, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
+  const secrets = await loadDevSecrets(join(options.dataDir, 'secrets.json'), DATABASE_LOGINS);
   log('starting PostgreSQL…');
   const postgres = await openPostgres(options.dataDir, secrets, { databaseUrl: options.databaseUrl, port: options.postgresPort, settings: options.postgresSettings });
   const services: ServiceProcess[] = [];
@@ -74,6 +79,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
     }
     await Promise.all(services.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i]!.name] ?? SUBGRAPHS[i]!.defaultPort}/ready`, 30_000, () => s.child.exitCode === null)));
+    const effectsPort = options.effectsPort ?? EFFECTS_WORKER_PORT;
+    const effects = spawnService('effects', serviceScript('effects'), effectsEnvironment({
+      ownerUrls: database.ownerUrls,
+      hopPrivateJwk: secrets.hopKey.privateJwk,
+      subgraphUrls,
+      port: effectsPort,
+    }), options.quiet, options.serviceLogFile);
+    services.push(effects);
+    const effectsUrl = `http://127.0.0.1:${effectsPort}`;
+    await waitUntilReady(`${effectsUrl}/ready`, 30_000, () => effects.child.exitCode === null);
     const gateway = spawnService('gateway', serviceScript('gateway'), gatewayEnvironment({
       ownerUrls: database.ownerUrls,
       issuerPublicJwk: secrets.issuerKey.publicJwk,
@@ -84,7 +99,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }), options.quiet, options.serviceLogFile);
     services.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/ready`, 30_000, () => gateway.child.exitCode === null);
-    return { secrets, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, adminUrl: postgres.adminUrl, database, services, stop };
+    return { secrets, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, effectsUrl, adminUrl: postgres.adminUrl, database, services, stop };
   } catch (error) {
     await stop();
     throw error;

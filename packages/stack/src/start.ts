@@ -34,6 +34,7 @@ console.log(`
                    open it in a browser for Apollo Sandbox
   Subgraphs        ${Object.entries(stack.subgraphUrls).map(([n, u]) => `${n} ${u}`).join('\n                   ')}
                    (loopback only: they answer the gateway)
+  Effects worker   ${stack.effectsUrl}/ready (dead letters), /metrics
   Health           http://localhost:${gatewayPort}/health, /ready on every service
 
   Every request carries a token and one purpose of use. Try:

@@ -1,6 +1,6 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
 import { AUDIT_DATABASE } from '@mutual-graph/gateway';
-import { storeUrlVariable, type IsolatedStore, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
+import { EFFECTS_ROLE, storeUrlVariable, type IsolatedStore, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
 
 import type { SeedPlan } from './seeding/seed-plan.js';
 import { SEED_PLANS } from './seeds/index.js';
@@ -43,6 +43,15 @@ export function roleName(owner: string): string {
   return `mg_${owner}`;
 }
 
+/** The effects worker's login: no schema of its own, only what each outbox's owner grants it (EFFECTS_ROLE). */
+export const EFFECTS_LOGIN = 'effects';
+
+/** Every database login by name, each with its password: the owners, and the effects worker. */
+export const DATABASE_LOGINS: string[] = [...DATABASE_OWNERS.map((o) => o.name), EFFECTS_LOGIN];
+
 export function serviceRoles(passwords: Record<string, string>): ServiceRole[] {
-  return DATABASE_OWNERS.map((o) => ({ schema: o.database.schema, role: roleName(o.name), password: passwords[o.name]! }));
+  return [
+    ...DATABASE_OWNERS.map((o) => ({ schema: o.database.schema, role: roleName(o.name), password: passwords[o.name]! })),
+    { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN]! },
+  ];
 }

@@ -4,7 +4,7 @@ import { isPurpose, PURPOSE_NAMES, type Purpose } from '@mutual-graph/policy';
 import { signDevToken } from './dev-token.js';
 import { DATA_DIR } from './paths.js';
 import { loadDevSecrets } from './secrets.js';
-import { DATABASE_OWNERS } from './subgraphs.js';
+import { DATABASE_LOGINS } from './subgraphs.js';
 
 /**
  * `npm run -s token -- --sub ID --roles a,b --purposes P1,P2 [--member-id ID] [--partner-id ID] [--expires-in 1h]`
@@ -34,7 +34,7 @@ if (!values.sub || unknown.length > 0) {
   console.error(`${unknown.length > 0 ? `not purposes of use: ${unknown.join(', ')} (known: ${PURPOSE_NAMES.join(', ')})\n` : ''}${usage}`);
   process.exit(2);
 }
-const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_OWNERS.map((o) => o.name));
+const secrets = await loadDevSecrets(join(DATA_DIR, 'secrets.json'), DATABASE_LOGINS);
 const token = await signDevToken(secrets.issuerKey.privateJwk, {
   sub: values.sub,
   roles: list(values.roles),

@@ -1,3 +1,4 @@
+import { EFFECTS_ROLE, OUTBOXES } from '@mutual-graph/platform';
 import { roleName } from '@mutual-graph/stack';
 import { sql, testStack } from '../../../test/support/stack.js';
 
@@ -29,6 +30,19 @@ describe('one database role per subgraph and per isolated store', () => {
       from pg_roles where rolname = any($1)`, [Object.keys(TABLES).map(roleName)]);
     expect(roles).toHaveLength(Object.keys(TABLES).length);
     for (const role of roles) expect(role).toMatchObject({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, can_create: false });
+  });
+
+  it("the effects worker's role reaches the outboxes and no subgraph's or store's data; no subgraph reaches another's outbox", async () => {
+    const outboxes = Object.entries(OUTBOXES).map(([owner, { schema }]) => ({ owner, schema }));
+    for (const { schema } of outboxes) expect(await sql(stack.ownerUrls.effects!, `select count(*)::int as n from ${schema}.jobs`)).toHaveLength(1);
+    for (const table of Object.values(TABLES)) await expect(sql(stack.ownerUrls.effects!, `select * from ${table} limit 1`)).rejects.toThrow(/permission denied/);
+    for (const { owner, schema } of outboxes) {
+      for (const other of Object.keys(TABLES).filter((name) => name !== owner)) {
+        await expect(sql(stack.ownerUrls[other]!, `select * from ${schema}.jobs limit 1`)).rejects.toThrow(/permission denied/);
+      }
+    }
+    const [effects] = await sql(stack.adminUrl, `select rolsuper, rolcreatedb, rolcreaterole, has_database_privilege(rolname, current_database(), 'CREATE') as can_create from pg_roles where rolname = $1`, [EFFECTS_ROLE]);
+    expect(effects).toEqual({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, can_create: false });
   });
 
   it('nobody but the owner can use the public schema', async () => {

@@ -1,6 +1,7 @@
 import { formatMinc } from '@mutual-graph/domain-codes';
 import { expectRefused } from '../../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { effectsSettled } from '../../../test/support/effects.js';
 import { asCaller } from '../../../test/support/tokens.js';
 
 const stack = testStack();
@@ -95,6 +96,7 @@ describe('Member Support Program identification', () => {
     const on = new Date(Date.now() - 90 * DAY).toISOString().slice(0, 10);
     const accepted = await postGraphQL(stack.gatewayUrl, 'mutation ($id: ID!, $on: Date!) { changeMembershipStatus(memberId: $id, to: ACTIVE, effectiveOn: $on) { membership { status } } }', { id, on }, await asCaller('MEMBERSHIP'));
     expect(accepted.body.errors).toBeUndefined();
+    await effectsSettled(id);
     const copy = await sql(stack.adminUrl, `select to_char(starts_on, 'YYYY-MM-DD') as starts_on, ends_on, type_of_work, fee_region from casework.protection_period where member_id = $1`, [id]);
     expect(copy).toEqual([{ starts_on: on, ends_on: null, type_of_work: 'PSY', fee_region: 'REST_OF_CANADA' }]);
   });

@@ -4,6 +4,7 @@ import { dimensionValues, EDI_RELEASE_TABLES } from '../src/reporting/edi-releas
 import type { PublishedTable } from '../src/reporting/protect-release.js';
 import { expectRefused } from '../../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { effectsSettled } from '../../../test/support/effects.js';
 import { asCaller } from '../../../test/support/tokens.js';
 import { attackCubes, feasibleRanges, noiseBound } from './support/lp-attacker.js';
 import { ediStore } from '../src/edi-store.js';
@@ -69,7 +70,8 @@ describe('publishing EDI releases', () => {
       edi: { consentToCollect: true, genderIdentity: answers.GENDER_IDENTITY, indigenousIdentity: answers.INDIGENOUS_IDENTITY, racializedIdentity: answers.RACIALIZED_IDENTITY, disability: answers.DISABILITY, sexualOrientation: answers.SEXUAL_ORIENTATION },
     }, await asCaller('MEMBERSHIP'));
     expect(body.errors).toBeUndefined();
-    // The EDI store's copy of the applicant's practice followed, through the gateway.
+    // The EDI store's copy of the applicant's practice followed, from the member subgraph's outbox.
+    await effectsSettled(body.data!.applyForMembership.id);
     expect(await sql(stack.adminUrl, 'select province, specialty from edi.member_practice where member_id = $1', [body.data!.applyForMembership.id])).toEqual([{ province: 'NU', specialty: 'PSYCHIATRY' }]);
     const second = await publish();
     expect(second.version).toBe(first.version + 1);

@@ -1,6 +1,7 @@
 import { formatMinc } from '@mutual-graph/domain-codes';
 import { expectRefused } from '../../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { effectsSettled } from '../../../test/support/effects.js';
 import { asCaller } from '../../../test/support/tokens.js';
 
 const stack = testStack();
@@ -59,6 +60,7 @@ describe('applications', () => {
     expect(edi).toEqual({ gender_identity: 'WOMAN', disability: 'PREFER_NOT_TO_SAY', racialized_identity: null });
     const columns = await sql(stack.adminUrl, `select column_name from information_schema.columns where table_schema = 'member'`);
     expect(columns.map((c) => c.column_name)).not.toContain('gender_identity');
+    await effectsSettled(id);
     expect(await sql(stack.adminUrl, `select status from privacy.consent where member_id = $1 and purpose = 'EDI_COLLECTION'`, [id])).toEqual([{ status: 'GRANTED' }]);
   });
 

@@ -1,6 +1,7 @@
 import { formatMinc } from '@mutual-graph/domain-codes';
 import { expectRefused } from '../../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { effectsSettled } from '../../../test/support/effects.js';
 import { asCaller } from '../../../test/support/tokens.js';
 
 const stack = testStack();
@@ -76,6 +77,7 @@ describe('member self-service', () => {
     expect(given.body.errors).toBeUndefined();
     expect(await sql(stack.adminUrl, 'select 1 from edi.edi_profile where member_id = $1', [id])).toHaveLength(1);
     // Answers given with consent put that consent in the privacy office's log.
+    await effectsSettled(id);
     expect(await sql(stack.adminUrl, `select status from privacy.consent where member_id = $1 and purpose = 'EDI_COLLECTION'`, [id])).toEqual([{ status: 'GRANTED' }]);
 
     const communications = await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: COMMUNICATIONS) { status } }', {}, await asSelf());
@@ -85,6 +87,7 @@ describe('member self-service', () => {
     const edi = await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: EDI_COLLECTION) { purpose status withdrawnAt } }', {}, await asSelf());
     expect(edi.body.errors).toBeUndefined();
     expect(edi.body.data!.withdrawMyConsent).toMatchObject({ purpose: 'EDI_COLLECTION', status: 'WITHDRAWN' });
+    await effectsSettled(id);
     expect(await sql(stack.adminUrl, 'select 1 from edi.edi_profile where member_id = $1', [id])).toEqual([]);
     const [consent] = await sql(stack.adminUrl, `select status, withdrawn_at from privacy.consent where member_id = $1 and purpose = 'EDI_COLLECTION'`, [id]);
     expect(consent.status).toBe('WITHDRAWN');

@@ -1,6 +1,7 @@
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { expectRefused } from '../../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { effectsSettled } from '../../../test/support/effects.js';
 import { asCaller } from '../../../test/support/tokens.js';
 
 const stack = testStack();
@@ -105,6 +106,8 @@ describe('consent decisions the privacy office records from a call or a letter',
     const recorded = await postGraphQL(stack.gatewayUrl, RECORD, { m: member.id }, await office());
     expect(recorded.body.errors).toBeUndefined();
     expect(recorded.body.data!.recordConsentDecision).toEqual({ status: 'WITHDRAWN', method: 'PHONE' });
+    // The erasure follows from the privacy subgraph's outbox, with no one asking again.
+    await effectsSettled(member.id);
     expect(await sql(stack.adminUrl, 'select 1 from edi.edi_profile where member_id = $1', [member.id])).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 import pg from 'pg';
 
-/** One subgraph's slice of the database: a schema owned by a login role that can reach nothing else. */
+/** One subgraph's slice of the database: a schema owned by a login role that can reach nothing else (no schema: a role granted its rights by others, the effects worker's). */
 export interface ServiceRole {
-  schema: string;
+  schema?: string;
   role: string;
   password: string;
 }
@@ -46,13 +46,14 @@ export async function ensureServiceRoles(adminUrl: string, roles: ServiceRole[])
     await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
     for (const { schema, role, password } of roles) {
       const r = client.escapeIdentifier(role);
-      const s = client.escapeIdentifier(schema);
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       const verb = exists.rowCount === 0 ? 'CREATE' : 'ALTER';
       await client.query(
         `${verb} ROLE ${r} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`,
       );
       await client.query(`GRANT CONNECT ON DATABASE ${db} TO ${r}`);
+      if (!schema) continue;
+      const s = client.escapeIdentifier(schema);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${s} AUTHORIZATION ${r}`);
       await client.query(`ALTER SCHEMA ${s} OWNER TO ${r}`);
       await client.query(`REVOKE ALL ON SCHEMA ${s} FROM PUBLIC`);

@@ -3,11 +3,14 @@ import type { Express } from 'express';
 /** Named checks, each answering true when that dependency is usable, or throwing why not. */
 export type ReadinessChecks = Record<string, () => Promise<boolean>>;
 
+/** What a service tells an operator on `/ready` beside its checks, without being unready for it (the effects worker's dead letters). */
+export type ReadinessDetails = () => Promise<Record<string, unknown>>;
+
 /**
  * `GET /health`: the process is up. `GET /ready`: every dependency answers; 503 with the
  * failing check names otherwise, so an orchestrator and an operator both see what is down.
  */
-export function mountHealth(app: Express, service: string, checks: ReadinessChecks): void {
+export function mountHealth(app: Express, service: string, checks: ReadinessChecks, details?: ReadinessDetails): void {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service });
   });
@@ -23,6 +26,7 @@ export function mountHealth(app: Express, service: string, checks: ReadinessChec
       }),
     );
     const ready = Object.values(results).every((r) => r === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service, checks: results });
+    const shown = details ? await details().catch(() => ({})) : {};
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service, checks: results, ...shown });
   });
 }

@@ -4,20 +4,14 @@ import { MEMBERS_READ_EXTENSION } from './members-read.js';
 
 /**
  * What a subgraph tells the gateway about a request beside its data: facts the gateway must act
- * on before it answers (a partner confirmation is a disclosure to record). Carried in the
- * response's `extensions.gatewayNotices`; the gateway takes them out before a client sees them.
+ * on before it answers (a partner confirmation is a disclosure to record, and the partner is told
+ * nothing unless it is). Carried in the response's `extensions.gatewayNotices`; the gateway takes
+ * them out before a client sees them. Effects that may follow the answer are not notices: they go
+ * to the source's outbox with the change itself (effects/deferred-effects.ts).
  */
 export type GatewayNotice =
   /** A partner was told something about a member (or NO_MEMBER: asked about no one on file): record it in the disclosure log. */
-  | { kind: 'disclosure'; memberId: string; categories: string[]; description: string }
-  /** A member's data in an isolated store must go (EDI answers after EDI consent is withdrawn). */
-  | { kind: 'erasure'; store: 'edi'; memberId: string }
-  /** A member gave a consent with their answers (EDI collection): record it in the consent log. */
-  | { kind: 'consent'; purpose: 'EDI_COLLECTION'; memberId: string }
-  /** A member's periods of protection changed: other subgraphs' copies must follow. */
-  | { kind: 'membership-periods'; memberId: string; periods: { startsOn: string; endsOn: string | null; typeOfWork: string; feeRegion: string }[] }
-  /** A member's practice province or specialty was set or changed: the EDI store's copy must follow. */
-  | { kind: 'member-practice'; memberId: string; province: string; specialty: string };
+  { kind: 'disclosure'; memberId: string; categories: string[]; description: string };
 
 export const NOTICES_EXTENSION = 'gatewayNotices';
 
@@ -27,10 +21,6 @@ export const NOTICES_EXTENSION = 'gatewayNotices';
  */
 export const NOTICE_SOURCES: Record<GatewayNotice['kind'], string> = {
   disclosure: 'member',
-  erasure: 'privacy',
-  consent: 'member',
-  'membership-periods': 'member',
-  'member-practice': 'member',
 };
 
 /**

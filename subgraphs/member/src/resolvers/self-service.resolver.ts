@@ -1,4 +1,4 @@
-import { badUserInput, callerMemberId, Category, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, effectOrigin, enqueueEffect, NonPersonal, requireUuid } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
@@ -43,9 +43,11 @@ export class SelfServiceResolver {
     const memberId = callerMemberId(context);
     const edi = context.stores.edi!;
     const answeredOn = today();
-    await edi.upsert(EdiProfile, { memberId, ...valid, answeredOn });
-    // The answers came with consent to collect them: the gateway records it in the consent log.
-    context.notices.push({ kind: 'consent', purpose: 'EDI_COLLECTION', memberId });
+    // The answers came with consent to collect them: the consent log records it, from the EDI store's outbox.
+    await edi.transactional(async (tx) => {
+      await tx.upsert(EdiProfile, { memberId, ...valid, answeredOn });
+      await enqueueEffect(tx, 'edi', { kind: 'consent', purpose: 'EDI_COLLECTION', memberId }, effectOrigin(context));
+    });
     return edi.findOneOrFail(EdiProfile, { memberId }, { refresh: true });
   }
 
@@ -56,9 +58,9 @@ export class SelfServiceResolver {
   }
 
   /**
-   * The gateway erases the EDI answers of members whose EDI consent was withdrawn, whoever recorded
-   * the withdrawal (the member online, the privacy office for a call or a letter). A gateway effect
-   * field (policy matrix): no client operation can select it. Idempotent: asked again, it erases nothing more.
+   * The effects worker erases the EDI answers of members whose EDI consent was withdrawn, whoever
+   * recorded the withdrawal (the member online, the privacy office for a call or a letter). A gateway
+   * effect field (policy matrix): no client operation can select it. Idempotent: asked again, it erases nothing more.
    */
   @NonPersonal()
   @Mutation(() => Int, { description: 'Gateway only: erases the EDI answers of members who withdrew EDI consent' })

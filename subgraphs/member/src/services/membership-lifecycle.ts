@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, effectOrigin, enqueueEffect, OUTBOXES, requireUuid, type EffectOrigin } from '@mutual-graph/platform';
 import { feeRegionOf, today } from '@mutual-graph/domain-codes';
 import type { MemberContext } from '../context.js';
 import { changeDay, knownTypeOfWork, type PeriodChange, specialtyOf, statusChange, typeOfWorkChange } from '../domain/membership-lifecycle.js';
@@ -15,18 +15,24 @@ import { MembershipStatusChange } from '../entities/membership-status-change.js'
 import type { EdiAnswersInput, MembershipApplicationInput } from '../types/membership-inputs.js';
 
 // The membership lifecycle's orchestration: transactions, row locks, the EDI store's write and its
-// compensation, and the notices the gateway acts on. The rules are domain/membership-lifecycle.ts's.
+// compensation, and the effects each change has elsewhere, written to the outboxes in the change's
+// own transaction. The rules are domain/membership-lifecycle.ts's.
 
 /** Membership numbers are drawn at random; a clash with an existing one is drawn again, this many times at most. */
 const MEMBERSHIP_NUMBER_ATTEMPTS = 6;
 
 const membershipNumber = (): string => `MG${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 
-/** Tells the gateway a member's periods changed, so that the case subgraph's copy follows. */
-async function sharePeriods({ em, notices }: MemberContext, member: Member): Promise<Member> {
-  const periods = await em.fork().find(MembershipPeriod, { member: member.id }, { orderBy: { startsOn: 'asc' } });
-  notices.push({ kind: 'membership-periods', memberId: member.id, periods: periods.map(({ startsOn, endsOn, typeOfWork, feeRegion }) => ({ startsOn, endsOn, typeOfWork, feeRegion })) });
-  return member;
+/** The case subgraph's copy of the member's periods follows, from the periods as this transaction leaves them. */
+async function sharePeriods(tx: EntityManager, member: Member, origin: EffectOrigin): Promise<void> {
+  await tx.flush();
+  const periods = await tx.find(MembershipPeriod, { member }, { orderBy: { startsOn: 'asc' } });
+  await enqueueEffect(tx, 'member', { kind: 'membership-periods', memberId: member.id, periods: periods.map(({ startsOn, endsOn, typeOfWork, feeRegion }) => ({ startsOn, endsOn, typeOfWork, feeRegion })) }, origin);
+}
+
+/** The EDI store's copy of the member's practice follows (practice-copy.resolver.ts). */
+function sharePractice(tx: EntityManager, member: Pick<Member, 'id' | 'practiceProvince' | 'specialty'>, origin: EffectOrigin): Promise<void> {
+  return enqueueEffect(tx, 'member', { kind: 'member-practice', memberId: member.id, province: member.practiceProvince, specialty: member.specialty }, origin);
 }
 
 async function lockedMember(tx: EntityManager, memberId: string): Promise<Member> {
@@ -43,7 +49,8 @@ function applyPeriodChange(tx: EntityManager, member: Member, periods: readonly 
 
 /** Records an application (status APPLIED); EDI answers, if given, go to the EDI store, and the application is undone if they cannot. */
 export async function applyForMembership(context: MemberContext, application: MembershipApplicationInput, ediAnswers?: EdiAnswersInput | null): Promise<Member> {
-  const { em, stores, notices } = context;
+  const { em, stores } = context;
+  const origin = effectOrigin(context);
   const valid = validApplication(application);
   const edi = ediAnswers ? validEdiAnswers(ediAnswers) : null;
   if ((await em.count(Member, { minc: valid.minc })) > 0) throw badUserInput('application.minc', 'a member already holds this MINC');
@@ -66,6 +73,7 @@ export async function applyForMembership(context: MemberContext, application: Me
         });
         for (const registration of valid.collegeRegistrations) tx.create(CollegeRegistration, { member, ...registration });
         tx.create(MembershipStatusChange, { member, fromStatus: null, toStatus: MembershipStatus.APPLIED, effectiveOn: today(), recordedAt: new Date() });
+        await sharePractice(tx, member, origin);
         return member.id;
       });
     } catch (error) {
@@ -77,23 +85,27 @@ export async function applyForMembership(context: MemberContext, application: Me
   }
   if (edi) {
     try {
-      await stores.edi!.transactional((tx) => tx.insert(EdiProfile, { memberId, ...edi, answeredOn: today() }));
-      notices.push({ kind: 'consent', purpose: 'EDI_COLLECTION', memberId });
+      // The answers and the consent they came with, to be recorded in the consent log: one transaction of the EDI store.
+      await stores.edi!.transactional(async (tx) => {
+        await tx.insert(EdiProfile, { memberId, ...edi, answeredOn: today() });
+        await enqueueEffect(tx, 'edi', { kind: 'consent', purpose: 'EDI_COLLECTION', memberId }, origin);
+      });
     } catch (error) {
-      // Two databases, two transactions: undo the application rather than leave it half-written.
-      await em.fork().nativeDelete(Member, { id: memberId });
+      // Two databases, two transactions: undo the application, and its practice copy if still waiting, rather than leave it half-written.
+      await em.fork().transactional(async (tx) => {
+        await tx.nativeDelete(Member, { id: memberId });
+        await tx.execute(`select ${OUTBOXES.member.schema}.remove_job(?)`, [`member-practice:${memberId}`]);
+      });
       throw error;
     }
   }
-  // The EDI store's copy of the practice follows, through the gateway (practice-copy.resolver.ts).
-  notices.push({ kind: 'member-practice', memberId, province: valid.practiceProvince, specialty: specialtyOf(valid.typeOfWork) });
   return em.fork().findOneOrFail(Member, { id: memberId });
 }
 
 /** Moves a member to a new status from a date, opening or closing their period of protection, under the member's row lock. */
 export async function changeMembershipStatus(context: MemberContext, memberId: string, to: MembershipStatus, effectiveOn: Date): Promise<Member> {
   const day = changeDay(effectiveOn);
-  const changed = await context.em.transactional(async (tx) => {
+  return context.em.transactional(async (tx) => {
     const member = await lockedMember(tx, memberId);
     const last = await tx.findOne(MembershipStatusChange, { member }, { orderBy: { id: 'desc' } });
     const periods = await tx.find(MembershipPeriod, { member }, { orderBy: { startsOn: 'asc' } });
@@ -104,24 +116,25 @@ export async function changeMembershipStatus(context: MemberContext, memberId: s
     applyPeriodChange(tx, member, periods, change);
     tx.create(MembershipStatusChange, { member, fromStatus: member.status, toStatus: to, effectiveOn: day, recordedAt: new Date() });
     member.status = to;
+    await sharePeriods(tx, member, effectOrigin(context));
     return member;
   });
-  return sharePeriods(context, changed);
 }
 
 /** Changes an active member's type of work from a date: the current period ends, a new one begins. */
 export async function changeTypeOfWork(context: MemberContext, memberId: string, typeOfWork: string, effectiveOn: Date): Promise<Member> {
   knownTypeOfWork(typeOfWork);
   const day = changeDay(effectiveOn);
-  const changed = await context.em.transactional(async (tx) => {
+  return context.em.transactional(async (tx) => {
     const member = await lockedMember(tx, memberId);
     const open = await tx.findOne(MembershipPeriod, { member, endsOn: null });
     const change = typeOfWorkChange({ status: member.status, open, typeOfWork, day });
     applyPeriodChange(tx, member, open ? [open] : [], change);
     member.typeOfWork = typeOfWork;
     member.specialty = specialtyOf(typeOfWork);
+    const origin = effectOrigin(context);
+    await sharePractice(tx, member, origin);
+    await sharePeriods(tx, member, origin);
     return member;
   });
-  context.notices.push({ kind: 'member-practice', memberId: changed.id, province: changed.practiceProvince, specialty: changed.specialty });
-  return sharePeriods(context, changed);
 }

@@ -1,11 +1,27 @@
-import { badUserInput, callerMemberId, Category, isUuid, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, callerMemberId, Category, effectOrigin, enqueueEffect, isUuid, NonPersonal, requireUuid, type EffectOrigin } from '@mutual-graph/platform';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
-import { recordConsentDecision } from '../domain/consent-decision.js';
+import { recordConsentDecision, type ConsentDecisionInput } from '../domain/consent-decision.js';
 import { Consent } from '../entities/consent.js';
 import { ConsentDecision, ConsentEvent } from '../entities/consent-event.js';
 import { ConsentMethod, ConsentPurpose, NO_RECIPIENT } from '../entities/consent-enums.js';
 import { ConsentGrantInput } from '../types/consent-grant-input.js';
+
+/**
+ * Records a decision and, when it withdraws EDI collection, the erasure of the EDI answers it
+ * requires, in one transaction: the member subgraph erases them from this subgraph's outbox,
+ * whether or not the withdrawal repeats one (an erasure is harmless twice).
+ */
+function decide(em: EntityManager, input: ConsentDecisionInput, origin: EffectOrigin): Promise<Consent> {
+  return em.transactional(async (tx) => {
+    const consent = await recordConsentDecision(tx, input);
+    if (input.purpose === ConsentPurpose.EDI_COLLECTION && input.decision === ConsentDecision.WITHDRAWN) {
+      await enqueueEffect(tx, 'privacy', { kind: 'erasure', store: 'edi', memberId: input.memberId }, origin);
+    }
+    return consent;
+  });
+}
 
 @Resolver(() => Consent)
 export class ConsentResolver {
@@ -53,21 +69,18 @@ export class ConsentResolver {
 
   /**
    * A member withdraws a consent, effective at once. Withdrawing EDI collection also erases the
-   * EDI answers: this subgraph does not hold them, so it tells the gateway, which has the member
-   * subgraph delete them before the member gets an answer.
+   * EDI answers: this subgraph does not hold them, so the erasure goes to its outbox with the
+   * withdrawal, and the effects worker has the member subgraph delete them.
    */
   @Category('PRIVACY_RECORD')
   @Mutation(() => Consent, { description: 'A member withdraws one of their consents; withdrawing EDI collection erases their EDI answers' })
   async withdrawMyConsent(
     @NonPersonal() @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
-    @Ctx() { em, hop, notices }: PrivacyContext,
+    @Ctx() context: PrivacyContext,
     @NonPersonal() @Arg('recipient', () => String, { nullable: true, description: 'The third party, for THIRD_PARTY_DISCLOSURE' }) recipient?: string | null,
   ): Promise<Consent> {
-    const memberId = callerMemberId({ hop });
-    const consent = await em.transactional((tx) => recordConsentDecision(tx, { memberId, purpose, recipient, decision: ConsentDecision.WITHDRAWN, method: ConsentMethod.ONLINE, at: new Date() }));
-    // Asked again after a failed erasure, the withdrawal stands and the erasure is asked for again.
-    if (purpose === ConsentPurpose.EDI_COLLECTION) notices.push({ kind: 'erasure', store: 'edi', memberId });
-    return consent;
+    const memberId = callerMemberId(context);
+    return decide(context.em, { memberId, purpose, recipient, decision: ConsentDecision.WITHDRAWN, method: ConsentMethod.ONLINE, at: new Date() }, effectOrigin(context));
   }
 
   /** Consents given or withdrawn by phone or in writing reach the privacy office, which records them. */
@@ -78,14 +91,12 @@ export class ConsentResolver {
     @NonPersonal() @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
     @NonPersonal() @Arg('decision', () => ConsentDecision) decision: ConsentDecision,
     @NonPersonal() @Arg('method', () => ConsentMethod) method: ConsentMethod,
-    @Ctx() { em, notices }: PrivacyContext,
+    @Ctx() context: PrivacyContext,
     @NonPersonal() @Arg('recipient', () => String, { nullable: true }) recipient?: string | null,
   ): Promise<Consent> {
     const id = requireUuid('memberId', memberId);
     if (method === ConsentMethod.ONLINE) throw badUserInput('method', 'online decisions are the member\'s own to make');
     if (purpose === ConsentPurpose.EDI_COLLECTION && decision === ConsentDecision.GRANTED) throw badUserInput('purpose', 'EDI collection is consented to by giving EDI answers');
-    const consent = await em.transactional((tx) => recordConsentDecision(tx, { memberId: id, purpose, recipient, decision, method, at: new Date() }));
-    if (purpose === ConsentPurpose.EDI_COLLECTION) notices.push({ kind: 'erasure', store: 'edi', memberId: id });
-    return consent;
+    return decide(context.em, { memberId: id, purpose, recipient, decision, method, at: new Date() }, effectOrigin(context));
   }
 }
