@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '@mutual-graph/composition';
-import { GATEWAY_ENVIRONMENT } from '@mutual-graph/gateway';
-import { isKnownVariable, requiredVariables, SUBGRAPH_ENVIRONMENT, type EnvironmentSchema } from '@mutual-graph/platform';
+import { EFFECTS_ENVIRONMENT, EFFECTS_WORKER_PORT, GATEWAY_ENVIRONMENT, RECEIVERS } from '@mutual-graph/gateway';
+import { EFFECTS_ROLE, isKnownVariable, requiredVariables, SUBGRAPH_ENVIRONMENT, type EnvironmentSchema } from '@mutual-graph/platform';
 import { DATABASE_OWNERS, roleName, STACK_ENVIRONMENT } from '@mutual-graph/stack';
 import { parse } from 'yaml';
 
@@ -30,8 +30,8 @@ describe('docker-compose.yml', () => {
   const postgres = services.postgres;
   const database = postgres.environment.POSTGRES_DB;
 
-  it('has PostgreSQL, the setup job, the gateway and one service per subgraph, and nothing else', () => {
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'postgres', 'setup', ...SUBGRAPHS.map((s) => s.name)].sort());
+  it('has PostgreSQL, the setup job, the gateway, the effects worker and one service per subgraph, and nothing else', () => {
+    expect(Object.keys(services).sort()).toEqual(['effects', 'gateway', 'postgres', 'setup', ...SUBGRAPHS.map((s) => s.name)].sort());
     expect(existsSync(join(ROOT, 'Dockerfile'))).toBe(true);
   });
 
@@ -67,6 +67,22 @@ describe('docker-compose.yml', () => {
       const other = SUBGRAPHS.find((s) => s.name === peer)!;
       expect(service.environment[`${peer.toUpperCase()}_SUBGRAPH_URL`]).toBe(`http://${peer}:${other.defaultPort}/graphql`);
     }
+  });
+
+  it('runs the effects worker as its own role, with the hop key, pointed at every subgraph an effect goes to, unpublished', () => {
+    const effects = services.effects;
+    expectRunsBuiltSource(effects.command, 'gateway/src/effects/server.ts');
+    expectOnlyKnownVariables(effects.environment, EFFECTS_ENVIRONMENT);
+    expect(effects.ports).toBeUndefined();
+    expect(effects.expose).toEqual([String(EFFECTS_WORKER_PORT)]);
+    expect(effects.environment.GATEWAY_HOP_PRIVATE_KEY).toBe('from-environment:GATEWAY_HOP_PRIVATE_KEY');
+    const url = new URL(effects.environment.DATABASE_URL);
+    expect([url.username, url.hostname, url.password]).toEqual([EFFECTS_ROLE, 'postgres', services.setup.environment.EFFECTS_DB_PASSWORD]);
+    for (const name of RECEIVERS) {
+      const subgraph = SUBGRAPHS.find((s) => s.name === name)!;
+      expect(effects.environment[`${name.toUpperCase()}_SUBGRAPH_URL`]).toBe(`http://${name}:${subgraph.defaultPort}/graphql`);
+    }
+    expect(effects.depends_on.setup.condition).toBe('service_completed_successfully');
   });
 
   it('publishes only the gateway, pointed at every subgraph service', () => {

@@ -14,7 +14,7 @@ export const RECEIVERS = [...new Set(Object.values(OUTBOXES).flatMap((o) => o.ki
 /** The effects worker's environment (the README's table is generated from it). */
 export const EFFECTS_ENVIRONMENT = environmentSchema(
   {
-    DATABASE_URL: described(requiredText(), `required: PostgreSQL URL as role \`${EFFECTS_ROLE}\`, which may use the outboxes (${OUTBOX_SCHEMAS}) and nothing else`),
+    DATABASE_URL: described(requiredText(), `PostgreSQL URL as role \`${EFFECTS_ROLE}\`, which may use the outboxes (${OUTBOX_SCHEMAS}) and nothing else`),
     GATEWAY_HOP_PRIVATE_KEY: GATEWAY_ENVIRONMENT.variables.shape.GATEWAY_HOP_PRIVATE_KEY,
     HOST: described(z.string().default('127.0.0.1'), 'address to bind, for `/health`, `/ready` (with the dead letters) and `/metrics`'),
     PORT: described(port().default(EFFECTS_WORKER_PORT), 'port'),
