@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { caseCopyOfPeriods, CHANGE_STATUS, memberPeriods, newActiveMember, todayIso } from './support/effects.js';
+import { caseCopyOfPeriods, CHANGE_STATUS, memberPeriods, newActiveMember, todayIso, until } from './support/effects.js';
 import { isRunning, restartStackGateway } from './support/processes.js';
 import { postGraphQL, sql, testStack } from './support/stack.js';
 import { asCaller } from './support/tokens.js';
@@ -14,15 +14,6 @@ const stack = testStack();
 const pause = (service: string) => process.kill(stack.pids[service]!, 'SIGSTOP');
 const resume = (service: string) => process.kill(stack.pids[service]!, 'SIGCONT');
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not so after ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('the gateway killed right after a membership change commits', () => {
   let memberId: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OUTBOXES } from '@mutual-graph/platform';
 import { syntheticEdi, syntheticMembers } from '@mutual-graph/synthetic';
 import { SYNC_MEMBER_PRACTICE, ERASE_EDI_ANSWERS, workerEffectTokens } from '../src/index.js';
-import { caseCopyOfPeriods, CHANGE_STATUS, effectsSettled, memberPeriods, newActiveMember, todayIso } from '../../test/support/effects.js';
+import { caseCopyOfPeriods, CHANGE_STATUS, effectsSettled, memberPeriods, newActiveMember, todayIso, until } from '../../test/support/effects.js';
 import { expectRefused } from '../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
 import { asCaller } from '../../test/support/tokens.js';
@@ -20,15 +20,6 @@ async function addJob(outbox: keyof typeof OUTBOXES, kind: string, payload: obje
 
 const job = (id: string) => sql(stack.adminUrl, `select attempts, max_attempts, last_error from member_outbox.jobs where id = $1`, [id]).then((rows) => rows[0]);
 
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not so after ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** The worker's counter of attempts, by kind and outcome. */
 async function attempts(kind: string, outcome: string): Promise<number> {

@@ -14,13 +14,8 @@ export const ALL_JOBS = Object.entries(OUTBOXES)
  * effect's result waits for it here, and fails after `timeoutMs`.
  */
 export async function effectsSettled(memberId: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await sql(testStack().adminUrl, `select count(*)::int as n from (${ALL_JOBS}) j where key like $1 and (attempts < max_attempts or locked_at is not null)`, [`%:${memberId}`]);
-    if (row.n === 0) return;
-    if (Date.now() > deadline) throw new Error(`effects about ${memberId} still waiting after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const pending = () => sql(testStack().adminUrl, `select count(*)::int as n from (${ALL_JOBS}) j where key like $1 and (attempts < max_attempts or locked_at is not null)`, [`%:${memberId}`]);
+  await until(`effects about ${memberId} settled`, pending, ([row]) => row.n === 0, timeoutMs);
 }
 
 const PERIOD_COLUMNS = "to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(ends_on, 'YYYY-MM-DD') as ends_on, type_of_work, fee_region::text as fee_region";
@@ -60,3 +55,14 @@ export const CHANGE_STATUS = 'mutation ChangeStatus($id: ID!, $to: MembershipSta
 
 /** Today, as the graph's dates are written. */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** Reads until `done` holds of what it read, or fails after `timeoutMs` saying what was last read. */
+export async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not so after ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
