@@ -61,7 +61,7 @@ const seed = { seed: 1_867, members, asOf: new Date().toISOString().slice(0, 10)
 log(`loading ${members.toLocaleString('en')} members into a stack of its own (${dataDir})…`);
 const loadStarted = performance.now();
 const stack = await startStack({
-  dataDir, gatewayPort: await freePort(), subgraphPorts, postgresPort: await freePort(), seed, quiet: true,
+  dataDir, gatewayPort: await freePort(), subgraphPorts, effectsPort: await freePort(), postgresPort: await freePort(), seed, quiet: true,
   postgresSettings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' },
   log: (line) => log(line),
 });

@@ -39,7 +39,7 @@ const subgraphPorts: Record<string, number> = {};
 for (const name of ['member', 'case', 'education', 'privacy']) subgraphPorts[name] = await freePort();
 const seed = { seed: 1_867, members: memberCount, asOf: new Date().toISOString().slice(0, 10) };
 console.log(`soak: starting a stack of ${memberCount} members in ${dataDir}…`);
-const stack = await startStack({ dataDir, gatewayPort: await freePort(), subgraphPorts, postgresPort: await freePort(), seed, quiet: true });
+const stack = await startStack({ dataDir, gatewayPort: await freePort(), subgraphPorts, effectsPort: await freePort(), postgresPort: await freePort(), seed, quiet: true });
 
 try {
   const gatewayUrl = stack.gatewayUrl;

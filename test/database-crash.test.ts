@@ -41,7 +41,7 @@ describe('PostgreSQL stopped hard and started again under load', () => {
     postgresPort = await freePort();
     const subgraphPorts: Record<string, number> = {};
     for (const name of ['member', 'case', 'education', 'privacy']) subgraphPorts[name] = await freePort();
-    stack = await startStack({ dataDir, gatewayPort: await freePort(), subgraphPorts, postgresPort, seed: SEED, quiet: true });
+    stack = await startStack({ dataDir, gatewayPort: await freePort(), subgraphPorts, effectsPort: await freePort(), postgresPort, seed: SEED, quiet: true });
   }, 180_000);
 
   afterAll(async () => {
