@@ -21,6 +21,12 @@ export type ConsentDecision =
   | 'GRANTED'
   | 'WITHDRAWN';
 
+/** A consent the gateway records for a member who gave it with their answers */
+export type ConsentGrantInput = {
+  memberId: string;
+  purpose: ConsentPurpose;
+};
+
 /** How the member gave or withdrew consent */
 export type ConsentMethod =
   | 'ONLINE'
@@ -121,6 +127,14 @@ export type PrivacyRequestStatus =
   | 'IN_PROGRESS'
   | 'RECEIVED';
 
+/** A period of protection, as the member subgraph holds it */
+export type ProtectionPeriodInput = {
+  endsOn?: string | null | undefined;
+  feeRegion: string;
+  startsOn: string;
+  typeOfWork: string;
+};
+
 /** A Canadian province or territory */
 export type Province =
   | 'AB'
@@ -171,6 +185,13 @@ export type AccessReportRequestQueryVariables = Exact<{
 
 export type AccessReportRequestQuery = { accessReportClearance: { id: string, kind: PrivacyRequestKind, status: PrivacyRequestStatus, receivedOn: string, identityVerifiedOn: string | null, dueOn: string, member: { id: string } } | null };
 
+export type EraseEdiAnswersMutationVariables = Exact<{
+  memberIds: Array<string>;
+}>;
+
+
+export type EraseEdiAnswersMutation = { eraseEdiAnswers: number };
+
 export type RecordAccessReportReleaseMutationVariables = Exact<{
   requestId: string;
   categories: Array<string>;
@@ -179,12 +200,36 @@ export type RecordAccessReportReleaseMutationVariables = Exact<{
 
 export type RecordAccessReportReleaseMutation = { recordAccessReportRelease: { id: string } };
 
+export type RecordConsentGrantsMutationVariables = Exact<{
+  grants: Array<ConsentGrantInput>;
+}>;
+
+
+export type RecordConsentGrantsMutation = { recordConsentGrants: number };
+
 export type RecordDisclosuresMutationVariables = Exact<{
   disclosures: Array<DisclosureInput>;
 }>;
 
 
 export type RecordDisclosuresMutation = { recordDisclosures: number };
+
+export type SyncMemberPracticeMutationVariables = Exact<{
+  memberId: string;
+  province: Province;
+  specialty: string;
+}>;
+
+
+export type SyncMemberPracticeMutation = { syncMemberPractice: boolean };
+
+export type SyncProtectionPeriodsMutationVariables = Exact<{
+  memberId: string;
+  periods: Array<ProtectionPeriodInput>;
+}>;
+
+
+export type SyncProtectionPeriodsMutation = { syncProtectionPeriods: number };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -375,6 +420,11 @@ export const AccessReportRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccessReportRequestQuery, AccessReportRequestQueryVariables>;
+export const EraseEdiAnswersDocument = new TypedDocumentString(`
+    mutation EraseEdiAnswers($memberIds: [ID!]!) {
+  eraseEdiAnswers(memberIds: $memberIds)
+}
+    `) as unknown as TypedDocumentString<EraseEdiAnswersMutation, EraseEdiAnswersMutationVariables>;
 export const RecordAccessReportReleaseDocument = new TypedDocumentString(`
     mutation RecordAccessReportRelease($requestId: ID!, $categories: [String!]!) {
   recordAccessReportRelease(requestId: $requestId, categories: $categories) {
@@ -382,8 +432,27 @@ export const RecordAccessReportReleaseDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordAccessReportReleaseMutation, RecordAccessReportReleaseMutationVariables>;
+export const RecordConsentGrantsDocument = new TypedDocumentString(`
+    mutation RecordConsentGrants($grants: [ConsentGrantInput!]!) {
+  recordConsentGrants(grants: $grants)
+}
+    `) as unknown as TypedDocumentString<RecordConsentGrantsMutation, RecordConsentGrantsMutationVariables>;
 export const RecordDisclosuresDocument = new TypedDocumentString(`
     mutation RecordDisclosures($disclosures: [DisclosureInput!]!) {
   recordDisclosures(disclosures: $disclosures)
 }
     `) as unknown as TypedDocumentString<RecordDisclosuresMutation, RecordDisclosuresMutationVariables>;
+export const SyncMemberPracticeDocument = new TypedDocumentString(`
+    mutation SyncMemberPractice($memberId: ID!, $province: Province!, $specialty: String!) {
+  syncMemberPractice(
+    memberId: $memberId
+    province: $province
+    specialty: $specialty
+  )
+}
+    `) as unknown as TypedDocumentString<SyncMemberPracticeMutation, SyncMemberPracticeMutationVariables>;
+export const SyncProtectionPeriodsDocument = new TypedDocumentString(`
+    mutation SyncProtectionPeriods($memberId: ID!, $periods: [ProtectionPeriodInput!]!) {
+  syncProtectionPeriods(memberId: $memberId, periods: $periods)
+}
+    `) as unknown as TypedDocumentString<SyncProtectionPeriodsMutation, SyncProtectionPeriodsMutationVariables>;

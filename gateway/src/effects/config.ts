@@ -9,7 +9,7 @@ export const EFFECTS_WORKER_PORT = 4005;
 
 const OUTBOX_SCHEMAS = Object.values(OUTBOXES).map((o) => `\`${o.schema}\``).join(', ');
 /** The subgraphs the deferred effects go to: the worker needs each one's URL. */
-export const RECEIVERS = [...new Set(Object.values(OUTBOXES).flatMap((o) => o.kinds.map((kind) => EFFECT_HANDLERS[kind].operation.subgraph)))].sort();
+export const RECEIVERS = [...new Set(Object.values(OUTBOXES).flatMap((o) => o.kinds.map((kind) => EFFECT_HANDLERS[kind].subgraph)))].sort();
 
 /** The effects worker's environment (the README's table is generated from it). */
 export const EFFECTS_ENVIRONMENT = environmentSchema(

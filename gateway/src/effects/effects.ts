@@ -1,22 +1,36 @@
 import type { DeferredEffect, EffectKind } from '@mutual-graph/platform';
 import { callSubgraph, type Effect, type SubgraphUrl } from '../subgraph-call.js';
 import type { GatewayContext } from '../context.js';
+import type { DisclosureInput } from '../operations.generated.js';
 import { ERASE_EDI_ANSWERS, RECORD_CONSENT_GRANTS, RECORD_DISCLOSURES, SYNC_MEMBER_PRACTICE, SYNC_PROTECTION_PERIODS } from './operations.js';
 
-/** What the gateway does for one kind of effect: the operation it calls, the variables it sends, how it checks the answer. */
+/**
+ * What the gateway does for one kind of effect: the subgraph it calls, and how it carries the effect
+ * out (the operation, the variables it sends, how it checks the answer), typed by the operation's
+ * generated document when it is declared (`handler`) and erased to the payload here, so that one
+ * table can hold every kind.
+ */
 export interface EffectHandler<P> {
-  operation: Effect;
-  variables(payload: P): Record<string, unknown>;
-  /** Why the answer is not the effect done, or null. */
-  wrong(data: Record<string, unknown>, payload: P): string | null;
+  subgraph: string;
+  carryOut(subgraphUrl: SubgraphUrl, context: EffectContext, payload: P): Promise<void>;
+}
+
+type EffectContext = Pick<GatewayContext, 'effectToken' | 'requestId'>;
+
+/** A handler from its operation, what it sends for a payload, and why an answer is not the effect done (or null). */
+function handler<P, R, V>(operation: Effect<R, V>, variables: (payload: P) => V, wrong: (data: R, payload: P) => string | null): EffectHandler<P> {
+  return {
+    subgraph: operation.subgraph,
+    async carryOut(subgraphUrl, context, payload) {
+      const data = await callSubgraph(subgraphUrl, context, operation, variables(payload));
+      const why = wrong(data, payload);
+      if (why) throw new Error(why);
+    },
+  };
 }
 
 /** A partner's confirmation told about this member (disclosures.ts): recorded before the partner is answered. */
-export interface DisclosureInput {
-  memberId: string;
-  categories: string[];
-  description: string;
-}
+export type { DisclosureInput };
 
 type Fields<K extends EffectKind> = Omit<DeferredEffect<K>, 'kind'>;
 
@@ -28,39 +42,22 @@ type Fields<K extends EffectKind> = Omit<DeferredEffect<K>, 'kind'>;
  */
 export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<Fields<K>> } & { disclosure: EffectHandler<{ disclosures: DisclosureInput[] }> } = {
   // The case subgraph's copy of the periods is replaced whole.
-  'membership-periods': {
-    operation: SYNC_PROTECTION_PERIODS,
-    variables: ({ memberId, periods }) => ({ memberId, periods }),
-    wrong: (data, { periods }) => (data.syncProtectionPeriods === periods.length ? null : `copied ${String(data.syncProtectionPeriods)} of ${periods.length} periods`),
-  },
+  'membership-periods': handler(SYNC_PROTECTION_PERIODS, ({ memberId, periods }) => ({ memberId, periods }), (data, { periods }) =>
+    data.syncProtectionPeriods === periods.length ? null : `copied ${data.syncProtectionPeriods} of ${periods.length} periods`),
   // The EDI store's copy of the practice is replaced.
-  'member-practice': {
-    operation: SYNC_MEMBER_PRACTICE,
-    variables: ({ memberId, province, specialty }) => ({ memberId, province, specialty }),
-    wrong: (data) => (data.syncMemberPractice === true ? null : 'practice not copied'),
-  },
+  'member-practice': handler(SYNC_MEMBER_PRACTICE, ({ memberId, province, specialty }) => ({ memberId, province, specialty }), (data) =>
+    data.syncMemberPractice ? null : 'practice not copied'),
   // A grant of a consent already granted changes nothing (consentChange).
-  consent: {
-    operation: RECORD_CONSENT_GRANTS,
-    variables: ({ memberId, purpose }) => ({ grants: [{ memberId, purpose }] }),
-    wrong: (data) => (data.recordConsentGrants === 1 ? null : 'consent not recorded'),
-  },
+  consent: handler(RECORD_CONSENT_GRANTS, ({ memberId, purpose }) => ({ grants: [{ memberId, purpose }] }), (data) =>
+    data.recordConsentGrants === 1 ? null : 'consent not recorded'),
   // Answers erased already leave nothing to erase: 0 is done too.
-  erasure: {
-    operation: ERASE_EDI_ANSWERS,
-    variables: ({ memberId }) => ({ memberIds: [memberId] }),
-    wrong: (data) => (typeof data.eraseEdiAnswers === 'number' ? null : 'answers not erased'),
-  },
-  disclosure: {
-    operation: RECORD_DISCLOSURES,
-    variables: ({ disclosures }) => ({ disclosures }),
-    wrong: (data, { disclosures }) => (data.recordDisclosures === disclosures.length ? null : `recorded ${String(data.recordDisclosures)} of ${disclosures.length}`),
-  },
+  erasure: handler(ERASE_EDI_ANSWERS, ({ memberId }) => ({ memberIds: [memberId] }), (data) =>
+    Number.isInteger(data.eraseEdiAnswers) ? null : 'answers not erased'),
+  disclosure: handler(RECORD_DISCLOSURES, ({ disclosures }: { disclosures: DisclosureInput[] }) => ({ disclosures }), (data, { disclosures }) =>
+    data.recordDisclosures === disclosures.length ? null : `recorded ${data.recordDisclosures} of ${disclosures.length}`),
 };
 
 /** Carries out one effect: its handler's call, signed for that call alone, and its answer checked. Throws unless it is done. */
-export async function carryOut<P>(subgraphUrl: SubgraphUrl, context: Pick<GatewayContext, 'effectToken' | 'requestId'>, handler: EffectHandler<P>, payload: P): Promise<void> {
-  const data = await callSubgraph(subgraphUrl, context, handler.operation, handler.variables(payload));
-  const wrong = handler.wrong(data, payload);
-  if (wrong) throw new Error(wrong);
+export function carryOut<P>(subgraphUrl: SubgraphUrl, context: EffectContext, effect: EffectHandler<P>, payload: P): Promise<void> {
+  return effect.carryOut(subgraphUrl, context, payload);
 }
