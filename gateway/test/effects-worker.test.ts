@@ -142,16 +142,16 @@ describe('the effects worker', () => {
       const [practice] = await sql(stack.adminUrl, 'select province::text as province, specialty from member.member where id = $1', [ediMember.id]);
       const variables = { memberId: ediMember.id, ...practice };
       const post = (query: string, vars: object, token: string) => postGraphQL(stack.subgraphUrls.member!, query, vars as Record<string, unknown>, { authorization: `Bearer ${token}` });
-      const token = await sign('member', SYNC_MEMBER_PRACTICE.field, SYNC_MEMBER_PRACTICE.query, variables);
-      expect((await post(SYNC_MEMBER_PRACTICE.query, { ...variables, memberId: randomUUID() }, token)).status).toBe(401);
-      expect((await post(ERASE_EDI_ANSWERS.query, { memberIds: [ediMember.id] }, token)).status).toBe(401);
-      expect((await postGraphQL(stack.subgraphUrls.case!, SYNC_MEMBER_PRACTICE.query, variables, { authorization: `Bearer ${token}` })).status).toBe(401);
-      const once = await post(SYNC_MEMBER_PRACTICE.query, variables, token);
+      const token = await sign('member', SYNC_MEMBER_PRACTICE.field, String(SYNC_MEMBER_PRACTICE.query), variables);
+      expect((await post(String(SYNC_MEMBER_PRACTICE.query), { ...variables, memberId: randomUUID() }, token)).status).toBe(401);
+      expect((await post(String(ERASE_EDI_ANSWERS.query), { memberIds: [ediMember.id] }, token)).status).toBe(401);
+      expect((await postGraphQL(stack.subgraphUrls.case!, String(SYNC_MEMBER_PRACTICE.query), variables, { authorization: `Bearer ${token}` })).status).toBe(401);
+      const once = await post(String(SYNC_MEMBER_PRACTICE.query), variables, token);
       expect(once.body).toEqual({ data: { syncMemberPractice: true } });
-      expect((await post(SYNC_MEMBER_PRACTICE.query, variables, token)).status).toBe(401);
+      expect((await post(String(SYNC_MEMBER_PRACTICE.query), variables, token)).status).toBe(401);
       // Signed for the erasure's text and variables but naming the practice copy as its field: the shield refuses.
-      const mismatched = await sign('member', SYNC_MEMBER_PRACTICE.field, ERASE_EDI_ANSWERS.query, { memberIds: [ediMember.id] });
-      const erased = await post(ERASE_EDI_ANSWERS.query, { memberIds: [ediMember.id] }, mismatched);
+      const mismatched = await sign('member', SYNC_MEMBER_PRACTICE.field, String(ERASE_EDI_ANSWERS.query), { memberIds: [ediMember.id] });
+      const erased = await post(String(ERASE_EDI_ANSWERS.query), { memberIds: [ediMember.id] }, mismatched);
       expect(erased.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await answers())[0].n).toBe(1);
     });
