@@ -11,7 +11,7 @@ export type SubgraphUrl = (name: string) => string | undefined;
  */
 export interface Effect<TResult = Record<string, unknown>, TVariables = Record<string, unknown>> {
   subgraph: string;
-  /** `Mutation.<field>`, one of GATEWAY_EFFECT_FIELDS. */
+  /** `Mutation.<field>`, a mutation its subgraph marks `@gatewayEffect`. */
   field: string;
   query: TypedOperation<TResult, TVariables>;
 }

@@ -83,8 +83,8 @@ describe('the partner graph', () => {
     const partnerSchema = buildSchema(readFileSync(PARTNER_API_PATH, 'utf8'));
     expect(Object.keys(partnerSchema.getQueryType()!.getFields())).toEqual(['membershipConfirmation']);
     const named = Object.keys(partnerSchema.getTypeMap()).filter((t) => !t.startsWith('__')).sort();
-    // DataCategory stays only as the argument type of the composed @dataCategory directive.
-    expect(named).toEqual(['Boolean', 'DataCategory', 'Date', 'MembershipConfirmation', 'MembershipStatus', 'Query', 'String']);
+    // DataCategory and PurposeOfUse stay only as the argument types of the composed @dataCategory and @onlyForPurposes directives.
+    expect(named).toEqual(['Boolean', 'DataCategory', 'Date', 'MembershipConfirmation', 'MembershipStatus', 'PurposeOfUse', 'Query', 'String']);
     expect(validate(partnerSchema, parse(CONFIRM))).toEqual([]);
     expect(validate(partnerSchema, parse(`{ member(id: "x") { firstName } }`)).length).toBeGreaterThan(0);
   });

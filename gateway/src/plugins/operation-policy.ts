@@ -1,8 +1,10 @@
 import { log } from '../observability.js';
 import { isUuid, loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { coerceVariables, collectRootSelections, decideOperation, memberIdsNamed, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses } from '@mutual-graph/policy';
-import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError } from 'graphql';
+import {
+  coerceVariables, collectRootSelections, decideOperation, memberIdsOfRoots, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses, type PolicyBindings,
+} from '@mutual-graph/policy';
+import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError, type GraphQLObjectType } from 'graphql';
 import { auditEntry } from '../audit/audit-entry.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
@@ -86,9 +88,9 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
   };
 }
 
-/** Member ids the operation names (`member(id:)`, any `memberId`/`memberIds`, inputs included), and the caller's own under self-service. */
-function namedMembers(rootArguments: OperationUses['rootArguments'], ownMemberId: string | undefined): string[] {
-  const named = rootArguments.flatMap(({ field, args }) => memberIdsNamed(field, args));
+/** Member ids the operation names (every `@memberKey`: `member(id:)`, `memberId`/`memberIds`, inputs included), and the caller's own under self-service. */
+function namedMembers(bindings: PolicyBindings, rootType: GraphQLObjectType, rootArguments: OperationUses['rootArguments'], ownMemberId: string | undefined): string[] {
+  const named = memberIdsOfRoots(bindings, rootType, rootArguments).flatMap((root) => root.named);
   if (ownMemberId) named.push(ownMemberId);
   return [...new Set(named.filter(isUuid).map((id) => id.toLowerCase()))];
 }
@@ -103,22 +105,24 @@ function decide({ request, document, operation, schema, contextValue }: GraphQLR
   const variables = coerceVariables(schema, operation, request.variables ?? {});
   const uses = policy.usesOf(schema, document, operation, variables);
   const { rootFields, rootArguments, rootType } = collectRootSelections(schema, document, operation, variables);
+  const root = schema.getType(rootType) as GraphQLObjectType;
   const row = POLICY_MATRIX[purpose];
-  audited.memberIds = namedMembers(rootArguments, row.ownRecordOnly ? principal.memberId : undefined);
+  audited.memberIds = namedMembers(policy.bindings, root, rootArguments, row.ownRecordOnly ? principal.memberId : undefined);
 
   const unclassified = uses.filter((u) => u.unclassified).map((u) => u.coordinate);
   if (unclassified.length > 0) {
     throw policyRefusal('PURPOSE_SCOPE', `fields without a data category are never served: ${unclassified.join(', ')}`, { fields: unclassified, purpose, wholeRequest: true });
   }
-  const decision = decideOperation(purpose, uses, rootFields, rootType, principal.roles);
+  const decision = decideOperation(policy.bindings, purpose, uses, rootFields, rootType, principal.roles);
   if (!decision.allowed) throw policyRefusal(decision.rule, decision.message, { fields: decision.fields, purpose, wholeRequest: true });
 
   // A purpose limited to the caller's own record reaches members only through root fields that act
-  // on the token's member by construction (`me`, `updateMyContact`, …) or `member(id:)`, and only
-  // with the token's own member id wherever an argument or input names one. Refused here, before
-  // planning, so no resolver is reached to refuse it (or forget to).
+  // on the token's member by construction (`@actsOnCaller`: `me`, `updateMyContact`, …) or on the
+  // member they name (`@actsOnNamedMember`: `member(id:)`), and only with the token's own member id
+  // wherever an argument or input names one (`@memberKey`). Refused here, before planning, so no
+  // resolver is reached to refuse it (or forget to).
   if (row.ownRecordOnly) {
-    const foreign = outsideOwnRecord(row, rootArguments, principal.memberId);
+    const foreign = outsideOwnRecord(policy.bindings, root, rootArguments, principal.memberId);
     if (foreign.length > 0 || principal.memberId === undefined) {
       throw policyRefusal('SUBJECT_SCOPE', "a member may act only on their own record: `me`, their own root fields, or their own member id", {
         fields: [...new Set(foreign)].map((f) => `${rootType}.${f}`),

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { SUBGRAPHS } from '@mutual-graph/composition';
 import { buildSubgraph, type RunningSubgraph } from '@mutual-graph/platform';
-import { categoryOf, mayRead, mayUseField, PURPOSE_NAMES, type DataCategory, type Purpose } from '@mutual-graph/policy';
+import { categoryOf, mayRead, mayUseField, PURPOSE_NAMES, readBindings, type DataCategory, type Purpose } from '@mutual-graph/policy';
+import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { syntheticCasework, syntheticMember, syntheticMembers } from '@mutual-graph/synthetic';
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
@@ -31,8 +33,9 @@ function categorizedFields(schema: GraphQLSchema, typeName: string): { field: st
   });
 }
 
+const bindings = readBindings(readFileSync(SUPERGRAPH_PATH, 'utf8'));
 const readerOf = (category: DataCategory, coordinate: string): Purpose =>
-  PURPOSE_NAMES.find((p) => p !== 'MEMBER_SELF_SERVICE' && mayRead(p, category) && mayUseField(p, coordinate)) ?? 'MEMBER_SELF_SERVICE';
+  PURPOSE_NAMES.find((p) => p !== 'MEMBER_SELF_SERVICE' && mayRead(p, category) && mayUseField(bindings, p, coordinate)) ?? 'MEMBER_SELF_SERVICE';
 const denierOf = (category: DataCategory): Purpose => PURPOSE_NAMES.find((p) => !mayRead(p, category))!;
 
 describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('field rules in the %s subgraph', (_name, definition) => {

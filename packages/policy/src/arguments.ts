@@ -5,24 +5,15 @@ import type { DataCategory } from './vocabulary.js';
 
 type ArgumentUse = FieldUse & { unclassified: boolean };
 
+/** A field as the walk over its arguments needs it: its name and its arguments' definitions. */
+export type ArgumentsOf = { name: string; args: readonly GraphQLArgument[] };
+
 /**
- * What a field's arguments select by, given their values (coerced: literals and variables resolved,
- * defaults filled in, as a resolver sees them): every argument and input field given a value,
- * with its category from the index. Filtering by a value tells the caller that value of every
- * record it returns, so these are reads as much as the fields selected. The gateway (over the
- * operation) and every subgraph's shield (over a resolver's arguments) both decide on these.
+ * Every argument and input field given a value, with that value, by schema coordinate: arguments
+ * (`Type.field(argument:)`), then the fields of the input objects they hold (`Input.field`), lists
+ * walked item by item. Values left out or null are given nothing.
  */
-export function argumentUses(
-  parentType: string,
-  field: { name: string; args: readonly GraphQLArgument[] },
-  values: Record<string, unknown>,
-  index: FieldIndex,
-): ArgumentUse[] {
-  const uses: ArgumentUse[] = [];
-  const use = (coordinate: string) => {
-    const known = index.has(coordinate);
-    uses.push({ coordinate, category: (index.get(coordinate) ?? null) as DataCategory | null, unclassified: !known });
-  };
+export function eachArgumentValue(parentType: string, field: ArgumentsOf, values: Record<string, unknown>, visit: (coordinate: string, value: unknown) => void): void {
   const walk = (type: GraphQLInputType, value: unknown) => {
     const named = getNamedType(type);
     if (!isInputObjectType(named) || value === null || value === undefined) return;
@@ -32,7 +23,7 @@ export function argumentUses(
       for (const [name, fieldValue] of Object.entries(item as Record<string, unknown>)) {
         const inputField = fields[name];
         if (!inputField || fieldValue === undefined || fieldValue === null) continue;
-        use(`${named.name}.${name}`);
+        visit(`${named.name}.${name}`, fieldValue);
         walk(inputField.type, fieldValue);
       }
     }
@@ -40,8 +31,22 @@ export function argumentUses(
   for (const arg of field.args) {
     const value = values[arg.name];
     if (value === undefined || value === null || arg.name.startsWith('_')) continue;
-    use(argumentCoordinate(parentType, field.name, arg.name));
+    visit(argumentCoordinate(parentType, field.name, arg.name), value);
     walk(arg.type, value);
   }
+}
+
+/**
+ * What a field's arguments select by, given their values (coerced: literals and variables resolved,
+ * defaults filled in, as a resolver sees them): every argument and input field given a value,
+ * with its category from the index. Filtering by a value tells the caller that value of every
+ * record it returns, so these are reads as much as the fields selected. The gateway (over the
+ * operation) and every subgraph's shield (over a resolver's arguments) both decide on these.
+ */
+export function argumentUses(parentType: string, field: ArgumentsOf, values: Record<string, unknown>, index: FieldIndex): ArgumentUse[] {
+  const uses: ArgumentUse[] = [];
+  eachArgumentValue(parentType, field, values, (coordinate) => {
+    uses.push({ coordinate, category: (index.get(coordinate) ?? null) as DataCategory | null, unclassified: !index.has(coordinate) });
+  });
   return uses;
 }

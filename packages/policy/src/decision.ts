@@ -1,4 +1,5 @@
-import { EDI_ISOLATED_FROM, holdsRoleFor, mayRead, mayUseField, POLICY_MATRIX } from './matrix.js';
+import { holdsRoleFor, mayUseField, type PolicyBindings } from './bindings.js';
+import { EDI_ISOLATED_FROM, mayRead, POLICY_MATRIX } from './matrix.js';
 import type { DataCategory, Purpose, RefusalRule } from './vocabulary.js';
 
 /** One field an operation selects: its schema coordinate and its category (null: not personal). */
@@ -16,17 +17,18 @@ const unique = <T>(values: T[]) => [...new Set(values)].sort();
 /**
  * Decides a whole operation from the fields it touches, before anything runs.
  * EDI isolation stands over every purpose; then each category must be one the purpose may read;
- * then, given the principal's roles, each role-bound field must be one a role held allows.
+ * then, given the principal's roles, each role-bound field must be one a role held allows. The
+ * fields' own bindings (`readBindings` of the supergraph) say which are purpose-, role- or gateway-bound.
  */
-export function decideOperation(purpose: Purpose, uses: FieldUse[], rootFields: string[], rootType = 'Query', roles?: readonly string[]): Decision {
+export function decideOperation(bindings: PolicyBindings, purpose: Purpose, uses: FieldUse[], rootFields: string[], rootType = 'Query', roles?: readonly string[]): Decision {
   const categories = unique(uses.flatMap((u) => (u.category ? [u.category] : [])));
   if (categories.includes('EDI') && categories.some((c) => EDI_ISOLATED_FROM.includes(c))) {
     const fields = unique(uses.filter((u) => u.category === 'EDI' || (u.category && EDI_ISOLATED_FROM.includes(u.category))).map((u) => u.coordinate));
     return { allowed: false, rule: 'EDI_ISOLATION', fields, categories, message: 'EDI fields may not be read in the same operation as membership or medico-legal fields' };
   }
   const allowedRoots = POLICY_MATRIX[purpose].rootFields;
-  const strayRoots = rootFields.filter((f) => (allowedRoots && !allowedRoots.includes(f)) || !mayUseField(purpose, `${rootType}.${f}`));
-  const outOfScope = unique(uses.filter((u) => (u.category && !mayRead(purpose, u.category)) || !mayUseField(purpose, u.coordinate)).map((u) => u.coordinate));
+  const strayRoots = rootFields.filter((f) => (allowedRoots && !allowedRoots.includes(f)) || !mayUseField(bindings, purpose, `${rootType}.${f}`));
+  const outOfScope = unique(uses.filter((u) => (u.category && !mayRead(purpose, u.category)) || !mayUseField(bindings, purpose, u.coordinate)).map((u) => u.coordinate));
   if (strayRoots.length > 0 || outOfScope.length > 0) {
     return {
       allowed: false,
@@ -36,7 +38,7 @@ export function decideOperation(purpose: Purpose, uses: FieldUse[], rootFields: 
       message: `purpose ${purpose} may not read ${[...strayRoots.map((f) => `${rootType}.${f}`), ...outOfScope].join(', ')}`,
     };
   }
-  const roleBound = roles === undefined ? [] : unique(uses.map((u) => u.coordinate).filter((c) => !holdsRoleFor(roles, c)));
+  const roleBound = roles === undefined ? [] : unique(uses.map((u) => u.coordinate).filter((c) => !holdsRoleFor(bindings, roles, c)));
   if (roleBound.length > 0) {
     return { allowed: false, rule: 'ROLE_REQUIRED', fields: roleBound, categories, message: `${roleBound.join(', ')} needs a role this principal does not hold` };
   }

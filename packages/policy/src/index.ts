@@ -9,3 +9,4 @@ export * from './subject.js';
 export * from './refusal.js';
 export * from './retention.js';
 export * from './peer-calls.js';
+export * from './bindings.js';

@@ -1,9 +1,10 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSubgraph } from '@mutual-graph/platform';
-import { argumentCoordinate, GATEWAY_EFFECT_FIELDS, indexFields, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, ROLE_BOUND_FIELDS } from '@mutual-graph/policy';
+import { argumentCoordinate, indexFields } from '@mutual-graph/policy';
 import { buildSchema, getNamedType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLNamedType } from 'graphql';
 import { composePartnerContract, type PartnerContract } from './partner-contract.js';
+import { bindingsNamingNothing } from './policy-bindings.js';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.js';
 
 export interface Composition {
@@ -25,9 +26,17 @@ export class CompositionError extends Error {
 export async function composeSupergraph(): Promise<Composition> {
   const subgraphSdl: Record<string, string> = {};
   for (const subgraph of SUBGRAPHS) subgraphSdl[subgraph.name] = printSubgraphSchema(await buildSubgraph(subgraph));
-  const result = composeServices(
-    SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), typeDefs: parse(subgraphSdl[subgraph.name]!) })),
-  );
+  return composeSubgraphs(subgraphSdl);
+}
+
+/**
+ * Composes the subgraphs' SDL (by subgraph name) into the supergraph and the partner contract, and
+ * fails on anything the policy cannot govern: an unclassified field, a matrix root field that
+ * names nothing.
+ */
+export function composeSubgraphs(subgraphSdl: Record<string, string>): Composition {
+  const subgraphs = SUBGRAPHS.filter((s) => s.name in subgraphSdl).map((s) => ({ name: s.name, url: defaultSubgraphUrl(s), sdl: subgraphSdl[s.name]! }));
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) throw new CompositionError(result.errors);
   const unclassified = unclassifiedFields(result.supergraphSdl);
   if (unclassified.length > 0) {
@@ -35,10 +44,7 @@ export async function composeSupergraph(): Promise<Composition> {
   }
   const stale = bindingsNamingNothing(result.supergraphSdl);
   if (stale.length > 0) throw new CompositionError(stale.map((b) => new Error(b)));
-  const partner = composePartnerContract(
-    SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), sdl: subgraphSdl[subgraph.name]! })),
-    result.supergraphSdl,
-  );
+  const partner = composePartnerContract(subgraphs, result.supergraphSdl);
   return { supergraphSdl: result.supergraphSdl, partner, subgraphSdl, hints: result.hints.map((h) => h.toString()) };
 }
 
@@ -87,36 +93,3 @@ export function unclassifiedFields(supergraphSdl: string): string[] {
   }
   return missing.sort();
 }
-
-/**
- * Every field the policy matrix binds by name (purpose-bound, role-bound and gateway-effect fields,
- * each purpose's root fields and own-record root fields) must exist in the supergraph: a renamed
- * field would otherwise silently lose its binding. Returns what names nothing, as sentences.
- */
-export function bindingsNamingNothing(supergraphSdl: string, policy: PolicyBindings = POLICY_BINDINGS): string[] {
-  const schema = buildSchema(supergraphSdl, { assumeValidSDL: true });
-  const exists = (coordinate: string) => {
-    const [typeName, fieldName] = coordinate.split('.');
-    const type = schema.getType(typeName!);
-    return (isObjectType(type) || isInterfaceType(type)) && fieldName !== undefined && fieldName in type.getFields();
-  };
-  const rootExists = (field: string) => exists(`Query.${field}`) || exists(`Mutation.${field}`);
-  return [
-    ...Object.keys(policy.purposeBound).filter((c) => !exists(c)).map((c) => `PURPOSE_BOUND_FIELDS names ${c}, which the supergraph does not have`),
-    ...Object.keys(policy.roleBound).filter((c) => !exists(c)).map((c) => `ROLE_BOUND_FIELDS names ${c}, which the supergraph does not have`),
-    ...policy.gatewayEffects.filter((c) => !exists(c)).map((c) => `GATEWAY_EFFECT_FIELDS names ${c}, which the supergraph does not have`),
-    ...Object.entries(policy.matrix).flatMap(([purpose, row]) => [
-      ...(row.rootFields ?? []).filter((f) => !rootExists(f)).map((f) => `the ${purpose} purpose's rootFields name ${f}, which is no root field of the supergraph`),
-      ...(row.ownRootFields ?? []).filter((f) => !rootExists(f)).map((f) => `the ${purpose} purpose's ownRootFields name ${f}, which is no root field of the supergraph`),
-    ]),
-  ];
-}
-
-export interface PolicyBindings {
-  purposeBound: Record<string, readonly string[]>;
-  roleBound: Record<string, readonly string[]>;
-  gatewayEffects: readonly string[];
-  matrix: Record<string, { rootFields?: readonly string[]; ownRootFields?: readonly string[] }>;
-}
-
-const POLICY_BINDINGS: PolicyBindings = { purposeBound: PURPOSE_BOUND_FIELDS, roleBound: ROLE_BOUND_FIELDS, gatewayEffects: GATEWAY_EFFECT_FIELDS, matrix: POLICY_MATRIX };

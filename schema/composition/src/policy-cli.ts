@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
-import { collectOperationUses, decideOperation, indexFields, isPurpose, PURPOSE_NAMES } from '@mutual-graph/policy';
+import { collectOperationUses, decideOperation, indexFields, isPurpose, PURPOSE_NAMES, readBindings } from '@mutual-graph/policy';
 import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { Kind, parse, validate } from 'graphql';
 import { policyReport } from './policy-report.js';
@@ -35,10 +35,11 @@ if (!command) {
     process.exit(1);
   }
   const index = indexFields(supergraphSdl);
+  const bindings = readBindings(supergraphSdl);
   for (const operation of document.definitions) {
     if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
     const { uses, rootFields, rootType } = collectOperationUses(schema, document, operation, index, variables);
-    const decision = decideOperation(purpose, uses, rootFields, rootType);
+    const decision = decideOperation(bindings, purpose, uses, rootFields, rootType);
     console.log(`operation ${operation.name?.value ?? '(anonymous)'} under ${purpose}`);
     for (const use of uses) console.log(`  ${use.coordinate.padEnd(44)} ${use.unclassified ? 'UNCLASSIFIED' : (use.category ?? 'not personal')}`);
     console.log(decision.allowed

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Category } from './categories.js';
+import { MemberKey } from './policy-bindings.js';
 
 /**
  * `Member` as a subgraph that does not own it sees it: the key alone, for that subgraph to hang
@@ -11,6 +12,7 @@ export function memberReferenceType() {
   @ObjectType('Member')
   class Member {
     @Category('PROFILE')
+    @MemberKey()
     @Field(() => ID)
     id!: string;
   }

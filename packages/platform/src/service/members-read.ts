@@ -1,8 +1,9 @@
-import { categoryOf } from '@mutual-graph/policy';
+import { categoryOf, type PolicyBindings } from '@mutual-graph/policy';
 import type { IMiddlewareFunction } from 'graphql-middleware';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from './graphql-shield.js';
 import { memberOwning } from './member-ownership.js';
+import { ownPolicy } from './own-policy.js';
 
 /** Where a subgraph's response tells the gateway which members it read (gateway-notices.ts adds it). */
 export const MEMBERS_READ_EXTENSION = 'membersRead';
@@ -12,9 +13,9 @@ interface ReadingContext {
   membersRead: Set<string>;
 }
 
-function recordOwner(typeName: string): IMiddlewareFunction<unknown, ReadingContext> {
+function recordOwner(bindings: PolicyBindings, typeName: string): IMiddlewareFunction<unknown, ReadingContext> {
   return (resolve, parent, args, context, info) => {
-    const memberId = memberOwning(typeName, parent);
+    const memberId = memberOwning(bindings, typeName, parent);
     if (memberId) context.membersRead.add(memberId);
     return resolve(parent, args, context, info);
   };
@@ -28,9 +29,10 @@ function recordOwner(typeName: string): IMiddlewareFunction<unknown, ReadingCont
  */
 export function recordMembersRead(schema: GraphQLSchema): GraphQLSchema {
   const middleware: Record<string, Record<string, IMiddlewareFunction<unknown, ReadingContext>>> = {};
+  const { bindings } = ownPolicy(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    const record = recordOwner(type.name);
+    const record = recordOwner(bindings, type.name);
     for (const field of Object.values(type.getFields())) {
       if (!categoryOf(field.astNode?.directives)) continue;
       (middleware[type.name] ??= {})[field.name] = record;

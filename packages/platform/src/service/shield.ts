@@ -1,9 +1,13 @@
-import { argumentUses, categoryOf, GATEWAY_EFFECT_FIELDS, holdsRoleFor, indexFields, isNonPersonal, mayRead, mayUseField, outsideOwnRecord, POLICY_MATRIX, PURPOSE_BOUND_FIELDS, policyRefusal, ROLE_BOUND_FIELDS, type DataCategory, type FieldIndex } from '@mutual-graph/policy';
-import { isObjectType, Kind, type DefinitionNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import {
+  argumentUses, categoryOf, holdsRoleFor, isNonPersonal, mayRead, mayUseField, outsideOwnRecord, POLICY_MATRIX, policyRefusal,
+  type DataCategory, type FieldIndex, type PolicyBindings,
+} from '@mutual-graph/policy';
+import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { allow, and, applyMiddleware, deny, rule, shield } from './graphql-shield.js';
 import type { IRules } from 'graphql-shield';
 import type { SubgraphContext } from './context.js';
 import { memberOwning } from './member-ownership.js';
+import { ownPolicy } from './own-policy.js';
 
 type Context = SubgraphContext<unknown>;
 type ShieldRule = ReturnType<ReturnType<typeof rule>>;
@@ -31,46 +35,52 @@ const mayReadCategory = once((category: DataCategory): ShieldRule =>
   rule(`category:${category}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
     mayRead(ctx.hop.purpose, category) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not read ${category}`, { purpose: ctx.hop.purpose })));
 
-const mayUse = once((coordinate: string): ShieldRule =>
-  rule(`purposeBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-    mayUseField(ctx.hop.purpose, coordinate) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${coordinate}`, { purpose: ctx.hop.purpose })));
-
-const holdsRole = once((coordinate: string): ShieldRule =>
-  rule(`roleBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-    holdsRoleFor(ctx.hop.principal.roles, coordinate) || policyRefusal('ROLE_REQUIRED', `${coordinate} needs a role this principal does not hold`, { purpose: ctx.hop.purpose })));
-
 const subjectScope = (ctx: Context) => policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record', { purpose: ctx.hop.purpose });
 
-// Member.edi: only the record's own member, whatever the purpose.
-const ownRecord = rule('ownRecord', { cache: 'no_cache' })((parent, _args, ctx: Context, info: GraphQLResolveInfo) => {
-  const owner = memberOwning(info.parentType.name, parent);
-  return (owner !== undefined && owner === ctx.hop.principal.memberId?.toLowerCase()) || subjectScope(ctx);
-});
+/** The rules that read this subgraph's bindings: made once per schema, each kept once per coordinate. */
+function bindingRules(bindings: PolicyBindings) {
+  const mayUse = once((coordinate: string): ShieldRule =>
+    rule(`purposeBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+      mayUseField(bindings, ctx.hop.purpose, coordinate) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${coordinate}`, { purpose: ctx.hop.purpose })));
 
-// Under a purpose limited to the caller's own record, no object that belongs to another member is
-// answered: a Member by its id, a matter, a call, a registration, a consent by its member id,
-// whether reached from the caller's own record or straight through `_entities`.
-const ownRecordWhenLimited = rule('ownRecordWhenLimited', { cache: 'no_cache' })((parent, _args, ctx: Context, info: GraphQLResolveInfo) => {
-  if (!POLICY_MATRIX[ctx.hop.purpose].ownRecordOnly) return true;
-  const own = ctx.hop.principal.memberId?.toLowerCase();
-  if (own === undefined) return subjectScope(ctx);
-  const owner = memberOwning(info.parentType.name, parent);
-  return owner === undefined || owner === own || subjectScope(ctx);
-});
+  const holdsRole = once((coordinate: string): ShieldRule =>
+    rule(`roleBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+      holdsRoleFor(bindings, ctx.hop.principal.roles, coordinate) || policyRefusal('ROLE_REQUIRED', `${coordinate} needs a role this principal does not hold`, { purpose: ctx.hop.purpose })));
 
-/**
- * A root field as the matrix limits it, whatever categories it carries: only the root fields a
- * purpose may use at all, and under a purpose limited to the caller's own record only those that
- * act on the token's member by construction, or `member(id:)` with that member's id, and never a
- * member id named anywhere in its arguments but the token's own (the gateway's rule, `outsideOwnRecord`).
- */
-const rootField = once((field: string): ShieldRule =>
-  rule(`root:${field}`, { cache: 'strict' })((_parent, args: Record<string, unknown>, ctx: Context) => {
-    const row = POLICY_MATRIX[ctx.hop.purpose];
-    if (row.rootFields && !row.rootFields.includes(field)) return policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${field}`, { purpose: ctx.hop.purpose });
-    if (!row.ownRecordOnly) return true;
-    return outsideOwnRecord(row, [{ field, args }], ctx.hop.principal.memberId).length === 0 || subjectScope(ctx);
-  }));
+  // @subjectOnly fields (Member.edi): only the record's own member, whatever the purpose.
+  const ownRecord = rule('ownRecord', { cache: 'no_cache' })((parent, _args, ctx: Context, info: GraphQLResolveInfo) => {
+    const owner = memberOwning(bindings, info.parentType.name, parent);
+    return (owner !== undefined && owner === ctx.hop.principal.memberId?.toLowerCase()) || subjectScope(ctx);
+  });
+
+  // Under a purpose limited to the caller's own record, no object that belongs to another member is
+  // answered: a Member by its id, a matter, a call, a registration, a consent by its member id,
+  // whether reached from the caller's own record or straight through `_entities`.
+  const ownRecordWhenLimited = rule('ownRecordWhenLimited', { cache: 'no_cache' })((parent, _args, ctx: Context, info: GraphQLResolveInfo) => {
+    if (!POLICY_MATRIX[ctx.hop.purpose].ownRecordOnly) return true;
+    const own = ctx.hop.principal.memberId?.toLowerCase();
+    if (own === undefined) return subjectScope(ctx);
+    const owner = memberOwning(bindings, info.parentType.name, parent);
+    return owner === undefined || owner === own || subjectScope(ctx);
+  });
+
+  /**
+   * A root field as the matrix limits it, whatever categories it carries: only the root fields a
+   * purpose may use at all, and under a purpose limited to the caller's own record only those that
+   * act on the token's member by construction (`@actsOnCaller`), or on the member they name
+   * (`@actsOnNamedMember`) when that is the token's, and never a member key given another id
+   * (the gateway's rule, `outsideOwnRecord`).
+   */
+  const rootField = once((field: string): ShieldRule =>
+    rule(`root:${field}`, { cache: 'strict' })((_parent, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
+      const row = POLICY_MATRIX[ctx.hop.purpose];
+      if (row.rootFields && !row.rootFields.includes(field)) return policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${field}`, { purpose: ctx.hop.purpose });
+      if (!row.ownRecordOnly) return true;
+      return outsideOwnRecord(bindings, info.parentType, [{ field, args }], ctx.hop.principal.memberId).length === 0 || subjectScope(ctx);
+    }));
+
+  return { mayUse, holdsRole, ownRecord, ownRecordWhenLimited, rootField };
+}
 
 /**
  * `_entities` under a purpose the matrix limits to a few root fields: only when the query planner
@@ -95,25 +105,18 @@ function argumentsReadable(index: FieldIndex, typeName: string, fieldName: strin
   });
 }
 
-/** Fields only the record's own member may read, whatever the purpose. */
-const SUBJECT_ONLY = new Set(['Member.edi']);
 const FEDERATION_FIELDS = new Set(['Query._entities', 'Query._service', '_Service.sdl']);
 
-/** The subgraph's own classification of its fields, arguments and input fields, from its schema's definitions. */
-function indexSchema(schema: GraphQLSchema): FieldIndex {
-  const definitions: DefinitionNode[] = Object.values(schema.getTypeMap()).flatMap((t) => [t.astNode, ...(t.extensionASTNodes ?? [])].filter((n): n is NonNullable<typeof n> => !!n));
-  return indexFields({ kind: Kind.DOCUMENT, definitions });
-}
-
 /**
- * The field-by-field half of the policy: graphql-shield rules generated from the categories in
- * this subgraph's own schema and the shared matrix, deny by default. Every rule of the gateway's
- * that one subgraph can check is checked here again: categories of fields and of arguments,
+ * The field-by-field half of the policy: graphql-shield rules generated from the categories and
+ * bindings in this subgraph's own schema and the shared matrix, deny by default. Every rule of the
+ * gateway's that one subgraph can check is checked here again: categories of fields and of arguments,
  * purpose-bound and effect-only fields, the matrix's root-field limits, and subject scope on the
  * root fields and on every object that belongs to a member. Nothing is restated here.
  */
 export function permissionsFor(schema: GraphQLSchema): IRules {
-  const index = indexSchema(schema);
+  const { index, bindings } = ownPolicy(schema);
+  const { mayUse, holdsRole, ownRecord, ownRecordWhenLimited, rootField } = bindingRules(bindings);
   const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
   const tree: Record<string, Record<string, unknown>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
@@ -126,7 +129,7 @@ export function permissionsFor(schema: GraphQLSchema): IRules {
         rules[field.name] = coordinate === 'Query._entities' ? and(fromGateway, entitiesUnderPurpose) : fromGateway;
         continue;
       }
-      if (GATEWAY_EFFECT_FIELDS.includes(coordinate)) {
+      if (bindings.gatewayEffects.has(coordinate)) {
         rules[field.name] = gatewayEffect(coordinate);
         continue;
       }
@@ -136,9 +139,9 @@ export function permissionsFor(schema: GraphQLSchema): IRules {
       if (!classified) continue;
       const checks: ShieldRule[] = [];
       if (roots.has(type.name)) checks.push(rootField(field.name));
-      if (PURPOSE_BOUND_FIELDS[coordinate]) checks.push(mayUse(coordinate));
-      if (ROLE_BOUND_FIELDS[coordinate]) checks.push(holdsRole(coordinate));
-      if (category) checks.push(mayReadCategory(category), SUBJECT_ONLY.has(coordinate) ? ownRecord : ownRecordWhenLimited);
+      if (bindings.purposeBound.has(coordinate)) checks.push(mayUse(coordinate));
+      if (bindings.roleBound.has(coordinate)) checks.push(holdsRole(coordinate));
+      if (category) checks.push(mayReadCategory(category), bindings.subjectOnly.has(coordinate) ? ownRecord : ownRecordWhenLimited);
       if (field.args.length > 0) checks.push(argumentsReadable(index, type.name, field.name));
       rules[field.name] = checks.length === 0 ? allow : checks.length === 1 ? checks[0] : and(...checks);
     }

@@ -33,7 +33,8 @@ describe('categories through composition', () => {
 
   it('carries every category annotation into the supergraph', async () => {
     const sdl = await readFile(SUPERGRAPH_PATH, 'utf8');
-    expect(sdl).toContain(`@link(url: "${POLICY_SPEC_URL}", import: ["@dataCategory", "@nonPersonal"])`);
+    const imports = ['@dataCategory', '@nonPersonal', '@onlyForPurposes', '@requiresRole', '@subjectOnly', '@actsOnCaller', '@actsOnNamedMember', '@memberKey', '@gatewayEffect'];
+    expect(sdl).toContain(`@link(url: "${POLICY_SPEC_URL}", import: [${imports.map((d) => `"${d}"`).join(', ')}])`);
     expect(sdl).toMatch(/edi: EdiProfile @join__field\(graph: MEMBER\) @dataCategory\(category: EDI\)/);
   });
 

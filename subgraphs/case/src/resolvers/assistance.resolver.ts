@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, Category, DateScalar, requireUuid, NonPersonal } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, Category, DateScalar, MemberKey, NonPersonal, OnlyForPurposes, requireUuid } from '@mutual-graph/platform';
 import { policyRefusal } from '@mutual-graph/policy';
 import { isoDate, today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
@@ -11,6 +11,9 @@ import { MatterKind } from '../entities/matter-enums.js';
 @Resolver(() => AssistanceRequest)
 export class AssistanceResolver {
   @Category('MEDICO_LEGAL')
+  // Assistance: the member asks for themself, or medico-legal staff for a member.
+  @OnlyForPurposes('MEDICO_LEGAL_ASSISTANCE', 'MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => AssistanceRequest, {
     description: 'Opens a request for assistance for events on a date; only for a member protected on that date. Members ask for themselves (memberId left out); staff name the member',
   })
@@ -19,7 +22,7 @@ export class AssistanceResolver {
     @NonPersonal() @Arg('kind', () => MatterKind) kind: MatterKind,
     @NonPersonal() @Arg('summary') summary: string,
     @Ctx() { em, hop, peerTokens, peers }: CaseContext,
-    @NonPersonal() @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
   ): Promise<AssistanceRequest> {
     const self = hop.purpose === 'MEMBER_SELF_SERVICE';
     const subject = self ? hop.principal.memberId : memberId;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, requireUuid, yearsAgo, NonPersonal } from '@mutual-graph/platform';
+import { badUserInput, Category, MemberKey, NonPersonal, OnlyForPurposes, requireUuid, yearsAgo } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
@@ -46,9 +46,10 @@ export class EnrolmentResolver {
   }
 
   @Category('MEDICO_LEGAL')
+  @OnlyForPurposes('RISK_MANAGEMENT')
   @Mutation(() => SupportProgramEnrolment, { description: 'Enrols a member (IDENTIFIED); a member with an open enrolment keeps it' })
   async enrolInSupportProgram(
-    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
     @NonPersonal() @Arg('source', () => EnrolmentSource) source: EnrolmentSource,
     @Ctx() { em, hop }: CaseContext,
   ): Promise<SupportProgramEnrolment> {
@@ -57,6 +58,7 @@ export class EnrolmentResolver {
   }
 
   @Category('MEDICO_LEGAL')
+  @OnlyForPurposes('RISK_MANAGEMENT')
   @Mutation(() => SupportProgramEnrolment, { description: "Records the assessment: contributing factors, the member's perspective, and a snapshot of the ten-year history reviewed" })
   async recordAssessment(
     @NonPersonal() @Arg('enrolmentId', () => ID) enrolmentId: string,
@@ -85,6 +87,7 @@ export class EnrolmentResolver {
   }
 
   @Category('MEDICO_LEGAL')
+  @OnlyForPurposes('RISK_MANAGEMENT')
   @Mutation(() => SupportProgramEnrolment, { description: 'Moves an enrolment to its next stage, or closes it' })
   async advanceEnrolment(
     @NonPersonal() @Arg('enrolmentId', () => ID) enrolmentId: string,
@@ -103,6 +106,7 @@ export class EnrolmentResolver {
   }
 
   @Category('MEDICO_LEGAL')
+  @OnlyForPurposes('RISK_MANAGEMENT')
   @Mutation(() => EnrolmentNote, { description: 'Adds a dated note to an enrolment' })
   async addEnrolmentNote(@NonPersonal() @Arg('enrolmentId', () => ID) enrolmentId: string, @NonPersonal() @Arg('text') text: string, @Ctx() { em, hop }: CaseContext): Promise<EnrolmentNote> {
     const body = text.trim();

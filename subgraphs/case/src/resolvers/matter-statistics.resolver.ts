@@ -1,4 +1,4 @@
-import { badUserInput, Category, NonPersonal } from '@mutual-graph/platform';
+import { badUserInput, Category, NonPersonal, OnlyForPurposes } from '@mutual-graph/platform';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { MatterDimension, MatterStatistics, MatterStatisticsFilter } from '../types/matter-statistics.js';
@@ -15,6 +15,7 @@ const EXPRESSION: Record<MatterDimension, string> = {
 export class MatterStatisticsResolver {
   /** Risk management's view of casework in aggregate: one grouped statement, whatever the size. */
   @Category('MEDICO_LEGAL')
+  @OnlyForPurposes('RISK_MANAGEMENT')
   @Query(() => [MatterStatistics], { description: 'Medico-legal matters counted by kind, outcome, province and/or year (RISK_MANAGEMENT)' })
   async matterStatistics(
     @NonPersonal() @Arg('groupBy', () => [MatterDimension]) groupBy: MatterDimension[],

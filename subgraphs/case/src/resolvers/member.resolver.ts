@@ -1,4 +1,4 @@
-import { Category, requireYears } from '@mutual-graph/platform';
+import { Category, OnlyForPurposes, requireYears } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { AdviceCall } from '../entities/advice-call.js';
@@ -21,6 +21,8 @@ export class MemberCaseworkResolver {
   }
 
   @Category('MEDICO_LEGAL')
+  // The Member Support Program's records: risk management, and the member on their own.
+  @OnlyForPurposes('RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE')
   @FieldResolver(() => SupportProgramEnrolment, { nullable: true, description: 'The Member Support Program enrolment: the open one, or else the latest (risk management and the member only)' })
   supportProgram(@Root() member: Member, @Ctx() { loaders }: CaseContext): Promise<SupportProgramEnrolment | null> {
     return loaders.enrolmentByMember.load(member.id);

@@ -1,4 +1,4 @@
-import { badUserInput, callerMemberId, Category, Language, NonPersonal } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, Language, NonPersonal, OnlyForPurposes } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { CaseContext } from '../context.js';
@@ -24,13 +24,19 @@ const QUESTIONS: Record<string, { EN: string; FR: string }> = {
 
 @Resolver()
 export class SupportProgramReviewResolver {
+  // Bound to MEMBER_SELF_SERVICE: asking for a review, or withdrawing the request, is the member's own act.
+
   @NonPersonal()
+  // About no one: the same questions for every member.
+  @ActsOnCaller()
   @Query(() => [SelfCheckQuestion], { description: 'The questions that tell a member whether the Member Support Program is for them' })
   supportProgramSelfCheck(@NonPersonal() @Arg('language', () => Language, { nullable: true, defaultValue: Language.EN }) language: Language | null = Language.EN): SelfCheckQuestion[] {
     return Object.entries(QUESTIONS).map(([code, text]) => ({ code, text: text[language ?? Language.EN] }));
   }
 
   @Category('MEDICO_LEGAL')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => SupportProgramEnrolment, { description: 'A member asks to be considered for the Member Support Program; asking again changes nothing while the request is open' })
   async requestSupportProgramReview(
     @NonPersonal() @Arg('answers', () => [SelfCheckAnswerInput]) answers: SelfCheckAnswerInput[],
@@ -45,6 +51,8 @@ export class SupportProgramReviewResolver {
   }
 
   @Category('MEDICO_LEGAL')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => SupportProgramEnrolment, { description: 'A member withdraws their request for a review, while it has not gone further' })
   async withdrawSupportProgramReview(@Ctx() context: CaseContext): Promise<SupportProgramEnrolment> {
     const memberId = callerMemberId(context);

@@ -1,4 +1,4 @@
-import { badUserInput, Category, NonPersonal, requirePageSize, requireUuid, requireYears } from '@mutual-graph/platform';
+import { badUserInput, Category, GatewayEffect, MemberKey, NonPersonal, OnlyForPurposes, requirePageSize, requireUuid, requireYears } from '@mutual-graph/platform';
 import { isoDate, today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
@@ -12,6 +12,7 @@ import { SupportProgramCandidate } from '../types/support-program-candidate.js';
 @Resolver(() => SupportProgramCandidate)
 export class SupportProgramResolver {
   @Category('MEDICO_LEGAL')
+  @OnlyForPurposes('RISK_MANAGEMENT')
   @Query(() => [SupportProgramCandidate], { description: 'Member Support Program identification: members whose matters exceed their peers\' beyond chance, most excess first (RISK_MANAGEMENT)' })
   async supportProgramCandidates(
     @Ctx() { em }: CaseContext,
@@ -41,9 +42,10 @@ export class SupportProgramResolver {
 
   /** The gateway keeps this subgraph's copy of a member's periods current. A gateway effect field: no client calls it. */
   @NonPersonal()
+  @GatewayEffect()
   @Mutation(() => Int, { description: "Gateway only: replaces this subgraph's copy of a member's periods of protection" })
   async syncProtectionPeriods(
-    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
     @NonPersonal() @Arg('periods', () => [ProtectionPeriodInput]) periods: ProtectionPeriodInput[],
     @Ctx() { em }: CaseContext,
   ): Promise<number> {

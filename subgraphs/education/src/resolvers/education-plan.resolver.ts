@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, callerMemberId, Category, requireUuid, NonPersonal } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, NonPersonal, OnlyForPurposes, requireUuid } from '@mutual-graph/platform';
 import { isoDate, today as todayIso } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
@@ -30,7 +30,10 @@ async function progress(em: EntityManager, itemId: string, input: PlanItemProgre
 
 @Resolver(() => EducationPlan)
 export class EducationPlanResolver {
+  // Member Support Program plans (@OnlyForPurposes): the program's staff, and the member on their own steps.
+
   @Category('LEARNING')
+  @OnlyForPurposes('RISK_MANAGEMENT')
   @Mutation(() => EducationPlan, { description: "Builds a member's education plan from the factors found in assessment (Member Support Program)" })
   async createEducationPlan(@NonPersonal() @Arg('plan', () => EducationPlanInput) input: EducationPlanInput, @Ctx() { em }: EducationContext): Promise<EducationPlan> {
     const memberId = requireUuid('plan.memberId', input.memberId);
@@ -61,12 +64,15 @@ export class EducationPlanResolver {
   }
 
   @Category('LEARNING')
+  @OnlyForPurposes('RISK_MANAGEMENT')
   @Mutation(() => EducationPlanItem, { description: 'Program staff record progress on a step of a plan' })
   updateEducationPlanItem(@NonPersonal() @Arg('itemId', () => ID) itemId: string, @NonPersonal() @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() { em }: EducationContext): Promise<EducationPlanItem> {
     return progress(em, itemId, input);
   }
 
   @Category('LEARNING')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => EducationPlanItem, { description: 'A member records progress on a step of their own plan' })
   updateMyEducationPlanItem(@NonPersonal() @Arg('itemId', () => ID) itemId: string, @NonPersonal() @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() context: EducationContext): Promise<EducationPlanItem> {
     return progress(context.em, itemId, input, callerMemberId(context));

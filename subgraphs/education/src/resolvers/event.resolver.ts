@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, callerMemberId, Category, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, MemberKey, NonPersonal, OnlyForPurposes, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
 import { validSchedule } from '../domain/event-schedule.js';
@@ -11,7 +11,12 @@ import { ScheduleEventInput } from '../types/event-inputs.js';
 
 @Resolver(() => LearningEvent)
 export class LearningEventResolver {
+  // Purpose bindings (@OnlyForPurposes): education staff schedule sessions and manage members' places;
+  // a member's own places are theirs alone to take and give up.
+
   @NonPersonal()
+  // About no one: a member sees the sessions to come as everyone does.
+  @ActsOnCaller()
   @Query(() => [LearningEvent], { description: 'Sessions still to come, soonest first' })
   upcomingEvents(
     @Ctx() { em }: EducationContext,
@@ -45,6 +50,7 @@ export class LearningEventResolver {
   }
 
   @NonPersonal()
+  @OnlyForPurposes('EDUCATION')
   @Mutation(() => LearningEvent, { description: 'Schedules a session of a learning activity (education staff)' })
   async scheduleEvent(@NonPersonal() @Arg('event', () => ScheduleEventInput) input: ScheduleEventInput, @Ctx() { em }: EducationContext): Promise<LearningEvent> {
     const activity = await em.findOne(LearningActivity, { id: requireUuid('event.activityId', input.activityId) });
@@ -55,26 +61,32 @@ export class LearningEventResolver {
   }
 
   @Category('LEARNING')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => EventRegistration, { description: 'A member registers for an event; waitlisted when it is full; registering again changes nothing' })
   registerForEvent(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
     return register(context.em, eventId, callerMemberId(context));
   }
 
   @Category('LEARNING')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => EventRegistration, { description: "A member cancels their registration; the next on the waitlist takes the seat" })
   cancelMyRegistration(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
     return cancel(context.em, eventId, callerMemberId(context));
   }
 
   @Category('LEARNING')
+  @OnlyForPurposes('EDUCATION')
   @Mutation(() => EventRegistration, { description: 'Education staff register a member for an event' })
-  registerMemberForEvent(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @NonPersonal() @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
+  registerMemberForEvent(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
     return register(em, eventId, requireUuid('memberId', memberId));
   }
 
   @Category('LEARNING')
+  @OnlyForPurposes('EDUCATION')
   @Mutation(() => EventRegistration, { description: "Education staff cancel a member's registration" })
-  cancelMemberRegistration(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @NonPersonal() @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
+  cancelMemberRegistration(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
     return cancel(em, eventId, requireUuid('memberId', memberId));
   }
 }

@@ -1,4 +1,4 @@
-import { Category, Language } from '@mutual-graph/platform';
+import { Category, Language, OnlyForPurposes } from '@mutual-graph/platform';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { MatterKind } from '@mutual-graph/platform';
 import { SupportService } from '../entities/support-service.js';
@@ -23,11 +23,13 @@ const TOPICS_FOR: Record<MatterKind, WellnessTopic> = {
 @Resolver(() => Member)
 export class MemberLearningResolver {
   /**
-   * For the member alone (MEMBER_SELF_SERVICE, own record: the policy matrix binds it). Nothing
+   * For the member alone (MEMBER_SELF_SERVICE, own record: @OnlyForPurposes binds it). Nothing
    * here is logged, counted or audited beyond the categories the gateway records.
    */
   @Category('MEDICO_LEGAL')
   @Directive('@requires(fields: "openMatterKinds preferredLanguage practiceProvince")')
+  // What to turn to, chosen from the member's own open matters: the member's eyes only.
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
   @FieldResolver(() => SupportSuggestions, { nullable: true, description: "Services in the member's province of practice and resources that fit their open matters, in their language (the member only)" })
   async supportSuggestions(@Root() member: Member, @Ctx() { em }: EducationContext): Promise<SupportSuggestions> {
     const language = member.preferredLanguage ?? Language.EN;

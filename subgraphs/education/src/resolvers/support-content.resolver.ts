@@ -1,6 +1,6 @@
 import { CursorError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput, Language, NonPersonal, Province, requirePageSize } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, Language, NonPersonal, Province, requirePageSize } from '@mutual-graph/platform';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { EducationContext } from '../context.js';
 import { SupportService } from '../entities/support-service.js';
@@ -10,13 +10,17 @@ import { WellnessResourceConnection } from '../types/wellness-resource-connectio
 /** Physician support and wellness content: readable under every purpose, about no one. */
 @Resolver()
 export class SupportContentResolver {
+  // Support content is about no one (@ActsOnCaller): readable under self-service as under every purpose.
+
   @NonPersonal()
+  @ActsOnCaller()
   @Query(() => [SupportService], { description: 'Physician health programs, one per province and territory' })
   supportServices(@Ctx() { em }: EducationContext, @NonPersonal() @Arg('province', () => Province, { nullable: true }) province?: Province | null): Promise<SupportService[]> {
     return em.find(SupportService, province ? { province } : {}, { orderBy: { province: 'asc' } });
   }
 
   @NonPersonal()
+  @ActsOnCaller()
   @Query(() => WellnessResourceConnection, { description: 'Articles, outside resources and programs by topic and language, newest first' })
   async wellnessResources(
     @Ctx() { em }: EducationContext,

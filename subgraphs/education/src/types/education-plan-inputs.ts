@@ -1,4 +1,4 @@
-import { DateScalar, NonPersonal } from '@mutual-graph/platform';
+import { DateScalar, MemberKey, NonPersonal } from '@mutual-graph/platform';
 import { Field, ID, InputType } from 'type-graphql';
 import { PlanItemStatus } from '../entities/education-plan-item.js';
 
@@ -24,6 +24,7 @@ export class EducationPlanItemInput {
 @NonPersonal()
 @InputType()
 export class EducationPlanInput {
+  @MemberKey()
   @Field(() => ID)
   memberId!: string;
 

@@ -1,4 +1,4 @@
-import { Category, Language, Province } from '@mutual-graph/platform';
+import { Category, Language, MemberKey, Province } from '@mutual-graph/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { MatterKind } from '@mutual-graph/platform';
 
@@ -11,6 +11,7 @@ import { MatterKind } from '@mutual-graph/platform';
 @ObjectType()
 export class Member {
   @Category('PROFILE')
+  @MemberKey()
   @Field(() => ID)
   id!: string;
 

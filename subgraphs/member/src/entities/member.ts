@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Category, DateScalar, Province } from '@mutual-graph/platform';
+import { Category, DateScalar, MemberKey, Province } from '@mutual-graph/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { MembershipStatus, STORED_STATUSES } from './membership-status.js';
 
@@ -11,6 +11,7 @@ import { MembershipStatus, STORED_STATUSES } from './membership-status.js';
 @Index({ properties: ['practiceProvince', 'specialty', 'typeOfWork', 'status'] })
 export class Member {
   @Category('PROFILE')
+  @MemberKey()
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
   id!: string;

@@ -1,6 +1,6 @@
 import { CursorError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { badUserInput, Category, isUuid, Language, NonPersonal, Province, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { ActsOnCaller, ActsOnNamedMember, badUserInput, Category, isUuid, Language, MemberKey, NonPersonal, Province, requirePageSize, requireUuid, SubjectOnly } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { CollegeRegistration } from '../entities/college-registration.js';
@@ -14,12 +14,14 @@ import { Practice } from '../types/practice.js';
 @Resolver(() => Member)
 export class MemberResolver {
   @NonPersonal()
+  @ActsOnNamedMember()
   @Query(() => Member, { nullable: true, description: 'One member by id' })
-  member(@NonPersonal() @Arg('id', () => ID) id: string, @Ctx() { loaders }: MemberContext): Promise<Member | null> {
+  member(@NonPersonal() @MemberKey() @Arg('id', () => ID) id: string, @Ctx() { loaders }: MemberContext): Promise<Member | null> {
     return loaders.memberById.load(requireUuid('id', id));
   }
 
   @NonPersonal()
+  @ActsOnCaller()
   @Query(() => Member, { nullable: true, description: "The caller's own record, when the caller is a member (the token's memberId)" })
   me(@Ctx() { hop, loaders }: MemberContext): Promise<Member | null> | null {
     const memberId = hop.principal.memberId;
@@ -91,6 +93,7 @@ export class MemberResolver {
   }
 
   @Category('EDI')
+  @SubjectOnly()
   @FieldResolver(() => EdiProfile, { nullable: true, description: 'EDI answers, readable by the member themself only; null when none were given' })
   edi(@Root() member: Member, @Ctx() { loaders }: MemberContext): Promise<EdiProfile | null> {
     return loaders.ediByMember.load(member.id);

@@ -1,4 +1,4 @@
-import { Category, DateScalar, NonPersonal } from '@mutual-graph/platform';
+import { Category, DateScalar, MemberKey, NonPersonal, OnlyForPurposes } from '@mutual-graph/platform';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { Member } from '../entities/member.js';
@@ -9,7 +9,10 @@ import { EdiAnswersInput, MembershipApplicationInput } from '../types/membership
 /** The membership lifecycle's mutations, adapted to services/membership-lifecycle.ts (rules in domain/membership-lifecycle.ts). */
 @Resolver()
 export class MembershipLifecycleResolver {
+  // Bound to MEMBERSHIP: applications and the membership lifecycle are membership services' work.
+
   @Category('MEMBERSHIP')
+  @OnlyForPurposes('MEMBERSHIP')
   @Mutation(() => Member, {
     description: 'Records an application (status APPLIED). EDI answers, if given, go straight to the EDI store and are never read to process it',
   })
@@ -22,9 +25,10 @@ export class MembershipLifecycleResolver {
   }
 
   @Category('MEMBERSHIP')
+  @OnlyForPurposes('MEMBERSHIP')
   @Mutation(() => Member, { description: "Moves a member to a new status from a date; opens or closes their period of protection. History is kept" })
   async changeMembershipStatus(
-    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
     @NonPersonal() @Arg('to', () => MembershipStatus) to: MembershipStatus,
     @NonPersonal() @Arg('effectiveOn', () => DateScalar) effectiveOn: Date,
     @Ctx() context: MemberContext,
@@ -33,9 +37,10 @@ export class MembershipLifecycleResolver {
   }
 
   @Category('MEMBERSHIP')
+  @OnlyForPurposes('MEMBERSHIP')
   @Mutation(() => Member, { description: "Changes an active member's type of work from a date: the current period ends, a new one begins" })
   async changeTypeOfWork(
-    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
     @NonPersonal() @Arg('typeOfWork') typeOfWork: string,
     @NonPersonal() @Arg('effectiveOn', () => DateScalar) effectiveOn: Date,
     @Ctx() context: MemberContext,

@@ -1,4 +1,4 @@
-import { badUserInput, NonPersonal, Province, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, GatewayEffect, MemberKey, NonPersonal, Province, requireUuid } from '@mutual-graph/platform';
 import { SPECIALTIES } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
@@ -12,9 +12,10 @@ export class PracticeCopyResolver {
    * province and specialty without reading the member schema. A gateway effect field: no client calls it.
    */
   @NonPersonal()
+  @GatewayEffect()
   @Mutation(() => Boolean, { description: "Gateway only: replaces the EDI store's copy of a member's practice province and specialty" })
   async syncMemberPractice(
-    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
     @NonPersonal() @Arg('province', () => Province) province: Province,
     @NonPersonal() @Arg('specialty') specialty: string,
     @Ctx() { stores }: MemberContext,

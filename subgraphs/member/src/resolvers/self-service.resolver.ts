@@ -1,4 +1,4 @@
-import { badUserInput, callerMemberId, Category, effectOrigin, enqueueEffect, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, effectOrigin, enqueueEffect, GatewayEffect, MemberKey, NonPersonal, OnlyForPurposes, requireUuid } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
@@ -15,7 +15,11 @@ async function ownRecord(context: MemberContext): Promise<Member> {
 
 @Resolver()
 export class SelfServiceResolver {
+  // Bound to MEMBER_SELF_SERVICE: a member's own corrections and EDI answers are theirs alone to make.
+
   @Category('CONTACT')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => Member, { description: 'A member corrects their own contact details' })
   async updateMyContact(@NonPersonal() @Arg('contact', () => ContactInput) contact: ContactInput, @Ctx() context: MemberContext): Promise<Member> {
     const valid = validContact(contact);
@@ -27,6 +31,8 @@ export class SelfServiceResolver {
   }
 
   @Category('PROFILE')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => Member, { description: 'A member corrects their own name or date of birth' })
   async updateMyProfile(@NonPersonal() @Arg('profile', () => ProfileInput) profile: ProfileInput, @Ctx() context: MemberContext): Promise<Member> {
     const valid = validProfile(profile);
@@ -37,6 +43,8 @@ export class SelfServiceResolver {
   }
 
   @Category('EDI')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => EdiProfile, { description: 'A member gives or changes their own EDI answers, with consent to collect them' })
   async setMyEdiAnswers(@NonPersonal() @Arg('answers', () => EdiAnswersInput) answers: EdiAnswersInput, @Ctx() context: MemberContext): Promise<EdiProfile> {
     const valid = validEdiAnswers(answers, 'answers');
@@ -52,6 +60,8 @@ export class SelfServiceResolver {
   }
 
   @Category('EDI')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => Boolean, { description: 'A member deletes their own EDI answers: the rows are gone, not flagged. True when there were answers to delete' })
   async deleteMyEdiAnswers(@Ctx() context: MemberContext): Promise<boolean> {
     return (await context.stores.edi!.nativeDelete(EdiProfile, { memberId: callerMemberId(context) })) > 0;
@@ -60,11 +70,12 @@ export class SelfServiceResolver {
   /**
    * The effects worker erases the EDI answers of members whose EDI consent was withdrawn, whoever
    * recorded the withdrawal (the member online, the privacy office for a call or a letter). A gateway
-   * effect field (policy matrix): no client operation can select it. Idempotent: asked again, it erases nothing more.
+   * effect field (@GatewayEffect below): no client operation can select it. Idempotent: asked again, it erases nothing more.
    */
   @NonPersonal()
+  @GatewayEffect()
   @Mutation(() => Int, { description: 'Gateway only: erases the EDI answers of members who withdrew EDI consent' })
-  async eraseEdiAnswers(@NonPersonal() @Arg('memberIds', () => [ID]) memberIds: string[], @Ctx() context: MemberContext): Promise<number> {
+  async eraseEdiAnswers(@NonPersonal() @MemberKey() @Arg('memberIds', () => [ID]) memberIds: string[], @Ctx() context: MemberContext): Promise<number> {
     const ids = memberIds.map((id, i) => requireUuid(`memberIds.${i}`, id));
     return context.stores.edi!.nativeDelete(EdiProfile, { memberId: { $in: ids } });
   }

@@ -1,4 +1,4 @@
-import { badUserInput, NonPersonal, requirePageSize, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, NonPersonal, OnlyForPurposes, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { isPurpose } from '@mutual-graph/policy';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
@@ -19,6 +19,7 @@ interface AuditRow {
 @Resolver()
 export class AccessAuditResolver {
   @NonPersonal()
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Query(() => [AccessAuditEntry], { description: 'The access audit, newest first, filtered by member, principal, purpose, decision and period (the privacy office)' })
   async accessAudit(
     @Ctx() { em }: PrivacyContext,

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { badUserInput, Category, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, GatewayEffect, NonPersonal, OnlyForPurposes, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { accessReportDisclosure } from '../domain/access-report-release.js';
@@ -11,6 +11,7 @@ import { PrivacyRequest } from '../entities/privacy-request.js';
 @Resolver()
 export class AccessReportResolver {
   @NonPersonal()
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Query(() => PrivacyRequest, {
     nullable: true,
     description: 'The request, when its access report may be released now (the privacy office); null for no such request; otherwise refused with the reason (BAD_USER_INPUT, extensions.reason)',
@@ -28,6 +29,7 @@ export class AccessReportResolver {
    * lock, before the officer receives the report (no record, no report).
    */
   @Category('PRIVACY_RECORD')
+  @GatewayEffect()
   @Mutation(() => Disclosure, { description: "Gateway only: records that an access report was released to the member, by the officer the hop token names" })
   recordAccessReportRelease(
     @NonPersonal() @Arg('requestId', () => ID) requestId: string,

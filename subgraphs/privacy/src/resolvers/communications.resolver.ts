@@ -1,5 +1,5 @@
 import { CursorError } from '@mikro-orm/core';
-import { badUserInput, Category, NonPersonal, requirePageSize } from '@mutual-graph/platform';
+import { badUserInput, Category, NonPersonal, OnlyForPurposes, requirePageSize } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { Consent } from '../entities/consent.js';
@@ -22,6 +22,8 @@ export class CommunicationsResolver {
   }
 
   @NonPersonal()
+  // Whom communications may reach: the communications team's list, read from the consents.
+  @OnlyForPurposes('COMMUNICATIONS')
   @Query(() => CommunicationsAudience, { description: 'Members whose communications consent is current (COMMUNICATIONS), a page at a time (at most 500)' })
   async communicationsAudience(
     @Ctx() { em }: PrivacyContext,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, DateScalar, NonPersonal, requireText, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, MemberKey, NonPersonal, OnlyForPurposes, requireText, requireUuid } from '@mutual-graph/platform';
 import { isCategory } from '@mutual-graph/policy';
 import { isoDate, today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -25,6 +25,8 @@ async function lockedIncident(tx: EntityManager, incidentId: string): Promise<Co
 /** The register of confidentiality incidents, kept by the privacy office. */
 @Resolver(() => ConfidentialityIncident)
 export class ConfidentialityIncidentResolver {
+  // Bound to PRIVACY_OFFICE: the register of confidentiality incidents is the office's to keep.
+
   @Category('PRIVACY_RECORD')
   @FieldResolver(() => [IncidentNotification], { description: 'Who was told, in the order they were told' })
   notifications(@Root() incident: ConfidentialityIncident, @Ctx() { loaders }: PrivacyContext): Promise<IncidentNotification[]> {
@@ -40,6 +42,7 @@ export class ConfidentialityIncidentResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => ConfidentialityIncident, { description: 'Enters a confidentiality incident in the register, not yet assessed' })
   async recordConfidentialityIncident(@NonPersonal() @Arg('incident', () => ConfidentialityIncidentInput) input: ConfidentialityIncidentInput, @Ctx() { em }: PrivacyContext): Promise<ConfidentialityIncident> {
     const occurredFrom = pastDate('incident.occurredFrom', input.occurredFrom);
@@ -62,6 +65,7 @@ export class ConfidentialityIncidentResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => ConfidentialityIncident, { description: 'Records the assessment of the risk of serious injury, its reasons and the measures taken; may be revised' })
   async assessIncidentRisk(
     @NonPersonal() @Arg('incidentId', () => ID) incidentId: string,
@@ -83,6 +87,7 @@ export class ConfidentialityIncidentResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => ConfidentialityIncident, { description: 'Records that the Commission, the persons concerned or another organisation was told of an incident' })
   async recordIncidentNotification(
     @NonPersonal() @Arg('incidentId', () => ID) incidentId: string,
@@ -104,10 +109,11 @@ export class ConfidentialityIncidentResolver {
   }
 
   @NonPersonal()
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Query(() => [ConfidentialityIncident], { description: 'The register, most recently discovered first; narrowed by member, risk and discovery period (the privacy office)' })
   confidentialityIncidents(
     @Ctx() { em }: PrivacyContext,
-    @Category('PRIVACY_RECORD') @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
+    @Category('PRIVACY_RECORD') @MemberKey() @Arg('memberId', () => ID, { nullable: true }) memberId?: string | null,
     @Category('PRIVACY_RECORD') @Arg('risk', () => InjuryRisk, { nullable: true }) risk?: InjuryRisk | null,
     @Category('PRIVACY_RECORD') @Arg('discoveredFrom', () => DateScalar, { nullable: true }) discoveredFrom?: Date | null,
     @Category('PRIVACY_RECORD') @Arg('discoveredTo', () => DateScalar, { nullable: true }) discoveredTo?: Date | null,
@@ -120,6 +126,7 @@ export class ConfidentialityIncidentResolver {
   }
 
   @NonPersonal()
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Query(() => [ConfidentialityIncident], { description: 'Incidents with a risk of serious injury that someone the law requires to be told has not been (the privacy office)' })
   async incidentsAwaitingNotification(@Ctx() { em }: PrivacyContext): Promise<ConfidentialityIncident[]> {
     const serious = await em.find(ConfidentialityIncident, { injuryRisk: InjuryRisk.RISK_OF_SERIOUS_INJURY }, { orderBy: { discoveredOn: 'asc' } });

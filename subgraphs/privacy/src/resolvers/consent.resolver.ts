@@ -1,4 +1,4 @@
-import { badUserInput, callerMemberId, Category, effectOrigin, enqueueEffect, isUuid, NonPersonal, requireUuid, type EffectOrigin } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, effectOrigin, enqueueEffect, GatewayEffect, isUuid, MemberKey, NonPersonal, OnlyForPurposes, requireUuid, type EffectOrigin } from '@mutual-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
@@ -25,6 +25,9 @@ function decide(em: EntityManager, input: ConsentDecisionInput, origin: EffectOr
 
 @Resolver(() => Consent)
 export class ConsentResolver {
+  // Purpose bindings (@OnlyForPurposes): members give and withdraw their own consent online; the
+  // office records calls and letters.
+
   @Category('PRIVACY_RECORD')
   @FieldResolver(() => String, { nullable: true, description: 'The third party a disclosure consent names; absent for every other purpose' })
   recipient(@Root() consent: Consent): string | null {
@@ -39,9 +42,10 @@ export class ConsentResolver {
 
   /**
    * The gateway records consents members gave elsewhere in the graph (EDI collection, with their
-   * answers). A gateway effect field (policy matrix): no client operation can select it.
+   * answers). A gateway effect field (@GatewayEffect below): no client operation can select it.
    */
   @NonPersonal()
+  @GatewayEffect()
   @Mutation(() => Int, { description: 'Gateway only: records consents given with answers elsewhere in the graph' })
   async recordConsentGrants(@NonPersonal() @Arg('grants', () => [ConsentGrantInput]) grants: ConsentGrantInput[], @Ctx() { em }: PrivacyContext): Promise<number> {
     const at = new Date();
@@ -55,6 +59,8 @@ export class ConsentResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => Consent, { description: 'A member gives a consent: to communications, surveys, or disclosure to a third party they name' })
   async grantMyConsent(
     @NonPersonal() @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
@@ -73,6 +79,8 @@ export class ConsentResolver {
    * withdrawal, and the effects worker has the member subgraph delete them.
    */
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => Consent, { description: 'A member withdraws one of their consents; withdrawing EDI collection erases their EDI answers' })
   async withdrawMyConsent(
     @NonPersonal() @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
@@ -85,9 +93,10 @@ export class ConsentResolver {
 
   /** Consents given or withdrawn by phone or in writing reach the privacy office, which records them. */
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => Consent, { description: 'The privacy office records a consent decision a member made by phone or in writing' })
   async recordConsentDecision(
-    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
     @NonPersonal() @Arg('purpose', () => ConsentPurpose) purpose: ConsentPurpose,
     @NonPersonal() @Arg('decision', () => ConsentDecision) decision: ConsentDecision,
     @NonPersonal() @Arg('method', () => ConsentMethod) method: ConsentMethod,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, Category, DateScalar, isUuid, NO_MEMBER, NonPersonal, requirePageSize, requireText, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, GatewayEffect, isUuid, NO_MEMBER, NonPersonal, OnlyForPurposes, requirePageSize, requireText, requireUuid } from '@mutual-graph/platform';
 import { isCategory } from '@mutual-graph/policy';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
@@ -13,10 +13,11 @@ import { ConsentPurpose, ConsentStatus } from '../entities/consent-enums.js';
 export class DisclosureResolver {
   /**
    * The gateway records what a partner was told, before the partner hears it. A gateway effect
-   * field (policy matrix): no client operation can select it; only the gateway's own follow-up hop.
+   * field (@GatewayEffect below): no client operation can select it; only the gateway's own follow-up hop.
    * A confirmation about no one on file comes as NO_MEMBER and is written the same way (same cost).
    */
   @NonPersonal()
+  @GatewayEffect()
   @Mutation(() => Int, { description: 'Gateway only: records disclosures made to the partner the hop token names' })
   async recordDisclosures(@NonPersonal() @Arg('disclosures', () => [DisclosureInput]) disclosures: DisclosureInput[], @Ctx() { em, hop }: PrivacyContext): Promise<number> {
     const recipient = hop.principal.partnerId;
@@ -36,6 +37,7 @@ export class DisclosureResolver {
    * consent to disclose to that recipient is granted; the basis is kept as the disclosure's purpose.
    */
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => Disclosure, { description: 'The privacy office records a disclosure it made: at the member\'s direction (their consent must name the recipient) or as the law requires' })
   async recordDisclosure(@NonPersonal() @Arg('disclosure', () => StaffDisclosureInput) input: StaffDisclosureInput, @Ctx() { em }: PrivacyContext): Promise<Disclosure> {
     const memberId = requireUuid('disclosure.memberId', input.memberId);
@@ -57,6 +59,7 @@ export class DisclosureResolver {
   }
 
   @NonPersonal()
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Query(() => [Disclosure], { description: 'Disclosures, newest first, optionally to one recipient and since a date (the privacy office)' })
   disclosures(
     @Ctx() { em }: PrivacyContext,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, callerMemberId, Category, DateScalar, NonPersonal, requireText, requireUuid } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, DateScalar, MemberKey, NonPersonal, OnlyForPurposes, requireText, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { addDays, isoDate, today } from '@mutual-graph/domain-codes';
@@ -34,6 +34,8 @@ const create = (em: EntityManager, memberId: string, kind: PrivacyRequestKind, d
 
 @Resolver(() => PrivacyRequest)
 export class PrivacyRequestResolver {
+  // Purpose bindings (@OnlyForPurposes): members submit their own requests; the privacy office runs the clock.
+
   @Category('PROFILE')
   @FieldResolver(() => Member, { description: 'The member the request is about' })
   member(@Root() request: PrivacyRequest): Member {
@@ -41,12 +43,15 @@ export class PrivacyRequestResolver {
   }
 
   @NonPersonal()
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Query(() => PrivacyRequest, { nullable: true, description: 'One request by id (the privacy office)' })
   privacyRequest(@NonPersonal() @Arg('id', () => ID) id: string, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest | null> {
     return em.findOne(PrivacyRequest, { id: requireUuid('id', id) });
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('MEMBER_SELF_SERVICE')
+  @ActsOnCaller()
   @Mutation(() => PrivacyRequest, { description: 'A member asks for access to, or correction of, their information, or withdraws a consent; due in 30 days' })
   async submitPrivacyRequest(
     @NonPersonal() @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
@@ -59,9 +64,10 @@ export class PrivacyRequestResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => PrivacyRequest, { description: 'The privacy office records a request received by mail, phone or in person' })
   async recordPrivacyRequest(
-    @NonPersonal() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
     @NonPersonal() @Arg('kind', () => PrivacyRequestKind) kind: PrivacyRequestKind,
     @NonPersonal() @Arg('details') details: string,
     @NonPersonal() @Arg('receivedOn', () => DateScalar) receivedOn: Date,
@@ -76,6 +82,7 @@ export class PrivacyRequestResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => PrivacyRequest, {
     description: "Records that the requester's identity was verified, and by whom; once only, and never by the officer who recorded the request (BAD_USER_INPUT, reason SEPARATION_OF_DUTIES)",
   })
@@ -91,6 +98,7 @@ export class PrivacyRequestResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => PrivacyRequest, { description: 'Extends the due date once, by up to 30 days, with the reason and the date the member was told' })
   extendPrivacyRequest(
     @NonPersonal() @Arg('requestId', () => ID) requestId: string,
@@ -106,6 +114,7 @@ export class PrivacyRequestResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => PrivacyRequest, { description: 'Closes a request as answered' })
   completePrivacyRequest(@NonPersonal() @Arg('requestId', () => ID) requestId: string, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => {
@@ -116,12 +125,14 @@ export class PrivacyRequestResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => PrivacyRequest, { description: "Declines a request, on one of the privacy policy's grounds" })
   declinePrivacyRequest(@NonPersonal() @Arg('requestId', () => ID) requestId: string, @NonPersonal() @Arg('reason', () => DeclineReason) reason: DeclineReason, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => tx.assign(await openRequest(tx, requestId), { status: PrivacyRequestStatus.DECLINED, declineReason: reason, closedOn: today() }));
   }
 
   @NonPersonal()
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Query(() => [PrivacyRequest], { description: 'Open requests due within the given days, overdue ones first (the privacy office)' })
   privacyRequestsDue(@Ctx() { em }: PrivacyContext, @Category('PRIVACY_RECORD') @Arg('withinDays', () => Int, { nullable: true, defaultValue: 7 }) withinDays: number | null = 7): Promise<PrivacyRequest[]> {
     const days = withinDays ?? 7;
@@ -130,6 +141,7 @@ export class PrivacyRequestResolver {
   }
 
   @NonPersonal()
+  @OnlyForPurposes('PRIVACY_OFFICE')
   @Query(() => [PrivacyRequest], { description: 'Open requests past their due date (the privacy office)' })
   overduePrivacyRequests(@Ctx() { em }: PrivacyContext): Promise<PrivacyRequest[]> {
     return em.find(PrivacyRequest, { status: { $in: OPEN }, dueOn: { $lt: today() } }, { orderBy: { dueOn: 'asc', id: 'asc' } });

@@ -1,4 +1,4 @@
-import { Category } from '@mutual-graph/platform';
+import { Category, MemberKey } from '@mutual-graph/platform';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
@@ -53,6 +53,7 @@ export class AccessAuditEntry {
 @InputType({ description: 'Narrows the access audit; every given field must match' })
 export class AccessAuditFilter {
   @Category('PRIVACY_RECORD')
+  @MemberKey()
   @Field(() => ID, { nullable: true, description: 'Operations that named this member or read their personal fields (lists included)' })
   memberId?: string;
 

@@ -1,4 +1,4 @@
-import { DateScalar, NonPersonal } from '@mutual-graph/platform';
+import { DateScalar, MemberKey, NonPersonal } from '@mutual-graph/platform';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @NonPersonal()
@@ -19,6 +19,7 @@ export class ConfidentialityIncidentInput {
   @Field(() => [String], { description: 'Data categories of the information concerned' })
   categories!: string[];
 
+  @MemberKey()
   @Field(() => [ID], { description: 'Members concerned, where known' })
   memberIds!: string[];
 

@@ -1,10 +1,11 @@
-import { NonPersonal } from '@mutual-graph/platform';
+import { MemberKey, NonPersonal } from '@mutual-graph/platform';
 import { Field, ID, InputType } from 'type-graphql';
 import { ConsentPurpose } from '../entities/consent-enums.js';
 
 @NonPersonal()
 @InputType({ description: 'A consent the gateway records for a member who gave it with their answers' })
 export class ConsentGrantInput {
+  @MemberKey()
   @Field(() => ID)
   memberId!: string;
 

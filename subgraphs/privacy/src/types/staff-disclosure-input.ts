@@ -1,4 +1,4 @@
-import { NonPersonal } from '@mutual-graph/platform';
+import { MemberKey, NonPersonal } from '@mutual-graph/platform';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 
@@ -14,6 +14,7 @@ registerEnumType(DisclosureBasis, { name: 'DisclosureBasis' });
 @NonPersonal()
 @InputType({ description: 'A disclosure the privacy office made, recorded for the member\'s list of who received their information' })
 export class StaffDisclosureInput {
+  @MemberKey()
   @Field(() => ID)
   memberId!: string;
 
