@@ -4,7 +4,7 @@ import { buildSubgraph } from '@mutual-graph/platform';
 import { argumentCoordinate, indexFields } from '@mutual-graph/policy';
 import { buildSchema, getNamedType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLNamedType } from 'graphql';
 import { composePartnerContract, type PartnerContract } from './partner-contract.js';
-import { bindingsNamingNothing } from './policy-bindings.js';
+import { bindingsLostInComposition, bindingsNamingNothing, inconsistentBindings } from './policy-bindings.js';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.js';
 
 export interface Composition {
@@ -31,8 +31,8 @@ export async function composeSupergraph(): Promise<Composition> {
 
 /**
  * Composes the subgraphs' SDL (by subgraph name) into the supergraph and the partner contract, and
- * fails on anything the policy cannot govern: an unclassified field, a matrix root field that
- * names nothing.
+ * fails on anything the policy cannot govern: an unclassified field, a binding that names nothing
+ * or cannot mean what it says, a binding the supergraph and a subgraph do not share.
  */
 export function composeSubgraphs(subgraphSdl: Record<string, string>): Composition {
   const subgraphs = SUBGRAPHS.filter((s) => s.name in subgraphSdl).map((s) => ({ name: s.name, url: defaultSubgraphUrl(s), sdl: subgraphSdl[s.name]! }));
@@ -42,8 +42,8 @@ export function composeSubgraphs(subgraphSdl: Record<string, string>): Compositi
   if (unclassified.length > 0) {
     throw new CompositionError(unclassified.map((c) => new Error(`${c} ${c.endsWith(':)') || !c.includes('.') ? 'says' : 'carries'} no @dataCategory and is not marked @nonPersonal`)));
   }
-  const stale = bindingsNamingNothing(result.supergraphSdl);
-  if (stale.length > 0) throw new CompositionError(stale.map((b) => new Error(b)));
+  const unbound = [...bindingsNamingNothing(result.supergraphSdl), ...inconsistentBindings(result.supergraphSdl), ...bindingsLostInComposition(subgraphSdl, result.supergraphSdl)];
+  if (unbound.length > 0) throw new CompositionError(unbound.map((b) => new Error(b)));
   const partner = composePartnerContract(subgraphs, result.supergraphSdl);
   return { supergraphSdl: result.supergraphSdl, partner, subgraphSdl, hints: result.hints.map((h) => h.toString()) };
 }
