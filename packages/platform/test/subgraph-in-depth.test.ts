@@ -58,6 +58,27 @@ describe('each subgraph applies the whole policy to a valid hop token', () => {
   });
 });
 
+describe("each subgraph's shield reads the bindings its own schema declares", () => {
+  it('refuses a root field bound to another purpose, to a purpose that may read its category (matterStatistics under MEDICO_LEGAL_ASSISTANCE)', async () => {
+    const response = await postAsGateway('case', '{ matterStatistics(groupBy: [KIND]) { matters } }', {}, 'MEDICO_LEGAL_ASSISTANCE');
+    expect(response.body.errors?.[0]?.extensions?.policy?.rule).toBe('PURPOSE_SCOPE');
+    expect(response.body.data?.matterStatistics ?? null).toBeNull();
+  });
+
+  it("refuses a member's field bound to other purposes through _entities (Member.supportProgram under MEDICO_LEGAL_ASSISTANCE)", async () => {
+    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { supportProgram { status } } } }';
+    const response = await postAsGateway('case', query, { r: [{ __typename: 'Member', id: other.id }] }, 'MEDICO_LEGAL_ASSISTANCE');
+    expect(response.body.errors?.[0]?.extensions?.policy?.rule).toBe('PURPOSE_SCOPE');
+    expect(response.body.data?._entities?.[0]?.supportProgram ?? null).toBeNull();
+  });
+
+  it('refuses a role-bound mutation to a principal without the role (publishEdiRelease at the member subgraph)', async () => {
+    const response = await postAsGateway('member', 'mutation { publishEdiRelease { id } }', {}, 'EDI_REPORTING', { roles: ['staff'] });
+    expect(response.body.errors?.[0]?.extensions?.policy?.rule).toBe('ROLE_REQUIRED');
+    expect(response.body.data?.publishEdiRelease ?? null).toBeNull();
+  });
+});
+
 describe('a hop token is good for one request at one subgraph, once', () => {
   const query = 'query ($id: ID!) { member(id: $id) { firstName } }';
 
