@@ -42,8 +42,8 @@ const settings = {
   connections: Number(values.connections),
   rounds: Number(values.rounds),
 };
-const targets = values.targets!.split(',') as TargetName[];
-const operations = values.operations!.split(',') as OperationName[];
+const targets = values.targets.split(',') as TargetName[];
+const operations = values.operations.split(',') as OperationName[];
 // Hop tokens live 60 s and are signed per run: a run must end well within that.
 if (settings.seconds + settings.warmupSeconds > 50) throw new Error('--seconds plus --warmup-seconds must stay under 50 (hop tokens live 60 s)');
 const log = (line: string) => console.log(`bench: ${line}`);
@@ -121,7 +121,7 @@ try {
     gatewayWithoutPolicy: `http://127.0.0.1:${withoutPolicyPort}/graphql`,
     hive: `http://127.0.0.1:${hivePort}/graphql`,
     hiveRouterRuntime: `http://127.0.0.1:${hiveRouterPort}/graphql`,
-    memberSubgraph: stack.subgraphUrls.member!,
+    memberSubgraph: stack.subgraphUrls.member,
   };
   const pids: Record<TargetName, number> = {
     a: gatewayPid, b: withoutPolicy.child.pid!, c: hiveChild.pid!, e: hiveRouterChild.pid!,
@@ -191,7 +191,7 @@ try {
   // The MINC lookup at the member subgraph, one request at a time, and the plan PostgreSQL uses for it.
   const lookups: number[] = [];
   for (let i = 0; i < 400; i++) {
-    const member = sample[i % sample.length]!;
+    const member = sample[i % sample.length];
     const variables = { minc: member.minc };
     const claims = { principal: { sub: 'bench-partner', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION' as const], partnerId: 'bench-hospital' }, purpose: 'PARTNER_CONFIRMATION' as const, requestId: `bench-minc-${i}` };
     // Signed as the gateway signs a fetch (the signing counts: the gateway does it on every request).
@@ -207,11 +207,11 @@ try {
   const sqlLookups: number[] = [];
   for (let i = 0; i < 400; i++) {
     const t = performance.now();
-    await memberRole.query({ name: 'minc', text: 'select "id" from "member"."member" where "minc" = $1 limit 1', values: [sample[i % sample.length]!.minc] });
+    await memberRole.query({ name: 'minc', text: 'select "id" from "member"."member" where "minc" = $1 limit 1', values: [sample[i % sample.length].minc] });
     if (i >= 100) sqlLookups.push(performance.now() - t);
   }
   await memberRole.end();
-  const plan = await admin.query(`explain (analyze, buffers off, costs off, timing off, summary off) select "id" from "member"."member" where "minc" = $1 limit 1`, [sample[0]!.minc]);
+  const plan = await admin.query(`explain (analyze, buffers off, costs off, timing off, summary off) select "id" from "member"."member" where "minc" = $1 limit 1`, [sample[0].minc]);
   const mincLookup = { p50Ms: +median(lookups).toFixed(2), sqlP50Ms: +median(sqlLookups).toFixed(3), requests: lookups.length, plan: plan.rows.map((r) => r['QUERY PLAN'] as string) };
   log(`MINC lookup at the member subgraph: p50 ${mincLookup.p50Ms} ms over HTTP (GraphQL, hop token checked), SQL alone p50 ${mincLookup.sqlP50Ms} ms, over ${mincLookup.requests} requests; plan: ${mincLookup.plan.join(' / ')}`);
 
@@ -240,7 +240,7 @@ try {
     if (i >= 100) summaries.push(performance.now() - t);
   }
   const sortedSummaries = [...summaries].sort((x, y) => x - y);
-  const edi = { releaseSeconds: +releaseSeconds.toFixed(2), cells, summaryP50Ms: +median(summaries).toFixed(2), summaryP90Ms: +sortedSummaries[Math.floor(sortedSummaries.length * 0.9)]!.toFixed(2), requests: summaries.length };
+  const edi = { releaseSeconds: +releaseSeconds.toFixed(2), cells, summaryP50Ms: +median(summaries).toFixed(2), summaryP90Ms: +sortedSummaries[Math.floor(sortedSummaries.length * 0.9)].toFixed(2), requests: summaries.length };
   log(`EDI release: ${edi.releaseSeconds} s for ${cells} cells; ediSummary one at a time: p50 ${edi.summaryP50Ms} ms, p90 ${edi.summaryP90Ms} ms`);
 
   const result: BenchResult = {

@@ -53,7 +53,7 @@ try {
     authorization: `Bearer ${await signDevToken(key, { sub: `soak-${purpose.toLowerCase()}`, purposes: [purpose as never], expiresIn: '2h', ...extra })}`,
     'x-purpose-of-use': purpose,
   });
-  const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
   // Each operation: how to send it, and what outcome is expected of it.
   type Expect = 'data' | 'refused';
@@ -89,7 +89,7 @@ try {
 
   await Promise.all(Array.from({ length: clients }, async (_, c) => {
     for (let i = c; Date.now() < endsAt; i += 1) {
-      const operation = operations[i % operations.length]!;
+      const operation = operations[i % operations.length];
       const request = await operation.send();
       const t0 = performance.now();
       let outcome = 'network';
@@ -103,7 +103,7 @@ try {
       const ms = performance.now() - t0;
       if (!measuring && Date.now() - started >= warmupSeconds * 1000) measuring = true;
       if (measuring) {
-        latencies[operation.name]!.push(ms);
+        latencies[operation.name].push(ms);
         done += 1;
         if (outcome !== operation.expect) errors[`${operation.name} ${outcome}`] = (errors[`${operation.name} ${outcome}`] ?? 0) + 1;
       }
@@ -121,10 +121,10 @@ try {
     // RSS is a sawtooth (V8 hands memory back after major collections), so a sample at the start
     // and one at the end can sit on different teeth. Peaks compare like with like: a leak lifts the
     // peaks of the run above the peak the warm-up reached.
-    const warmupPeak = Math.max(...warmup.map((s) => s.rss[name]!));
-    const measuredPeak = Math.max(...measured.map((s) => s.rss[name]!));
-    const first = median(measured.slice(0, 3).map((s) => s.rss[name]!));
-    const last = median(measured.slice(-3).map((s) => s.rss[name]!));
+    const warmupPeak = Math.max(...warmup.map((s) => s.rss[name]));
+    const measuredPeak = Math.max(...measured.map((s) => s.rss[name]));
+    const first = median(measured.slice(0, 3).map((s) => s.rss[name]));
+    const last = median(measured.slice(-3).map((s) => s.rss[name]));
     return [name, {
       warmupPeakMiB: mib(warmupPeak), runPeakMiB: mib(measuredPeak), peakGrowthPercent: +(((measuredPeak - warmupPeak) / warmupPeak) * 100).toFixed(1),
       afterWarmupMiB: mib(first), endMiB: mib(last), endGrowthPercent: +(((last - first) / first) * 100).toFixed(1),

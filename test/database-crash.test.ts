@@ -29,7 +29,7 @@ async function ready(url: string): Promise<number> {
 
 /** SIGKILL to the postmaster and every backend: nothing gets to shut down cleanly. */
 function killPostgres(): void {
-  const postmaster = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+  const postmaster = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0].trim();
   const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
   execFileSync('kill', ['-9', postmaster, ...children]);
 }
@@ -94,11 +94,11 @@ describe('PostgreSQL stopped hard and started again under load', () => {
     killPostgres();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await ready(stack.gatewayUrl)).toBe(503);
-    expect(await ready(stack.subgraphUrls.privacy!)).toBe(503);
+    expect(await ready(stack.subgraphUrls.privacy)).toBe(503);
 
     restarted = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: postgresPort, password: stack.secrets.postgresPassword });
     const deadline = Date.now() + 30_000;
-    while ((await ready(stack.gatewayUrl)) !== 200 || (await ready(stack.subgraphUrls.privacy!)) !== 200) {
+    while ((await ready(stack.gatewayUrl)) !== 200 || (await ready(stack.subgraphUrls.privacy)) !== 200) {
       if (Date.now() > deadline) throw new Error('the services did not reconnect within 30 s');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

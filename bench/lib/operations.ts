@@ -113,9 +113,9 @@ export async function requestShape(target: TargetName, operation: OperationName,
     url,
     next: () => {
       const k = i++ % members.length;
-      const headers: Record<string, string> = headersOf[k]!();
+      const headers: Record<string, string> = headersOf[k]();
       if (ours && operation !== 'partnerConfirmation') headers['x-purpose-of-use'] = purpose;
-      return { body: bodies[k]!, headers };
+      return { body: bodies[k], headers };
     },
   };
 }

@@ -51,7 +51,7 @@ export function latencyChart(result: BenchResult): string {
   const height = 300;
   const groupWidth = (width - left - 20) / operations.length;
   const barWidth = Math.min(28, (groupWidth - 20) / targets.length);
-  const max = Math.max(1, ...operations.flatMap((o) => Object.values(result.figures[o]!).map((f) => f.p99)));
+  const max = Math.max(1, ...operations.flatMap((o) => Object.values(result.figures[o]).map((f) => f.p99)));
   const y = (ms: number) => top + height - (ms / max) * height;
   const parts: string[] = [];
   for (let i = 0; i <= 4; i++) {
@@ -61,7 +61,7 @@ export function latencyChart(result: BenchResult): string {
   operations.forEach((operation, g) => {
     const x0 = left + g * groupWidth + 10;
     targets.forEach((target, k) => {
-      const f = result.figures[operation]![target];
+      const f = result.figures[operation][target];
       if (!f) return;
       const x = x0 + k * barWidth;
       parts.push(`<rect x="${x}" y="${y(f.p50)}" width="${barWidth - 4}" height="${top + height - y(f.p50)}" fill="${COLOURS[target] ?? '#999'}"><title>${result.targets[target]}: p50 ${f.p50} ms, p99 ${f.p99} ms</title></rect>`);
@@ -169,7 +169,7 @@ of members with their practice, medico-legal history, advice calls and learning 
 
 | members listed | ${Object.keys(result.statements[0]?.byRole ?? {}).join(' | ')} |
 |---|${Object.keys(result.statements[0]?.byRole ?? {}).map(() => '---').join('|')}|
-${result.statements.map((s) => `| ${s.listed} | ${Object.keys(result.statements[0]!.byRole).map((r) => s.byRole[r] ?? 0).join(' | ')} |`).join('\n')}
+${result.statements.map((s) => `| ${s.listed} | ${Object.keys(result.statements[0].byRole).map((r) => s.byRole[r] ?? 0).join(' | ')} |`).join('\n')}
 
 ## MINC lookup and Member Support Program identification
 - Partner confirmation by MINC at the member subgraph, one request at a time: p50

@@ -32,7 +32,7 @@ const signEachFetch = {
 
 const gateway = createGatewayRuntime({
   plugins: () => [signEachFetch as never],
-  supergraph: supergraph!,
+  supergraph: supergraph,
   ...(mode === 'router-runtime' ? { unifiedGraphHandler: (await import('@graphql-hive/router-runtime')).unifiedGraphHandler } : {}),
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({

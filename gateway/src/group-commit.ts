@@ -43,9 +43,9 @@ export class GroupCommit<T> {
     try {
       while (this.waiting.length > 0) {
         const batch = [this.waiting.shift()!];
-        let weight = this.weight(batch[0]!.item);
-        while (this.waiting.length > 0 && weight + this.weight(this.waiting[0]!.item) <= this.maxWeight) {
-          weight += this.weight(this.waiting[0]!.item);
+        let weight = this.weight(batch[0].item);
+        while (this.waiting.length > 0 && weight + this.weight(this.waiting[0].item) <= this.maxWeight) {
+          weight += this.weight(this.waiting[0].item);
           batch.push(this.waiting.shift()!);
         }
         await this.writeSettling(batch);

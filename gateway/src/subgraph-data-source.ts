@@ -13,7 +13,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(name: string, url: string) {
-    super({ url, fetcher: fetch as never });
+    super({ url, fetcher: fetch });
     this.name = name;
   }
 

@@ -36,7 +36,7 @@ describe('disclosures of concurrent partner confirmations', () => {
     expect(graph.requests.privacy).toBeGreaterThan(0);
     expect(graph.requests.privacy).toBeLessThan(members.length);
 
-    const recorded = await sql(stack.ownerUrls.privacy!, `select recipient, member_id from privacy.disclosure where recipient = any($1)`, [[hospital, clinic]]);
+    const recorded = await sql(stack.ownerUrls.privacy, `select recipient, member_id from privacy.disclosure where recipient = any($1)`, [[hospital, clinic]]);
     const expected = members.map((m, i) => ({ recipient: i % 2 ? clinic : hospital, member_id: m.id }));
     const order = (rows: { recipient: string; member_id: string }[]) => [...rows].sort((a, b) => `${a.recipient}${a.member_id}`.localeCompare(`${b.recipient}${b.member_id}`));
     expect(order(recorded as never)).toEqual(order(expected));

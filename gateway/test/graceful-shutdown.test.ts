@@ -21,7 +21,7 @@ describe('graceful shutdown on SIGTERM', () => {
     try {
     const url = `http://127.0.0.1:${port}/graphql`;
     const headers = await asCaller('RISK_MANAGEMENT', { sub: 'shutdown-test' });
-    await postGraphQL(url, QUERY, { id: members[0]!.id }, headers);
+    await postGraphQL(url, QUERY, { id: members[0].id }, headers);
     expect(await auditConnections(spawnedAt)).toBeGreaterThan(0);
 
     // Thirty requests; SIGTERM once the gateway has begun (decided and audited) some of them.
@@ -49,7 +49,7 @@ describe('graceful shutdown on SIGTERM', () => {
     for (const [i, answer] of answers.entries()) {
       if (answer.status === 0) continue; // refused: the gateway was no longer taking requests
       expect([i, answer.status]).toEqual([i, 200]);
-      expect(answer.body.data.member.lastName).toBe(members[i]!.lastName);
+      expect(answer.body.data.member.lastName).toBe(members[i].lastName);
     }
     expect(answers.filter((a) => a.status === 200 && a.at > terminatedAt).length).toBeGreaterThan(0);
     await expect(fetch(url, { method: 'POST' })).rejects.toThrow();

@@ -14,7 +14,7 @@ describe('which limit an operation broke, from the armor rule that refused it', 
   it('names the depth limit', () => {
     const [error] = refusalsOf('{ member { matters { member { matters { member { id } } } } } }');
     expect(limitOf(error)).toBe('MAX_DEPTH');
-    expect(error!.message).toBe('Operation refused: depth limit exceeded (at most 3).');
+    expect(error.message).toBe('Operation refused: depth limit exceeded (at most 3).');
   });
 
   it('names the aliases limit, then the directives limit', () => {
@@ -23,7 +23,7 @@ describe('which limit an operation broke, from the armor rule that refused it', 
   });
 
   it('names the cost limit', () => {
-    const tight = validate(schema, parse('{ member { id lastName } }'), armorFor({ ...limits, maxCost: 2 }).validationRules as never[]);
+    const tight = validate(schema, parse('{ member { id lastName } }'), armorFor({ ...limits, maxCost: 2 }).validationRules);
     expect(tight.map(limitOf)).toEqual(['MAX_COST']);
   });
 

@@ -89,7 +89,7 @@ describe('limits on hostile operations (internal graph)', () => {
   });
 
   it('keeps CSRF prevention on: a simple cross-site request is refused before it runs', async () => {
-    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: (await risk()).authorization!, 'x-purpose-of-use': 'RISK_MANAGEMENT' } });
+    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: (await risk()).authorization, 'x-purpose-of-use': 'RISK_MANAGEMENT' } });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/i);
   });

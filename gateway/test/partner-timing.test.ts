@@ -35,7 +35,7 @@ async function confirm(url: string, token: string, variables: Record<string, unk
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
 /** A statement with its values taken out: what work it is, not about whom. */
@@ -69,7 +69,7 @@ describe('the partner answer reveals nothing by its timing', () => {
       const strangerWork = await work(STRANGER);
       expect(strangerWork).toEqual(formerWork);
       expect(formerWork.requests.privacy).toBe(1);
-      expect(formerWork.statements.privacy!.filter((s) => /^insert into "privacy"\."disclosure"/i.test(s))).toHaveLength(1);
+      expect(formerWork.statements.privacy.filter((s) => /^insert into "privacy"\."disclosure"/i.test(s))).toHaveLength(1);
     });
   });
 

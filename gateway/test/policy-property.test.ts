@@ -56,7 +56,7 @@ const operation = fc
   .chain((roots) =>
     fc.tuple(
       ...roots.map((root) => {
-        const field = query.getFields()[root]!;
+        const field = query.getFields()[root];
         return selectionOf(getNamedType(field.type) as GraphQLObjectType, 3).map((kids): Selection => ({
           type: 'Query', field: root, key: root, present: true, children: kids,
           text: `${root}${REQUIRED_ARGS[`Query.${root}`] ?? ''} { __typename ${kids.map((k) => k.text).join(' ')} }`,

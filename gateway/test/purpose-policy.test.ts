@@ -57,7 +57,7 @@ describe('purpose of use × data category, through the gateway', () => {
       expect(response.body.data!.member).not.toBeNull();
     } else {
       expectRefused(response, expected);
-      if (expected === S) expect(response.body.errors![0]!.extensions!.policy.fields.length).toBeGreaterThan(0);
+      if (expected === S) expect(response.body.errors![0].extensions!.policy.fields.length).toBeGreaterThan(0);
     }
   });
 });
@@ -72,7 +72,7 @@ describe('EDI isolation', () => {
         await asCaller(purpose, { memberId: subject.id }),
       );
       expectRefused(response, 'EDI_ISOLATION');
-      expect(response.body.errors![0]!.extensions!.policy.fields).toEqual(expect.arrayContaining(['EdiProfile.genderIdentity', 'Member.edi']));
+      expect(response.body.errors![0].extensions!.policy.fields).toEqual(expect.arrayContaining(['EdiProfile.genderIdentity', 'Member.edi']));
     }
   });
 
@@ -114,7 +114,7 @@ describe('who and why', () => {
     const response = await postGraphQL(stack.gatewayUrl, query, { id: subject.id }, { 'x-purpose-of-use': 'MEMBERSHIP' });
     expect(response.status).toBe(401);
     expect(response.body.data ?? null).toBeNull();
-    expect(response.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(response.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it.each([

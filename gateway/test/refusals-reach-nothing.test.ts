@@ -26,7 +26,7 @@ describe('a refused operation', () => {
     graph.reset();
     const response = await postGraphQL(graph.gateway.graphqlUrl, query, variables, await headers());
     expect(response.body.data ?? null).toBeNull();
-    const error = response.body.errors![0]!.extensions!;
+    const error = response.body.errors![0].extensions!;
     expect(error.policy?.rule ?? error.code).toBe(rule);
     expect(graph.requests).toEqual({ member: 0, case: 0, education: 0, privacy: 0 });
     expect(graph.statements()).toEqual([]);

@@ -32,7 +32,7 @@ describe('a subgraph killed under load', () => {
     let loading = true;
     // Four clients asking without pause for the whole test.
     const load = Promise.all(Array.from({ length: 4 }, async (_, c) => {
-      for (let i = 0; loading; i += 1) responses.push(await postGraphQL(gateway.graphqlUrl, QUERY, { id: members[(c * 10 + i) % members.length]!.id }, headers));
+      for (let i = 0; loading; i += 1) responses.push(await postGraphQL(gateway.graphqlUrl, QUERY, { id: members[(c * 10 + i) % members.length].id }, headers));
     }));
 
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -40,9 +40,9 @@ describe('a subgraph killed under load', () => {
     await caseProcess.exited;
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const during = await postGraphQL(gateway.graphqlUrl, QUERY, { id: members[0]!.id }, headers);
+    const during = await postGraphQL(gateway.graphqlUrl, QUERY, { id: members[0].id }, headers);
     expect(during.status).toBe(200);
-    expect(during.body.data.member.lastName).toBe(members[0]!.lastName);
+    expect(during.body.data.member.lastName).toBe(members[0].lastName);
     expect(during.body.data.member.supportProgram).toBeNull();
     expect(during.body.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'case' });
     expect(JSON.stringify(during.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|localhost|:\d{4,5}\//);
@@ -51,9 +51,9 @@ describe('a subgraph killed under load', () => {
     expect(((await ready.json()) as any).checks).toMatchObject({ 'subgraph:case': 'down', 'subgraph:member': 'ok' });
 
     caseProcess = await spawnSubgraph('case', port);
-    const after = await postGraphQL(gateway.graphqlUrl, QUERY, { id: members[1]!.id }, headers);
+    const after = await postGraphQL(gateway.graphqlUrl, QUERY, { id: members[1].id }, headers);
     expect(after.body.errors).toBeUndefined();
-    expect(after.body.data.member.lastName).toBe(members[1]!.lastName);
+    expect(after.body.data.member.lastName).toBe(members[1].lastName);
     expect((await fetch(new URL('/ready', gateway.url))).status).toBe(200);
 
     loading = false;

@@ -14,24 +14,24 @@ const requestsOf = async (memberId: string) => (await sql(stack.adminUrl, 'selec
 
 describe("a member's own-record root field given another member's id", () => {
   let graph: InProcessGraph;
-  const asSelf = () => asCaller('MEMBER_SELF_SERVICE', { memberId: self!.id });
+  const asSelf = () => asCaller('MEMBER_SELF_SERVICE', { memberId: self.id });
   beforeAll(async () => {
     graph = await startInProcessGraph();
   });
   afterAll(() => graph.stop());
 
   it.each([
-    ['as a variable', REQUEST, () => ({ memberId: other!.id, on: other!.periods.at(-1)!.startsOn, summary: 'Asking on behalf of a colleague.' })],
+    ['as a variable', REQUEST, () => ({ memberId: other.id, on: other.periods.at(-1)!.startsOn, summary: 'Asking on behalf of a colleague.' })],
     ['written inline', `mutation { requestAssistance(memberId: "${other?.id}", eventsOn: "${other?.periods.at(-1)!.startsOn}", kind: HOSPITAL_COMPLAINT, summary: "Asking on behalf of a colleague.") { id } }`, () => ({})],
   ])('is refused at the gateway (%s): SUBJECT_SCOPE, no subgraph reached, nothing written', async (_how, query, variables) => {
-    const before = await requestsOf(other!.id);
+    const before = await requestsOf(other.id);
     graph.reset();
     const response = await postGraphQL(graph.gateway.graphqlUrl, query, variables(), await asSelf());
     expectRefused(response, 'SUBJECT_SCOPE');
-    expect(response.body.errors![0]!.extensions!.policy.fields).toEqual(['Mutation.requestAssistance']);
+    expect(response.body.errors![0].extensions!.policy.fields).toEqual(['Mutation.requestAssistance']);
     expect(graph.requests).toEqual({ member: 0, case: 0, education: 0, privacy: 0 });
     expect(graph.statements()).toEqual([]);
-    expect(await requestsOf(other!.id)).toBe(before);
+    expect(await requestsOf(other.id)).toBe(before);
   });
 
   it('is refused alongside an allowed root field: the whole operation, nothing reached', async () => {
@@ -39,7 +39,7 @@ describe("a member's own-record root field given another member's id", () => {
     const response = await postGraphQL(
       graph.gateway.graphqlUrl,
       'mutation ($memberId: ID, $on: Date!) { a: requestAssistance(eventsOn: $on, kind: OTHER, summary: "My own question, asked properly.") { id } b: requestAssistance(memberId: $memberId, eventsOn: $on, kind: OTHER, summary: "Someone else\'s question.") { id } }',
-      { memberId: other!.id, on: self!.periods.at(-1)!.startsOn },
+      { memberId: other.id, on: self.periods.at(-1)!.startsOn },
       await asSelf(),
     );
     expectRefused(response, 'SUBJECT_SCOPE');
@@ -47,13 +47,13 @@ describe("a member's own-record root field given another member's id", () => {
   });
 
   it.each([
-    ['their own id', () => self!.id],
+    ['their own id', () => self.id],
     ['no id at all', () => undefined],
   ])('still opens the request when the member names %s', async (_label, memberId) => {
-    const before = await requestsOf(self!.id);
-    const response = await postGraphQL(graph.gateway.graphqlUrl, REQUEST, { memberId: memberId(), on: self!.periods.at(-1)!.startsOn, summary: 'I received a letter from a hospital about a complaint.' }, await asSelf());
+    const before = await requestsOf(self.id);
+    const response = await postGraphQL(graph.gateway.graphqlUrl, REQUEST, { memberId: memberId(), on: self.periods.at(-1)!.startsOn, summary: 'I received a letter from a hospital about a complaint.' }, await asSelf());
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.requestAssistance.source).toBe('MEMBER');
-    expect(await requestsOf(self!.id)).toBe(before + 1);
+    expect(await requestsOf(self.id)).toBe(before + 1);
   });
 });

@@ -13,7 +13,7 @@ import { asCaller } from '../../test/support/tokens.js';
 /** A supergraph composed from some of the subgraphs' committed SDL. */
 async function supergraphOf(names: string[], urls: Record<string, string>): Promise<string> {
   const services = await Promise.all(
-    names.map(async (name) => ({ name, url: urls[name]!, typeDefs: parse(await readFile(join(SUBGRAPH_SDL_DIR, `${name}.graphql`), 'utf8')) })),
+    names.map(async (name) => ({ name, url: urls[name], typeDefs: parse(await readFile(join(SUBGRAPH_SDL_DIR, `${name}.graphql`), 'utf8')) })),
   );
   const result = composeServices(services);
   if (result.errors) throw result.errors[0];

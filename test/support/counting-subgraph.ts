@@ -6,8 +6,8 @@ export async function startCountingSubgraph<L>(definition: SubgraphDefinition<L>
   const counter = new StatementCounter();
   const stack = testStack();
   const running = await startSubgraph(definition, {
-    clientUrl: stack.ownerUrls[definition.name]!,
-    storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, stack.ownerUrls[s.name]!])),
+    clientUrl: stack.ownerUrls[definition.name],
+    storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, stack.ownerUrls[s.name]])),
     hopPublicKey: stack.hopPublicJwk,
     peerUrls: stack.subgraphUrls,
     port: 0,

@@ -32,7 +32,7 @@ export function testGatewayConfig(subgraphUrls: Record<string, string>): Gateway
     sandbox: false,
     authentication: { publicKey: publicHalf(stack.issuerPrivateJwk), issuer: 'mutual-graph-dev', audience: 'mutual-graph' },
     hopPrivateKey: stack.hopPrivateJwk,
-    auditDatabaseUrl: stack.ownerUrls.audit!,
+    auditDatabaseUrl: stack.ownerUrls.audit,
   };
 }
 
@@ -46,11 +46,11 @@ export async function startInProcessGraph(options: { auditDatabaseUrl?: string; 
   const requests: Record<string, number> = {};
   for (const subgraph of subgraphs) {
     requests[subgraph.name] = 0;
-    subgraph.server.on('request', () => (requests[subgraph.name]! += 1));
+    subgraph.server.on('request', () => (requests[subgraph.name] += 1));
   }
   const gateway = await startGateway({
     ...testGatewayConfig(Object.fromEntries(subgraphs.map((s) => [s.name, s.graphqlUrl]))),
-    auditDatabaseUrl: options.auditDatabaseUrl ?? stack.ownerUrls.audit!,
+    auditDatabaseUrl: options.auditDatabaseUrl ?? stack.ownerUrls.audit,
     ...(options.introspection ? { introspection: options.introspection } : {}),
   });
   return {

@@ -62,7 +62,7 @@ export function categoriesFromSupergraphText(path: string): Map<string, string |
       type = null;
       continue;
     }
-    const field = type ? /^  (\w+)[(:]/.exec(line) : null;
+    const field = type ? /^ {2}(\w+)[(:]/.exec(line) : null;
     if (!field) continue;
     const category = /@dataCategory\(category: (\w+)\)/.exec(line)?.[1];
     if (category) categories.set(`${type}.${field[1]}`, category);
@@ -83,7 +83,7 @@ export function oracleDecide(purpose: OraclePurpose, coordinates: string[], root
   const touched = new Set(coordinates.map((c) => categories.get(c)).filter((c): c is string => typeof c === 'string'));
   if (touched.has('EDI') && (touched.has('MEMBERSHIP') || touched.has('MEDICO_LEGAL'))) return { allowed: false, rule: 'EDI_ISOLATION' };
   const onlyRoots = ONLY_ROOTS[purpose];
-  const bound = coordinates.some((c) => BOUND_FIELDS[c] && !BOUND_FIELDS[c]!.includes(purpose));
+  const bound = coordinates.some((c) => BOUND_FIELDS[c] && !BOUND_FIELDS[c].includes(purpose));
   if (bound || [...touched].some((c) => !MAY_READ[purpose].includes(c)) || (onlyRoots && roots.some((r) => !onlyRoots.includes(r)))) return { allowed: false, rule: 'PURPOSE_SCOPE' };
   if (purpose === 'MEMBER_SELF_SERVICE' && !ownRootsOnly) return { allowed: false, rule: 'SUBJECT_SCOPE' };
   return { allowed: true };

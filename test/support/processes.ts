@@ -13,7 +13,7 @@ export { freePort } from '@mutual-graph/stack';
 export async function spawnSubgraph(name: string, port: number, ownerUrls = testStack().ownerUrls, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
   const stack = testStack();
   const service = spawnService(name, serviceScript(name), {
-    ...subgraphEnvironment(SUBGRAPHS.find((s) => s.name === name)!, { ownerUrls, peerUrl: (peer) => stack.subgraphUrls[peer]!, hopPublicJwk: stack.hopPublicJwk, port }),
+    ...subgraphEnvironment(SUBGRAPHS.find((s) => s.name === name)!, { ownerUrls, peerUrl: (peer) => stack.subgraphUrls[peer], hopPublicJwk: stack.hopPublicJwk, port }),
     LOG_LEVEL: 'warn',
     ...extraEnv,
   }, true);

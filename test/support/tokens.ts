@@ -64,6 +64,6 @@ export async function postAsGateway<T = Record<string, any>>(
   principal: Partial<Principal> = {},
   options: HopOptions = {},
 ): Promise<GraphQLResponse<T>> {
-  const { name, graphqlUrl } = typeof subgraph === 'string' ? { name: subgraph, graphqlUrl: testStack().subgraphUrls[subgraph]! } : subgraph;
+  const { name, graphqlUrl } = typeof subgraph === 'string' ? { name: subgraph, graphqlUrl: testStack().subgraphUrls[subgraph] } : subgraph;
   return postGraphQL<T>(graphqlUrl, query, variables, await asGatewayHop({ to: name, query, variables: variables ?? {} }, purpose, principal, options));
 }

@@ -127,10 +127,10 @@ export class AuditLog {
     const em = this.orm.em.fork();
     // One statement under load; a single operation that read more members than fit in one takes a
     // few, in one transaction, so its reads are all written or none are.
-    if (rows.length <= MAX_READS) await em.insertMany(AuditMemberRead, rows as never);
+    if (rows.length <= MAX_READS) await em.insertMany(AuditMemberRead, rows);
     else {
       await em.transactional(async (tx) => {
-        for (let i = 0; i < rows.length; i += MAX_READS) await tx.insertMany(AuditMemberRead, rows.slice(i, i + MAX_READS) as never);
+        for (let i = 0; i < rows.length; i += MAX_READS) await tx.insertMany(AuditMemberRead, rows.slice(i, i + MAX_READS));
       });
     }
   }

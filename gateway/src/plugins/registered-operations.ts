@@ -34,7 +34,7 @@ export function registeredOperationsPlugin(operations: Map<string, { name: strin
       const registered = hash ? operations.get(hash) : undefined;
       if (request.extensions) delete (request.extensions as Record<string, unknown>).persistedQuery;
       const matches = registered && (request.query === undefined || request.query.trim() === registered.text);
-      request.query = matches ? registered!.text : PLACEHOLDER;
+      request.query = matches ? registered.text : PLACEHOLDER;
       if (!matches) {
         contextValue.pendingRefusal = new GraphQLError('only registered operations run on this graph', {
           extensions: { code: 'OPERATION_NOT_REGISTERED', http: { status: 403 } },

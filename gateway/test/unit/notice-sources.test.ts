@@ -12,7 +12,7 @@ const notices = [
 async function received(subgraph: string): Promise<{ kept: string[]; left: unknown }> {
   const context = { notices: [], membersRead: new Set<string>(), requestId: 'test' } as unknown as GatewayContext;
   const response = { data: {}, extensions: { gatewayNotices: structuredClone(notices) } };
-  await new SubgraphDataSource(subgraph, 'http://127.0.0.1:1/graphql').didReceiveResponse({ response, context } as never);
+  await new SubgraphDataSource(subgraph, 'http://127.0.0.1:1/graphql').didReceiveResponse({ response, context });
   return { kept: context.notices.map((n) => n.kind), left: response.extensions };
 }
 

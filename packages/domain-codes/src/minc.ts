@@ -24,6 +24,6 @@ export function formatMinc(sevenDigits: string): string {
 export function isValidMinc(minc: string): boolean {
   const match = /^CAMD-(\d{4})-(\d{4})$/.exec(minc);
   if (!match) return false;
-  const digits = match[1]! + match[2]!;
+  const digits = match[1] + match[2];
   return luhnCheckDigit(digits.slice(0, 7)) === Number(digits[7]);
 }

@@ -91,7 +91,7 @@ export async function hopVerifier(
     } catch {
       throw refuse('invalid', 'subgraphs answer the gateway only: the gateway token is not valid here');
     }
-    if (!matchesBinding({ operation: payload.op as string, variables: typeof payload.vars === 'string' ? payload.vars : undefined }, query, variables)) {
+    if (!matchesBinding({ operation: payload.op, variables: typeof payload.vars === 'string' ? payload.vars : undefined }, query, variables)) {
       throw refuse('wrong-request', 'the gateway token was signed for another request');
     }
     // A token bound to its variables serves one request. A peer token (bound to its declared query
@@ -106,7 +106,7 @@ export async function hopVerifier(
     };
     return {
       principal,
-      purpose: payload.purpose as Purpose,
+      purpose: payload.purpose,
       requestId: typeof payload.rid === 'string' ? payload.rid : '',
       ...(typeof payload.eff === 'string' ? { effect: payload.eff } : {}),
     };

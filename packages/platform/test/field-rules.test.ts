@@ -17,7 +17,7 @@ import { postAsGateway } from '../../../test/support/tokens.js';
 const stack = testStack();
 const member = syntheticMember(3, stack.seed);
 const withMatter = [...syntheticMembers(stack.seed)].find((m) => syntheticCasework(m, stack.seed).matters.length > 0)!;
-const matterId = syntheticCasework(withMatter, stack.seed).matters[0]!.id;
+const matterId = syntheticCasework(withMatter, stack.seed).matters[0].id;
 const ENTITY_IDS: Record<string, string> = { Member: member.id, MedicoLegalMatter: matterId };
 
 function categorizedFields(schema: GraphQLSchema, typeName: string): { field: string; category: DataCategory; selection: string }[] {
@@ -82,7 +82,7 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('field rules in the %s
     const other = syntheticMember(4, stack.seed);
     const typeFields = categorizedFields(schema, 'Member').filter((f) => f.field !== 'id');
     if (typeFields.length === 0) return;
-    const { selection } = typeFields[0]!;
+    const { selection } = typeFields[0];
     const response = await postAsGateway(subgraph,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { ${selection} } } }`,
       { r: [{ __typename: 'Member', id: other.id }] }, 'MEMBER_SELF_SERVICE', { memberId: member.id });

@@ -40,7 +40,7 @@ describe('a hop token binds the operation the subgraph runs, not only the text t
   it('is refused on a GET whose JSON body is the signed request and whose query string is another operation', async () => {
     const variables = { id: self.id };
     const headers = await asGatewayHop({ to: 'member', query: SIGNED, variables }, 'MEMBERSHIP');
-    const url = `${stack.subgraphUrls.member!}?query=${encodeURIComponent(CONTACTS)}`;
+    const url = `${stack.subgraphUrls.member}?query=${encodeURIComponent(CONTACTS)}`;
     const response = await raw(url, 'GET', { ...headers, 'content-type': 'application/json' }, JSON.stringify({ query: SIGNED, variables }));
     expect(response.body?.data?.members ?? null).toBeNull();
     expect(response.status).toBe(401);
@@ -51,7 +51,7 @@ describe('a hop token binds the operation the subgraph runs, not only the text t
     const document = `query One($id: ID!) { member(id: $id) { firstName } }\nquery Two { members(first: 5) { edges { node { firstName lastName contact { email } } } } }`;
     const variables = { id: other.id };
     const headers = await asGatewayHop({ to: 'member', query: document, variables }, 'MEMBERSHIP');
-    const response = await raw(stack.subgraphUrls.member!, 'POST', { ...headers, 'content-type': 'application/json' }, JSON.stringify({ query: document, variables, operationName: 'Two' }));
+    const response = await raw(stack.subgraphUrls.member, 'POST', { ...headers, 'content-type': 'application/json' }, JSON.stringify({ query: document, variables, operationName: 'Two' }));
     expect(response.body?.data?.members ?? null).toBeNull();
     expect(response.status).toBe(401);
   });

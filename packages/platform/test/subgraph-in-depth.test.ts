@@ -9,7 +9,7 @@ import { asGatewayHop, postAsGateway } from '../../../test/support/tokens.js';
 const stack = testStack();
 const self = syntheticMember(3, stack.seed);
 const other = [...syntheticMembers(stack.seed)].find((m) => m.id !== self.id && syntheticCasework(m, stack.seed).matters.length > 0)!;
-const othersMatter = syntheticCasework(other, stack.seed).matters[0]!.id;
+const othersMatter = syntheticCasework(other, stack.seed).matters[0].id;
 // Each selection reads only what its token's purpose may read field by field: only the root-field
 // and subject rules stand between it and every member's record.
 const CURSORS = '{ members(first: 5) { edges { cursor } } }';
@@ -84,25 +84,25 @@ describe('a hop token is good for one request at one subgraph, once', () => {
 
   it('is refused when replayed', async () => {
     const headers = await asGatewayHop({ to: 'member', query, variables: { id: self.id } }, 'MEMBERSHIP');
-    const first = await postGraphQL(stack.subgraphUrls.member!, query, { id: self.id }, headers);
+    const first = await postGraphQL(stack.subgraphUrls.member, query, { id: self.id }, headers);
     expect(first.body.errors).toBeUndefined();
-    const replay = await postGraphQL(stack.subgraphUrls.member!, query, { id: self.id }, headers);
+    const replay = await postGraphQL(stack.subgraphUrls.member, query, { id: self.id }, headers);
     expect(replay.status).toBe(401);
     expect(replay.body.data ?? null).toBeNull();
   });
 
   it('is refused for another operation or other variables than it was signed for', async () => {
     const headers = await asGatewayHop({ to: 'member', query, variables: { id: self.id } }, 'MEMBERSHIP');
-    const otherVariables = await postGraphQL(stack.subgraphUrls.member!, query, { id: other.id }, headers);
+    const otherVariables = await postGraphQL(stack.subgraphUrls.member, query, { id: other.id }, headers);
     expect(otherVariables.status).toBe(401);
-    const otherQuery = await postGraphQL(stack.subgraphUrls.member!, CONTACTS, {}, headers);
+    const otherQuery = await postGraphQL(stack.subgraphUrls.member, CONTACTS, {}, headers);
     expect(otherQuery.status).toBe(401);
   });
 
   it("is refused when a partner confirmation's token is used to confirm another physician (no disclosure would be recorded)", async () => {
     const confirm = 'query ($minc: String) { membershipConfirmation(minc: $minc) { isMember status } }';
     const headers = await asGatewayHop({ to: 'member', query: confirm, variables: { minc: self.minc } }, 'PARTNER_CONFIRMATION', { partnerId: 'hospital-7' });
-    const response = await postGraphQL(stack.subgraphUrls.member!, confirm, { minc: other.minc }, headers);
+    const response = await postGraphQL(stack.subgraphUrls.member, confirm, { minc: other.minc }, headers);
     expect(response.status).toBe(401);
     expect(response.body.data ?? null).toBeNull();
   });
@@ -110,37 +110,37 @@ describe('a hop token is good for one request at one subgraph, once', () => {
   it('is refused at another subgraph than the one it names', async () => {
     const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { medicoLegalHistory { kind } } } }';
     const variables = { r: [{ __typename: 'Member', id: self.id }] };
-    const response = await postGraphQL(stack.subgraphUrls.case!, entities, variables, await asGatewayHop({ to: 'member', query: entities, variables }, 'MEDICO_LEGAL_ASSISTANCE'));
+    const response = await postGraphQL(stack.subgraphUrls.case, entities, variables, await asGatewayHop({ to: 'member', query: entities, variables }, 'MEDICO_LEGAL_ASSISTANCE'));
     expect(response.status).toBe(401);
   });
 
   it("refuses a partner's effect token for recording disclosures when replayed at the member subgraph to erase EDI answers", async () => {
     const erase = 'mutation ($m: [ID!]!) { eraseEdiAnswers(memberIds: $m) }';
     const variables = { m: [self.id] };
-    const before = await sql(stack.ownerUrls.edi!, 'select count(*)::int as n from edi.edi_profile where member_id = $1', [self.id]);
+    const before = await sql(stack.ownerUrls.edi, 'select count(*)::int as n from edi.edi_profile where member_id = $1', [self.id]);
     // Addressed to the privacy subgraph, as the gateway signs it: refused at the member subgraph.
-    const elsewhere = await postGraphQL(stack.subgraphUrls.member!, erase, variables, await asGatewayHop({ to: 'privacy', query: erase, variables }, 'PARTNER_CONFIRMATION', { partnerId: 'hospital-7' }, { effect: 'Mutation.recordDisclosures' }));
+    const elsewhere = await postGraphQL(stack.subgraphUrls.member, erase, variables, await asGatewayHop({ to: 'privacy', query: erase, variables }, 'PARTNER_CONFIRMATION', { partnerId: 'hospital-7' }, { effect: 'Mutation.recordDisclosures' }));
     expect(elsewhere.status).toBe(401);
     // Even addressed to the member subgraph, an effect token for another effect is refused.
     const otherEffect = await postAsGateway('member', erase, variables, 'PARTNER_CONFIRMATION', { partnerId: 'hospital-7' }, { effect: 'Mutation.recordDisclosures' });
     expect(otherEffect.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(otherEffect.body.data?.eraseEdiAnswers ?? null).toBeNull();
-    const after = await sql(stack.ownerUrls.edi!, 'select count(*)::int as n from edi.edi_profile where member_id = $1', [self.id]);
+    const after = await sql(stack.ownerUrls.edi, 'select count(*)::int as n from edi.edi_profile where member_id = $1', [self.id]);
     expect(after).toEqual(before);
   });
 
   it('logs and counts every token it refuses, by reason', async () => {
     const read = async () => {
-      const text = await (await fetch(new URL('/metrics', stack.subgraphUrls.member!))).text();
+      const text = await (await fetch(new URL('/metrics', stack.subgraphUrls.member))).text();
       const line = (reason: string) => Number(new RegExp(`subgraph_hop_refusals_total\\{[^}]*reason="${reason}"[^}]*\\} (\\d+)`).exec(text)?.[1] ?? 0);
       return { missing: line('missing'), wrong: line('wrong-request'), replayed: line('replayed') };
     };
     const before = await read();
-    await postGraphQL(stack.subgraphUrls.member!, query, { id: self.id });
+    await postGraphQL(stack.subgraphUrls.member, query, { id: self.id });
     const headers = await asGatewayHop({ to: 'member', query, variables: { id: self.id } }, 'MEMBERSHIP');
-    await postGraphQL(stack.subgraphUrls.member!, query, { id: other.id }, headers);
-    await postGraphQL(stack.subgraphUrls.member!, query, { id: self.id }, headers);
-    await postGraphQL(stack.subgraphUrls.member!, query, { id: self.id }, headers);
+    await postGraphQL(stack.subgraphUrls.member, query, { id: other.id }, headers);
+    await postGraphQL(stack.subgraphUrls.member, query, { id: self.id }, headers);
+    await postGraphQL(stack.subgraphUrls.member, query, { id: self.id }, headers);
     const after = await read();
     expect(after.missing - before.missing).toBe(1);
     expect(after.wrong - before.wrong).toBe(1);

@@ -19,7 +19,7 @@ const stack = testStack();
 const self = syntheticMember(3, stack.seed);
 const other = [...syntheticMembers(stack.seed)].find((m) => m.id !== self.id && syntheticCasework(m, stack.seed).matters.length > 0)!;
 const ownMatter = [...syntheticMembers(stack.seed)].map((m) => ({ m, matters: syntheticCasework(m, stack.seed).matters })).find((x) => x.m.id === self.id)?.matters[0];
-const othersMatter = syntheticCasework(other, stack.seed).matters[0]!;
+const othersMatter = syntheticCasework(other, stack.seed).matters[0];
 const categories = categoriesFromSupergraphText(SUPERGRAPH_PATH);
 // Written out by hand, as the oracle's matrix is: what the member filter's fields select by.
 const FILTER_CATEGORY: Record<string, string> = { status: 'MEMBERSHIP', province: 'PROFESSIONAL', specialty: 'PROFESSIONAL', typeOfWork: 'PROFESSIONAL' };
@@ -119,10 +119,10 @@ function personalValues(nodes: Node[], data: unknown, owner: string | undefined,
 function violation(purpose: OraclePurpose, root: Root, value: { coordinate: string; owner: string | undefined }): string | undefined {
   const category = categories.get(value.coordinate)!;
   if (!MAY_READ[purpose].includes(category)) return `${category} under ${purpose}`;
-  if (BOUND_FIELDS[value.coordinate] && !BOUND_FIELDS[value.coordinate]!.includes(purpose)) return `${value.coordinate} is bound to other purposes`;
+  if (BOUND_FIELDS[value.coordinate] && !BOUND_FIELDS[value.coordinate].includes(purpose)) return `${value.coordinate} is bound to other purposes`;
   const onlyRoots = ONLY_ROOTS[purpose];
   if (onlyRoots && (root.kind === 'members' || root.kind === 'me' || root.kind === 'member') && !onlyRoots.includes(root.kind)) return `${root.kind} is not a root ${purpose} may use`;
-  if (root.filter && !MAY_READ[purpose].includes(FILTER_CATEGORY[root.filter]!)) return `a filter by ${FILTER_CATEGORY[root.filter]} under ${purpose}`;
+  if (root.filter && !MAY_READ[purpose].includes(FILTER_CATEGORY[root.filter])) return `a filter by ${FILTER_CATEGORY[root.filter]} under ${purpose}`;
   if (purpose === 'MEMBER_SELF_SERVICE' && value.owner !== self.id) return "another member's record under self-service";
   if (value.coordinate === 'Member.edi' && value.owner !== self.id) return "another member's EDI answers";
   return undefined;

@@ -28,7 +28,7 @@ const postgres = await openPostgres(DATA_DIR, secrets, {
 try {
   const prepared = await prepareDatabase(postgres.adminUrl, secrets.rolePasswords, null);
   const sourceFolder = owner.database.migrationsPath.replace(/([\\/])dist([\\/])/, '$1src$2');
-  const orm = await openDatabase({ ...owner.database, migrationsPath: sourceFolder }, { clientUrl: prepared.ownerUrls[owner.name]! });
+  const orm = await openDatabase({ ...owner.database, migrationsPath: sourceFolder }, { clientUrl: prepared.ownerUrls[owner.name] });
   try {
     const result = await orm.migrator.create(sourceFolder, false, false, label);
     console.log(result.fileName ? `created ${join(sourceFolder, result.fileName)}` : 'entities and database agree: no migration needed');

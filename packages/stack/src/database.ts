@@ -27,7 +27,7 @@ export async function prepareDatabase(adminUrl: string, passwords: Record<string
   const prepared: PreparedDatabase = { ownerUrls: { [EFFECTS_LOGIN]: roleUrl(adminUrl, { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN]! }) }, migrated: {}, seeded: {}, reconciled: {} };
   const targets: SeedTarget[] = [];
   for (const owner of DATABASE_OWNERS) {
-    const url = roleUrl(adminUrl, { role: roleName(owner.name), password: passwords[owner.name]! });
+    const url = roleUrl(adminUrl, { role: roleName(owner.name), password: passwords[owner.name] });
     prepared.ownerUrls[owner.name] = url;
     const orm = await openDatabase(owner.database, { clientUrl: url, poolMax: 2 });
     try {
@@ -50,8 +50,8 @@ export async function prepareDatabase(adminUrl: string, passwords: Record<string
   // Copies a store keeps of its subgraph's data, mended before anything serves; then what a seeded store derives.
   for (const owner of DATABASE_OWNERS.filter((o) => o.reconcile || (seed && o.afterSeed))) {
     const subgraph = DATABASE_OWNERS.find((o) => o.name === owner.service)!;
-    const store = await openDatabase(owner.database, { clientUrl: prepared.ownerUrls[owner.name]!, poolMax: 2 });
-    const source = await openDatabase(subgraph.database, { clientUrl: prepared.ownerUrls[subgraph.name]!, poolMax: 2 });
+    const store = await openDatabase(owner.database, { clientUrl: prepared.ownerUrls[owner.name], poolMax: 2 });
+    const source = await openDatabase(subgraph.database, { clientUrl: prepared.ownerUrls[subgraph.name], poolMax: 2 });
     try {
       if (owner.reconcile) prepared.reconciled[owner.name] = await owner.reconcile(store.em.fork(), source.em.fork());
       if (seed && owner.afterSeed) await owner.afterSeed(store.em.fork());

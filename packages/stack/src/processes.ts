@@ -29,8 +29,8 @@ export function spawnService(name: string, script: string, env: Record<string, s
       if (!quiet) stream.write(`${name.padEnd(9)} | ${line}\n`);
     }
   };
-  child.stdout!.on('data', prefix(process.stdout));
-  child.stderr!.on('data', prefix(process.stderr));
+  child.stdout.on('data', prefix(process.stdout));
+  child.stderr.on('data', prefix(process.stderr));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { name, child, exited };
 }

@@ -22,7 +22,7 @@ export function subgraphEnvironment(subgraph: Pick<SubgraphDefinition<unknown>, 
   port: number;
 }): Record<string, string> {
   return {
-    ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === subgraph.name).map((o) => [o.variable, settings.ownerUrls[o.name]!])),
+    ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === subgraph.name).map((o) => [o.variable, settings.ownerUrls[o.name]])),
     ...Object.fromEntries((subgraph.peers ?? []).map((peer) => [`${peer.toUpperCase()}_SUBGRAPH_URL`, settings.peerUrl(peer)])),
     GATEWAY_HOP_PUBLIC_KEY: JSON.stringify(settings.hopPublicJwk),
     PORT: String(settings.port),
@@ -42,7 +42,7 @@ export function gatewayEnvironment(settings: {
   return {
     PORT: String(settings.port),
     AUTH_PUBLIC_KEY: JSON.stringify(settings.issuerPublicJwk),
-    ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === 'gateway').map((o) => [o.variable, settings.ownerUrls[o.name]!])),
+    ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === 'gateway').map((o) => [o.variable, settings.ownerUrls[o.name]])),
     GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(settings.hopPrivateJwk),
     HOST: settings.host ?? '127.0.0.1',
     ...Object.fromEntries(Object.entries(settings.subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),

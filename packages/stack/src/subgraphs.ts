@@ -23,19 +23,19 @@ export interface DatabaseOwner {
 
 export const DATABASE_OWNERS: DatabaseOwner[] = [
   ...SUBGRAPHS.flatMap((subgraph: SubgraphDefinition<unknown>) => [
-    { name: subgraph.name, service: subgraph.name, database: subgraph.database, variable: 'DATABASE_URL', seed: SEED_PLANS[subgraph.name]! },
+    { name: subgraph.name, service: subgraph.name, database: subgraph.database, variable: 'DATABASE_URL', seed: SEED_PLANS[subgraph.name] },
     ...(subgraph.isolatedStores ?? []).map((store) => ({
       name: store.name,
       service: subgraph.name,
       database: store.database,
       variable: storeUrlVariable(store.name),
-      seed: SEED_PLANS[store.name]!,
+      seed: SEED_PLANS[store.name],
       afterSeed: store.afterSeed,
       reconcile: store.reconcile,
     })),
   ]),
   // The gateway's audit records: written by the gateway alone, never seeded.
-  { name: 'audit', service: 'gateway', database: AUDIT_DATABASE, variable: 'DATABASE_URL', seed: SEED_PLANS.audit! },
+  { name: 'audit', service: 'gateway', database: AUDIT_DATABASE, variable: 'DATABASE_URL', seed: SEED_PLANS.audit },
 ];
 
 /** Each owner's database login role: `mg_<name>`, owner of its schema and of nothing else. */

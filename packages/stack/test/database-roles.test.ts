@@ -14,14 +14,14 @@ describe('one database role per subgraph and per isolated store', () => {
   const stack = testStack();
 
   it.each(Object.keys(TABLES))('%s reads its own schema', async (name) => {
-    const rows = await sql(stack.ownerUrls[name]!, `select count(*)::int as n from ${TABLES[name]}`);
+    const rows = await sql(stack.ownerUrls[name], `select count(*)::int as n from ${TABLES[name]}`);
     expect(rows[0].n).toBeGreaterThan(0);
   });
 
   it.each(Object.keys(TABLES).flatMap((own) => Object.keys(TABLES).filter((other) => other !== own).map((other) => [own, other])))(
     "%s cannot read %s's schema",
     async (own, other) => {
-      await expect(sql(stack.ownerUrls[own]!, `select * from ${TABLES[other]} limit 1`)).rejects.toThrow(/permission denied/);
+      await expect(sql(stack.ownerUrls[own], `select * from ${TABLES[other]} limit 1`)).rejects.toThrow(/permission denied/);
     },
   );
 
@@ -46,6 +46,6 @@ describe('one database role per subgraph and per isolated store', () => {
   });
 
   it('nobody but the owner can use the public schema', async () => {
-    await expect(sql(stack.ownerUrls.case!, 'create table public.leak (x int)')).rejects.toThrow(/permission denied/);
+    await expect(sql(stack.ownerUrls.case, 'create table public.leak (x int)')).rejects.toThrow(/permission denied/);
   });
 });

@@ -40,11 +40,11 @@ describe('disposition under the retention schedule', () => {
     await sql(adminUrl, `insert into privacy.privacy_request (id, member_id, kind, details, received_on, due_on, status, closed_on) values
       (gen_random_uuid(), $1, 'ACCESS', 'A copy, please.', '2030-01-02', '2030-02-01', 'COMPLETED', '2030-01-20'),
       (gen_random_uuid(), $1, 'CORRECTION', 'My address.', '2031-03-02', '2031-04-01', 'DECLINED', '2031-03-25'),
-      (gen_random_uuid(), $2, 'ACCESS', 'Still open.', '2044-01-02', '2044-02-01', 'RECEIVED', null)`, [a!.id, b!.id]);
+      (gen_random_uuid(), $2, 'ACCESS', 'Still open.', '2044-01-02', '2044-02-01', 'RECEIVED', null)`, [a.id, b.id]);
     await sql(adminUrl, `insert into privacy.disclosure (id, member_id, recipient, purpose, categories, description, disclosed_at) values
       (gen_random_uuid(), $1, 'partner-a', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2030-05-05T10:00:00Z'),
       (gen_random_uuid(), $1, 'partner-b', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2031-05-05T10:00:00Z'),
-      (gen_random_uuid(), $2, 'partner-a', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2035-05-05T10:00:00Z')`, [a!.id, b!.id]);
+      (gen_random_uuid(), $2, 'partner-a', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2035-05-05T10:00:00Z')`, [a.id, b.id]);
   }, 120_000);
   afterAll(() => sql(stack.adminUrl, 'drop database if exists mg_disposition_test with (force)'));
 

@@ -20,7 +20,7 @@ describe('the migration that gives the mailing address its own province', () => 
   it("gives existing members their practice's province as their mailing province, and no destroyed contact back", async () => {
     await sql(stack.adminUrl, `drop database if exists ${DATABASE} with (force)`);
     const prepared = await prepareDatabase(url, passwords, null);
-    const orm = await openDatabase(member.database, { clientUrl: prepared.ownerUrls.member!, poolMax: 1 });
+    const orm = await openDatabase(member.database, { clientUrl: prepared.ownerUrls.member, poolMax: 1 });
     try {
       // The database as it was before the migration, holding a member with a contact and one without.
       // (The last migration reverted: when another follows it, revert that one too.)

@@ -49,7 +49,7 @@ export function syntheticCatalogue(options: SyntheticOptions): SyntheticActivity
     const accredited = kind === 'ELEARNING' || kind === 'WORKSHOP' || kind === 'WEBINAR';
     const durationMinutes = kind === 'WORKSHOP' ? 180 : kind === 'ELEARNING' ? 60 : kind === 'WEBINAR' ? 60 : 15;
     const publishedOn = addDays(options.asOf, -faker.number.int({ min: 30, max: 8 * 365 }));
-    const topic = TOPICS[i % TOPICS.length]!;
+    const topic = TOPICS[i % TOPICS.length];
     const second = faker.helpers.arrayElement(TOPICS.filter((t) => t !== topic));
     return {
       id: faker.string.uuid(),

@@ -12,7 +12,7 @@ const SHARE_AND_RISK: Record<string, { share: number; risk: number }> = {
   RAD: { share: 3, risk: 1.3 }, OPH: { share: 2, risk: 1.5 }, RES: { share: 15, risk: 0.3 },
 };
 
-export const TYPES_OF_WORK = DOMAIN_TYPES_OF_WORK.map((t) => ({ ...t, ...SHARE_AND_RISK[t.code]! }));
+export const TYPES_OF_WORK = DOMAIN_TYPES_OF_WORK.map((t) => ({ ...t, ...SHARE_AND_RISK[t.code] }));
 
 export type TypeOfWork = (typeof TYPES_OF_WORK)[number];
 

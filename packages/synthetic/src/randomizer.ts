@@ -17,7 +17,7 @@ function initGenrand(s: number): Int32Array {
   const mt = new Int32Array(N);
   mt[0] = s;
   for (let i = 1; i < N; i++) {
-    const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
+    const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
     mt[i] = Math.imul(1812433253, prev) + i;
   }
   return mt;
@@ -30,8 +30,8 @@ function initByArray(key: readonly number[], mt: Int32Array): void {
   let i = 1;
   let j = 0;
   for (let k = Math.max(N, key.length); k !== 0; k--) {
-    const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-    mt[i] = Math.trunc((mt[i]! ^ Math.imul(prev, 1664525)) + key[j]! + j);
+    const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
+    mt[i] = Math.trunc((mt[i] ^ Math.imul(prev, 1664525)) + key[j] + j);
     i++;
     j++;
     if (i >= N) {
@@ -41,8 +41,8 @@ function initByArray(key: readonly number[], mt: Int32Array): void {
     if (j >= key.length) j = 0;
   }
   for (let k = N - 1; k !== 0; k--) {
-    const prev = mt[i - 1]! ^ (mt[i - 1]! >>> 30);
-    mt[i] = Math.trunc((mt[i]! ^ Math.imul(prev, 1566083941)) - i);
+    const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
+    mt[i] = Math.trunc((mt[i] ^ Math.imul(prev, 1566083941)) - i);
     i++;
     if (i >= N) {
       mt[0] = mt[N - 1]!;
@@ -55,15 +55,15 @@ function initByArray(key: readonly number[], mt: Int32Array): void {
 function twist(mt: Int32Array): void {
   let k = 0;
   for (; k < N - M; k++) {
-    const y = (mt[k]! & UPPER) | (mt[k + 1]! & LOWER);
-    mt[k] = mt[k + M]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX);
+    const y = (mt[k] & UPPER) | (mt[k + 1] & LOWER);
+    mt[k] = mt[k + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX);
   }
   for (; k < N - 1; k++) {
-    const y = (mt[k]! & UPPER) | (mt[k + 1]! & LOWER);
-    mt[k] = mt[k + M - N]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX);
+    const y = (mt[k] & UPPER) | (mt[k + 1] & LOWER);
+    mt[k] = mt[k + M - N] ^ (y >>> 1) ^ (-(y & 1) & MATRIX);
   }
-  const y = (mt[N - 1]! & UPPER) | (mt[0]! & LOWER);
-  mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (-(y & 1) & MATRIX);
+  const y = (mt[N - 1] & UPPER) | (mt[0] & LOWER);
+  mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX);
 }
 
 /** A drop-in for faker's `generateMersenne53Randomizer()`: same seeds, same numbers, cheaper `seed`. */
@@ -75,7 +75,7 @@ export function fastMersenne53Randomizer(): Randomizer {
       twist(mt);
       index = 0;
     }
-    let y = mt[index++]!;
+    let y = mt[index++];
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
     y ^= (y << 15) & 0xefc60000;

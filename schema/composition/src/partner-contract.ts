@@ -30,7 +30,7 @@ function partnerSurface(subgraphs: DocumentNode[], supergraphSdl: string): { roo
   const schema = buildSchema(supergraphSdl, { assumeValidSDL: true });
   const types = new Set<string>();
   const queue: GraphQLNamedType[] = [...rootFields].flatMap((name) => {
-    const field = schema.getQueryType()!.getFields()[name]!;
+    const field = schema.getQueryType()!.getFields()[name];
     return [getNamedType(field.type), ...field.args.map((a) => getNamedType(a.type))];
   });
   while (queue.length > 0) {
@@ -82,7 +82,7 @@ export interface PartnerContract {
 export function composePartnerContract(subgraphs: { name: string; url: string; sdl: string }[], supergraphSdl: string): PartnerContract {
   const documents = subgraphs.map((s) => parse(s.sdl));
   const surface = partnerSurface(documents, supergraphSdl);
-  const result = composeServices(subgraphs.map((s, i) => ({ name: s.name, url: s.url, typeDefs: restrictToPartners(documents[i]!, surface) })));
+  const result = composeServices(subgraphs.map((s, i) => ({ name: s.name, url: s.url, typeDefs: restrictToPartners(documents[i], surface) })));
   if (result.errors) throw new Error(`partner contract does not compose:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   const apiSchema = Supergraph.build(result.supergraphSdl).apiSchema().toGraphQLJSSchema();
   return { supergraphSdl: result.supergraphSdl, apiSdl: printSchema(apiSchema) };

@@ -69,7 +69,7 @@ describe('casework detail and statistics', () => {
       const row = truth.find((t) => t.kind === cell.values[0].value)!;
       expect([cell.matters, cell.closed]).toEqual([row.n, row.closed]);
     }
-    const civil = body.data!.matterStatistics.find((c: { values: { value: string }[] }) => c.values[0]!.value === 'CIVIL_ACTION');
+    const civil = body.data!.matterStatistics.find((c: { values: { value: string }[] }) => c.values[0].value === 'CIVIL_ACTION');
     expect(civil.compensationShare).toBeGreaterThan(0.15);
     expect(civil.compensationShare).toBeLessThan(0.55);
     const byYear = await postGraphQL(stack.gatewayUrl, '{ matterStatistics(groupBy: [YEAR, KIND], filter: { fromYear: 2020 }) { values { dimension value } matters } }', {}, await asCaller('RISK_MANAGEMENT'));

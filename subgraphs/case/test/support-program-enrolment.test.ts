@@ -17,7 +17,7 @@ describe('the Member Support Program lifecycle', () => {
     const ids = new Set(answers.map((a) => a.body.data!.enrolInSupportProgram.id));
     expect(ids.size).toBe(1);
     enrolmentId = [...ids][0] as string;
-    expect(answers[0]!.body.data!.enrolInSupportProgram).toMatchObject({ status: 'IDENTIFIED', source: 'IDENTIFICATION' });
+    expect(answers[0].body.data!.enrolInSupportProgram).toMatchObject({ status: 'IDENTIFIED', source: 'IDENTIFICATION' });
     expect(await sql(stack.adminUrl, "select 1 from casework.support_program_enrolment where member_id = $1 and status <> 'CLOSED'", [member.id])).toHaveLength(1);
   });
 

@@ -43,8 +43,8 @@ async function oracle(alpha: number, minimumPeers: number) {
   const members = [...byMember].flatMap(([id, groups]) => {
     const positive = [...groups].filter(([, y]) => y > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     if (positive.length === 0) return [];
-    const [type, region] = positive[0]![0].split('|');
-    return [{ id, type: type!, region: region!, years: [...groups.values()].reduce((a, b) => a + b, 0), n: count.get(id) ?? 0 }];
+    const [type, region] = positive[0][0].split('|');
+    return [{ id, type: type, region: region, years: [...groups.values()].reduce((a, b) => a + b, 0), n: count.get(id) ?? 0 }];
   });
   const sum = (list: typeof members) => ({ members: list.length, n: list.reduce((a, m) => a + m.n, 0), years: list.reduce((a, m) => a + m.years, 0) });
   return members.flatMap((m) => {
@@ -86,7 +86,7 @@ describe('Member Support Program identification', () => {
       stack.gatewayUrl,
       'mutation ($a: MembershipApplicationInput!) { applyForMembership(application: $a) { id } }',
       { a: {
-        profile: { firstName: 'Idris', lastName: `Zzyzx-${String(suffix).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`, dateOfBirth: '1980-02-02' },
+        profile: { firstName: 'Idris', lastName: `Zzyzx-${String(suffix).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`, dateOfBirth: '1980-02-02' },
         contact: { email: `idris.${suffix}@example.org`, phone: '+1-555-010-0177', city: 'Yellowknife', province: 'NT' },
         minc: formatMinc(String(7_000_000 + suffix)), collegeRegistrations: [{ college: 'NT', registrationNumber: `NT-${suffix}` }], typeOfWork: 'PSY',
       } },

@@ -3,7 +3,7 @@ import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
 import { asCaller } from '../../../test/support/tokens.js';
 
 const stack = testStack();
-const member = [...syntheticMembers(stack.seed)][450]!;
+const member = [...syntheticMembers(stack.seed)][450];
 const REQUEST = 'mutation { requestSupportProgramReview(answers: [{ code: "RECURRENT_EVENTS", answer: true }, { code: "REVIEW_HISTORY", answer: true }], note: "Three complaints this year.") { id status source } }';
 
 describe('asking for a Member Support Program review', () => {
@@ -18,7 +18,7 @@ describe('asking for a Member Support Program review', () => {
     const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
     const answers = await Promise.all(Array.from({ length: 5 }, () => postGraphQL(stack.gatewayUrl, REQUEST, {}, asMember)));
     expect(new Set(answers.map((a) => a.body.data!.requestSupportProgramReview.id)).size).toBe(1);
-    expect(answers[0]!.body.data!.requestSupportProgramReview).toMatchObject({ status: 'IDENTIFIED', source: 'MEMBER_REQUEST' });
+    expect(answers[0].body.data!.requestSupportProgramReview).toMatchObject({ status: 'IDENTIFIED', source: 'MEMBER_REQUEST' });
     expect(await sql(stack.adminUrl, "select 1 from casework.support_program_enrolment where member_id = $1 and status <> 'CLOSED'", [member.id])).toHaveLength(1);
     const mine = await postGraphQL(stack.gatewayUrl, '{ me { supportProgram { source status } } }', {}, asMember);
     expect(mine.body.data!.me.supportProgram).toEqual({ source: 'MEMBER_REQUEST', status: 'IDENTIFIED' });

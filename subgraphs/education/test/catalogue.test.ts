@@ -42,7 +42,7 @@ describe('the learning catalogue', () => {
 
   it('filters by kind, topic, language (items in both languages count for either) and accreditation', async () => {
     for (const node of (await page({ kind: 'WEBINAR' })).nodes) expect(node.kind).toBe('WEBINAR');
-    const topic = current[0]!.topics[0]!;
+    const topic = current[0].topics[0];
     expect((await page({ topic })).totalCount).toBe(current.filter((a) => a.topics.includes(topic)).length);
     expect((await page({ language: 'FR' })).totalCount).toBe(current.filter((a) => a.language === 'FR' || a.language === 'BOTH').length);
     const mainpro = await page({ accreditation: 'MAINPRO_PLUS' });

@@ -18,7 +18,7 @@ describe('Member Support Program education plans', () => {
 
   it('builds a plan of steps tied to the assessment, an outside program marked as the member\'s own expense', async () => {
     const { body } = await postGraphQL(stack.gatewayUrl, CREATE, {
-      plan: PLAN(member!, [
+      plan: PLAN(member, [
         { factor: 'Documentation of informed consent', activityId: activity.id, dueOn: inDays(60) },
         { factor: 'Communication with patients', externalProgram: 'Communication skills workshop (outside provider)', externalCostCad: '1250.00', dueOn: inDays(120) },
       ]),
@@ -33,7 +33,7 @@ describe('Member Support Program education plans', () => {
   });
 
   it('lets the member record their progress, needs evidence for a completed step, and completes the plan with its last step', async () => {
-    const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member!.id });
+    const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
     const mine = await postGraphQL(stack.gatewayUrl, '{ me { educationPlan { id items { id } } } }', {}, asMember);
     const [first, second] = mine.body.data!.me.educationPlan.items;
     const UPDATE = 'mutation ($id: ID!, $p: PlanItemProgressInput!) { updateMyEducationPlanItem(itemId: $id, progress: $p) { status evidence completedOn } }';
@@ -46,9 +46,9 @@ describe('Member Support Program education plans', () => {
   });
 
   it("refuses a member's progress on someone else's plan", async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, CREATE, { plan: PLAN(other!, [{ factor: 'Handoffs', activityId: activity.id, dueOn: inDays(30) }]) }, await asCaller('RISK_MANAGEMENT'));
+    const { body } = await postGraphQL(stack.gatewayUrl, CREATE, { plan: PLAN(other, [{ factor: 'Handoffs', activityId: activity.id, dueOn: inDays(30) }]) }, await asCaller('RISK_MANAGEMENT'));
     const itemId = body.data!.createEducationPlan.items[0].id;
-    const response = await postGraphQL(stack.gatewayUrl, 'mutation ($id: ID!) { updateMyEducationPlanItem(itemId: $id, progress: { status: IN_PROGRESS }) { status } }', { id: itemId }, await asCaller('MEMBER_SELF_SERVICE', { memberId: member!.id }));
+    const response = await postGraphQL(stack.gatewayUrl, 'mutation ($id: ID!) { updateMyEducationPlanItem(itemId: $id, progress: { status: IN_PROGRESS }) { status } }', { id: itemId }, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }));
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'itemId' });
   });
 

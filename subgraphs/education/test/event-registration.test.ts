@@ -47,7 +47,7 @@ describe('event registration', () => {
 
   it('counts the same member registering many times at once as one registration', async () => {
     const eventId = await schedule(2);
-    const member = members[50]!;
+    const member = members[50];
     const answers = await Promise.all(Array.from({ length: 12 }, () => registerMember(eventId, member.id)));
     expect(new Set(answers.map((a) => a.body.data!.registerMemberForEvent.status))).toEqual(new Set(['REGISTERED']));
     expect(await seats(eventId)).toHaveLength(1);
@@ -56,23 +56,23 @@ describe('event registration', () => {
   it('gives a freed seat to the first on the waitlist at once and closes up the line', async () => {
     const eventId = await schedule(2);
     const [a, b, c, d] = members.slice(52, 56);
-    for (const m of [a, b, c, d]) await registerMember(eventId, m!.id);
+    for (const m of [a, b, c, d]) await registerMember(eventId, m.id);
     const cancelled = await postGraphQL(
       stack.gatewayUrl,
       'mutation ($e: ID!, $m: ID!) { cancelMemberRegistration(eventId: $e, memberId: $m) { status } }',
-      { e: eventId, m: a!.id },
+      { e: eventId, m: a.id },
       await asCaller('EDUCATION'),
     );
     expect(cancelled.body.data!.cancelMemberRegistration.status).toBe('CANCELLED');
     const byMember = new Map((await seats(eventId)).map((r) => [r.member_id, r]));
-    expect(byMember.get(b!.id)).toMatchObject({ status: 'REGISTERED' });
-    expect(byMember.get(c!.id)).toMatchObject({ status: 'REGISTERED', waitlist_position: null });
-    expect(byMember.get(d!.id)).toMatchObject({ status: 'WAITLISTED', waitlist_position: 1 });
+    expect(byMember.get(b.id)).toMatchObject({ status: 'REGISTERED' });
+    expect(byMember.get(c.id)).toMatchObject({ status: 'REGISTERED', waitlist_position: null });
+    expect(byMember.get(d.id)).toMatchObject({ status: 'WAITLISTED', waitlist_position: 1 });
   });
 
   it('lets a member register themself and see the event, its seats and their place', async () => {
     const eventId = await schedule(1);
-    const me = members[58]!;
+    const me = members[58];
     const asMe = await asCaller('MEMBER_SELF_SERVICE', { memberId: me.id });
     const mine = await postGraphQL(stack.gatewayUrl, 'mutation ($e: ID!) { registerForEvent(eventId: $e) { status event { seatsLeft waitlisted activity { title } } } }', { e: eventId }, asMe);
     expect(mine.body.data!.registerForEvent).toEqual({ status: 'REGISTERED', event: { seatsLeft: 0, waitlisted: 0, activity: { title: workshop.title } } });

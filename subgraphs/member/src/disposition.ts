@@ -21,7 +21,7 @@ const keyArray = (ids: string[]) => `{${ids.join(',')}}`;
  * store's copy of their practice).
  */
 export function memberDisposition(stores: Record<string, EntityManager>): DispositionTask[] {
-  const edi = stores.edi!;
+  const edi = stores.edi;
   return [
     {
       rule: 'member-contact',

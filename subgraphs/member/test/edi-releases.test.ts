@@ -34,8 +34,8 @@ describe("the EDI store's copy of practices", () => {
     const expected = await sql(stack.adminUrl, 'select id::text as id, province::text as province, specialty from member.member where id = any($1::uuid[]) order by id', [[first.id, second.id]]);
     await sql(stack.adminUrl, 'delete from edi.member_practice where member_id = $1', [first.id]);
     await sql(stack.adminUrl, "update edi.member_practice set province = 'YT', specialty = 'RESIDENT' where member_id = $1", [second.id]);
-    const edi = await openDatabase(ediStore.database, { clientUrl: stack.ownerUrls.edi!, poolMax: 1 });
-    const member = await openDatabase(memberSubgraph.database, { clientUrl: stack.ownerUrls.member!, poolMax: 1 });
+    const edi = await openDatabase(ediStore.database, { clientUrl: stack.ownerUrls.edi, poolMax: 1 });
+    const member = await openDatabase(memberSubgraph.database, { clientUrl: stack.ownerUrls.member, poolMax: 1 });
     try {
       expect(await ediStore.reconcile!(edi.em.fork(), member.em.fork())).toBe(expected.filter((e) => !(e.id === second.id && e.province === 'YT' && e.specialty === 'RESIDENT')).length);
       expect(await ediStore.reconcile!(edi.em.fork(), member.em.fork())).toBe(0);
@@ -83,7 +83,7 @@ describe('publishing EDI releases', () => {
     for (const q of QUESTIONS) {
       for (const value of EDI_ANSWERS[q]!) {
         if (value === answers[q]) continue;
-        const at = (cell: Cell) => cell.values[0]!.value === value;
+        const at = (cell: Cell) => cell.values[0].value === value;
         if (count(a, q, at) !== count(b, q, at)) changedElsewhere++;
       }
     }
@@ -91,7 +91,7 @@ describe('publishing EDI releases', () => {
     // The reading that gave applicants away before: the one cell of each question that rose by exactly one.
     const read = QUESTIONS.filter((q) => {
       const rose = EDI_ANSWERS[q]!.filter((value) => {
-        const at = (cell: Cell) => cell.values[0]!.value === value;
+        const at = (cell: Cell) => cell.values[0].value === value;
         const [x, y] = [count(a, q, at), count(b, q, at)];
         return x !== null && y !== null && y - x === 1;
       });
@@ -101,7 +101,7 @@ describe('publishing EDI releases', () => {
   });
 
   it('leaves every cell of the published release a feasible range of at least 10 to an attacker who solves over every table it publishes', async () => {
-    const latest = (await releases())[0]!;
+    const latest = (await releases())[0];
     const published = asTables(await wholeRelease(latest.id));
     const bound = noiseBound(72, 1e-6);
     let narrowest = Infinity;

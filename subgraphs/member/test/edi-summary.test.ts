@@ -24,7 +24,7 @@ describe('EDI reporting, from published releases only', () => {
     const published = await releases();
     expect(published.at(-1)).toMatchObject({ version: 1, publishedBy: 'seed', method: 'DISCRETE_GAUSSIAN_ZCDP', minimumCellSize: 10 });
     expect(published.at(-1)!.privacyLoss).toEqual({ rho: 0.125, epsilon: expect.closeTo(2.75, 2), rhoChangedAnswer: 0.25, epsilonChangedAnswer: expect.closeTo(3.97, 2), noiseStandardDeviation: expect.closeTo(8.485, 2) });
-    const latest = published[0]!;
+    const latest = published[0];
     expect((await summary(['GENDER_IDENTITY'])).release).toEqual({ id: latest.id, version: latest.version });
   });
 
@@ -32,7 +32,7 @@ describe('EDI reporting, from published releases only', () => {
     // The release's own counting, on the EDI store's connection, beside the administrator's truth at the same moment
     // (a published release was counted earlier: answers given or erased since would differ from today's truth).
     const rows = await truth();
-    const orm = await openDatabase(ediStore.database, { clientUrl: stack.ownerUrls.edi!, poolMax: 1 });
+    const orm = await openDatabase(ediStore.database, { clientUrl: stack.ownerUrls.edi, poolMax: 1 });
     try {
       const counts = await countRelease(orm.em.fork());
       let cells = 0;
@@ -51,7 +51,7 @@ describe('EDI reporting, from published releases only', () => {
 
   it('publishes every cell with noise of the stated deviation on the true count, never a count under 10, the same however often asked', async () => {
     const rows = await truth();
-    const orm = await openDatabase(ediStore.database, { clientUrl: stack.ownerUrls.edi!, poolMax: 1 });
+    const orm = await openDatabase(ediStore.database, { clientUrl: stack.ownerUrls.edi, poolMax: 1 });
     let residuals: number[];
     try {
       // What publication does to these counts (protect-release.ts with the release's variance), without spending the budget.
@@ -79,7 +79,7 @@ describe('EDI reporting, from published releases only', () => {
     expect(spread).toBeLessThan(2 * sd);
 
     // The published release: every count at least 10 or suppressed, and read back the same each time.
-    const { id } = (await releases())[0]!;
+    const { id } = (await releases())[0];
     const tables = await wholeRelease(id);
     for (const cells of tables.values()) {
       for (const cell of cells) {
@@ -92,7 +92,7 @@ describe('EDI reporting, from published releases only', () => {
   });
 
   it('answers a filter as a slice of the same stored table', async () => {
-    const { id } = (await releases())[0]!;
+    const { id } = (await releases())[0];
     const fine = await summary(['GENDER_IDENTITY', 'PROVINCE'], undefined, id);
     for (const province of ['ON', 'QC', 'PE']) {
       const sliced = await summary(['GENDER_IDENTITY'], { province }, id);
@@ -102,7 +102,7 @@ describe('EDI reporting, from published releases only', () => {
   });
 
   it('carries no member identifier anywhere in a release', async () => {
-    const text = JSON.stringify([...(await wholeRelease((await releases())[0]!.id)).values()]) + JSON.stringify(await releases());
+    const text = JSON.stringify([...(await wholeRelease((await releases())[0].id)).values()]) + JSON.stringify(await releases());
     const releaseIds = new Set((await releases()).map((r) => r.id));
     for (const uuid of text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []) expect(releaseIds.has(uuid)).toBe(true);
     expect(text).not.toMatch(/CAMD-|MG\d{7}/);
@@ -134,8 +134,8 @@ describe('EDI reporting, from published releases only', () => {
     const { body } = await postGraphQL(stack.gatewayUrl, SUMMARY, { groupBy, filter }, await asCaller('EDI_REPORTING'));
     expect(body.data).toBeNull();
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'groupBy' });
-    expect(body.errors![0]!.extensions!.tables).toContainEqual(['GENDER_IDENTITY', 'PROVINCE']);
-    expect(body.errors![0]!.message).toMatch(/GENDER_IDENTITY × RACIALIZED_IDENTITY/);
+    expect(body.errors![0].extensions!.tables).toContainEqual(['GENDER_IDENTITY', 'PROVINCE']);
+    expect(body.errors![0].message).toMatch(/GENDER_IDENTITY × RACIALIZED_IDENTITY/);
   });
 
   it('refuses an unknown specialty without repeating it, and a release that is not one', async () => {

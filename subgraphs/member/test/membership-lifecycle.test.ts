@@ -7,7 +7,7 @@ import { asCaller } from '../../../test/support/tokens.js';
 const stack = testStack();
 let serial = 0;
 /** Names hold letters only: a number spelt in letters keeps test names unique. */
-const spelt = (n: number) => String(n).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
+const spelt = (n: number) => String(n).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]);
 /** A valid application with a MINC no seeded member holds (seeded MINCs stay below 6,000,000). */
 function application(overrides: Record<string, unknown> = {}) {
   serial += 1;

@@ -16,7 +16,7 @@ describe('membership through the gateway', () => {
         id: retired.id,
         during: last.endsOn,
         after: new Date(Date.parse(`${last.endsOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
-        before: new Date(Date.parse(`${retired.periods[0]!.startsOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+        before: new Date(Date.parse(`${retired.periods[0].startsOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
       },
       await asCaller('MEDICO_LEGAL_ASSISTANCE'),
     );

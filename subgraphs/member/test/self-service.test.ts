@@ -14,7 +14,7 @@ async function freshMember(): Promise<string> {
     'mutation ($application: MembershipApplicationInput!) { applyForMembership(application: $application) { id } }',
     {
       application: {
-        profile: { firstName: 'Noor', lastName: `Zzyzx-${String(suffix).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`, dateOfBirth: '1979-09-30' },
+        profile: { firstName: 'Noor', lastName: `Zzyzx-${String(suffix).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`, dateOfBirth: '1979-09-30' },
         contact: { email: `noor.${suffix}@example.org`, phone: '+1-555-010-0142', city: 'Whitehorse', province: 'YT' },
         minc: formatMinc(String(9_000_000 + suffix)),
         collegeRegistrations: [{ college: 'YT', registrationNumber: `YT-${suffix}` }],

@@ -12,7 +12,7 @@ const RECORD = `mutation ($incident: ConfidentialityIncidentInput!) { recordConf
 
 const incident = (changes: Record<string, unknown> = {}) => ({
   description: 'A letter about two advice calls was mailed to the wrong address.',
-  occurredFrom: day(-5), discoveredOn: day(-2), categories: ['MEDICO_LEGAL', 'CONTACT'], memberIds: [first!.id, second!.id], peopleConcerned: 2, ...changes,
+  occurredFrom: day(-5), discoveredOn: day(-2), categories: ['MEDICO_LEGAL', 'CONTACT'], memberIds: [first.id, second.id], peopleConcerned: 2, ...changes,
 });
 
 describe('the register of confidentiality incidents', () => {
@@ -37,7 +37,7 @@ describe('the register of confidentiality incidents', () => {
     const after = await postGraphQL(stack.gatewayUrl, '{ incidentsAwaitingNotification { id } }', {}, await office());
     expect(after.body.data!.incidentsAwaitingNotification).not.toContainEqual({ id: entry.id });
 
-    const byMember = await postGraphQL(stack.gatewayUrl, 'query ($m: ID!) { confidentialityIncidents(memberId: $m) { id } }', { m: second!.id }, await office());
+    const byMember = await postGraphQL(stack.gatewayUrl, 'query ($m: ID!) { confidentialityIncidents(memberId: $m) { id } }', { m: second.id }, await office());
     expect(byMember.body.data!.confidentialityIncidents).toEqual([{ id: entry.id }]);
   });
 

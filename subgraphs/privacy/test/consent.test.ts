@@ -37,7 +37,7 @@ describe('consent decides whom the COMMUNICATIONS purpose reaches', () => {
 
   it('stops returning a member the moment they withdraw, and returns them once they consent again', async () => {
     const [id] = (await grantedCommunications()).filter((m) => members.slice(540, 580).some((s) => s.id === m));
-    const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: id! });
+    const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: id });
     const READ = 'query ($id: ID!) { member(id: $id) { firstName contact { email } communicationPreferences { consented } } }';
     const before = await postGraphQL(stack.gatewayUrl, READ, { id }, await communications());
     expect(before.body.data!.member).toMatchObject({ communicationPreferences: { consented: true } });
@@ -68,7 +68,7 @@ describe('consent decides whom the COMMUNICATIONS purpose reaches', () => {
 });
 
 describe('consent to disclose to a third party the member names', () => {
-  const id = members[580]!.id;
+  const id = members[580].id;
   const asSelf = () => asCaller('MEMBER_SELF_SERVICE', { memberId: id });
   const CONSENTS = '{ me { consents { purpose recipient status history { decision } } } }';
 
@@ -98,7 +98,7 @@ describe('consent to disclose to a third party the member names', () => {
 
 describe('consent decisions the privacy office records from a call or a letter', () => {
   it('records how the decision was made, and an EDI withdrawal by phone erases the answers', async () => {
-    const member = members[590]!;
+    const member = members[590];
     const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
     const given = await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, disability: "YES" }) { disability } }', {}, asSelf);
     expect(given.body.errors).toBeUndefined();
@@ -112,19 +112,19 @@ describe('consent decisions the privacy office records from a call or a letter',
   });
 
   it('leaves online decisions to the member', async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, 'mutation ($m: ID!) { recordConsentDecision(memberId: $m, purpose: SURVEYS, decision: GRANTED, method: ONLINE) { status } }', { m: members[591]!.id }, await office());
+    const { body } = await postGraphQL(stack.gatewayUrl, 'mutation ($m: ID!) { recordConsentDecision(memberId: $m, purpose: SURVEYS, decision: GRANTED, method: ONLINE) { status } }', { m: members[591].id }, await office());
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'method' });
   });
 
   it('refuses the gateway\'s erasure call to every client', async () => {
-    const response = await postGraphQL(stack.gatewayUrl, 'mutation ($m: [ID!]!) { eraseEdiAnswers(memberIds: $m) }', { m: [members[592]!.id] }, await office());
+    const response = await postGraphQL(stack.gatewayUrl, 'mutation ($m: [ID!]!) { eraseEdiAnswers(memberIds: $m) }', { m: [members[592].id] }, await office());
     expect(response.body.data ?? null).toBeNull();
     expect(response.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 
 describe('disclosures the privacy office records', () => {
-  const member = members[593]!;
+  const member = members[593];
   const RECORD = 'mutation ($d: StaffDisclosureInput!) { recordDisclosure(disclosure: $d) { recipient purpose categories description } }';
   const disclosure = (changes: Record<string, unknown> = {}) => ({
     memberId: member.id, recipient: 'Dr. Ada Lovelace, counsel', basis: 'MEMBER_CONSENT', categories: ['MEDICO_LEGAL'], description: 'Copy of the file on the 2025 College complaint.', disclosedAt: new Date().toISOString(), ...changes,

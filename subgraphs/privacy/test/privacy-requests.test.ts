@@ -14,7 +14,7 @@ async function record(receivedOffset: number) {
   const { body } = await postGraphQL(
     stack.gatewayUrl,
     `mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: CORRECTION, details: "Please correct my address.", receivedOn: $on) { ${FIELDS} } }`,
-    { m: other!.id, on: day(receivedOffset) },
+    { m: other.id, on: day(receivedOffset) },
     await office(),
   );
   expect(body.errors).toBeUndefined();
@@ -23,7 +23,7 @@ async function record(receivedOffset: number) {
 
 describe('privacy requests on the statutory clock', () => {
   it('takes a member\'s own access request, due 30 days after receipt, and shows it to them', async () => {
-    const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member!.id });
+    const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
     const { body } = await postGraphQL(stack.gatewayUrl, `mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything you hold about me.") { ${FIELDS} } }`, {}, asMember);
     expect(body.data!.submitPrivacyRequest).toMatchObject({ kind: 'ACCESS', status: 'RECEIVED', receivedOn: day(0), dueOn: day(30) });
     const mine = await postGraphQL(stack.gatewayUrl, '{ me { privacyRequests { id kind } } }', {}, asMember);
@@ -92,7 +92,7 @@ describe('separation of duties on privacy requests', () => {
   });
 
   it('lets one officer verify the identity behind a member\'s own submitted request', async () => {
-    const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member!.id });
+    const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
     const { body } = await postGraphQL(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "Everything, please.") { id } }', {}, asMember);
     const verified = await postGraphQL(stack.gatewayUrl, VERIFY, { r: body.data!.submitPrivacyRequest.id, on: day(0) }, await office());
     expect(verified.body.data!.verifyRequesterIdentity).toMatchObject({ channel: 'SELF_SERVICE', recordedBy: null, identityVerifiedBy: 'privacy-officer' });

@@ -41,7 +41,7 @@ export async function ensureServiceRoles(adminUrl: string, roles: ServiceRole[])
   await client.connect();
   try {
     const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
-    const db = client.escapeIdentifier(rows[0]!.db);
+    const db = client.escapeIdentifier(rows[0].db);
     await client.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);
     await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
     for (const { schema, role, password } of roles) {
@@ -75,7 +75,7 @@ export async function withSchemaCreateRight<T>(adminUrl: string, role: string, w
   await client.connect();
   try {
     const { rows } = await client.query<{ db: string }>('SELECT current_database() AS db');
-    const grant = `ON DATABASE ${client.escapeIdentifier(rows[0]!.db)} TO ${client.escapeIdentifier(role)}`;
+    const grant = `ON DATABASE ${client.escapeIdentifier(rows[0].db)} TO ${client.escapeIdentifier(role)}`;
     await client.query(`GRANT CREATE ${grant}`);
     try {
       return await work();

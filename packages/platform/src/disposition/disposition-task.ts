@@ -22,7 +22,7 @@ export interface DispositionTask {
 
 /** A due page from a plain keyset query: when it came back full, there may be more after its last key. */
 export function pageOf(ids: string[], limit: number): DuePage {
-  return { ids, next: ids.length === limit ? ids[ids.length - 1]! : null };
+  return { ids, next: ids.length === limit ? ids[ids.length - 1] : null };
 }
 
 /** Runs a read inside the batch's own transaction (never on another pooled connection). */
@@ -46,7 +46,7 @@ export function destroyRowsDatedBefore(rule: string, entity: new () => object, t
       return pageOf(ids, limit);
     },
     apply(em, ids) {
-      return em.nativeDelete(entity, { id: { $in: ids } } as never);
+      return em.nativeDelete(entity, { id: { $in: ids } });
     },
   };
 }

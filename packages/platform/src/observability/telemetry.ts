@@ -43,7 +43,7 @@ if (endpoint && process.env.OTEL_SDK_DISABLED !== 'true') {
   }
 
   const sdk = new NodeSDK({
-    traceExporter: new WithoutOperationText(new OTLPTraceExporter()) as never,
+    traceExporter: new WithoutOperationText(new OTLPTraceExporter()),
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|ready|metrics)/.test(req.url ?? '') }),
       new UndiciInstrumentation(),

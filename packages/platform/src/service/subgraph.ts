@@ -148,9 +148,9 @@ export async function startSubgraph<Loaders>(
     stopOnTerminationSignals: false,
     formatError: maskInternalErrors(logger),
     plugins: [
-      requestLogPlugin(logger, metrics) as never,
-      oneOperationPlugin(() => hopRefused('wrong-request')) as never,
-      gatewayNoticesPlugin() as never,
+      requestLogPlugin(logger, metrics),
+      oneOperationPlugin(() => hopRefused('wrong-request')),
+      gatewayNoticesPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
@@ -201,10 +201,10 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     logger.fatal(error.message);
     process.exit(1);
   }
-  const peerUrls = familyValues(SUBGRAPH_ENVIRONMENT.families['<NAME>_SUBGRAPH_URL']!);
-  const storeUrls = familyValues(SUBGRAPH_ENVIRONMENT.families['<STORE>_DATABASE_URL']!);
+  const peerUrls = familyValues(SUBGRAPH_ENVIRONMENT.families['<NAME>_SUBGRAPH_URL']);
+  const storeUrls = familyValues(SUBGRAPH_ENVIRONMENT.families['<STORE>_DATABASE_URL']);
   const running = await startSubgraph(definition, {
-    hopPublicKey: env.GATEWAY_HOP_PUBLIC_KEY as JWK,
+    hopPublicKey: env.GATEWAY_HOP_PUBLIC_KEY,
     clientUrl: env.DATABASE_URL,
     storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, storeUrls[s.name] ?? ''])),
     peerUrls: Object.fromEntries((definition.peers ?? []).map((peer) => [peer, peerUrls[peer] ?? ''])),

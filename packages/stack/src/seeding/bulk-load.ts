@@ -122,7 +122,7 @@ export async function loadSeed(targets: SeedTarget[], options: SyntheticOptions,
       await client.connect();
       clients.set(target.name, client);
       for (const [g, group] of target.groups.entries()) {
-        const first = target.metadata.get(group.tables[0]!.entity as never).tableName;
+        const first = target.metadata.get(group.tables[0].entity as never).tableName;
         if (!(await isEmpty(client, target.schema, first))) continue;
         group.tables.forEach((table, t) => layouts.push(tableLayout(target.name, g, t, target.schema, target.metadata, table.entity)));
       }
@@ -134,7 +134,7 @@ export async function loadSeed(targets: SeedTarget[], options: SyntheticOptions,
     }));
     const plans = Object.fromEntries(targets.map((t) => [t.name, t.groups]));
     const written = layouts.length === 0 ? []
-      : parts === 1 ? [writeSeedFiles(plans, layouts, options, ranges[0]!, dir)]
+      : parts === 1 ? [writeSeedFiles(plans, layouts, options, ranges[0], dir)]
       : await Promise.all(ranges.map((range) => generateInWorker(load.worker!, { layouts, options, range, dir })));
     const generateMs = performance.now() - started;
 
@@ -144,7 +144,7 @@ export async function loadSeed(targets: SeedTarget[], options: SyntheticOptions,
       const tables = layouts.flatMap((layout, i) => (layout.owner === target.name ? [{ layout, files: written.map((part) => part.find((f) => f.layout === i)!) }] : []));
       if (tables.length === 0) return;
       await copyOwner(clients.get(target.name)!, target.schema, tables);
-      for (const { layout, files } of tables) loaded[target.name]![layout.name] = files.reduce((n, f) => n + f.rows, 0);
+      for (const { layout, files } of tables) loaded[target.name][layout.name] = files.reduce((n, f) => n + f.rows, 0);
     }));
     const failed = outcomes.find((o) => o.status === 'rejected');
     if (failed) throw failed.reason;

@@ -40,7 +40,7 @@ export function tableLayout(owner: string, group: number, table: number, schema:
   const meta = metadata.get(entity as never);
   const columns: TableLayout['columns'] = {};
   for (const prop of Object.values(meta.properties) as { name: string; fieldNames?: string[]; type?: string }[]) {
-    if (prop.fieldNames?.length) columns[prop.name] = { column: prop.fieldNames[0]!, json: /json/i.test(`${prop.type ?? ''}`) };
+    if (prop.fieldNames?.length) columns[prop.name] = { column: prop.fieldNames[0], json: /json/i.test(`${prop.type ?? ''}`) };
   }
   return { owner, group, table, schema, name: meta.tableName, columns };
 }
@@ -90,7 +90,7 @@ class SeedFileWriter {
     if (keys.length !== this.fields.length || keys.some((k) => !this.layout.columns[k] || !this.fields!.includes(k))) {
       throw new Error(`seed rows for ${this.layout.name} differ in their properties (${keys.join(', ')})`);
     }
-    this.buffer += `${this.fields.map((p) => copyValue(record[p], this.layout.columns[p]!.json)).join('\t')}\n`;
+    this.buffer += `${this.fields.map((p) => copyValue(record[p], this.layout.columns[p].json)).join('\t')}\n`;
     this.rows += 1;
     // Written synchronously: generating rows is what takes the time, and this keeps it one plain loop.
     if (this.buffer.length >= FLUSH_BYTES) this.flush();
@@ -107,7 +107,7 @@ class SeedFileWriter {
       this.flush();
       closeSync(this.fd);
     }
-    return { layout: this.index, path: this.path, rows: this.rows, columns: (this.fields ?? []).map((p) => this.layout.columns[p]!.column) };
+    return { layout: this.index, path: this.path, rows: this.rows, columns: (this.fields ?? []).map((p) => this.layout.columns[p].column) };
   }
 }
 
@@ -118,13 +118,13 @@ class SeedFileWriter {
 export function writeSeedFiles(plans: Record<string, SeedGroup[]>, layouts: TableLayout[], options: SyntheticOptions, range: SeedRange, dir: string): SeedFile[] {
   const writers = layouts.map((layout, index) => new SeedFileWriter(layout, index, join(dir, `${layout.schema}.${layout.name}.${range.part}.copy`)));
   try {
-    const tables = layouts.map((layout) => plans[layout.owner]![layout.group]!.tables[layout.table]!);
+    const tables = layouts.map((layout) => plans[layout.owner][layout.group].tables[layout.table]);
     if (range.part === 0) {
       tables.forEach((table, i) => {
-        if (table.rows) for (const row of table.rows()) writers[i]!.add(row);
+        if (table.rows) for (const row of table.rows()) writers[i].add(row);
       });
     }
-    const perMember = tables.flatMap((table, i) => (table.perMember ? [{ writer: writers[i]!, rows: table.perMember }] : []));
+    const perMember = tables.flatMap((table, i) => (table.perMember ? [{ writer: writers[i], rows: table.perMember }] : []));
     if (perMember.length > 0) {
       for (let index = range.from; index < range.to; index++) {
         const member = syntheticMember(index, options);

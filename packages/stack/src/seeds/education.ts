@@ -7,7 +7,7 @@ import { EDUCATION_CONTENT, LearningActivity, LearningCompletion, LearningEvent,
 /** Rows of one of the repository's content files, each given an id. */
 function contentRows(file: string, key: string): object[] {
   const content = JSON.parse(readFileSync(new URL(file, EDUCATION_CONTENT), 'utf8')) as Record<string, object[]>;
-  return content[key]!.map((row) => ({ id: randomUUID(), ...row }));
+  return content[key].map((row) => ({ id: randomUUID(), ...row }));
 }
 
 /**

@@ -37,7 +37,7 @@ export class AssistanceResolver {
     if (text.length < 10 || text.length > 2000) throw badUserInput('summary', 'summary must be 10 to 2,000 characters');
 
     // Eligibility first: nothing is written for an unknown or unprotected member.
-    const eligibility = await eligibleOn(peers.member!, peerTokens.member, id, day);
+    const eligibility = await eligibleOn(peers.member, peerTokens.member, id, day);
     if (eligibility === 'UNKNOWN') throw badUserInput('memberId', 'no member has this id');
     if (eligibility === 'INELIGIBLE') throw badUserInput('eventsOn', `the physician was not a member on ${day}; assistance follows membership on the date of the events`);
 

@@ -32,7 +32,7 @@ export function cancellable<T extends { status: RegistrationStatus }>(registrati
  * whoever left it or moved to a seat (positions 1, 2, … in the order they were waiting).
  */
 export function lineAfterCancellation<T>(freedSeat: boolean, waitingInOrder: readonly T[]): { seated: T | null; line: { waiting: T; position: number }[] } {
-  const seated = freedSeat && waitingInOrder.length > 0 ? waitingInOrder[0]! : null;
+  const seated = freedSeat && waitingInOrder.length > 0 ? waitingInOrder[0] : null;
   const rest = seated === null ? waitingInOrder : waitingInOrder.slice(1);
   return { seated, line: rest.map((waiting, i) => ({ waiting, position: i + 1 })) };
 }

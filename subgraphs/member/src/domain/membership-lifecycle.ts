@@ -21,7 +21,7 @@ export const TRANSITIONS: Readonly<Record<string, readonly MembershipStatus[]>> 
 };
 
 export function mayChange(from: MembershipStatus, to: MembershipStatus): boolean {
-  return Object.hasOwn(TRANSITIONS, from) && TRANSITIONS[from]!.includes(to);
+  return Object.hasOwn(TRANSITIONS, from) && TRANSITIONS[from].includes(to);
 }
 
 /** A period of protection, as ISO days; `endsOn` null while it is open. */

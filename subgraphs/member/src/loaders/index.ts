@@ -14,11 +14,11 @@ import { MembershipStatusChange } from '../entities/membership-status-change.js'
  * goes through `memberById`, so the communications consent gate there covers them all.
  */
 export function createLoaders(em: EntityManager, stores: Record<string, EntityManager>, request: LoaderRequest) {
-  const edi = stores.edi!;
+  const edi = stores.edi;
   const findMembers = async (ids: readonly string[]) => {
     const members = await em.find(Member, { id: { $in: [...ids] } });
     if (!consentGated(request.hop)) return members;
-    const consenting = await consentingToCommunications(request.peers.privacy!, request.peerTokens.privacy, members.map((m) => m.id));
+    const consenting = await consentingToCommunications(request.peers.privacy, request.peerTokens.privacy, members.map((m) => m.id));
     return members.filter((m) => consenting.has(m.id));
   };
   return {

@@ -21,7 +21,7 @@ function systemByte(): number {
     pool = randomBytes(4096);
     used = 0;
   }
-  return pool[used++]!;
+  return pool[used++];
 }
 
 /** The operating system's randomness, by rejection so that every integer below the bound is equally likely. */

@@ -43,8 +43,8 @@ export function budgetState(window: readonly Spend[], now: Date, spentInTotal = 
   let remaining = spent;
   let nextReleaseFrom = now;
   for (let i = 0; remaining + release > budget && i < inYear.length; i++) {
-    remaining -= spends[i]!;
-    nextReleaseFrom = new Date(inYear[i]!.publishedAt.getTime() + YEAR_MS);
+    remaining -= spends[i];
+    nextReleaseFrom = new Date(inYear[i].publishedAt.getTime() + YEAR_MS);
   }
   return { budget: asNumber(YEARLY_RHO_BUDGET), spent: Number(spent) / Number(unit), spentInTotal, releasesPossible, nextReleaseFrom };
 }

@@ -77,7 +77,7 @@ export async function readSummary(em: EntityManager, request: SummaryRequest): P
   const cells = stored
     .filter((cell) => [...fixed].every(([d, value]) => cell.cell_values[at(d)] === value))
     .map((cell) => ({
-      values: groupBy.map((dimension) => ({ dimension, value: cell.cell_values[at(dimension)]! })),
+      values: groupBy.map((dimension) => ({ dimension, value: cell.cell_values[at(dimension)] })),
       count: cell.count,
       suppressed: cell.count === null,
     }));

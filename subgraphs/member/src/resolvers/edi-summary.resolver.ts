@@ -24,7 +24,7 @@ export class EdiSummaryResolver {
     @NonPersonal() @Arg('filter', () => EdiSummaryFilter, { nullable: true }) filter?: EdiSummaryFilter | null,
     @NonPersonal() @Arg('release', () => ID, { nullable: true }) release?: string | null,
   ): Promise<EdiSummary> {
-    const summary = await readSummary(stores.edi!, { groupBy, filter, release });
+    const summary = await readSummary(stores.edi, { groupBy, filter, release });
     return {
       release: releaseView(summary.release),
       cells: summary.cells,
@@ -41,14 +41,14 @@ export class EdiSummaryResolver {
     @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
   ): Promise<EdiReleaseInfo[]> {
     const limit = requirePageSize('first', first ?? 20, 100);
-    return (await stores.edi!.find(EdiRelease, {}, { orderBy: { version: 'desc' }, limit })).map(releaseView);
+    return (await stores.edi.find(EdiRelease, {}, { orderBy: { version: 'desc' }, limit })).map(releaseView);
   }
 
   @NonPersonal()
   @OnlyForPurposes('EDI_REPORTING')
   @Query(() => EdiReleaseInfo, { nullable: true, description: 'One published EDI release (EDI_REPORTING)' })
   async ediRelease(@NonPersonal() @Arg('id', () => ID) id: string, @Ctx() { stores }: MemberContext): Promise<EdiReleaseInfo | null> {
-    const release = await stores.edi!.findOne(EdiRelease, { id: requireUuid('id', id) });
+    const release = await stores.edi.findOne(EdiRelease, { id: requireUuid('id', id) });
     return release ? releaseView(release) : null;
   }
 
@@ -56,7 +56,7 @@ export class EdiSummaryResolver {
   @OnlyForPurposes('EDI_REPORTING')
   @Query(() => EdiPrivacyBudget, { description: 'What the releases of the last 365 days spent of the EDI privacy budget (EDI_REPORTING)' })
   ediPrivacyBudget(@Ctx() { stores }: MemberContext): Promise<EdiPrivacyBudget> {
-    return readBudget(stores.edi!.fork());
+    return readBudget(stores.edi.fork());
   }
 
   @NonPersonal()
@@ -65,6 +65,6 @@ export class EdiSummaryResolver {
   @RequiresRole('edi-reporting-lead')
   @Mutation(() => EdiReleaseInfo, { description: 'Publishes a new EDI release from one snapshot of the EDI store, within the privacy budget (the EDI reporting lead, EDI_REPORTING)' })
   async publishEdiRelease(@Ctx() { stores, hop }: MemberContext): Promise<EdiReleaseInfo> {
-    return releaseView(await publishRelease(stores.edi!, { publishedBy: hop.principal.sub }));
+    return releaseView(await publishRelease(stores.edi, { publishedBy: hop.principal.sub }));
   }
 }

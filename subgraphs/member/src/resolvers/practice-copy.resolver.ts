@@ -22,7 +22,7 @@ export class PracticeCopyResolver {
   ): Promise<boolean> {
     const id = requireUuid('memberId', memberId);
     if (!(SPECIALTIES as readonly string[]).includes(specialty)) throw badUserInput('specialty', 'specialty is not a known specialty code');
-    await stores.edi!.fork().upsert(MemberPracticeCopy, { memberId: id, province, specialty });
+    await stores.edi.fork().upsert(MemberPracticeCopy, { memberId: id, province, specialty });
     return true;
   }
 }

@@ -49,7 +49,7 @@ export class SelfServiceResolver {
   async setMyEdiAnswers(@NonPersonal() @Arg('answers', () => EdiAnswersInput) answers: EdiAnswersInput, @Ctx() context: MemberContext): Promise<EdiProfile> {
     const valid = validEdiAnswers(answers, 'answers');
     const memberId = callerMemberId(context);
-    const edi = context.stores.edi!;
+    const edi = context.stores.edi;
     const answeredOn = today();
     // The answers came with consent to collect them: the consent log records it, from the EDI store's outbox.
     await edi.transactional(async (tx) => {
@@ -64,7 +64,7 @@ export class SelfServiceResolver {
   @ActsOnCaller()
   @Mutation(() => Boolean, { description: 'A member deletes their own EDI answers: the rows are gone, not flagged. True when there were answers to delete' })
   async deleteMyEdiAnswers(@Ctx() context: MemberContext): Promise<boolean> {
-    return (await context.stores.edi!.nativeDelete(EdiProfile, { memberId: callerMemberId(context) })) > 0;
+    return (await context.stores.edi.nativeDelete(EdiProfile, { memberId: callerMemberId(context) })) > 0;
   }
 
   /**
@@ -77,6 +77,6 @@ export class SelfServiceResolver {
   @Mutation(() => Int, { description: 'Gateway only: erases the EDI answers of members who withdrew EDI consent' })
   async eraseEdiAnswers(@NonPersonal() @MemberKey() @Arg('memberIds', () => [ID]) memberIds: string[], @Ctx() context: MemberContext): Promise<number> {
     const ids = memberIds.map((id, i) => requireUuid(`memberIds.${i}`, id));
-    return context.stores.edi!.nativeDelete(EdiProfile, { memberId: { $in: ids } });
+    return context.stores.edi.nativeDelete(EdiProfile, { memberId: { $in: ids } });
   }
 }

@@ -103,21 +103,21 @@ describe("an applicant added between two releases, against an attacker who compa
     const right: Record<string, number> = Object.fromEntries(QUESTIONS.map((q) => [q, 0]));
     for (let trial = 0; trial < TRIALS; trial++) {
       // Every answer of every question equally often.
-      const applicant = { ...people[trial % people.length]! };
+      const applicant = { ...people[trial % people.length] };
       for (const q of QUESTIONS) applicant[q] = EDI_ANSWERS[q]![trial % EDI_ANSWERS[q]!.length]!;
       const after = countPopulation([...people, applicant], EDI_RELEASE_TABLES);
       const first = protect(before, trial, 0);
       const second = protect(after, trial, 1);
-      for (const q of QUESTIONS) if (guess(first, second, q, applicant) === applicant[q]) right[q]!++;
+      for (const q of QUESTIONS) if (guess(first, second, q, applicant) === applicant[q]) right[q]++;
     }
-    return Object.fromEntries(QUESTIONS.map((q) => [q, right[q]! / TRIALS]));
+    return Object.fromEntries(QUESTIONS.map((q) => [q, right[q] / TRIALS]));
   }
 
   it('reads no answer better than the release guarantee allows', () => {
     const rates = attack((counts, trial, which) => release(counts, 1000 + 2 * trial + which));
     for (const q of QUESTIONS) {
       const limit = bound(q);
-      console.log(`${q}: attacker right ${(rates[q]! * 100).toFixed(1)}% (chance ${(100 / EDI_ANSWERS[q]!.length).toFixed(1)}%, guarantee ${(limit * 100).toFixed(1)}%)`);
+      console.log(`${q}: attacker right ${(rates[q] * 100).toFixed(1)}% (chance ${(100 / EDI_ANSWERS[q]!.length).toFixed(1)}%, guarantee ${(limit * 100).toFixed(1)}%)`);
       // Three standard errors of the trials above the guarantee.
       expect(rates[q]).toBeLessThanOrEqual(limit + 3 * Math.sqrt((limit * (1 - limit)) / TRIALS));
     }
@@ -139,7 +139,7 @@ describe('a respondent known to have answered, against an attacker who knows eve
   // enter the test, so only the member's cells are drawn.
   const people = population(2000, 13);
   const others = countPopulation(people, EDI_RELEASE_TABLES);
-  const member = Object.fromEntries(Object.values(EdiDimension).map((d) => [d, smallValuesOf(d)[0]!])) as Respondent;
+  const member = Object.fromEntries(Object.values(EdiDimension).map((d) => [d, smallValuesOf(d)[0]])) as Respondent;
   const TRIALS = 1000;
 
   function accuracy(question: EdiDimension, variance: { num: bigint; den: bigint }, seed: number): number {
@@ -148,10 +148,10 @@ describe('a respondent known to have answered, against an attacker who knows eve
     const random = seededRandom(seed);
     let right = 0;
     for (let trial = 0; trial < TRIALS; trial++) {
-      const truth = trial % 2 === 0 ? a! : b!;
+      const truth = trial % 2 === 0 ? a : b;
       let score = 0;
       for (const table of tables) {
-        for (const [answer, sign] of [[a!, 1], [b!, -1]] as const) {
+        for (const [answer, sign] of [[a, 1], [b, -1]] as const) {
           const key = cellKey(table.dimensions.map((d) => (d === question ? answer : member[d])));
           const known = others.get(table.key)!.get(key) ?? 0;
           const noisy = known + (answer === truth ? 1 : 0) + discreteGaussian(variance, random);

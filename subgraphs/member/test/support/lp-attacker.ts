@@ -47,7 +47,7 @@ export async function feasibleRanges(published: readonly PublishedTable[], cube:
   // Each published cell is the sum of the cube's cells that agree with it on its table's dimensions.
   const rows: { table: string; values: string[]; members: number[]; lower: number; upper: number }[] = [];
   for (const { table, cells } of inside) {
-    const project = (cell: string[]) => cellKey(table.dimensions.map((d) => cell[cube.indexOf(d)]!));
+    const project = (cell: string[]) => cellKey(table.dimensions.map((d) => cell[cube.indexOf(d)]));
     const byCell = new Map<string, number[]>();
     unknowns.forEach((cell, i) => {
       const key = project(cell);

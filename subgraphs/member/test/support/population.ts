@@ -17,7 +17,7 @@ export const smallValuesOf = (d: EdiDimension): readonly string[] => SMALL_CATAL
 export function population(size: number, seed: number): Respondent[] {
   const word = seededWords(seed);
   const uniform = () => word() / 2 ** 32;
-  const pick = (values: readonly string[]) => (uniform() < 0.7 ? values[0]! : values[Math.floor(uniform() * values.length)]!);
+  const pick = (values: readonly string[]) => (uniform() < 0.7 ? values[0] : values[Math.floor(uniform() * values.length)]);
   return Array.from({ length: size }, () => Object.fromEntries(Object.values(EdiDimension).map((d) => [d, pick(smallValuesOf(d))])) as Respondent);
 }
 

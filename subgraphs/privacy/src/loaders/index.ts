@@ -20,7 +20,7 @@ export function createLoaders(em: EntityManager) {
     ),
     // Keyed by member, purpose and recipient: one statement for every consent's history on the page.
     consentHistory: loaderOfMany(
-      (keys) => em.find(ConsentEvent, { memberId: { $in: [...new Set(keys.map((k) => k.split(':')[0]!))] } }, { orderBy: { recordedAt: 'asc', id: 'asc' } }),
+      (keys) => em.find(ConsentEvent, { memberId: { $in: [...new Set(keys.map((k) => k.split(':')[0]))] } }, { orderBy: { recordedAt: 'asc', id: 'asc' } }),
       (event) => `${event.memberId}:${event.purpose}:${event.recipient}`,
     ),
     requestsByMember: loaderOfMany(

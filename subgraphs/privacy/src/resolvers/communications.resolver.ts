@@ -18,7 +18,7 @@ export class CommunicationsResolver {
   async communicationPreferences(@Root() member: Member, @Ctx() { loaders }: PrivacyContext): Promise<CommunicationPreferences> {
     const consent = await loaders.communicationsConsent.load(member.id);
     const consented = consent?.status === ConsentStatus.GRANTED;
-    return { consented, consentedSince: consented ? consent!.grantedAt : null };
+    return { consented, consentedSince: consented ? consent.grantedAt : null };
   }
 
   @NonPersonal()
