@@ -9,7 +9,7 @@
 // and ediSummary read from it one request at a time. Writes
 // bench/results/<timestamp>.json and BENCHMARKS.md. Not part of `npm test`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,7 +74,7 @@ await admin.connect();
 try {
   const timings = stack.database.seedTimings!;
   const rows = Object.values(stack.database.seeded).flatMap((t) => Object.values(t)).reduce((a, b) => a + b, 0);
-  const databaseBytes = Number((await admin.query(`select pg_database_size(current_database()) as size`)).rows[0].size);
+  const databaseBytes = Number((await admin.query<{ size: string }>(`select pg_database_size(current_database()) as size`)).rows[0].size);
   const load = {
     rows,
     generateSeconds: +(timings.generateMs / 1000).toFixed(1),
@@ -181,7 +181,7 @@ try {
     await admin.query('select pg_stat_statements_reset()');
     const answer = (await (await askList(n)).json()) as { data?: { supportProgramCandidates: unknown[] }; errors?: unknown[] };
     if (answer.errors) throw new Error(`statement count at ${n}: ${JSON.stringify(answer.errors)}`);
-    const counted = await admin.query(`select r.rolname as role, sum(s.calls)::int as calls from pg_stat_statements s join pg_roles r on r.oid = s.userid
+    const counted = await admin.query<{ role: string; calls: number }>(`select r.rolname as role, sum(s.calls)::int as calls from pg_stat_statements s join pg_roles r on r.oid = s.userid
       where s.dbid = (select oid from pg_database where datname = current_database()) and r.rolname like 'mg\\_%' group by r.rolname order by r.rolname`);
     statements.push({ listed: answer.data!.supportProgramCandidates.length, byRole: Object.fromEntries(counted.rows.map((r) => [r.role, r.calls])) });
   }
@@ -211,8 +211,8 @@ try {
     if (i >= 100) sqlLookups.push(performance.now() - t);
   }
   await memberRole.end();
-  const plan = await admin.query(`explain (analyze, buffers off, costs off, timing off, summary off) select "id" from "member"."member" where "minc" = $1 limit 1`, [sample[0].minc]);
-  const mincLookup = { p50Ms: +median(lookups).toFixed(2), sqlP50Ms: +median(sqlLookups).toFixed(3), requests: lookups.length, plan: plan.rows.map((r) => r['QUERY PLAN'] as string) };
+  const plan = await admin.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers off, costs off, timing off, summary off) select "id" from "member"."member" where "minc" = $1 limit 1`, [sample[0].minc]);
+  const mincLookup = { p50Ms: +median(lookups).toFixed(2), sqlP50Ms: +median(sqlLookups).toFixed(3), requests: lookups.length, plan: plan.rows.map((r) => r['QUERY PLAN']) };
   log(`MINC lookup at the member subgraph: p50 ${mincLookup.p50Ms} ms over HTTP (GraphQL, hop token checked), SQL alone p50 ${mincLookup.sqlP50Ms} ms, over ${mincLookup.requests} requests; plan: ${mincLookup.plan.join(' / ')}`);
 
   // Member Support Program identification, once, as an analyst asks for it.
@@ -231,7 +231,7 @@ try {
   const published = (await (await fetch(stack.gatewayUrl, { method: 'POST', headers: ediHeaders, body: JSON.stringify({ query: 'mutation Publish { publishEdiRelease { id version } }' }) })).json()) as { data?: { publishEdiRelease: { id: string } }; errors?: unknown[] };
   const releaseSeconds = (performance.now() - releaseStarted) / 1000;
   if (published.errors) throw new Error(`EDI release: ${JSON.stringify(published.errors)}`);
-  const [{ cells }] = (await admin.query('select count(*)::int as cells from edi.edi_release_cell where release_id = $1', [published.data!.publishEdiRelease.id])).rows;
+  const [{ cells }] = (await admin.query<{ cells: number }>('select count(*)::int as cells from edi.edi_release_cell where release_id = $1', [published.data!.publishEdiRelease.id])).rows;
   const summaries: number[] = [];
   for (let i = 0; i < 400; i++) {
     const t = performance.now();
@@ -245,7 +245,7 @@ try {
 
   const result: BenchResult = {
     at: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, postgres: (await admin.query('show server_version')).rows[0].server_version },
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, postgres: (await admin.query<{ server_version: string }>('show server_version')).rows[0].server_version },
     settings,
     targets: Object.fromEntries(targets.map((t) => [t, TARGETS[t]])),
     operations: Object.fromEntries(operations.map((o) => [o, OPERATIONS[o].title])),

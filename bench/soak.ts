@@ -92,7 +92,7 @@ try {
       const operation = operations[i % operations.length];
       const request = await operation.send();
       const t0 = performance.now();
-      let outcome = 'network';
+      let outcome: string;
       try {
         const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify(request.body) });
         const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };

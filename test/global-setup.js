@@ -27,7 +27,7 @@ export default async function globalSetup() {
     // Every line the services log, for the test that no personal information reaches a log.
     serviceLogFile: join(dataDir, 'services.log'),
   });
-  globalThis.__MUTUAL_GRAPH_STACK__ = stack;
+  globalThis.__MUTUAL_GRAPH_STACK__ = { stack, dataDir };
   // Test workers are forked after this and inherit the environment.
   process.env.TEST_STACK = JSON.stringify({
     gatewayUrl: stack.gatewayUrl,

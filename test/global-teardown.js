@@ -2,10 +2,11 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export default async function globalTeardown() {
-  const stack = globalThis.__MUTUAL_GRAPH_STACK__;
-  const { dataDir } = JSON.parse(process.env.TEST_STACK ?? '{}');
+  // Set by global-setup.js, in this same process.
+  const started = globalThis.__MUTUAL_GRAPH_STACK__;
+  if (!started) return;
   // A service a test started again in the stack's place (test/support/processes.ts, restartInStack) is stopped with it.
-  const restarted = dataDir ? await readFile(join(dataDir, 'restarted.pids'), 'utf8').catch(() => '') : '';
+  const restarted = await readFile(join(started.dataDir, 'restarted.pids'), 'utf8').catch(() => '');
   for (const pid of restarted.split('\n').filter(Boolean)) {
     try {
       process.kill(Number(pid), 'SIGTERM');
@@ -13,6 +14,6 @@ export default async function globalTeardown() {
       // gone already
     }
   }
-  if (stack) await stack.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await started.stack.stop();
+  await rm(started.dataDir, { recursive: true, force: true });
 }

@@ -4,10 +4,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export default class ResultsFileReporter {
+  /** @param {import('@jest/types').Config.GlobalConfig} globalConfig */
   constructor(globalConfig) {
     this.file = join(globalConfig.rootDir, '.data', 'jest-results.json');
   }
 
+  /** @param {unknown} _contexts @param {import('@jest/test-result').AggregatedResult} results */
   onRunComplete(_contexts, results) {
     mkdirSync(dirname(this.file), { recursive: true });
     const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, numFailedTestSuites, numRuntimeErrorTestSuites, success } = results;

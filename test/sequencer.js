@@ -5,9 +5,10 @@ import Sequencer from '@jest/test-sequencer';
 const LAST = /[\\/]test[\\/]observability\.test\.ts$/;
 
 export default class LogScanLast extends (Sequencer.default ?? Sequencer) {
+  /** @param {import('@jest/test-result').Test[]} tests */
   sort(tests) {
     const ordered = super.sort(tests);
-    const sort = (list) => [...list.filter((t) => !LAST.test(t.path)), ...list.filter((t) => LAST.test(t.path))];
+    const sort = (/** @type {import('@jest/test-result').Test[]} */ list) => [...list.filter((t) => !LAST.test(t.path)), ...list.filter((t) => LAST.test(t.path))];
     return ordered instanceof Promise ? ordered.then(sort) : sort(ordered);
   }
 }

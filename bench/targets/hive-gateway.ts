@@ -9,12 +9,13 @@
 // Nothing in the subgraphs is relaxed for this target.
 import { createServer } from 'node:http';
 import { bindRequest, signHop, type HopClaims } from '@mutual-graph/hop';
+import type { JWK } from 'jose';
 // The gateway's runtime, which the @graphql-hive/gateway CLI serves; without the CLI's optional
 // plugins (pub/sub, Prometheus, JWT) that would only add start-up time and memory here.
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 
 const [supergraph, port, mode] = process.argv.slice(2);
-const hopKey = JSON.parse(process.env.BENCH_HOP_PRIVATE_KEY!);
+const hopKey = JSON.parse(process.env.BENCH_HOP_PRIVATE_KEY!) as JWK;
 const subgraphs = new Map(Object.entries(JSON.parse(process.env.BENCH_SUBGRAPHS!) as Record<string, string>).map(([name, url]) => [new URL(url).host, name]));
 
 const signEachFetch = {

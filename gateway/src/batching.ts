@@ -1,9 +1,9 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { partRequestId, REQUEST_ID_HEADER, requestIdFrom } from '@mutual-graph/platform';
 import type { GatewayContext } from './context.js';
 
-type ContextOf = (input: { req: any }) => Promise<GatewayContext>;
+type ContextOf = (input: { req: Request }) => Promise<GatewayContext>;
 
 /**
  * Batched HTTP requests (a JSON array of operations), bounded. Apollo Server would run a batch's
@@ -26,7 +26,7 @@ export function boundedBatches(apollo: ApolloServer<GatewayContext>, contextOf: 
     const answers: unknown[] = [];
     for (const [i, body] of operations.entries()) {
       // One context per operation; its request id says which operation of the batch it was.
-      const single = Object.assign(Object.create(Object.getPrototypeOf(req)), req, {
+      const single: Request = Object.assign(Object.create(Object.getPrototypeOf(req) as object) as Request, req, {
         body,
         headers: { ...req.headers, [REQUEST_ID_HEADER]: partRequestId(requestId, i + 1) },
       });

@@ -102,8 +102,8 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
 
   mountMetrics(app, metrics);
   mountHealth(app, 'gateway', {
-    supergraph: async () => internal.subgraphs.size > 0,
-    'partner-supergraph': async () => partner.subgraphs.size > 0,
+    supergraph: () => internal.subgraphs.size > 0,
+    'partner-supergraph': () => partner.subgraphs.size > 0,
     audit: () => audit.isReachable(),
     ...Object.fromEntries(
       [...internal.subgraphs].map(([name, url]) => [

@@ -25,5 +25,6 @@ const stop = async () => {
   await flushTelemetry();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+// stop() logs its own failure and exits: nothing is left to handle.
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -21,9 +21,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   // Signed per fetch, for exactly what it asks (see HopBinding): a token taken from this hop's
   // traffic serves no other request, at no other subgraph.
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    // Health checks and schema loads carry no request context; subgraphs refuse them, as they should.
-    if (!context?.hopToken) return;
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // Health checks and schema loads carry no request context (only an incoming operation has an
+    // incomingRequestContext); subgraphs refuse them, as they should.
+    if (!('incomingRequestContext' in options) || !options.context?.hopToken) return;
+    const { request, context } = options;
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     request.http?.headers.set('authorization', `Bearer ${await context.hopToken(this.name, request.query ?? '', request.variables ?? {})}`);
     for (const [header, token] of Object.entries(await context.peerTokens(this.name))) request.http?.headers.set(header, String(token));
@@ -47,7 +49,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * Takes what the subgraph tells the gateway alone out of its response, into the request's context:
    * its notices, and the members it read (for the audit record).
    */
-  override async didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): Promise<GatewayGraphQLResponse> {
+  override didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): GatewayGraphQLResponse {
     const notices = response.extensions?.[NOTICES_EXTENSION] as GatewayNotice[] | undefined;
     if (notices) {
       for (const notice of Array.isArray(notices) ? notices : []) {
@@ -56,7 +58,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       }
       delete response.extensions![NOTICES_EXTENSION];
     }
-    const membersRead = response.extensions?.[MEMBERS_READ_EXTENSION];
+    const membersRead: unknown = response.extensions?.[MEMBERS_READ_EXTENSION];
     if (membersRead !== undefined) {
       // Only ids go into the audit: anything else a subgraph sent would be a bug, not a member.
       if (Array.isArray(membersRead)) for (const id of membersRead) if (isUuid(id)) context.membersRead?.add(id.toLowerCase());

@@ -35,13 +35,14 @@ export function supergraphFromFile(path: string, log: (line: string) => void = (
       if (file !== basename(path)) return;
       clearTimeout(timer);
       // Writers emit several events per save; settle first.
-      timer = setTimeout(reload, 100);
+      timer = setTimeout(() => void reload(), 100); // reload() catches and logs its own failure
     });
     return {
       supergraphSdl: current,
-      cleanup: async () => {
+      cleanup: () => {
         clearTimeout(timer);
         watcher.close();
+        return Promise.resolve();
       },
     };
   };

@@ -57,7 +57,10 @@ interface MembersRead {
  * cannot store) and integrity violations (class 23). Anything else (connection lost, pool exhausted)
  * is every row's, so retrying rows one by one would only multiply the writes to an unwell database.
  */
-const mayBeOneRow = (error: unknown) => /^2[23]/.test(String((error as { code?: unknown }).code ?? ''));
+const mayBeOneRow = (error: unknown) => {
+  const { code } = error as { code?: unknown };
+  return typeof code === 'string' && /^2[23]/.test(code);
+};
 
 /**
  * Durable audit records in PostgreSQL. `record` resolves only once the row is committed.

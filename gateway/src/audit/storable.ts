@@ -17,6 +17,7 @@ export const ELEMENT_LENGTH = 200;
 export const MAX_ELEMENTS = 200;
 
 // C0 (NUL included), DEL, C1, and UTF-16 surrogates not in a pair.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const UNSTORABLE = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `value` with control characters replaced and cut to at most `max` characters (code points). */

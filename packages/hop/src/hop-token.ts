@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
-import { isPurpose, unauthenticated, type Purpose } from '@mutual-graph/policy';
+import { isPurpose, unauthenticated } from '@mutual-graph/policy';
 import { HOP_ISSUER, HOP_TTL_SECONDS, type HopClaims, type Principal } from './principal.js';
 import { bindRequest, matchesBinding, type HopBinding } from './hop-binding.js';
 import { bearerToken } from './bearer.js';

@@ -49,7 +49,7 @@ try {
     if (dryRun) for (const [rule, keys] of Object.entries(report.samples)) if (keys.length) console.log(`  ${rule}, first keys: ${keys.join(', ')}`);
   }
 } catch (error) {
-  console.error(`dispose failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`dispose failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
   await postgres.stop();

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { openDatabase, roleUrl, runDisposition, unfinishedRun, type DispositionOptions, type DispositionReport, type SubgraphDefinition } from '@mutual-graph/platform';
+import { openDatabase, roleUrl, runDisposition, unfinishedRun, type DispositionOptions, type DispositionReport } from '@mutual-graph/platform';
 import { roleName, SUBGRAPHS } from './subgraphs.js';
 
 export interface SubgraphDispositionReport extends DispositionReport {

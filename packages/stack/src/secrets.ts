@@ -31,7 +31,7 @@ async function freshKeyPair(kid: string): Promise<KeyPair> {
 }
 
 export async function loadDevSecrets(file: string, subgraphs: string[]): Promise<DevSecrets> {
-  const stored: Partial<DevSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const stored: Partial<DevSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>) : {};
   const secrets: DevSecrets = {
     postgresPassword: stored.postgresPassword ?? fresh(),
     rolePasswords: Object.fromEntries(subgraphs.map((name) => [name, stored.rolePasswords?.[name] ?? fresh()])),

@@ -34,6 +34,6 @@ try {
     console.log(`setup: ${owner.name}: ${applied.length} migration(s) applied${seeded ? `; seeded ${seeded}` : ''}`);
   }
 } catch (error) {
-  console.error(`setup failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`setup failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

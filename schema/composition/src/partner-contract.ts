@@ -65,7 +65,7 @@ function restrictToPartners(document: DocumentNode, surface: { rootFields: Set<s
     EnumTypeDefinition: typeNode,
     InputObjectTypeDefinition: typeNode,
     ScalarTypeDefinition: typeNode,
-  }) as DocumentNode;
+  });
 }
 
 export interface PartnerContract {

@@ -22,7 +22,7 @@ if (!command) {
 } else if (command === 'explain') {
   const file = rest.find((a) => !a.startsWith('--') && rest[rest.indexOf(a) - 1] !== '--purpose' && rest[rest.indexOf(a) - 1] !== '--variables');
   const purpose = rest[rest.indexOf('--purpose') + 1];
-  const variables = rest.includes('--variables') ? JSON.parse(rest[rest.indexOf('--variables') + 1]) : {};
+  const variables = rest.includes('--variables') ? (JSON.parse(rest[rest.indexOf('--variables') + 1]) as Record<string, unknown>) : {};
   if (!file || !isPurpose(purpose)) {
     console.error(`usage: npm run policy -- explain FILE.graphql --purpose <${PURPOSE_NAMES.join('|')}> [--variables JSON]`);
     process.exit(2);

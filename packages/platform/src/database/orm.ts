@@ -1,14 +1,14 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
-import type { Logger } from '@mikro-orm/core';
+import type { EntityClass, Logger } from '@mikro-orm/core';
 import { DEFAULT_POOL_MAX } from '../service/environment.js';
 
 /** What one subgraph tells the platform about its own slice of the database. */
 export interface SubgraphDatabase {
   /** The PostgreSQL schema this subgraph owns; its role can reach nothing else. */
   schema: string;
-  entities: Function[];
+  entities: EntityClass<object>[];
   /** Folder of generated migrations, resolved beside the calling module (src in tests, dist at run time). */
   migrationsPath: string;
   /** Other schemas this role may read (granted by their owners) and must never manage: left out of migrations. */

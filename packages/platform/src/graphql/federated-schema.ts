@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { POLICY_DIRECTIVES_SDL } from '@mutual-graph/policy';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 
 /** `__resolveReference` per entity type name: how this subgraph turns a representation into its object. */
 export type ReferenceResolvers<Context> = Record<
@@ -11,21 +11,14 @@ export type ReferenceResolvers<Context> = Record<
 >;
 
 export interface FederatedSchemaOptions<Context> {
-  resolvers: NonEmptyArray<Function>;
+  resolvers: NonEmptyArray<ClassType>;
   /** Types no resolver returns directly but the subgraph contributes (e.g. an entity only reached through `_entities`). */
-  orphanedTypes?: Function[];
+  orphanedTypes?: ClassType[];
   referenceResolvers?: ReferenceResolvers<Context>;
 }
 
 // Federation 2 directives every subgraph may use; one list, so all four speak the same version.
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@composeDirective", "@interfaceObject"])`;
-
-interface ArgumentDirective { target: Function; fieldName: string; parameterIndex: number; directive: unknown }
-interface TypeGraphQLMetadata {
-  argumentDirectives: ArgumentDirective[];
-  fieldResolvers: { target: Function; methodName: string }[];
-  resolverClasses: { target: Function; getObjectType: () => Function }[];
-}
 
 /**
  * type-graphql 2.0 rc.4 collects an argument's directives under the resolver class, but builds a
@@ -35,8 +28,7 @@ interface TypeGraphQLMetadata {
  * one `@Resolver(() => Type)` names, known from the decorators alone).
  */
 function carryFieldResolverArgumentDirectives(): void {
-  const storage = (globalThis as { TypeGraphQLMetadataStorage?: TypeGraphQLMetadata }).TypeGraphQLMetadataStorage;
-  if (!storage) return;
+  const storage = getMetadataStorage();
   for (const resolver of storage.fieldResolvers) {
     const objectType = storage.resolverClasses.find((c) => c.target === resolver.target)?.getObjectType();
     if (!objectType || objectType === resolver.target) continue;

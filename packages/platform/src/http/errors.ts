@@ -32,12 +32,19 @@ export function maskInternalErrors(logger: Logger) {
   };
 }
 
+/** The code a GraphQL error carries in its extensions, or `fallback` when it carries none (a code is a string). */
+export function errorCode(error: { extensions?: Record<string, unknown> } | undefined, fallback: string): string {
+  const code = error?.extensions?.code;
+  return typeof code === 'string' ? code : fallback;
+}
+
 /** Express's last handler: a malformed or oversized body is a coded GraphQL error, never an HTML stack page. */
-export const jsonErrorHandler = (logger: Logger): ErrorRequestHandler => (error, _req, res, _next) => {
-  const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+export const jsonErrorHandler = (logger: Logger): ErrorRequestHandler => (error: unknown, _req, res, _next) => {
+  const { status: given, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  const status = typeof given === 'number' && given < 500 ? given : 500;
   const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
   // Fixed wording: body-parser's own messages quote the body they could not read.
-  const message = status === 413 ? 'the request body is too large' : error?.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status < 500 ? 'bad request' : 'Internal server error';
+  const message = status === 413 ? 'the request body is too large' : type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status < 500 ? 'bad request' : 'Internal server error';
   if (status >= 500) logger.error({ err: loggableError(error) }, 'unhandled HTTP error');
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 };

@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 
 /** Named checks, each answering true when that dependency is usable, or throwing why not. */
-export type ReadinessChecks = Record<string, () => Promise<boolean>>;
+export type ReadinessChecks = Record<string, () => boolean | Promise<boolean>>;
 
 /** What a service tells an operator on `/ready` beside its checks, without being unready for it (the effects worker's dead letters). */
 export type ReadinessDetails = () => Promise<Record<string, unknown>>;

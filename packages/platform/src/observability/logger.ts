@@ -36,5 +36,5 @@ export function loggableError(error: unknown): { type: string; code?: string; me
   const e = error as { name?: string; code?: unknown; message?: unknown; extensions?: { code?: unknown } };
   const message = String(e?.message ?? error).split('\n')[0].replace(QUOTED, "'…'").replace(EMAIL, '<email>').replace(LONG_DIGITS, '<number>').slice(0, 300);
   const code = e?.extensions?.code ?? e?.code;
-  return { type: e?.name ?? typeof error, ...(code !== undefined ? { code: String(code) } : {}), message };
+  return { type: e?.name ?? typeof error, ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}), message };
 }

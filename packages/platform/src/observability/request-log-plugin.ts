@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from './logger.js';
 import type { ServiceMetrics } from './metrics.js';
+import { errorCode } from '../http/errors.js';
 import { requestIdOf } from '../http/request-id.js';
 
 interface Observed extends BaseContext {
@@ -23,7 +24,7 @@ export function requestLogPlugin(logger: Logger, metrics: ServiceMetrics): Apoll
         async willSendResponse({ response, errors, operationName }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const operation = metrics.operationLabel(operationName ?? request.operationName);
-          const codes = [...new Set((errors ?? (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+          const codes = [...new Set((errors ?? (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ?? []).map((e) => errorCode(e, 'INTERNAL_SERVER_ERROR')))];
           const outcome = codes.length === 0 ? 'ok' : codes.every((c) => REFUSAL_CODES.has(c)) ? 'refused' : 'error';
           metrics.requests.inc({ operation, outcome });
           metrics.duration.observe({ operation }, seconds);

@@ -25,4 +25,4 @@ export const shield: GraphQLShield['shield'] = graphqlShield.shield;
 
 // graphql-middleware must come from the same (CommonJS) build as shield's generator: it tells
 // a middleware generator from a rule map by `instanceof`, which fails across the two builds.
-export const applyMiddleware: typeof import('graphql-middleware').applyMiddleware = require('graphql-middleware').applyMiddleware;
+export const applyMiddleware: typeof import('graphql-middleware').applyMiddleware = (require('graphql-middleware') as typeof import('graphql-middleware')).applyMiddleware;

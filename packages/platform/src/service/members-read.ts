@@ -17,6 +17,7 @@ function recordOwner(bindings: PolicyBindings, typeName: string): IMiddlewareFun
   return (resolve, parent, args, context, info) => {
     const memberId = memberOwning(bindings, typeName, parent);
     if (memberId) context.membersRead.add(memberId);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- the field's own value, passed on as graphql-middleware types it (any)
     return resolve(parent, args, context, info);
   };
 }

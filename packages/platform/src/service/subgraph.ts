@@ -33,13 +33,13 @@ export interface IsolatedStore {
   name: string;
   database: SubgraphDatabase;
   /** What the store derives from its data once seeding is done (the EDI store publishes its first release); idempotent. */
-  afterSeed?(em: EntityManager): Promise<void>;
+  afterSeed?: (em: EntityManager) => Promise<void>;
   /**
    * Brings the store's own copies of its subgraph's data up to date, from the subgraph's schema into
    * the store and never back (the EDI store's copy of practices): run at every setup, before serving,
    * so a copy the gateway could not update, or one older than the copy itself, is mended. Returns the rows written.
    */
-  reconcile?(store: EntityManager, subgraph: EntityManager): Promise<number>;
+  reconcile?: (store: EntityManager, subgraph: EntityManager) => Promise<number>;
 }
 
 /** `<STORE>_DATABASE_URL`: where a subgraph finds an isolated store, as that store's own role. */
@@ -165,7 +165,7 @@ export async function startSubgraph<Loaders>(
     ...Object.fromEntries(
       Object.entries(stores).map(([name, store]) => [`database:${name}`, async () => (await store.em.getConnection().execute('select 1 as ok')).length === 1]),
     ),
-    schema: async () => schema.getQueryType() !== undefined,
+    schema: () => schema.getQueryType() !== undefined,
   });
   mountMetrics(app, metrics);
   app.use(
@@ -221,6 +221,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     await flushTelemetry();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // stop() logs its own failure and exits: nothing is left to handle.
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }

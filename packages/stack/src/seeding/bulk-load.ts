@@ -48,17 +48,17 @@ interface Deferred {
 }
 
 async function deferrable(client: pg.Client, relation: string): Promise<Deferred> {
-  const indexes = await client.query(
+  const indexes = await client.query<Deferred['indexes'][number]>(
     `select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
        from pg_index i join pg_class c on c.oid = i.indexrelid
       where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`, [relation]);
-  const foreignKeys = await client.query(`select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = $1::regclass and contype = 'f'`, [relation]);
+  const foreignKeys = await client.query<Deferred['foreignKeys'][number]>(`select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = $1::regclass and contype = 'f'`, [relation]);
   return { indexes: indexes.rows, foreignKeys: foreignKeys.rows };
 }
 
 async function isEmpty(client: pg.Client, schema: string, table: string): Promise<boolean> {
-  const result = await client.query(`select not exists (select 1 from ${quote(schema)}.${quote(table)}) as empty`);
-  return result.rows[0].empty as boolean;
+  const result = await client.query<{ empty: boolean }>(`select not exists (select 1 from ${quote(schema)}.${quote(table)}) as empty`);
+  return result.rows[0].empty;
 }
 
 function generateInWorker(worker: URL, data: SeedWorkerData): Promise<SeedFile[]> {

@@ -53,8 +53,11 @@ function copyText(value: string): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
+// Array columns hold strings (codes, ids); anything else is written as its JSON.
+const elementText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+
 function arrayLiteral(values: unknown[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${elementText(v).replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 
 function copyValue(value: unknown, json: boolean): string {
@@ -64,7 +67,8 @@ function copyValue(value: unknown, json: boolean): string {
   if (Array.isArray(value)) return copyText(arrayLiteral(value));
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'object') return copyText(JSON.stringify(value));
-  return copyText(String(value));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return copyText(String(value));
+  throw new TypeError(`a ${typeof value} has no COPY text`);
 }
 
 /** One table's rows, as COPY text in a file of their own. */

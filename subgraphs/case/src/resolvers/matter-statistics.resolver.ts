@@ -23,12 +23,17 @@ export class MatterStatisticsResolver {
     @NonPersonal() @Arg('filter', () => MatterStatisticsFilter, { nullable: true }) filter?: MatterStatisticsFilter | null,
   ): Promise<MatterStatistics[]> {
     if (groupBy.length < 1 || groupBy.length > 4 || new Set(groupBy).size !== groupBy.length) throw badUserInput('groupBy', 'groupBy takes one to four different dimensions');
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter?.kind) (where.push('kind::text = ?'), params.push(filter.kind));
-    if (filter?.province) (where.push('province::text = ?'), params.push(filter.province));
-    if (filter?.fromYear) (where.push('extract(year from opened_on) >= ?'), params.push(filter.fromYear));
-    if (filter?.toYear) (where.push('extract(year from opened_on) <= ?'), params.push(filter.toYear));
+    // Each filter given adds its condition and its value.
+    const given = (
+      [
+        ['kind::text = ?', filter?.kind],
+        ['province::text = ?', filter?.province],
+        ['extract(year from opened_on) >= ?', filter?.fromYear],
+        ['extract(year from opened_on) <= ?', filter?.toYear],
+      ] as const
+    ).filter(([, value]) => value);
+    const where = given.map(([condition]) => condition);
+    const params = given.map(([, value]) => value);
     const dims = groupBy.map((d, i) => `${EXPRESSION[d]} as d${i}`).join(', ');
     const rows = await em.getConnection().execute<Record<string, string | number>[]>(
       `select ${dims}, count(*)::int as matters,

@@ -37,7 +37,7 @@ export function createLoaders(em: EntityManager) {
     ),
     // Seats taken and people waiting, per event, counted in one grouped statement.
     occupancyByEvent: new DataLoader<string, { registered: number; waitlisted: number }>(async (eventIds) => {
-      const rows = await em.getConnection().execute<{ event_id: string; status: string; n: number }[]>(
+      const rows = await em.getConnection().execute<{ event_id: string; status: RegistrationStatus; n: number }[]>(
         `select event_id, status, count(*)::int as n from education.event_registration where event_id = any(?::uuid[]) and status <> ? group by event_id, status`,
         [`{${eventIds.join(',')}}`, RegistrationStatus.CANCELLED],
       );

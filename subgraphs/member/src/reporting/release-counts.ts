@@ -36,7 +36,7 @@ export async function countRelease(em: EntityManager, tables: readonly ReleaseTa
      from respondent group by grouping sets (${sets})`,
     [], 'all', em.getTransactionContext(),
   );
-  const counts: TrueCounts = new Map(tables.map((t) => [t.key, new Map()]));
+  const counts: TrueCounts = new Map(tables.map((t) => [t.key, new Map<string, number>()]));
   for (const row of rows) {
     // GROUPING's bit for a column is 1 when the row aggregates over it; the first column is the highest bit.
     const mask = Number(row.aggregated);

@@ -1,7 +1,11 @@
-import highsLoader from 'highs';
+import highs from 'highs';
 import type { EdiDimension } from '../../src/reporting/edi-dimensions.js';
 import { cellKey, cellsOf, type ReleaseTable } from '../../src/reporting/edi-release-tables.js';
 import type { PublishedTable } from '../../src/reporting/protect-release.js';
+
+// highs types an ES module's default export but ships it in a CommonJS package, so TypeScript sees the
+// loader one level down ("masquerading as CommonJS"); Node imports build/highs.mjs, whose default is the loader.
+const highsLoader = highs as unknown as typeof highs.default;
 
 /** What the attacker knows of the mechanism: published counts are within `bound` of the truth, suppressed ones under `minimum`. */
 export interface AttackerKnowledge {
@@ -40,7 +44,7 @@ export function attackCubes(tables: readonly ReleaseTable[]): EdiDimension[][] {
  * everything published, rounded inwards to whole numbers (counts are integers).
  */
 export async function feasibleRanges(published: readonly PublishedTable[], cube: EdiDimension[], knowledge: AttackerKnowledge): Promise<FeasibleRange[]> {
-  const highs = await highsLoader();
+  const solver = await highsLoader();
   const cubeTable: ReleaseTable = { key: cube.join('+'), dimensions: cube };
   const unknowns = cellsOf(cubeTable, knowledge.valuesOf);
   const inside = published.filter((t) => t.table.dimensions.every((d) => cube.includes(d)));
@@ -65,7 +69,7 @@ export async function feasibleRanges(published: readonly PublishedTable[], cube:
     indices.push(...row.members);
     starts.push(indices.length);
   }
-  const model = highs.createModel({
+  const model = solver.createModel({
     numCols: unknowns.length,
     numRows: rows.length,
     colCost: new Array(unknowns.length).fill(0),
@@ -81,9 +85,9 @@ export async function feasibleRanges(published: readonly PublishedTable[], cube:
       const costs = new Array(unknowns.length).fill(0);
       for (const i of row.members) costs[i] = 1;
       model.changeColsCost({ kind: 'range', from: 0, to: unknowns.length - 1 }, costs);
-      model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
+      model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
       model.run();
-      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) throw new Error(`the attacker's program is not solved (${model.getModelStatus()}): the published release contradicts the bound`);
+      if (model.getModelStatus() !== solver.constants.modelStatus.optimal) throw new Error(`the attacker's program is not solved (${model.getModelStatus()}): the published release contradicts the bound`);
       return model.getObjectiveValue();
     };
     return rows.map((row) => ({ table: row.table, values: row.values, low: Math.ceil(solve(row, 'minimize') - 1e-6), high: Math.floor(solve(row, 'maximize') + 1e-6) }));

@@ -23,7 +23,7 @@ export function population(size: number, seed: number): Respondent[] {
 
 /** What countRelease computes in SQL, for a population in memory. */
 export function countPopulation(people: readonly Respondent[], tables: readonly ReleaseTable[]): TrueCounts {
-  const counts: TrueCounts = new Map(tables.map((t) => [t.key, new Map()]));
+  const counts: TrueCounts = new Map(tables.map((t) => [t.key, new Map<string, number>()]));
   for (const person of people) {
     for (const table of tables) {
       const key = cellKey(table.dimensions.map((d) => person[d]));
