@@ -65,7 +65,7 @@ describe('PostgreSQL stopped hard and started again under load', () => {
         const kind = i % 3;
         try {
           if (kind === 0) {
-            const { body } = await postGraphQL(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy, please.") { id } }', {}, { ...self, 'x-request-id': requestId });
+            const { body } = await postGraphQL<{ submitPrivacyRequest: { id: string } | null }>(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy, please.") { id } }', {}, { ...self, 'x-request-id': requestId });
             if (body.data?.submitPrivacyRequest) { acknowledged.requests.push(body.data.submitPrivacyRequest.id); acknowledged.requestIds.push(requestId); } else failures.push(String(body.errors?.[0]?.extensions?.code));
           } else if (kind === 1) {
             const grant = i % 2 === 0;

@@ -1,3 +1,4 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { formatMinc } from '@mutual-graph/domain-codes';
 import { syntheticEdi, syntheticMembers } from '@mutual-graph/synthetic';
@@ -49,10 +50,10 @@ describe('observability without personal information', () => {
 
   it('logs every operation as structured JSON with its request id, purpose and outcome', () => {
     const lines = readFileSync(stack.serviceLogFile, 'utf8').split('\n').filter(Boolean);
-    const entries = lines.map((line) => line.slice(line.indexOf('| ') + 2)).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    const entries = lines.map((line) => line.slice(line.indexOf('| ') + 2)).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
     const read = entries.find((e) => e.service === 'gateway' && e.operation === 'Read');
     expect(read).toMatchObject({ level: 30, purpose: 'MEDICO_LEGAL_ASSISTANCE', outcome: 'ok', requestId: expect.any(String), ms: expect.any(Number) });
-    const atSubgraph = entries.find((e) => e.service === 'case' && e.requestId === read.requestId);
+    const atSubgraph = entries.find((e) => e.service === 'case' && e.requestId === read?.requestId);
     expect(atSubgraph).toMatchObject({ purpose: 'MEDICO_LEGAL_ASSISTANCE', outcome: 'ok' });
     expect(entries.find((e) => e.service === 'gateway' && e.operation === 'Snoop')).toMatchObject({ outcome: 'refused', codes: ['FORBIDDEN'] });
   });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -13,7 +14,13 @@ const stack = testStack();
 const member = [...syntheticMembers(stack.seed)].slice(450).find((m) => syntheticCasework(m, stack.seed).matters.length > 0 && m.minc)!;
 
 interface Span { traceId: string; spanId: string; parentSpanId?: string; name: string; service: string; attributes: Record<string, unknown> }
-const value = (v: any): unknown => v?.stringValue ?? v?.intValue ?? v?.boolValue ?? v?.doubleValue ?? v?.arrayValue?.values?.map(value);
+/** OTLP's JSON encoding, as far as this collector reads it. */
+interface OtlpValue { stringValue?: string; intValue?: string | number; boolValue?: boolean; doubleValue?: number; arrayValue?: { values?: OtlpValue[] } }
+interface OtlpAttribute { key: string; value: OtlpValue }
+interface OtlpExport {
+  resourceSpans?: { resource: { attributes: OtlpAttribute[] }; scopeSpans?: { spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes?: OtlpAttribute[] }[] }[] }[];
+}
+const value = (v: OtlpValue | undefined): unknown => v?.stringValue ?? v?.intValue ?? v?.boolValue ?? v?.doubleValue ?? v?.arrayValue?.values?.map((item) => value(item));
 
 describe('OpenTelemetry traces', () => {
   const spans: Span[] = [];
@@ -26,11 +33,11 @@ describe('OpenTelemetry traces', () => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        for (const resource of JSON.parse(body).resourceSpans ?? []) {
-          const service = String(value(resource.resource.attributes.find((a: any) => a.key === 'service.name')?.value));
+        for (const resource of (JSON.parse(body) as OtlpExport).resourceSpans ?? []) {
+          const service = String(value(resource.resource.attributes.find((a) => a.key === 'service.name')?.value));
           for (const scope of resource.scopeSpans ?? []) {
             for (const span of scope.spans ?? []) {
-              spans.push({ traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, name: span.name, service, attributes: Object.fromEntries((span.attributes ?? []).map((a: any) => [a.key, value(a.value)])) });
+              spans.push({ traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, name: span.name, service, attributes: Object.fromEntries((span.attributes ?? []).map((a) => [a.key, value(a.value)])) });
             }
           }
         }

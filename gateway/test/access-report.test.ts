@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { syntheticCasework, syntheticMembers } from '@mutual-graph/synthetic';
 import { PROVINCE_NAMES, TYPES_OF_WORK } from '@mutual-graph/domain-codes';
-import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
+import { errorsIn, postGraphQL, sql, testStack } from '../../test/support/stack.js';
 import { asCaller, tokenFor } from '../../test/support/tokens.js';
 
 const stack = testStack();
@@ -16,7 +16,7 @@ const VERIFY = 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(request
 
 /** An ACCESS request the office recorded, and verified by `verifiedBy` (by default a second officer, as separation of duties requires). */
 async function accessRequest(verified: boolean, { recordedBy = 'privacy-officer', verifiedBy = 'second-officer' } = {}): Promise<string> {
-  const { body } = await postGraphQL(stack.gatewayUrl, 'mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: ACCESS, details: "Everything you hold, please.", receivedOn: $on) { id } }',
+  const { body } = await postGraphQL<{ recordPrivacyRequest: { id: string } }>(stack.gatewayUrl, 'mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: ACCESS, details: "Everything you hold, please.", receivedOn: $on) { id } }',
     { m: member.id, on: day(-3) }, await office(recordedBy));
   const id = body.data!.recordPrivacyRequest.id;
   if (verified) {
@@ -69,7 +69,7 @@ describe('the access report for an ACCESS request', () => {
     const requestId = await accessRequest(true);
     const { status } = await report(requestId, { ...(await office()), 'x-request-id': `report-${requestId.slice(0, 8)}` });
     expect(status).toBe(200);
-    const audited = await sql(stack.adminUrl, "select operation_name, purpose, subject, categories, member_ids from audit.audit_record where request_id like $1 order by request_id", [`report-${requestId.slice(0, 8)}%`]);
+    const audited = await sql<{ operation_name: string; categories: string[] }>(stack.adminUrl, "select operation_name, purpose, subject, categories, member_ids from audit.audit_record where request_id like $1 order by request_id", [`report-${requestId.slice(0, 8)}%`]);
     const byName = Object.fromEntries(audited.map((r) => [r.operation_name, r]));
     expect(byName.AccessReportEdi).toMatchObject({ purpose: 'PRIVACY_OFFICE', subject: 'privacy-officer', categories: ['EDI'], member_ids: [member.id] });
     expect(byName.AccessReport.categories).toEqual(expect.arrayContaining(['MEDICO_LEGAL', 'MEMBERSHIP', 'LEARNING', 'PRIVACY_RECORD']));
@@ -80,11 +80,11 @@ describe('the access report for an ACCESS request', () => {
   it('is refused until the requester\'s identity is verified, and for anything but an open ACCESS request', async () => {
     const unverified = await report(await accessRequest(false), await office());
     expect(unverified.status).toBe(409);
-    expect(JSON.parse(unverified.text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId' });
+    expect(errorsIn(unverified.text)[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId' });
     const unknown = await report('5d8f0c3e-1111-4a2b-9c3d-000000000000', await office());
     expect(unknown.status).toBe(404);
     const malformed = await report('nope', await office());
-    expect(JSON.parse(malformed.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(errorsIn(malformed.text)[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('is the privacy office\'s: other purposes and anonymous callers get nothing', async () => {
@@ -99,7 +99,7 @@ describe('the access report for an ACCESS request', () => {
 
 describe('separation of duties: no single officer exports a member\'s whole file', () => {
   const auditOf = (prefix: string) =>
-    sql(stack.adminUrl, 'select operation_name, purpose, subject, categories, member_ids, access_report_request_id from audit.audit_record where request_id like $1 order by request_id', [`${prefix}%`]);
+    sql<{ operation_name: string }>(stack.adminUrl, 'select operation_name, purpose, subject, categories, member_ids, access_report_request_id from audit.audit_record where request_id like $1 order by request_id', [`${prefix}%`]);
 
   it('refuses the officer who recorded a request to verify it, then refuses them the report: a code, a 4xx, no content, nothing gathered', async () => {
     const requestId = await accessRequest(false);
@@ -111,7 +111,7 @@ describe('separation of duties: no single officer exports a member\'s whole file
     const { status, text } = await report(requestId, { ...(await office()), 'x-request-id': prefix });
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
-    expect(JSON.parse(text).errors[0].extensions.code).toEqual(expect.any(String));
+    expect(errorsIn(text)[0].extensions?.code).toEqual(expect.any(String));
     for (const secret of [member.lastName, member.minc, member.firstName]) expect(text).not.toContain(secret);
     // Refused before anything was gathered: no operation ran as the member.
     expect((await auditOf(prefix)).map((r) => r.operation_name)).toEqual(['AccessReportRequest']);
@@ -122,7 +122,7 @@ describe('separation of duties: no single officer exports a member\'s whole file
     await sql(stack.adminUrl, "update privacy.privacy_request set identity_verified_on = $2, identity_verified_by = 'privacy-officer', status = 'IN_PROGRESS' where id = $1", [requestId, day(-1)]);
     const { status, text } = await report(requestId, await office());
     expect(status).toBe(403);
-    expect(JSON.parse(text).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId', reason: 'SEPARATION_OF_DUTIES' });
+    expect(errorsIn(text)[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId', reason: 'SEPARATION_OF_DUTIES' });
     expect(text).not.toContain(member.lastName);
   });
 
@@ -137,7 +137,7 @@ describe('separation of duties: no single officer exports a member\'s whole file
 
   it('releases the report of the member\'s own submitted request verified by one officer', async () => {
     const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
-    const submitted = await postGraphQL(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything, please.") { id channel recordedBy } }', {}, asSelf);
+    const submitted = await postGraphQL<{ submitPrivacyRequest: { id: string; channel: string; recordedBy: string | null } }>(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything, please.") { id channel recordedBy } }', {}, asSelf);
     const { id, channel, recordedBy } = submitted.body.data!.submitPrivacyRequest;
     expect([channel, recordedBy]).toEqual(['SELF_SERVICE', null]);
     const verification = await postGraphQL(stack.gatewayUrl, VERIFY, { r: id, on: day(0) }, await office());
@@ -165,8 +165,8 @@ describe('separation of duties: no single officer exports a member\'s whole file
     const requestId = await accessRequest(true);
     expect((await report(requestId, await office('second-officer'))).status).toBe(200);
     const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
-    const { body } = await postGraphQL(stack.gatewayUrl, '{ me { disclosures { recipient purpose categories description } } }', {}, asSelf);
-    const release = body.data!.me.disclosures.find((d: { description: string }) => d.description.includes(requestId));
+    const { body } = await postGraphQL<{ me: { disclosures: { recipient: string; purpose: string; categories: string[]; description: string }[] } }>(stack.gatewayUrl, '{ me { disclosures { recipient purpose categories description } } }', {}, asSelf);
+    const release = body.data!.me.disclosures.find((d) => d.description.includes(requestId))!;
     expect(release).toMatchObject({ recipient: 'The member (their access request)', purpose: 'ACCESS_REQUEST' });
     expect(release.description).toContain('second-officer');
     expect(release.categories).toEqual(expect.arrayContaining(['EDI', 'MEDICO_LEGAL', 'MEMBERSHIP', 'PRIVACY_RECORD']));

@@ -39,9 +39,9 @@ describe('arguments are reads', () => {
     const plain = await postGraphQL(stack.gatewayUrl, `{ members(first: 3) ${LIST} }`, {}, await asCaller('EDUCATION'));
     expect(plain.body.errors).toBeUndefined();
     expect(plain.body.data.members.edges).toHaveLength(3);
-    const filtered = await postGraphQL(stack.gatewayUrl, `{ members(first: 3, filter: { status: ACTIVE }) { edges { node { membership { status } } } } }`, {}, await asCaller('MEMBERSHIP'));
+    const filtered = await postGraphQL<{ members: { edges: { node: { membership: { status: string } } }[] } }>(stack.gatewayUrl, `{ members(first: 3, filter: { status: ACTIVE }) { edges { node { membership { status } } } } }`, {}, await asCaller('MEMBERSHIP'));
     expect(filtered.body.errors).toBeUndefined();
-    expect(filtered.body.data.members.edges.every((e: { node: { membership: { status: string } } }) => e.node.membership.status === 'ACTIVE')).toBe(true);
+    expect(filtered.body.data!.members.edges.every((e) => e.node.membership.status === 'ACTIVE')).toBe(true);
   });
 
   it('an empty or null filter selects by nothing', async () => {

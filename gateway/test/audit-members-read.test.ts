@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
-import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
+import { postGraphQL, sql, testStack, type GraphQLResponse } from '../../test/support/stack.js';
+
+/** A page of members, as far as these tests read it. */
+type MemberIds = { members: { edges: { node: { id: string } }[] } };
 import { asCaller, postAsGateway } from '../../test/support/tokens.js';
 
 const stack = testStack();
@@ -10,9 +13,9 @@ const AUDIT = 'query ($filter: AccessAuditFilter) { accessAudit(filter: $filter,
 
 /** The request ids of the operations the access audit lists for a member, by a principal. */
 async function auditedRequests(memberId: string, principal: string): Promise<string[]> {
-  const { body } = await postGraphQL(stack.gatewayUrl, AUDIT, { filter: { memberId, principal } }, await office());
+  const { body } = await postGraphQL<{ accessAudit: { requestId: string }[] }>(stack.gatewayUrl, AUDIT, { filter: { memberId, principal } }, await office());
   expect(body.errors).toBeUndefined();
-  return body.data!.accessAudit.map((e: { requestId: string }) => e.requestId);
+  return body.data!.accessAudit.map((e) => e.requestId);
 }
 
 describe('the access audit names every member an operation read', () => {
@@ -21,14 +24,14 @@ describe('the access audit names every member an operation read', () => {
   describe('a list of 50 members', () => {
     const requestId = randomUUID();
     let ids: string[];
-    let response: Awaited<ReturnType<typeof postGraphQL>>;
+    let response: GraphQLResponse<MemberIds>;
 
     beforeAll(async () => {
-      response = await postGraphQL(stack.gatewayUrl, 'query FiftyNames { members(first: 50) { edges { node { id firstName } } } }', {}, {
+      response = await postGraphQL<MemberIds>(stack.gatewayUrl, 'query FiftyNames { members(first: 50) { edges { node { id firstName } } } }', {}, {
         ...(await asCaller('MEMBERSHIP', { sub: reader })),
         'x-request-id': requestId,
       });
-      ids = response.body.data!.members.edges.map((e: { node: { id: string } }) => e.node.id);
+      ids = response.body.data!.members.edges.map((e) => e.node.id);
     });
 
     it('is answered with the 50 members', () => {
@@ -53,12 +56,12 @@ describe('the access audit names every member an operation read', () => {
 
   it('counts the members a subgraph resolved through _entities (the case subgraph\'s medico-legal history on a list)', async () => {
     const requestId = randomUUID();
-    const { body } = await postGraphQL(stack.gatewayUrl, 'query Histories { members(first: 5) { edges { node { id medicoLegalHistory { kind } } } } }', {}, {
+    const { body } = await postGraphQL<MemberIds>(stack.gatewayUrl, 'query Histories { members(first: 5) { edges { node { id medicoLegalHistory { kind } } } } }', {}, {
       ...(await asCaller('RISK_MANAGEMENT', { sub: reader })),
       'x-request-id': requestId,
     });
     expect(body.errors).toBeUndefined();
-    const ids: string[] = body.data!.members.edges.map((e: { node: { id: string } }) => e.node.id);
+    const ids = body.data!.members.edges.map((e) => e.node.id);
     expect(ids).toHaveLength(5);
     for (const id of ids) expect(await auditedRequests(id, reader)).toContain(requestId);
   });

@@ -39,11 +39,12 @@ describe('one hostile request beside many normal ones', () => {
     const failed = normalOutcomes.filter((o) => o.status !== 200);
     expect({ failed: failed.length, of: normalOutcomes.length, codes: [...new Set(failed.map((f) => f.code))] }).toEqual({ failed: 0, of: 320, codes: [] });
 
-    const rows = await sql(stack.adminUrl, 'select request_id, operation_name, decision, code from audit.audit_record where request_id = any($1)', [poisoned.map((p) => p.requestId)]);
+    const rows = await sql<{ request_id: string; operation_name: string; decision: string; code: string | null }>(stack.adminUrl, 'select request_id, operation_name, decision, code from audit.audit_record where request_id = any($1)', [poisoned.map((p) => p.requestId)]);
     const byId = new Map(rows.map((r) => [r.request_id, r]));
     expect(poisoned.filter((p) => !byId.has(p.requestId))).toEqual([]);
     for (const { requestId, kind } of poisoned) {
       const row = byId.get(requestId)!;
+      // eslint-disable-next-line no-control-regex -- control characters are what must not be stored
       expect(row.operation_name).not.toMatch(/[\u0000-\u001f\u007f]/);
       if (kind === 'nul') expect(row).toMatchObject({ decision: 'REFUSED', code: 'UNAUTHENTICATED', operation_name: 'a\ufffdb' });
       if (kind === 'long') expect(row.operation_name).toHaveLength(200);

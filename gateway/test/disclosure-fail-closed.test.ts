@@ -4,7 +4,7 @@ import { operationHash, PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { formatMinc } from '@mutual-graph/domain-codes';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
-import { testStack } from '../../test/support/stack.js';
+import { testStack, type GraphQLBody } from '../../test/support/stack.js';
 import { tokenFor } from '../../test/support/tokens.js';
 
 const CONFIRM = readFileSync(join(PARTNER_OPERATIONS_DIR, 'ConfirmMembership.graphql'), 'utf8').trim();
@@ -29,9 +29,9 @@ describe('a confirmation whose disclosure cannot be recorded', () => {
       body: JSON.stringify({ variables: { minc: member.minc }, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(CONFIRM) } } }),
     });
     expect(response.status).toBe(503);
-    const body = await response.json();
+    const body = (await response.json()) as GraphQLBody;
     expect(body.data ?? null).toBeNull();
-    expect(body.errors[0].extensions.code).toBe('DISCLOSURE_NOT_RECORDED');
+    expect(body.errors?.[0].extensions?.code).toBe('DISCLOSURE_NOT_RECORDED');
     expect(JSON.stringify(body)).not.toContain('isMember');
   });
 
@@ -42,6 +42,6 @@ describe('a confirmation whose disclosure cannot be recorded', () => {
       body: JSON.stringify({ variables: { minc: formatMinc('9999996') }, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(CONFIRM) } } }),
     });
     expect(response.status).toBe(503);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe('DISCLOSURE_NOT_RECORDED');
+    expect(((await response.json()) as GraphQLBody).errors?.[0].extensions?.code).toBe('DISCLOSURE_NOT_RECORDED');
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { freePort, spawnGateway } from '../../test/support/processes.js';
-import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
+import { postGraphQL, sql, testStack, type GraphQLResponse } from '../../test/support/stack.js';
 import { asCaller } from '../../test/support/tokens.js';
 
 const stack = testStack();
@@ -27,7 +27,7 @@ describe('graceful shutdown on SIGTERM', () => {
     // Thirty requests; SIGTERM once the gateway has begun (decided and audited) some of them.
     const run = `shutdown-${Date.now()}`;
     const inFlight = members.map(async (m, i) => {
-      const answer = await postGraphQL(url, QUERY, { id: m.id }, { ...headers, 'x-request-id': `${run}-${i}` }).catch(() => ({ status: 0, body: null as any }));
+      const answer: GraphQLResponse<{ member: { lastName: string } }> = await postGraphQL<{ member: { lastName: string } }>(url, QUERY, { id: m.id }, { ...headers, 'x-request-id': `${run}-${i}` }).catch(() => ({ status: 0, body: {} }));
       return { ...answer, at: Date.now() };
     });
     for (let i = 0; i < 400; i += 1) {
@@ -41,7 +41,7 @@ describe('graceful shutdown on SIGTERM', () => {
 
     // Every request the gateway began, it finished before it stopped; the answers that reached us are whole.
     const begun = (await sql(stack.adminUrl, 'select request_id from audit.audit_record where request_id like $1', [`${run}-%`])).map((r) => r.request_id as string);
-    const lines = readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('{')).map((l) => JSON.parse(l.slice(l.indexOf('{'))));
+    const lines = readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('{')).map((l) => JSON.parse(l.slice(l.indexOf('{'))) as { msg?: string; outcome?: string; requestId?: string });
     const stoppedAt = lines.findIndex((l) => l.msg === 'stopped');
     const finished = new Set(lines.slice(0, stoppedAt).filter((l) => l.msg === 'operation' && l.outcome === 'ok').map((l) => l.requestId));
     expect(begun.length).toBeGreaterThanOrEqual(5);
@@ -49,7 +49,7 @@ describe('graceful shutdown on SIGTERM', () => {
     for (const [i, answer] of answers.entries()) {
       if (answer.status === 0) continue; // refused: the gateway was no longer taking requests
       expect([i, answer.status]).toEqual([i, 200]);
-      expect(answer.body.data.member.lastName).toBe(members[i].lastName);
+      expect(answer.body.data!.member.lastName).toBe(members[i].lastName);
     }
     expect(answers.filter((a) => a.status === 200 && a.at > terminatedAt).length).toBeGreaterThan(0);
     await expect(fetch(url, { method: 'POST' })).rejects.toThrow();

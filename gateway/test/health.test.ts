@@ -14,7 +14,7 @@ describe('health and readiness', () => {
   });
 
   it("the gateway's readiness names every subgraph it depends on, and its audit database", async () => {
-    const body = await (await fetch(new URL('/ready', stack.gatewayUrl))).json();
+    const body = (await (await fetch(new URL('/ready', stack.gatewayUrl))).json()) as { checks: Record<string, string> };
     expect(Object.keys(body.checks).sort()).toEqual(['audit', 'partner-supergraph', 'subgraph:case', 'subgraph:education', 'subgraph:member', 'subgraph:privacy', 'supergraph']);
   });
 });

@@ -12,6 +12,15 @@ const MEMBER_360 = `
       consents { purpose status }
     }
   }`;
+type Member360 = {
+  member: {
+    id: string; firstName: string; lastName: string;
+    membership: { status: string; periods: { startsOn: string; endsOn: string | null; typeOfWork: string }[] };
+    medicoLegalHistory: { kind: string; openedOn: string; status: string }[];
+    learningRecord: { completedOn: string; activity: { code: string } }[];
+    consents: { purpose: string; status: string }[];
+  };
+};
 
 describe('one query through the gateway', () => {
   const stack = testStack();
@@ -25,7 +34,7 @@ describe('one query through the gateway', () => {
     })!;
     const expected = syntheticMember(index, stack.seed);
     // Only the member may read every category of their record at once (MEMBER_SELF_SERVICE).
-    const { body, status } = await postGraphQL(stack.gatewayUrl, MEMBER_360, { id: expected.id }, await asCaller('MEMBER_SELF_SERVICE', { memberId: expected.id }));
+    const { body, status } = await postGraphQL<Member360>(stack.gatewayUrl, MEMBER_360, { id: expected.id }, await asCaller('MEMBER_SELF_SERVICE', { memberId: expected.id }));
 
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -37,16 +46,16 @@ describe('one query through the gateway', () => {
     const tenYearsAgo = new Date();
     tenYearsAgo.setUTCFullYear(tenYearsAgo.getUTCFullYear() - 10);
     const matters = syntheticCasework(expected, stack.seed).matters.filter((m) => m.openedOn >= tenYearsAgo.toISOString().slice(0, 10));
-    expect(member.medicoLegalHistory.map((m: { openedOn: string }) => m.openedOn).sort()).toEqual(matters.map((m) => m.openedOn).sort());
+    expect(member.medicoLegalHistory.map((m) => m.openedOn).sort()).toEqual(matters.map((m) => m.openedOn).sort());
 
     const catalogue = syntheticCatalogue(stack.seed);
     const completions = syntheticCompletions(expected, catalogue, stack.seed);
     expect(member.learningRecord).toHaveLength(completions.length);
     const codes = new Map(catalogue.map((a) => [a.id, a.code]));
-    expect(member.learningRecord.map((c: { activity: { code: string } }) => c.activity.code).sort()).toEqual(completions.map((c) => codes.get(c.activityId)).sort());
+    expect(member.learningRecord.map((c) => c.activity.code).sort()).toEqual(completions.map((c) => codes.get(c.activityId)).sort());
 
     const purposes = [...new Set(syntheticConsents(expected, stack.seed).map((c) => c.purpose))].sort();
-    expect(member.consents.map((c: { purpose: string }) => c.purpose).sort()).toEqual(purposes);
+    expect(member.consents.map((c) => c.purpose).sort()).toEqual(purposes);
   });
 
   it('answers null for a member id that does not exist, without an error', async () => {

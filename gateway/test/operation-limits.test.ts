@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
-import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
+import { postGraphQL, sql, testStack, type GraphQLBody, type GraphQLResponse } from '../../test/support/stack.js';
 import { asCaller, tokenFor } from '../../test/support/tokens.js';
 
 const stack = testStack();
@@ -16,7 +16,7 @@ function deepQuery(levels: number): string {
   return `query Deep($id: ID!) { member(id: $id) { ${inner} } }`;
 }
 
-async function expectLimit(response: { status: number; body: any }, limit: string) {
+function expectLimit(response: GraphQLResponse, limit: string) {
   // A client's fault, as every limit is: 400, never a 500.
   expect(response.status).toBe(400);
   expect(response.body.data ?? null).toBeNull();
@@ -33,7 +33,7 @@ describe('limits on hostile operations (internal graph)', () => {
   it('accepts a deep real operation and refuses one nested past the depth limit', async () => {
     const ok = await postGraphQL(stack.gatewayUrl, deepQuery(3), { id: member.id }, await risk());
     expect(ok.body.errors).toBeUndefined();
-    await expectLimit(await postGraphQL(stack.gatewayUrl, deepQuery(8), { id: member.id }, await risk()), 'MAX_DEPTH');
+    expectLimit(await postGraphQL(stack.gatewayUrl, deepQuery(8), { id: member.id }, await risk()), 'MAX_DEPTH');
     await stillAnswers();
   });
 
@@ -41,7 +41,7 @@ describe('limits on hostile operations (internal graph)', () => {
     const requestId = randomUUID();
     const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: member(id: $id) { lastName }`).join(' ');
     const response = await postGraphQL(stack.gatewayUrl, `query Bomb($id: ID!) { ${aliases} }`, { id: member.id }, { ...(await risk()), 'x-request-id': requestId });
-    await expectLimit(response, 'MAX_ALIASES');
+    expectLimit(response, 'MAX_ALIASES');
     const [record] = await sql(stack.adminUrl, 'select decision, code, rule, subject from audit.audit_record where request_id = $1', [requestId]);
     expect(record).toEqual({ decision: 'REFUSED', code: 'OPERATION_LIMIT', rule: 'MAX_ALIASES', subject: 'limits-test' });
   });
@@ -52,18 +52,18 @@ describe('limits on hostile operations (internal graph)', () => {
     expect(body.data ?? null).toBeNull();
     expect(body.errors.length).toBeLessThanOrEqual(101);
     expect(body.errors.at(-1).extensions).toEqual({ code: 'OPERATION_LIMIT', limit: 'MAX_ERRORS' });
-    expect(body.errors.every((e: any) => typeof e.extensions?.code === 'string')).toBe(true);
+    expect(body.errors!.every((e) => typeof e.extensions?.code === 'string')).toBe(true);
   });
 
   it('refuses a directive flood', async () => {
     const directives = Array.from({ length: 60 }, () => '@include(if: true)').join(' ');
-    await expectLimit(await postGraphQL(stack.gatewayUrl, `query ($id: ID!) { member(id: $id) ${directives} { lastName } }`, { id: member.id }, await risk()), 'MAX_DIRECTIVES');
+    expectLimit(await postGraphQL(stack.gatewayUrl, `query ($id: ID!) { member(id: $id) ${directives} { lastName } }`, { id: member.id }, await risk()), 'MAX_DIRECTIVES');
   });
 
   it('refuses an operation of too many tokens before parsing it through, with 400 like every limit', async () => {
     const requestId = randomUUID();
     const fields = Array.from({ length: 4000 }, () => 'lastName').join(' ');
-    await expectLimit(await postGraphQL(stack.gatewayUrl, `query Tokens($id: ID!) { member(id: $id) { ${fields} } }`, { id: member.id }, { ...(await risk()), 'x-request-id': requestId }), 'MAX_TOKENS');
+    expectLimit(await postGraphQL(stack.gatewayUrl, `query Tokens($id: ID!) { member(id: $id) { ${fields} } }`, { id: member.id }, { ...(await risk()), 'x-request-id': requestId }), 'MAX_TOKENS');
     const [record] = await sql(stack.adminUrl, 'select decision, code, rule from audit.audit_record where request_id = $1', [requestId]);
     expect(record).toEqual({ decision: 'REFUSED', code: 'OPERATION_LIMIT', rule: 'MAX_TOKENS' });
     await stillAnswers();
@@ -106,9 +106,9 @@ describe('limits on hostile operations (internal graph)', () => {
       { query: 'query One($id: ID!) { member(id: $id) { lastName } }', variables: { id: member.id } },
       { query: 'query Two($id: ID!) { member(id: $id) { contact { email } } }', variables: { id: member.id } },
     ]) });
-    const answers = (await small.json()) as any[];
-    expect(answers[0].data.member.lastName).toBe(member.lastName);
-    expect(answers[1].errors[0].extensions.policy.rule).toBe('PURPOSE_SCOPE');
+    const answers = (await small.json()) as GraphQLBody<{ member: { lastName: string } }>[];
+    expect(answers[0].data!.member.lastName).toBe(member.lastName);
+    expect(answers[1].errors![0].extensions!.policy!.rule).toBe('PURPOSE_SCOPE');
     const audited = await sql(stack.adminUrl, 'select request_id, operation_name, decision from audit.audit_record where request_id like $1 order by request_id', [`${headers['x-request-id']}-%`]);
     expect(audited).toEqual([
       { request_id: `${headers['x-request-id']}-1`, operation_name: 'One', decision: 'ALLOWED' },
@@ -116,7 +116,7 @@ describe('limits on hostile operations (internal graph)', () => {
     ]);
     const huge = await fetch(stack.gatewayUrl, { method: 'POST', headers, body: JSON.stringify(Array.from({ length: 1000 }, () => ({ query: '{ supportServices { name } }' }))) });
     expect(huge.status).toBe(400);
-    expect(((await huge.json()) as any).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'MAX_BATCH' });
+    expect(((await huge.json()) as GraphQLBody).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'MAX_BATCH' });
     await stillAnswers();
   });
 });
@@ -127,7 +127,7 @@ describe('stricter limits on the partner graph', () => {
   it('refuses batches and bodies a partner never needs', async () => {
     const batch = await fetch(partnerUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await asPartner()) }, body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) });
     expect(batch.status).toBe(400);
-    expect(((await batch.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await batch.json()) as GraphQLBody).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const big = await postGraphQL(partnerUrl, 'query { __typename }', { padding: 'x'.repeat(20_000) }, await asPartner());
     expect(big.status).toBe(413);
   });
@@ -142,7 +142,7 @@ describe('introspection in production configuration', () => {
 
   it('is served to analysts and refused to everyone else, before any subgraph is asked', async () => {
     const INTROSPECT = '{ __schema { queryType { name } } }';
-    const analyst = await postGraphQL(graph.gateway.graphqlUrl, INTROSPECT, {}, await asCaller('RISK_MANAGEMENT', { roles: ['analyst'] }));
+    const analyst = await postGraphQL<{ __schema: { queryType: { name: string } } }>(graph.gateway.graphqlUrl, INTROSPECT, {}, await asCaller('RISK_MANAGEMENT', { roles: ['analyst'] }));
     expect(analyst.body.data!.__schema.queryType.name).toBe('Query');
     graph.reset();
     const app = await postGraphQL(graph.gateway.graphqlUrl, INTROSPECT, {}, await asCaller('RISK_MANAGEMENT', { roles: ['app'] }));

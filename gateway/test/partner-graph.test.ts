@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { PARTNER_API_PATH } from '@mutual-graph/schema';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { buildSchema, parse, validate } from 'graphql';
 import { expectRefused } from '../../test/support/refusals.js';
-import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
+import { postGraphQL, sql, testStack, type GraphQLBody } from '../../test/support/stack.js';
 import { asCaller, tokenFor } from '../../test/support/tokens.js';
 
 const stack = testStack();
@@ -31,14 +32,14 @@ async function confirmByHash(variables: Record<string, unknown>, headers?: Recor
     headers: { 'content-type': 'application/json', ...(headers ?? (await asPartner())) },
     body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(CONFIRM) } } }),
   });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) as GraphQLBody<{ membershipConfirmation: { isMember: boolean } & Record<string, unknown> }> };
 }
 
 describe('the partner graph', () => {
   it('confirms an active member by MINC through the registered operation, sent by hash', async () => {
     const { body } = await confirmByHash({ minc: active.minc });
     expect(body.errors).toBeUndefined();
-    expect(body.data.membershipConfirmation).toEqual({ isMember: true, status: 'ACTIVE', validFrom: active.periods[0].startsOn, validTo: null });
+    expect(body.data!.membershipConfirmation).toEqual({ isMember: true, status: 'ACTIVE', validFrom: active.periods[0].startsOn, validTo: null });
   });
 
   it('confirms by membership number with the registered text too', async () => {
@@ -50,14 +51,14 @@ describe('the partner graph', () => {
     const retiredAfter = await confirmByHash({ minc: retired.minc, asOf: dayAfter(retiredUntil) });
     const stranger = await confirmByHash({ minc: formatMinc('9999999'), asOf: dayAfter(retiredUntil) });
     expect(retiredAfter.body).toEqual(stranger.body);
-    expect(stranger.body.data.membershipConfirmation).toEqual({ isMember: false, status: 'NOT_A_MEMBER', validFrom: null, validTo: null });
+    expect(stranger.body.data!.membershipConfirmation).toEqual({ isMember: false, status: 'NOT_A_MEMBER', validFrom: null, validTo: null });
   });
 
   it('refuses a MINC with a wrong check digit as BAD_USER_INPUT naming it', async () => {
     const valid = active.minc;
     const broken = `${valid.slice(0, -1)}${(Number(valid.at(-1)) + 1) % 10}`;
     const { body } = await confirmByHash({ minc: broken });
-    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'minc' });
+    expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'minc' });
   });
 
   it('runs no operation that is not registered, however valid, and audits the refusal', async () => {
@@ -109,10 +110,10 @@ describe('confirmations are disclosures', () => {
     const partner = `clinic-${randomUUID().slice(0, 8)}`;
     const headers = { authorization: `Bearer ${await tokenFor({ sub: partner, roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: partner })}` };
     const { body } = await confirmByHash({ minc: member.minc }, headers);
-    expect(body.data.membershipConfirmation.isMember).toBe(true);
+    expect(body.data!.membershipConfirmation.isMember).toBe(true);
 
-    const seen = await postGraphQL(stack.gatewayUrl, '{ me { disclosures { recipient purpose categories description disclosedAt } } }', {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }));
-    const mine = seen.body.data!.me.disclosures.filter((d: { recipient: string }) => d.recipient === partner);
+    const seen = await postGraphQL<{ me: { disclosures: { recipient: string }[] } }>(stack.gatewayUrl, '{ me { disclosures { recipient purpose categories description disclosedAt } } }', {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }));
+    const mine = seen.body.data!.me.disclosures.filter((d) => d.recipient === partner);
     expect(mine).toEqual([expect.objectContaining({ purpose: 'PARTNER_CONFIRMATION', categories: ['MEMBERSHIP'], description: expect.stringContaining(`a member since ${member.periods[0].startsOn}`) })]);
 
     const office = await postGraphQL(stack.gatewayUrl, 'query ($r: String) { disclosures(recipient: $r) { recipient description } }', { r: partner }, await asCaller('PRIVACY_OFFICE'));

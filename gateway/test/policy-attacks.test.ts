@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { syntheticMember } from '@mutual-graph/synthetic';
-import { postGraphQL, testStack } from '../../test/support/stack.js';
+import { postGraphQL, testStack, type GraphQLBody } from '../../test/support/stack.js';
 import { asCaller, postAsGateway, tokenFor } from '../../test/support/tokens.js';
 import { expectRefused } from '../../test/support/refusals.js';
 
@@ -79,10 +79,10 @@ describe('attacks on the operation policy that must fail', () => {
         { query: 'query ($id: ID!) { member(id: $id) { medicoLegalHistory { kind } } }', variables: { id: self.id } },
       ]),
     });
-    const answers = (await response.json()) as any[];
-    expect(answers[0].data.member.firstName).toBe(self.firstName);
+    const answers = (await response.json()) as GraphQLBody<{ member: { firstName: string } }>[];
+    expect(answers[0].data!.member.firstName).toBe(self.firstName);
     expect(answers[1].data ?? null).toBeNull();
-    expect(answers[1].errors[0].extensions.policy.rule).toBe('PURPOSE_SCOPE');
+    expect(answers[1].errors![0].extensions!.policy!.rule).toBe('PURPOSE_SCOPE');
     expect(JSON.stringify(answers)).not.toContain('"kind"');
   });
 

@@ -19,7 +19,7 @@ describe('a refused operation', () => {
     ['EDI_ISOLATION', 'query ($id: ID!) { member(id: $id) { edi { genderIdentity } membership { status } } }', { id: self.id }, () => asCaller('MEMBER_SELF_SERVICE', { memberId: self.id })],
     ['SUBJECT_SCOPE', 'query ($id: ID!) { member(id: $id) { firstName } }', { id: other.id }, () => asCaller('MEMBER_SELF_SERVICE', { memberId: self.id })],
     ['PURPOSE_REQUIRED', 'query ($id: ID!) { member(id: $id) { firstName } }', { id: self.id }, async () => ({ ...(await asCaller('EDUCATION')), 'x-purpose-of-use': 'MEMBERSHIP' })],
-    ['UNAUTHENTICATED', 'query ($id: ID!) { member(id: $id) { firstName } }', { id: self.id }, async () => ({ 'x-purpose-of-use': 'MEMBERSHIP' })],
+    ['UNAUTHENTICATED', 'query ($id: ID!) { member(id: $id) { firstName } }', { id: self.id }, () => Promise.resolve({ 'x-purpose-of-use': 'MEMBERSHIP' })],
   ];
 
   it.each(refusals)('(%s) reaches no subgraph and reads no row', async (rule, query, variables, headers) => {

@@ -3,7 +3,10 @@ import type { ServiceProcess } from '@mutual-graph/stack';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { testGatewayConfig } from '../../test/support/in-process-graph.js';
 import { freePort, spawnSubgraph } from '../../test/support/processes.js';
-import { postGraphQL, testStack } from '../../test/support/stack.js';
+import { postGraphQL, testStack, type GraphQLResponse } from '../../test/support/stack.js';
+
+/** What QUERY reads of a member. */
+type Answer = { member: { lastName: string; supportProgram: unknown } };
 import { asCaller } from '../../test/support/tokens.js';
 
 const stack = testStack();
@@ -28,11 +31,11 @@ describe('a subgraph killed under load', () => {
 
   it('keeps the gateway up, answers what the other subgraphs can, says which subgraph is down, and recovers without a restart', async () => {
     const headers = await asCaller('RISK_MANAGEMENT', { sub: 'fault-test' });
-    const responses: { status: number; body: any }[] = [];
+    const responses: GraphQLResponse<Answer>[] = [];
     let loading = true;
     // Four clients asking without pause for the whole test.
     const load = Promise.all(Array.from({ length: 4 }, async (_, c) => {
-      for (let i = 0; loading; i += 1) responses.push(await postGraphQL(gateway.graphqlUrl, QUERY, { id: members[(c * 10 + i) % members.length].id }, headers));
+      for (let i = 0; loading; i += 1) responses.push(await postGraphQL<Answer>(gateway.graphqlUrl, QUERY, { id: members[(c * 10 + i) % members.length].id }, headers));
     }));
 
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -40,20 +43,20 @@ describe('a subgraph killed under load', () => {
     await caseProcess.exited;
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const during = await postGraphQL(gateway.graphqlUrl, QUERY, { id: members[0].id }, headers);
+    const during = await postGraphQL<Answer>(gateway.graphqlUrl, QUERY, { id: members[0].id }, headers);
     expect(during.status).toBe(200);
-    expect(during.body.data.member.lastName).toBe(members[0].lastName);
-    expect(during.body.data.member.supportProgram).toBeNull();
-    expect(during.body.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'case' });
+    expect(during.body.data!.member.lastName).toBe(members[0].lastName);
+    expect(during.body.data!.member.supportProgram).toBeNull();
+    expect(during.body.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'case' });
     expect(JSON.stringify(during.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|localhost|:\d{4,5}\//);
     const ready = await fetch(new URL('/ready', gateway.url));
     expect(ready.status).toBe(503);
-    expect(((await ready.json()) as any).checks).toMatchObject({ 'subgraph:case': 'down', 'subgraph:member': 'ok' });
+    expect(((await ready.json()) as { checks: Record<string, string> }).checks).toMatchObject({ 'subgraph:case': 'down', 'subgraph:member': 'ok' });
 
     caseProcess = await spawnSubgraph('case', port);
-    const after = await postGraphQL(gateway.graphqlUrl, QUERY, { id: members[1].id }, headers);
+    const after = await postGraphQL<Answer>(gateway.graphqlUrl, QUERY, { id: members[1].id }, headers);
     expect(after.body.errors).toBeUndefined();
-    expect(after.body.data.member.lastName).toBe(members[1].lastName);
+    expect(after.body.data!.member.lastName).toBe(members[1].lastName);
     expect((await fetch(new URL('/ready', gateway.url))).status).toBe(200);
 
     loading = false;
@@ -62,8 +65,8 @@ describe('a subgraph killed under load', () => {
     expect(responses.length).toBeGreaterThan(20);
     for (const response of responses) {
       expect(response.status).toBe(200);
-      expect(response.body.data.member.lastName).toEqual(expect.any(String));
-      for (const error of response.body.errors ?? []) expect(error.extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+      expect(response.body.data!.member.lastName).toEqual(expect.any(String));
+      for (const error of response.body.errors ?? []) expect(error.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
     }
     expect(responses.some((r) => r.body.errors)).toBe(true);
   }, 90_000);

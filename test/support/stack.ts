@@ -29,13 +29,30 @@ export function testStack(): TestStack {
   return JSON.parse(raw) as TestStack;
 }
 
-export interface GraphQLResponse<T = Record<string, any>> {
-  status: number;
-  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+/** An error as the graph answers it (graph-contract.md): a code, and a refusal's policy, argument or reason. */
+export interface GraphQLErrorBody {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; argument?: string; reason?: string; limit?: string; policy?: { rule: string; fields?: string[] }; [key: string]: unknown };
 }
 
+/** An answer; `T` is what the test expects under `data` (each root field unknown until it says). */
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  body: { data?: T | null; errors?: GraphQLErrorBody[] };
+}
+
+/** An `_entities` answer, one object per representation, as the test expects them. */
+export type Entities<E = Record<string, unknown>> = { _entities: E[] };
+
+/** A body read as a GraphQL answer, for a response fetched without postGraphQL. */
+export type GraphQLBody<T = Record<string, unknown>> = GraphQLResponse<T>['body'];
+
+/** The errors of an answer read as text. */
+export const errorsIn = (text: string) => (JSON.parse(text) as GraphQLBody).errors ?? [];
+
 /** POSTs one operation over real HTTP. */
-export async function postGraphQL<T = Record<string, any>>(
+export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
@@ -50,7 +67,7 @@ export async function postGraphQL<T = Record<string, any>>(
 }
 
 /** Runs SQL as the given role (the administrator unless an owner's URL is passed). */
-export async function sql<R extends pg.QueryResultRow = any>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
+export async function sql<R extends pg.QueryResultRow = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -56,7 +56,7 @@ export async function asGatewayHop(
 }
 
 /** A request straight to a subgraph, signed as the gateway signs a fetch (audience, operation and variables bound). */
-export async function postAsGateway<T = Record<string, any>>(
+export async function postAsGateway<T = Record<string, unknown>>(
   subgraph: SubgraphTarget,
   query: string,
   variables: Record<string, unknown> | undefined,

@@ -10,8 +10,16 @@ import { parse } from 'yaml';
 const ROOT = join(import.meta.dirname, '..', '..');
 // `${X:-default}` becomes its default; `${X:?message}` (must come from the environment) a placeholder.
 const resolveDefaults = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1').replace(/\$\{([A-Z_]+):\?[^}]*\}/g, 'from-environment:$1');
-const compose = parse(resolveDefaults(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')), { merge: true });
-const services: Record<string, any> = compose.services;
+/** What these tests read of a service in docker-compose.yml. */
+interface ComposeService {
+  command: string[];
+  environment: Record<string, string>;
+  depends_on: Record<string, { condition: string }>;
+  expose?: string[];
+  ports?: string[];
+}
+const compose = parse(resolveDefaults(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')), { merge: true }) as { services: Record<string, ComposeService> };
+const { services } = compose;
 
 /** `node [--import <tracing>] <file>.js` runs the build of a source file that exists (services load tracing first). */
 function expectRunsBuiltSource(command: string[], sourceFile: string) {

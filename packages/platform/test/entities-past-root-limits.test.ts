@@ -1,5 +1,6 @@
 import { syntheticCasework, syntheticMember, syntheticMembers } from '@mutual-graph/synthetic';
 import { testStack } from '../../../test/support/stack.js';
+import type { Entities } from '../../../test/support/stack.js';
 import { postAsGateway } from '../../../test/support/tokens.js';
 
 // `_entities` is a root field like any other: a purpose the matrix limits to a few root fields
@@ -20,7 +21,7 @@ describe('_entities under the root-field limits of the matrix', () => {
 
   it('still answers the entities the query planner fetches under COMMUNICATIONS (its audience spans subgraphs)', async () => {
     const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { communicationPreferences { consented } } } }';
-    const response = await postAsGateway('privacy', query, { r: [{ __typename: 'Member', id: other.id }] }, 'COMMUNICATIONS');
+    const response = await postAsGateway<Entities<{ communicationPreferences: { consented: boolean } | null }>>('privacy', query, { r: [{ __typename: 'Member', id: other.id }] }, 'COMMUNICATIONS');
     expect(response.body.errors).toBeUndefined();
     expect(typeof response.body.data?._entities?.[0]?.communicationPreferences?.consented).toBe('boolean');
   });

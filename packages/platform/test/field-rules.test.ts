@@ -6,7 +6,7 @@ import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { syntheticCasework, syntheticMember, syntheticMembers } from '@mutual-graph/synthetic';
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
-import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { testStack, type Entities } from '../../../test/support/stack.js';
 import { postAsGateway } from '../../../test/support/tokens.js';
 
 // graphql-shield wraps field resolvers; `_entities` reaches fields through reference resolvers,
@@ -55,7 +55,7 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('field rules in the %s
       for (const { field, category, selection } of categorizedFields(schema, typeName)) {
         const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeName} { ${selection} } } }`;
         const variables = { r: [{ __typename: typeName, id: ENTITY_IDS[typeName] }] };
-        const refused = await postAsGateway(subgraph, query, variables, denierOf(category));
+        const refused = await postAsGateway<Entities>(subgraph, query, variables, denierOf(category));
         expect([typeName, field, refused.body.errors?.[0]?.extensions?.code]).toEqual([typeName, field, 'FORBIDDEN']);
         expect(refused.body.data?._entities?.[0]?.[field] ?? null).toBeNull();
 

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { syntheticMember, syntheticMembers } from '@mutual-graph/synthetic';
-import { testStack } from '../../../test/support/stack.js';
+import { testStack, type GraphQLBody } from '../../../test/support/stack.js';
 import { asGatewayHop } from '../../../test/support/tokens.js';
 
 // A hop token is bound to the operation text and variables of the request it was signed for. These
@@ -14,16 +14,16 @@ const SIGNED = 'query ($id: ID!) { member(id: $id) { firstName } }';
 const CONTACTS = '{ members(first: 5) { edges { node { firstName lastName contact { email } } } } }';
 
 /** An HTTP request with any method, headers and body (fetch refuses a body on GET). */
-function raw(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: any }> {
+function raw(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: GraphQLBody | null }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (text += chunk));
       res.on('end', () => {
-        let parsed: unknown = text;
+        let parsed: GraphQLBody | null = null;
         try {
-          parsed = JSON.parse(text);
+          parsed = JSON.parse(text) as GraphQLBody;
         } catch {
           /* not JSON */
         }

@@ -1,5 +1,5 @@
 import { syntheticCasework, syntheticMember, syntheticMembers } from '@mutual-graph/synthetic';
-import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { postGraphQL, sql, testStack, type Entities } from '../../../test/support/stack.js';
 import { asGatewayHop, postAsGateway } from '../../../test/support/tokens.js';
 
 // What an attacker holding a hop token could do straight at a subgraph, past the gateway's front
@@ -20,7 +20,7 @@ const noPersonalData = (data: unknown) => JSON.stringify(data ?? null);
 describe('each subgraph applies the whole policy to a valid hop token', () => {
   it("refuses a self-service token another member's medico-legal matter through _entities at the case subgraph", async () => {
     const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on MedicoLegalMatter { id kind counsel compensationPaid { amount } } } }';
-    const response = await postAsGateway('case', query, { r: [{ __typename: 'MedicoLegalMatter', id: othersMatter }] }, 'MEMBER_SELF_SERVICE', { memberId: self.id });
+    const response = await postAsGateway<Entities<{ counsel: string | null; compensationPaid: unknown }>>('case', query, { r: [{ __typename: 'MedicoLegalMatter', id: othersMatter }] }, 'MEMBER_SELF_SERVICE', { memberId: self.id });
     expect(response.body.errors?.[0]?.extensions?.policy?.rule).toBe('SUBJECT_SCOPE');
     const matter = response.body.data?._entities?.[0];
     expect(matter?.counsel ?? null).toBeNull();

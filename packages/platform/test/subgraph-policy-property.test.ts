@@ -139,15 +139,15 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('the %s subgraph again
     let withheld = 0;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...PURPOSES), fc.constant(null).chain(() => roots), async (purpose, root) => {
-        const response = await postAsGateway(name, root.query, root.variables, purpose, { memberId: self.id, ...(purpose === 'PARTNER_CONFIRMATION' ? { partnerId: 'hospital-7' } : {}) });
+        const response = await postAsGateway<{ _entities?: unknown[]; members?: { edges?: { node: unknown; cursor?: string }[] } } & Record<string, unknown>>(name, root.query, root.variables, purpose, { memberId: self.id, ...(purpose === 'PARTNER_CONFIRMATION' ? { partnerId: 'hospital-7' } : {}) });
         // Never a 500, never a stack trace: an answer, in part or refused.
         expect([root.query, purpose, response.status < 500]).toEqual([root.query, purpose, true]);
         expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(js|ts):\d+/);
         const data = response.body.data;
-        const top = root.kind.startsWith('entity') ? data?._entities : root.kind === 'members' ? data?.members?.edges?.map((e: { node: unknown }) => e?.node) : data?.[root.kind];
+        const top = root.kind.startsWith('entity') ? data?._entities : root.kind === 'members' ? data?.members?.edges?.map((e) => e?.node) : data?.[root.kind];
         const values: { coordinate: string; owner: string | undefined }[] = [];
         personalValues(root.children, top, root.owner, values);
-        if (root.kind === 'members' && (data?.members?.edges ?? []).some((e: { cursor?: string }) => e?.cursor)) values.push({ coordinate: 'MemberEdge.cursor', owner: undefined });
+        if (root.kind === 'members' && (data?.members?.edges ?? []).some((e) => e?.cursor)) values.push({ coordinate: 'MemberEdge.cursor', owner: undefined });
         for (const value of values) expect([root.query, purpose, value.coordinate, violation(purpose, root, value)]).toEqual([root.query, purpose, value.coordinate, undefined]);
         if (values.length > 0) served += 1;
         if ((response.body.errors ?? []).length > 0) withheld += 1;

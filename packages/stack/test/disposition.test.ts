@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RETENTION_SCHEDULE, retentionCutoff, retentionRule } from '@mutual-graph/policy';
 import { disposeAll, prepareDatabase, SUBGRAPHS } from '@mutual-graph/stack';
 import { syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticEdi, syntheticMembers, type SyntheticMember } from '@mutual-graph/synthetic';
@@ -27,10 +28,10 @@ const expected = {
   'privacy-requests': 2,
   disclosures: 3,
 };
-const counts = (reports: { counts: Record<string, number> }[]) => Object.assign({}, ...reports.map((r) => r.counts));
-const rowCount = async (table: string) => (await sql(adminUrl, `select count(*)::int as n from ${table}`))[0].n as number;
+const counts = (reports: { counts: Record<string, number> }[]): Record<string, number> => Object.assign({}, ...reports.map((r) => r.counts)) as Record<string, number>;
+const rowCount = async (table: string) => (await sql<{ n: number }>(adminUrl, `select count(*)::int as n from ${table}`))[0].n;
 const TABLES = ['member.member', 'member.college_registration', 'edi.edi_profile', 'casework.medico_legal_matter', 'casework.advice_call', 'education.learning_completion', 'privacy.privacy_request', 'privacy.disclosure'];
-const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await rowCount(t)])));
+const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await rowCount(t)] as const)));
 
 describe('disposition under the retention schedule', () => {
   beforeAll(async () => {

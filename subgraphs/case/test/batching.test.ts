@@ -1,7 +1,7 @@
 import { caseSubgraph } from '@mutual-graph/case-subgraph';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
-import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { testStack, type Entities } from '../../../test/support/stack.js';
 import { postAsGateway } from '../../../test/support/tokens.js';
 
 describe('case subgraph batching', () => {
@@ -33,16 +33,16 @@ describe('case subgraph batching', () => {
   });
 
   it('resolves matters referenced by id through _entities in one statement', async () => {
-    const { body: listed } = await postAsGateway(subgraph,
+    const { body: listed } = await postAsGateway<Entities<{ medicoLegalHistory: { id: string }[] }>>(subgraph,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { medicoLegalHistory { id } } } }`,
       { r: Array.from({ length: 80 }, (_, i) => ({ __typename: 'Member', id: syntheticMember(i, stack.seed).id })) }, 'MEDICO_LEGAL_ASSISTANCE');
-    const matterIds: string[] = listed.data!._entities.flatMap((m: { medicoLegalHistory: { id: string }[] }) => m.medicoLegalHistory.map((x) => x.id));
+    const matterIds: string[] = listed.data!._entities.flatMap((m) => m.medicoLegalHistory.map((x) => x.id));
     expect(matterIds.length).toBeGreaterThan(3);
     subgraph.counter.reset();
-    const { body } = await postAsGateway(subgraph,
+    const { body } = await postAsGateway<Entities<{ id: string }>>(subgraph,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MedicoLegalMatter { id kind } } }`,
       { r: matterIds.map((id) => ({ __typename: 'MedicoLegalMatter', id })) }, 'MEDICO_LEGAL_ASSISTANCE');
-    expect(body.data!._entities.map((m: { id: string }) => m.id)).toEqual(matterIds);
+    expect(body.data!._entities.map((m) => m.id)).toEqual(matterIds);
     expect(subgraph.counter.domainStatements()).toHaveLength(1);
   });
 

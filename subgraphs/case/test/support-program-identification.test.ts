@@ -27,8 +27,8 @@ function upperTail(n: number, lambda: number): number {
 async function oracle(alpha: number, minimumPeers: number) {
   const today = new Date().toISOString().slice(0, 10);
   const from = `${Number(today.slice(0, 4)) - 10}${today.slice(4)}`;
-  const periods = await sql(stack.adminUrl, 'select member_id, to_char(starts_on, \'YYYY-MM-DD\') as s, to_char(ends_on, \'YYYY-MM-DD\') as e, type_of_work, fee_region from casework.protection_period');
-  const matters = await sql(stack.adminUrl, `select member_id, count(*)::int as n from casework.medico_legal_matter where opened_on between $1 and $2 group by member_id`, [from, today]);
+  const periods = await sql<{ member_id: string; s: string; e: string | null; type_of_work: string; fee_region: string }>(stack.adminUrl, 'select member_id, to_char(starts_on, \'YYYY-MM-DD\') as s, to_char(ends_on, \'YYYY-MM-DD\') as e, type_of_work, fee_region from casework.protection_period');
+  const matters = await sql<{ member_id: string; n: number }>(stack.adminUrl, `select member_id, count(*)::int as n from casework.medico_legal_matter where opened_on between $1 and $2 group by member_id`, [from, today]);
   const count = new Map(matters.map((m) => [m.member_id, m.n]));
   const byMember = new Map<string, Map<string, number>>();
   for (const p of periods) {
@@ -82,7 +82,7 @@ describe('Member Support Program identification', () => {
 
   it('keeps its copy of periods of protection current when a member\'s periods change', async () => {
     const suffix = Math.floor(Math.random() * 1_000_000);
-    const applied = await postGraphQL(
+    const applied = await postGraphQL<{ applyForMembership: { id: string } }>(
       stack.gatewayUrl,
       'mutation ($a: MembershipApplicationInput!) { applyForMembership(application: $a) { id } }',
       { a: {

@@ -1,7 +1,7 @@
 import { educationSubgraph } from '@mutual-graph/education-subgraph';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
-import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { testStack, type Entities } from '../../../test/support/stack.js';
 import { postAsGateway } from '../../../test/support/tokens.js';
 
 describe('education subgraph batching', () => {
@@ -15,11 +15,11 @@ describe('education subgraph batching', () => {
   it('loads 60 learning records and their activities with one statement each', async () => {
     const representations = Array.from({ length: 60 }, (_, i) => ({ __typename: 'Member', id: syntheticMember(i, stack.seed).id }));
     subgraph.counter.reset();
-    const { body } = await postAsGateway(subgraph,
+    const { body } = await postAsGateway<Entities<{ learningRecord: unknown[] }>>(subgraph,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id learningRecord { completedOn credits activity { code title kind } } } } }`,
       { r: representations }, 'EDUCATION');
     expect(body.errors).toBeUndefined();
-    const completions = body.data!._entities.flatMap((m: { learningRecord: unknown[] }) => m.learningRecord);
+    const completions = body.data!._entities.flatMap((m) => m.learningRecord);
     expect(completions.length).toBeGreaterThan(60);
     const statements = subgraph.counter.domainStatements();
     expect(statements).toHaveLength(2);

@@ -9,10 +9,13 @@ const PAGE = `query ($filter: CatalogueFilter, $first: Int, $after: String) {
   learningActivities(filter: $filter, first: $first, after: $after) { nodes { code title kind language credits mocSection3Hours topics retiredOn } endCursor hasNextPage totalCount }
 }`;
 
+type Activity = { code: string; title: string; kind: string; language: string; credits: number; mocSection3Hours: number | null; topics: string[]; retiredOn: string | null };
+type Page = { nodes: Activity[]; endCursor: string | null; hasNextPage: boolean; totalCount: number };
+
 async function page(filter: Record<string, unknown> = {}, first = 100, after?: string) {
-  const { body } = await postGraphQL(stack.gatewayUrl, PAGE, { filter, first, after }, await asCaller('EDUCATION'));
+  const { body } = await postGraphQL<{ learningActivities: Page }>(stack.gatewayUrl, PAGE, { filter, first, after }, await asCaller('EDUCATION'));
   expect(body.errors).toBeUndefined();
-  return body.data!.learningActivities as { nodes: any[]; endCursor: string | null; hasNextPage: boolean; totalCount: number };
+  return body.data!.learningActivities;
 }
 
 describe('the learning catalogue', () => {

@@ -34,7 +34,7 @@ describe('Member Support Program education plans', () => {
 
   it('lets the member record their progress, needs evidence for a completed step, and completes the plan with its last step', async () => {
     const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
-    const mine = await postGraphQL(stack.gatewayUrl, '{ me { educationPlan { id items { id } } } }', {}, asMember);
+    const mine = await postGraphQL<{ me: { educationPlan: { items: { id: string }[] } } }>(stack.gatewayUrl, '{ me { educationPlan { id items { id } } } }', {}, asMember);
     const [first, second] = mine.body.data!.me.educationPlan.items;
     const UPDATE = 'mutation ($id: ID!, $p: PlanItemProgressInput!) { updateMyEducationPlanItem(itemId: $id, progress: $p) { status evidence completedOn } }';
     const noEvidence = await postGraphQL(stack.gatewayUrl, UPDATE, { id: first.id, p: { status: 'COMPLETED' } }, asMember);
@@ -46,7 +46,7 @@ describe('Member Support Program education plans', () => {
   });
 
   it("refuses a member's progress on someone else's plan", async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, CREATE, { plan: PLAN(other, [{ factor: 'Handoffs', activityId: activity.id, dueOn: inDays(30) }]) }, await asCaller('RISK_MANAGEMENT'));
+    const { body } = await postGraphQL<{ createEducationPlan: { items: { id: string }[] } }>(stack.gatewayUrl, CREATE, { plan: PLAN(other, [{ factor: 'Handoffs', activityId: activity.id, dueOn: inDays(30) }]) }, await asCaller('RISK_MANAGEMENT'));
     const itemId = body.data!.createEducationPlan.items[0].id;
     const response = await postGraphQL(stack.gatewayUrl, 'mutation ($id: ID!) { updateMyEducationPlanItem(itemId: $id, progress: { status: IN_PROGRESS }) { status } }', { id: itemId }, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }));
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'itemId' });

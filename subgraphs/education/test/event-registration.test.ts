@@ -8,7 +8,7 @@ const members = [...syntheticMembers(stack.seed)].slice(100, 160);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
 async function schedule(capacity: number): Promise<string> {
-  const { body } = await postGraphQL(
+  const { body } = await postGraphQL<{ scheduleEvent: { id: string } }>(
     stack.gatewayUrl,
     'mutation ($e: ScheduleEventInput!) { scheduleEvent(event: $e) { id capacity } }',
     { e: { activityId: workshop.id, startsAt: inDays(30), endsAt: inDays(30.1), place: 'Halifax (example venue)', capacity } },
@@ -19,7 +19,7 @@ async function schedule(capacity: number): Promise<string> {
 }
 
 async function registerMember(eventId: string, memberId: string) {
-  return postGraphQL(
+  return postGraphQL<{ registerMemberForEvent: { status: string; waitlistPosition: number | null } }>(
     stack.gatewayUrl,
     'mutation ($e: ID!, $m: ID!) { registerMemberForEvent(eventId: $e, memberId: $m) { status waitlistPosition } }',
     { e: eventId, m: memberId },

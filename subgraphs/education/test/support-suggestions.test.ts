@@ -10,26 +10,27 @@ const stack = testStack();
 const population = [...syntheticMembers(stack.seed)];
 const withCollege = population.find((m) => syntheticCasework(m, stack.seed).matters.some((x) => x.status === 'OPEN' && x.kind === 'COLLEGE_COMPLAINT'))!;
 const SUGGESTIONS = '{ me { supportSuggestions { language services { province } resources { topic language } } } }';
+type Suggestions = { me: { supportSuggestions: { language: string; services: { province: string }[]; resources: { topic: string; language: string }[] } } };
 const mailedElsewhere = population.find((m) => m.mailingProvince !== m.province)!;
 
 describe('support suggestions, for the member alone', () => {
   it('point to the physician health program where the member practises, not where their mail goes', async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, SUGGESTIONS, {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: mailedElsewhere.id }));
+    const { body } = await postGraphQL<Suggestions>(stack.gatewayUrl, SUGGESTIONS, {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: mailedElsewhere.id }));
     expect(body.errors).toBeUndefined();
     expect(body.data!.me.supportSuggestions.services).toEqual([{ province: mailedElsewhere.province }]);
   });
 
   it("follow the member's open matters, province and language", async () => {
     const requestId = randomUUID();
-    const { body } = await postGraphQL(stack.gatewayUrl, SUGGESTIONS, {}, { ...(await asCaller('MEMBER_SELF_SERVICE', { memberId: withCollege.id })), 'x-request-id': requestId });
+    const { body } = await postGraphQL<Suggestions>(stack.gatewayUrl, SUGGESTIONS, {}, { ...(await asCaller('MEMBER_SELF_SERVICE', { memberId: withCollege.id })), 'x-request-id': requestId });
     expect(body.errors).toBeUndefined();
     const suggestions = body.data!.me.supportSuggestions;
     expect(suggestions.language).toBe(withCollege.preferredLanguage);
     expect(suggestions.services).toEqual([{ province: withCollege.province }]);
-    const topics = new Set(suggestions.resources.map((r: { topic: string }) => r.topic));
+    const topics = new Set(suggestions.resources.map((r) => r.topic));
     expect(topics.has('COLLEGE_COMPLAINT')).toBe(true);
     expect(topics.has('PHYSICIAN_HEALTH')).toBe(true);
-    expect(suggestions.resources.every((r: { language: string }) => r.language === withCollege.preferredLanguage)).toBe(true);
+    expect(suggestions.resources.every((r) => r.language === withCollege.preferredLanguage)).toBe(true);
 
     // The audit keeps categories, never which topics were suggested.
     const [record] = await sql(stack.adminUrl, 'select * from audit.audit_record where request_id = $1', [requestId]);
@@ -43,7 +44,7 @@ describe('support suggestions, for the member alone', () => {
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => jest.spyOn(console, level).mockImplementation(capture));
     const graph = await startInProcessGraph();
     try {
-      const { body } = await postGraphQL(graph.gateway.graphqlUrl, SUGGESTIONS, {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: withCollege.id }));
+      const { body } = await postGraphQL<Suggestions>(graph.gateway.graphqlUrl, SUGGESTIONS, {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: withCollege.id }));
       expect(body.data!.me.supportSuggestions.resources.length).toBeGreaterThan(0);
     } finally {
       await graph.stop();

@@ -1,7 +1,7 @@
 import { memberSubgraph } from '@mutual-graph/member-subgraph';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
-import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { testStack, type Entities } from '../../../test/support/stack.js';
 import { postAsGateway } from '../../../test/support/tokens.js';
 
 const ENTITIES = `
@@ -22,10 +22,10 @@ describe('member subgraph batching', () => {
   it('resolves 40 members through _entities with one statement for members and one for their periods', async () => {
     const ids = Array.from({ length: 40 }, (_, i) => syntheticMember(i, stack.seed).id);
     subgraph.counter.reset();
-    const { body } = await postAsGateway(subgraph, ENTITIES, { representations: ids.map((id) => ({ __typename: 'Member', id })) }, 'MEMBERSHIP');
+    const { body } = await postAsGateway<Entities<{ id: string }>>(subgraph, ENTITIES, { representations: ids.map((id) => ({ __typename: 'Member', id })) }, 'MEMBERSHIP');
 
     expect(body.errors).toBeUndefined();
-    expect(body.data!._entities.map((m: { id: string }) => m.id)).toEqual(ids);
+    expect(body.data!._entities.map((m) => m.id)).toEqual(ids);
     const statements = subgraph.counter.domainStatements();
     expect(statements).toHaveLength(2);
     expect(statements.filter((s) => /from "member"\."member"/.test(s))).toHaveLength(1);

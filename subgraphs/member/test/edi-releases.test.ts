@@ -116,7 +116,7 @@ describe('publishing EDI releases', () => {
   }, 180_000);
 
   it("stops at the year's privacy budget, with a code and the date the next release fits", async () => {
-    const budget = async () => (await postGraphQL(stack.gatewayUrl, '{ ediPrivacyBudget { budget spent spentInTotal releasesPossible nextReleaseFrom } }', {}, await asCaller('EDI_REPORTING'))).body.data!.ediPrivacyBudget;
+    const budget = async () => (await postGraphQL<{ ediPrivacyBudget: { budget: number; spent: number; spentInTotal: number; releasesPossible: number; nextReleaseFrom: string } }>(stack.gatewayUrl, '{ ediPrivacyBudget { budget spent spentInTotal releasesPossible nextReleaseFrom } }', {}, await asCaller('EDI_REPORTING'))).body.data!.ediPrivacyBudget;
     let state = await budget();
     expect(state.budget).toBe(0.5);
     while (state.releasesPossible > 0) {

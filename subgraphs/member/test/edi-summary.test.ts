@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { expectRefused } from '../../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
 import { asCaller } from '../../../test/support/tokens.js';

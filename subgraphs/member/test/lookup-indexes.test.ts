@@ -26,7 +26,7 @@ async function explainWithoutSeqScan(query: string) {
   await client.connect();
   try {
     await client.query('set enable_seqscan = off');
-    return (await client.query(`explain ${query}`)).rows;
+    return (await client.query<{ 'QUERY PLAN': string }>(`explain ${query}`)).rows;
   } finally {
     await client.end();
   }

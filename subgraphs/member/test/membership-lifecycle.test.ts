@@ -35,7 +35,7 @@ const CHANGE = `mutation ($id: ID!, $to: MembershipStatus!, $on: Date!) {
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 async function apply(app = application(), edi?: Record<string, unknown>) {
-  return postGraphQL(stack.gatewayUrl, APPLY, { application: app, edi }, await asCaller('MEMBERSHIP'));
+  return postGraphQL<{ applyForMembership: { id: string } & Record<string, unknown> }>(stack.gatewayUrl, APPLY, { application: app, edi }, await asCaller('MEMBERSHIP'));
 }
 
 describe('applications', () => {

@@ -1,5 +1,7 @@
 import { syntheticMembers } from '@mutual-graph/synthetic';
-import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { postGraphQL, sql, testStack, type GraphQLResponse } from '../../../test/support/stack.js';
+
+type MembersPage = { members: { totalCount: number; edges: { node: { id: string; lastName: string; practice: { province: string }; membership: { status: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 import { asCaller } from '../../../test/support/tokens.js';
 
 describe('membership through the gateway', () => {
@@ -29,7 +31,8 @@ describe('membership through the gateway', () => {
     const seen: { id: string; lastName: string }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const { body }: { body: any } = await postGraphQL(
+      // Typed here: `after` feeds the query and is read from its answer.
+      const { body }: GraphQLResponse<MembersPage> = await postGraphQL<MembersPage>(
         stack.gatewayUrl,
         `query ($after: String) { members(filter: { province: QC, status: ACTIVE }, first: 7, after: $after) {
           totalCount edges { node { id lastName practice { province } membership { status } } } pageInfo { hasNextPage endCursor } } }`,
@@ -37,14 +40,14 @@ describe('membership through the gateway', () => {
         await asCaller('MEMBERSHIP'),
       );
       expect(body.errors).toBeUndefined();
-      expect(body.data.members.totalCount).toBe(expected.length);
-      for (const { node } of body.data.members.edges) {
+      expect(body.data!.members.totalCount).toBe(expected.length);
+      for (const { node } of body.data!.members.edges) {
         expect(node.practice.province).toBe('QC');
         expect(node.membership.status).toBe('ACTIVE');
         seen.push({ id: node.id, lastName: node.lastName });
       }
-      if (!body.data.members.pageInfo.hasNextPage) break;
-      after = body.data.members.pageInfo.endCursor;
+      if (!body.data!.members.pageInfo.hasNextPage) break;
+      after = body.data!.members.pageInfo.endCursor;
     }
     expect(seen.map((m) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
     // The database's own collation decides name order; ask it rather than guess it.

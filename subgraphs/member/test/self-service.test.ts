@@ -9,7 +9,7 @@ const stack = testStack();
 /** A fresh member of our own, so that corrections touch no seeded record other tests read. */
 async function freshMember(): Promise<string> {
   const suffix = Math.floor(Math.random() * 1_000_000);
-  const { body } = await postGraphQL(
+  const { body } = await postGraphQL<{ applyForMembership: { id: string } }>(
     stack.gatewayUrl,
     'mutation ($application: MembershipApplicationInput!) { applyForMembership(application: $application) { id } }',
     {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+
+type Audit = { accessAudit: { operationName: string }[] };
 import { asCaller } from '../../../test/support/tokens.js';
 
 const stack = testStack();
@@ -23,17 +25,17 @@ describe('the privacy office reads the access audit', () => {
   });
 
   it('finds every operation that named a member, allowed or refused, newest first', async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, AUDIT, { filter: { memberId: watched.id, principal: reader } }, await office());
+    const { body } = await postGraphQL<Audit>(stack.gatewayUrl, AUDIT, { filter: { memberId: watched.id, principal: reader } }, await office());
     expect(body.errors).toBeUndefined();
     const entries = body.data!.accessAudit;
-    expect(entries.map((e: { operationName: string }) => e.operationName)).toEqual(['Snoop', 'Name', 'Learning']);
+    expect(entries.map((e) => e.operationName)).toEqual(['Snoop', 'Name', 'Learning']);
     expect(entries[0]).toMatchObject({ principal: reader, roles: ['educator'], purpose: 'EDUCATION', decision: 'REFUSED', refusal: 'FORBIDDEN: PURPOSE_SCOPE', memberIds: [watched.id] });
     expect(entries[2]).toMatchObject({ decision: 'ALLOWED', categories: ['LEARNING'], refusal: null });
   });
 
   it('filters by principal, purpose, decision and period', async () => {
-    const byPrincipal = await postGraphQL(stack.gatewayUrl, AUDIT, { filter: { principal: reader, decision: 'ALLOWED', purpose: 'EDUCATION', from: started } }, await office());
-    expect(byPrincipal.body.data!.accessAudit.map((e: { operationName: string }) => e.operationName)).toEqual(['Other', 'Name', 'Learning']);
+    const byPrincipal = await postGraphQL<Audit>(stack.gatewayUrl, AUDIT, { filter: { principal: reader, decision: 'ALLOWED', purpose: 'EDUCATION', from: started } }, await office());
+    expect(byPrincipal.body.data!.accessAudit.map((e) => e.operationName)).toEqual(['Other', 'Name', 'Learning']);
     const before = await postGraphQL(stack.gatewayUrl, AUDIT, { filter: { principal: reader, to: started } }, await office());
     expect(before.body.data!.accessAudit).toEqual([]);
     const otherPurpose = await postGraphQL(stack.gatewayUrl, AUDIT, { filter: { principal: reader, purpose: 'MEMBERSHIP' } }, await office());

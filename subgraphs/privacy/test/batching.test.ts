@@ -1,7 +1,7 @@
 import { privacySubgraph } from '@mutual-graph/privacy-subgraph';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import { startCountingSubgraph } from '../../../test/support/counting-subgraph.js';
-import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { testStack } from '../../../test/support/stack.js';
 import { postAsGateway } from '../../../test/support/tokens.js';
 
 describe('privacy subgraph batching', () => {

@@ -17,7 +17,7 @@ const incident = (changes: Record<string, unknown> = {}) => ({
 
 describe('the register of confidentiality incidents', () => {
   it('records an incident, its risk assessment and every notification, and says who is still to be told', async () => {
-    const recorded = await postGraphQL(stack.gatewayUrl, RECORD, { incident: incident() }, await office());
+    const recorded = await postGraphQL<{ recordConfidentialityIncident: { id: string } }>(stack.gatewayUrl, RECORD, { incident: incident() }, await office());
     expect(recorded.body.errors).toBeUndefined();
     const entry = recorded.body.data!.recordConfidentialityIncident;
     expect(entry).toMatchObject({ injuryRisk: 'NOT_ASSESSED', categories: ['CONTACT', 'MEDICO_LEGAL'], notifications: [], notificationsOutstanding: [] });
@@ -31,8 +31,8 @@ describe('the register of confidentiality incidents', () => {
 
     const NOTIFY = `mutation ($id: ID!, $who: IncidentNotifiee!, $on: Date!) { recordIncidentNotification(incidentId: $id, notified: $who, notifiedOn: $on, details: "Form sent by e-mail.") { ${FIELDS} } }`;
     await postGraphQL(stack.gatewayUrl, NOTIFY, { id: entry.id, who: 'COMMISSION_ACCES_INFORMATION', on: day(-1) }, await office());
-    const told = await postGraphQL(stack.gatewayUrl, NOTIFY, { id: entry.id, who: 'PERSONS_CONCERNED', on: day(0) }, await office());
-    expect(told.body.data!.recordIncidentNotification.notifications.map((n: { notified: string }) => n.notified)).toEqual(['COMMISSION_ACCES_INFORMATION', 'PERSONS_CONCERNED']);
+    const told = await postGraphQL<{ recordIncidentNotification: { notifications: { notified: string }[] } }>(stack.gatewayUrl, NOTIFY, { id: entry.id, who: 'PERSONS_CONCERNED', on: day(0) }, await office());
+    expect(told.body.data!.recordIncidentNotification.notifications.map((n) => n.notified)).toEqual(['COMMISSION_ACCES_INFORMATION', 'PERSONS_CONCERNED']);
     expect(told.body.data!.recordIncidentNotification.notificationsOutstanding).toEqual([]);
     const after = await postGraphQL(stack.gatewayUrl, '{ incidentsAwaitingNotification { id } }', {}, await office());
     expect(after.body.data!.incidentsAwaitingNotification).not.toContainEqual({ id: entry.id });

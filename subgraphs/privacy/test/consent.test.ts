@@ -1,8 +1,10 @@
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { expectRefused } from '../../../test/support/refusals.js';
-import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
+import { postGraphQL, sql, testStack, type GraphQLResponse } from '../../../test/support/stack.js';
 import { effectsSettled } from '../../../test/support/effects.js';
 import { asCaller } from '../../../test/support/tokens.js';
+
+type Audience = { communicationsAudience: { members: { id: string }[]; hasNextPage: boolean; endCursor: string | null; totalCount: number } };
 
 const stack = testStack();
 const members = [...syntheticMembers(stack.seed)];
@@ -14,10 +16,11 @@ async function audience(): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const { body }: { body: any } = await postGraphQL(stack.gatewayUrl, 'query ($after: String) { communicationsAudience(first: 500, after: $after) { members { id } hasNextPage endCursor totalCount } }', { after }, await communications());
+    // Typed here: `after` feeds the query and is read from its answer.
+    const { body }: GraphQLResponse<Audience> = await postGraphQL<Audience>(stack.gatewayUrl, 'query ($after: String) { communicationsAudience(first: 500, after: $after) { members { id } hasNextPage endCursor totalCount } }', { after }, await communications());
     expect(body.errors).toBeUndefined();
-    const page = body.data.communicationsAudience;
-    ids.push(...page.members.map((m: { id: string }) => m.id));
+    const page: Audience['communicationsAudience'] = body.data!.communicationsAudience;
+    ids.push(...page.members.map((m) => m.id));
     if (!page.hasNextPage) return ids;
     after = page.endCursor;
   }
@@ -52,9 +55,9 @@ describe('consent decides whom the COMMUNICATIONS purpose reaches', () => {
     const membership = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { id } }', { id }, await asCaller('MEMBERSHIP'));
     expect(membership.body.data!.member).toEqual({ id });
 
-    const regranted = await postGraphQL(stack.gatewayUrl, 'mutation { grantMyConsent(purpose: COMMUNICATIONS) { status history { decision method } } }', {}, asSelf);
+    const regranted = await postGraphQL<{ grantMyConsent: { history: { decision: string }[] } }>(stack.gatewayUrl, 'mutation { grantMyConsent(purpose: COMMUNICATIONS) { status history { decision method } } }', {}, asSelf);
     expect(regranted.body.data!.grantMyConsent.status).toBe('GRANTED');
-    expect(regranted.body.data!.grantMyConsent.history.slice(-2).map((e: { decision: string }) => e.decision)).toEqual(['WITHDRAWN', 'GRANTED']);
+    expect(regranted.body.data!.grantMyConsent.history.slice(-2).map((e) => e.decision)).toEqual(['WITHDRAWN', 'GRANTED']);
     expect((await postGraphQL(stack.gatewayUrl, READ, { id }, await communications())).body.data!.member).toMatchObject({ communicationPreferences: { consented: true } });
   });
 
@@ -78,8 +81,8 @@ describe('consent to disclose to a third party the member names', () => {
       expect(granted.body.data!.grantMyConsent).toEqual({ recipient, status: 'GRANTED' });
     }
     await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: THIRD_PARTY_DISCLOSURE, recipient: "Law Society of Ontario") { status } }', {}, await asSelf());
-    const { body } = await postGraphQL(stack.gatewayUrl, CONSENTS, {}, await asSelf());
-    const disclosures = body.data!.me.consents.filter((c: { purpose: string }) => c.purpose === 'THIRD_PARTY_DISCLOSURE');
+    const { body } = await postGraphQL<{ me: { consents: { purpose: string }[] } }>(stack.gatewayUrl, CONSENTS, {}, await asSelf());
+    const disclosures = body.data!.me.consents.filter((c) => c.purpose === 'THIRD_PARTY_DISCLOSURE');
     expect(disclosures).toEqual([
       { purpose: 'THIRD_PARTY_DISCLOSURE', recipient: 'Hôpital Saint-Laurent', status: 'GRANTED', history: [{ decision: 'GRANTED' }] },
       { purpose: 'THIRD_PARTY_DISCLOSURE', recipient: 'Law Society of Ontario', status: 'WITHDRAWN', history: [{ decision: 'GRANTED' }, { decision: 'WITHDRAWN' }] },

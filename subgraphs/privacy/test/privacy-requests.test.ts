@@ -11,7 +11,7 @@ const office = (sub = 'privacy-officer') => asCaller('PRIVACY_OFFICE', { sub });
 const VERIFY = 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { status channel recordedBy identityVerifiedOn identityVerifiedBy } }';
 
 async function record(receivedOffset: number) {
-  const { body } = await postGraphQL(
+  const { body } = await postGraphQL<{ recordPrivacyRequest: { id: string } }>(
     stack.gatewayUrl,
     `mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: CORRECTION, details: "Please correct my address.", receivedOn: $on) { ${FIELDS} } }`,
     { m: other.id, on: day(receivedOffset) },
@@ -24,7 +24,7 @@ async function record(receivedOffset: number) {
 describe('privacy requests on the statutory clock', () => {
   it('takes a member\'s own access request, due 30 days after receipt, and shows it to them', async () => {
     const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
-    const { body } = await postGraphQL(stack.gatewayUrl, `mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything you hold about me.") { ${FIELDS} } }`, {}, asMember);
+    const { body } = await postGraphQL<{ submitPrivacyRequest: { id: string } }>(stack.gatewayUrl, `mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything you hold about me.") { ${FIELDS} } }`, {}, asMember);
     expect(body.data!.submitPrivacyRequest).toMatchObject({ kind: 'ACCESS', status: 'RECEIVED', receivedOn: day(0), dueOn: day(30) });
     const mine = await postGraphQL(stack.gatewayUrl, '{ me { privacyRequests { id kind } } }', {}, asMember);
     expect(mine.body.data!.me.privacyRequests).toContainEqual({ id: body.data!.submitPrivacyRequest.id, kind: 'ACCESS' });
@@ -34,9 +34,9 @@ describe('privacy requests on the statutory clock', () => {
     const overdue = await record(-35);
     const dueSoon = await record(-25);
     const later = await record(-1);
-    const due = await postGraphQL(stack.gatewayUrl, '{ privacyRequestsDue(withinDays: 7) { id } overduePrivacyRequests { id } }', {}, await office());
-    const dueIds = due.body.data!.privacyRequestsDue.map((r: { id: string }) => r.id);
-    const overdueIds = due.body.data!.overduePrivacyRequests.map((r: { id: string }) => r.id);
+    const due = await postGraphQL<{ privacyRequestsDue: { id: string }[]; overduePrivacyRequests: { id: string }[] }>(stack.gatewayUrl, '{ privacyRequestsDue(withinDays: 7) { id } overduePrivacyRequests { id } }', {}, await office());
+    const dueIds = due.body.data!.privacyRequestsDue.map((r) => r.id);
+    const overdueIds = due.body.data!.overduePrivacyRequests.map((r) => r.id);
     expect(dueIds).toEqual(expect.arrayContaining([overdue.id, dueSoon.id]));
     expect(dueIds).not.toContain(later.id);
     expect(overdueIds).toContain(overdue.id);
@@ -121,13 +121,14 @@ describe('consent history', () => {
     const subject = [...syntheticMembers(stack.seed)].find((m) => syntheticConsents(m, stack.seed).some((c) => c.purpose === 'SURVEYS' && c.decision === 'GRANTED') && !syntheticConsents(m, stack.seed).some((c) => c.purpose === 'SURVEYS' && c.decision === 'WITHDRAWN'))!;
     const asSubject = await asCaller('MEMBER_SELF_SERVICE', { memberId: subject.id });
     const QUERY = '{ me { consents { purpose status history { decision recordedAt method } } } }';
-    const before = (await postGraphQL(stack.gatewayUrl, QUERY, {}, asSubject)).body.data!.me.consents.find((c: { purpose: string }) => c.purpose === 'SURVEYS');
-    expect(before.history.map((h: { decision: string }) => h.decision)).toEqual(['GRANTED']);
+    type Consents = { me: { consents: { purpose: string; status: string; history: { decision: string; method: string }[] }[] } };
+    const before = (await postGraphQL<Consents>(stack.gatewayUrl, QUERY, {}, asSubject)).body.data!.me.consents.find((c) => c.purpose === 'SURVEYS')!;
+    expect(before.history.map((h) => h.decision)).toEqual(['GRANTED']);
     await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: SURVEYS) { status } }', {}, asSubject);
     await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: SURVEYS) { status } }', {}, asSubject);
-    const after = (await postGraphQL(stack.gatewayUrl, QUERY, {}, asSubject)).body.data!.me.consents.find((c: { purpose: string }) => c.purpose === 'SURVEYS');
+    const after = (await postGraphQL<Consents>(stack.gatewayUrl, QUERY, {}, asSubject)).body.data!.me.consents.find((c) => c.purpose === 'SURVEYS')!;
     expect(after.status).toBe('WITHDRAWN');
     // Withdrawing twice is one withdrawal.
-    expect(after.history.map((h: { decision: string; method: string }) => [h.decision, h.method])).toEqual([['GRANTED', before.history[0].method], ['WITHDRAWN', 'ONLINE']]);
+    expect(after.history.map((h) => [h.decision, h.method])).toEqual([['GRANTED', before.history[0].method], ['WITHDRAWN', 'ONLINE']]);
   });
 });

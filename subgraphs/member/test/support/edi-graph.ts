@@ -18,13 +18,15 @@ export const valueOf = (cell: Cell, dimension: string) => cell.values.find((v) =
 export const asLead = () => asCaller('EDI_REPORTING', { sub: 'edi-lead', roles: ['staff', 'edi-reporting-lead'] });
 
 export async function summary(groupBy: string[], filter?: Record<string, string>, release?: string): Promise<Summary> {
-  const { body } = await postGraphQL(testStack().gatewayUrl, SUMMARY, { groupBy, filter, release }, await asCaller('EDI_REPORTING'));
+  const { body } = await postGraphQL<{ ediSummary: Summary }>(testStack().gatewayUrl, SUMMARY, { groupBy, filter, release }, await asCaller('EDI_REPORTING'));
   expect(body.errors).toBeUndefined();
   return body.data!.ediSummary;
 }
 
-export async function releases(): Promise<{ id: string; version: number; publishedBy: string; tables: { dimensions: string[] }[]; [k: string]: unknown }[]> {
-  const { body } = await postGraphQL(testStack().gatewayUrl, RELEASES, {}, await asCaller('EDI_REPORTING'));
+export type Release = { id: string; version: number; publishedBy: string; tables: { dimensions: string[] }[]; [k: string]: unknown };
+
+export async function releases(): Promise<Release[]> {
+  const { body } = await postGraphQL<{ ediReleases: Release[] }>(testStack().gatewayUrl, RELEASES, {}, await asCaller('EDI_REPORTING'));
   expect(body.errors).toBeUndefined();
   return body.data!.ediReleases;
 }
