@@ -58,7 +58,7 @@ export async function applyForMembership(context: MemberContext, application: Me
   let memberId: string | undefined;
   for (let attempt = 0; memberId === undefined; attempt++) {
     try {
-      memberId = await em.transactional((tx) => {
+      memberId = await em.transactional(async (tx) => {
         const member = tx.create(Member, {
           id: randomUUID(),
           membershipNumber: membershipNumber(),
