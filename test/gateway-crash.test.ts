@@ -11,8 +11,8 @@ import { asCaller } from './support/tokens.js';
 // the kill, and let go (SIGCONT) once the gateway is gone. The stack is then as it was: the gateway
 // started again on its port.
 const stack = testStack();
-const pause = (service: string) => process.kill(stack.pids[service]!, 'SIGSTOP');
-const resume = (service: string) => process.kill(stack.pids[service]!, 'SIGCONT');
+const pause = (service: string) => process.kill(stack.pids[service], 'SIGSTOP');
+const resume = (service: string) => process.kill(stack.pids[service], 'SIGCONT');
 
 
 describe('the gateway killed right after a membership change commits', () => {
@@ -44,9 +44,9 @@ describe('the gateway killed right after a membership change commits', () => {
     expect(job).toEqual({ attempts: 0 });
     expect(await caseCopyOfPeriods(memberId)).toEqual(before);
 
-    process.kill(stack.pids.gateway!, 'SIGKILL');
+    process.kill(stack.pids.gateway, 'SIGKILL');
     gatewayKilled = true;
-    await until('the gateway is gone', async () => isRunning(stack.pids.gateway!), (running) => !running, 5_000);
+    await until('the gateway is gone', () => Promise.resolve(isRunning(stack.pids.gateway)), (running) => !running, 5_000);
     await expect(fetch(new URL('/health', stack.gatewayUrl), { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
 
     resume('effects');
@@ -54,7 +54,7 @@ describe('the gateway killed right after a membership change commits', () => {
     expect(await sql(stack.adminUrl, 'select 1 from member_outbox.jobs where key = $1', [`membership-periods:${memberId}`])).toEqual([]);
     // The worker called as itself, for the change's request: the case subgraph logged the effect under that request's id.
     const caseLines = readFileSync(stack.serviceLogFile, 'utf8').split('\n').filter((line) => line.startsWith('case ') && line.includes(requestId));
-    expect(caseLines.map((line) => JSON.parse(line.slice(line.indexOf('{'))))).toEqual([expect.objectContaining({ operation: 'SyncProtectionPeriods', outcome: 'ok', purpose: 'MEMBERSHIP' })]);
+    expect(caseLines.map((line) => JSON.parse(line.slice(line.indexOf('{'))) as unknown)).toEqual([expect.objectContaining({ operation: 'SyncProtectionPeriods', outcome: 'ok', purpose: 'MEMBERSHIP' })]);
 
     await restartStackGateway();
     gatewayKilled = false;

@@ -3,7 +3,7 @@ import { PURPOSE_HEADER, peerCallsOf, peerTokenHeader, type DataCategory, type P
 import { bindRequest, effectTokenSigner, sha256, signHop, type EffectTokenSigner, type Principal } from '@mutual-graph/hop';
 import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { REQUEST_ID_HEADER, requestIdFrom, type GatewayNotice } from '@mutual-graph/platform';
+import { errorCode, REQUEST_ID_HEADER, requestIdFrom, type GatewayNotice } from '@mutual-graph/platform';
 import { auditEntry } from './audit/audit-entry.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticate } from './authentication.js';
@@ -93,11 +93,11 @@ export function gatewayContextFactory(authenticate: Authenticate, purposeOf: Pur
         auditEntry(
           { requestId, principal, purpose: typeof claimed === 'string' ? claimed : null },
           { name: typeof req.body?.operationName === 'string' ? req.body.operationName : null, text: typeof req.body?.query === 'string' ? req.body.query : null },
-          { decision: 'REFUSED', code: String(extensions.code ?? 'UNAUTHENTICATED'), rule: (extensions.policy as { rule?: string } | undefined)?.rule ?? null },
+          { decision: 'REFUSED', code: errorCode({ extensions }, 'UNAUTHENTICATED'), rule: (extensions.policy as { rule?: string } | undefined)?.rule ?? null },
         ),
       );
       throw error;
     }
-    return gatewayContext(hopPrivateKey, principal!, purpose, requestId);
+    return gatewayContext(hopPrivateKey, principal, purpose, requestId);
   };
 }

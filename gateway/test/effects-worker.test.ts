@@ -14,7 +14,7 @@ const ORIGIN = { requestId: 'effects-worker-test', purpose: 'MEMBERSHIP' };
 
 /** A job written straight into an outbox as its owner writes one (add_job), with the attempts it may have. */
 async function addJob(outbox: keyof typeof OUTBOXES, kind: string, payload: object, key: string, maxAttempts = 12): Promise<string> {
-  const [row] = await sql(stack.ownerUrls[outbox]!, `select id::text from ${OUTBOXES[outbox].schema}.add_job($1, $2::json, queue_name => $1, max_attempts => $3, job_key => $4)`, [kind, JSON.stringify(payload), maxAttempts, key]);
+  const [row] = await sql(stack.ownerUrls[outbox], `select id::text from ${OUTBOXES[outbox].schema}.add_job($1, $2::json, queue_name => $1, max_attempts => $3, job_key => $4)`, [kind, JSON.stringify(payload), maxAttempts, key]);
   return row.id;
 }
 
@@ -78,7 +78,7 @@ describe('the effects worker', () => {
       expect(shown.deadLetters.find((d) => d.id === id)).toMatchObject({ outbox: 'member', kind: 'membership-periods', attempts: 2 });
       expect(await deadLetterGauge('member', 'membership-periods')).toBeGreaterThanOrEqual(1);
       // Meanwhile the other effects are carried out: another kind, to another subgraph.
-      const moved = await postGraphQL(stack.gatewayUrl, 'mutation ($id: ID!, $on: Date!) { changeTypeOfWork(memberId: $id, typeOfWork: "IM", effectiveOn: $on) { practice { specialty } } }', { id: other, on: todayIso() }, await asCaller('MEMBERSHIP'));
+      const moved = await postGraphQL<{ changeTypeOfWork: { practice: { specialty: string } } }>(stack.gatewayUrl, 'mutation ($id: ID!, $on: Date!) { changeTypeOfWork(memberId: $id, typeOfWork: "IM", effectiveOn: $on) { practice { specialty } } }', { id: other, on: todayIso() }, await asCaller('MEMBERSHIP'));
       expect(moved.body.errors).toBeUndefined();
       const specialty = moved.body.data!.changeTypeOfWork.practice.specialty;
       expect(specialty).not.toBe('PSYCHIATRY');
@@ -141,11 +141,11 @@ describe('the effects worker', () => {
       // The member's practice as the member subgraph has it: the one call that gets through changes nothing.
       const [practice] = await sql(stack.adminUrl, 'select province::text as province, specialty from member.member where id = $1', [ediMember.id]);
       const variables = { memberId: ediMember.id, ...practice };
-      const post = (query: string, vars: object, token: string) => postGraphQL(stack.subgraphUrls.member!, query, vars as Record<string, unknown>, { authorization: `Bearer ${token}` });
+      const post = (query: string, vars: object, token: string) => postGraphQL(stack.subgraphUrls.member, query, vars as Record<string, unknown>, { authorization: `Bearer ${token}` });
       const token = await sign('member', SYNC_MEMBER_PRACTICE.field, String(SYNC_MEMBER_PRACTICE.query), variables);
       expect((await post(String(SYNC_MEMBER_PRACTICE.query), { ...variables, memberId: randomUUID() }, token)).status).toBe(401);
       expect((await post(String(ERASE_EDI_ANSWERS.query), { memberIds: [ediMember.id] }, token)).status).toBe(401);
-      expect((await postGraphQL(stack.subgraphUrls.case!, String(SYNC_MEMBER_PRACTICE.query), variables, { authorization: `Bearer ${token}` })).status).toBe(401);
+      expect((await postGraphQL(stack.subgraphUrls.case, String(SYNC_MEMBER_PRACTICE.query), variables, { authorization: `Bearer ${token}` })).status).toBe(401);
       const once = await post(String(SYNC_MEMBER_PRACTICE.query), variables, token);
       expect(once.body).toEqual({ data: { syncMemberPractice: true } });
       expect((await post(String(SYNC_MEMBER_PRACTICE.query), variables, token)).status).toBe(401);

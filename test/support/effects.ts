@@ -24,7 +24,7 @@ const PERIOD_COLUMNS = "to_char(starts_on, 'YYYY-MM-DD') as starts_on, to_char(e
 export const memberPeriods = (memberId: string) => sql(testStack().adminUrl, `select ${PERIOD_COLUMNS} from member.membership_period where member_id = $1 order by starts_on`, [memberId]);
 
 /** The case subgraph's copy of a member's periods, read as the case subgraph's own role (the one reader its schema has). */
-export const caseCopyOfPeriods = (memberId: string) => sql(testStack().ownerUrls.case!, `select ${PERIOD_COLUMNS} from casework.protection_period where member_id = $1 order by starts_on`, [memberId]);
+export const caseCopyOfPeriods = (memberId: string) => sql(testStack().ownerUrls.case, `select ${PERIOD_COLUMNS} from casework.protection_period where member_id = $1 order by starts_on`, [memberId]);
 
 let applicants = 0;
 
@@ -32,7 +32,7 @@ let applicants = 0;
 export async function newActiveMember(): Promise<string> {
   applicants += 1;
   const n = `${process.pid}${applicants}${Date.now() % 100_000}`;
-  const letters = n.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
+  const letters = n.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]);
   const stack = testStack();
   const headers = await asCaller('MEMBERSHIP', { sub: 'effects-test' });
   const applied = await postGraphQL(stack.gatewayUrl, 'mutation ($a: MembershipApplicationInput!) { applyForMembership(application: $a) { id } }', { a: {

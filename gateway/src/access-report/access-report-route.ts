@@ -4,7 +4,7 @@ import { today } from '@mutual-graph/domain-codes';
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
-import { loggableError, partRequestId, type TypedOperation } from '@mutual-graph/platform';
+import { errorCode, loggableError, partRequestId, type TypedOperation } from '@mutual-graph/platform';
 import { gatewayContext, type AccessReportRelease, type GatewayContext } from '../context.js';
 import { log } from '../observability.js';
 import {
@@ -40,7 +40,7 @@ async function run<TResult extends Record<string, unknown>, TVariables extends R
  * a request in the wrong state a conflict (409), a malformed id a bad request (400).
  */
 function clearanceStatus({ extensions }: ResultError): number {
-  const code = String(extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const code = errorCode({ extensions }, 'INTERNAL_SERVER_ERROR');
   if (code === 'FORBIDDEN') return 403;
   if (code !== 'BAD_USER_INPUT') return 503;
   if (extensions?.reason === 'SEPARATION_OF_DUTIES') return 403;
@@ -68,15 +68,15 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
       officer = await contextOf({ req });
     } catch (error) {
       const e = error as GraphQLError;
-      const code = String(e.extensions?.code ?? 'UNAUTHENTICATED');
+      const code = errorCode(e, 'UNAUTHENTICATED');
       refuse(res, code === 'UNAUTHENTICATED' ? 401 : code === 'AUDIT_UNAVAILABLE' ? 503 : 403, code, e.message, e.extensions?.policy ? { policy: e.extensions.policy } : {});
       return;
     }
     const requestId = String(req.params.requestId);
     const cleared = await run(apollo, AccessReportRequestDocument, { id: requestId }, officer);
     if (cleared.errors?.length) {
-      const first = cleared.errors[0]!;
-      refuse(res, clearanceStatus(first), String(first.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), first.message, passedOn(first.extensions));
+      const first = cleared.errors[0];
+      refuse(res, clearanceStatus(first), errorCode(first, 'INTERNAL_SERVER_ERROR'), first.message, passedOn(first.extensions));
       return;
     }
     const request = cleared.data?.accessReportClearance;
@@ -93,7 +93,7 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
     if (failed.length > 0 || !record.data?.me) {
       // A report with a part missing would mislead the member: none, rather than an incomplete one.
       refuse(res, 503, 'ACCESS_REPORT_INCOMPLETE', 'part of the member\'s information could not be gathered; nothing was exported, try again shortly', {
-        causes: failed.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
+        causes: failed.map((e) => errorCode(e, 'INTERNAL_SERVER_ERROR')),
       });
       return;
     }

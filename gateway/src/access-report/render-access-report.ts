@@ -13,8 +13,8 @@ const CONSENTS: Record<string, string> = {
 /** A code as a person reads it: the graph's names where it has them, the code's own words otherwise. */
 export function explain(code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';
-  if (LANGUAGES[code]) return LANGUAGES[code]!;
-  if (PROVINCE_NAMES[code]) return PROVINCE_NAMES[code]!;
+  if (LANGUAGES[code]) return LANGUAGES[code];
+  if (PROVINCE_NAMES[code]) return PROVINCE_NAMES[code];
   const work = TYPES_OF_WORK.find((t) => t.code === code);
   if (work) return `${work.label} (${code})`;
   if (isCategory(code)) return CATEGORIES[code];
@@ -23,7 +23,9 @@ export function explain(code: string | null | undefined): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const cell = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' '));
+/** A value as text: the report's values are strings, numbers and booleans (anything else would be a bug, shown as JSON rather than `[object Object]`). */
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+const cell = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : text(value).replace(/\|/g, '\\|').replace(/\n/g, ' '));
 const day = (value: string | null | undefined) => (value ? value.slice(0, 10) : '—');
 
 /** A table under its own label, or the label and "None held." when there is nothing to show. */

@@ -37,8 +37,8 @@ export interface EffectsWorkerConfig {
 /** Reads the worker's configuration from EFFECTS_ENVIRONMENT; a ConfigurationError naming each variable at fault otherwise. */
 export function effectsWorkerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): EffectsWorkerConfig {
   const values = readEnvironment(EFFECTS_ENVIRONMENT, env);
-  const subgraphUrls = familyValues(EFFECTS_ENVIRONMENT.families['<NAME>_SUBGRAPH_URL']!, env);
+  const subgraphUrls = familyValues(EFFECTS_ENVIRONMENT.families['<NAME>_SUBGRAPH_URL'], env);
   const missing = RECEIVERS.filter((name) => !subgraphUrls[name]);
   if (missing.length > 0) throw new ConfigurationError(`set ${missing.map((name) => `${name.toUpperCase()}_SUBGRAPH_URL`).join(', ')}: the effects go there`);
-  return { databaseUrl: values.DATABASE_URL, hopPrivateKey: values.GATEWAY_HOP_PRIVATE_KEY as JWK, subgraphUrls, host: values.HOST, port: values.PORT };
+  return { databaseUrl: values.DATABASE_URL, hopPrivateKey: values.GATEWAY_HOP_PRIVATE_KEY, subgraphUrls, host: values.HOST, port: values.PORT };
 }

@@ -106,7 +106,7 @@ export async function startEffectsWorker(options: EffectsWorkerOptions): Promise
   const deadLetters = async (): Promise<DeadLetter[]> => {
     const found: DeadLetter[] = [];
     for (const [outbox, { schema }] of outboxes) {
-      const { rows } = await pool.query(`select id::text, task_identifier as kind, attempts, last_error, updated_at from ${schema}.jobs where ${DEAD} order by id limit ${DEAD_LETTERS_SHOWN}`);
+      const { rows } = await pool.query<{ id: string; kind: string; attempts: number; last_error: string | null; updated_at: Date }>(`select id::text, task_identifier as kind, attempts, last_error, updated_at from ${schema}.jobs where ${DEAD} order by id limit ${DEAD_LETTERS_SHOWN}`);
       for (const row of rows) found.push({ outbox, kind: row.kind, id: row.id, attempts: row.attempts, lastError: row.last_error, failedAt: new Date(row.updated_at).toISOString() });
     }
     return found;
@@ -120,7 +120,7 @@ export async function startEffectsWorker(options: EffectsWorkerOptions): Promise
       this.reset();
       for (const [outbox, { kinds }] of outboxes) for (const kind of kinds) this.set({ outbox, kind }, 0);
       for (const [outbox, { schema }] of outboxes) {
-        const { rows } = await pool.query(`select task_identifier as kind, count(*)::int as n from ${schema}.jobs where ${DEAD} group by 1`);
+        const { rows } = await pool.query<{ kind: string; n: number }>(`select task_identifier as kind, count(*)::int as n from ${schema}.jobs where ${DEAD} group by 1`);
         for (const row of rows) this.set({ outbox, kind: row.kind }, row.n);
       }
     },

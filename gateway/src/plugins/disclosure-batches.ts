@@ -36,6 +36,6 @@ export class DisclosureBatches {
   private async write(batch: Confirmation[]): Promise<void> {
     const disclosures = batch.flatMap((c) => c.disclosures);
     // Signed as the first confirmation's effect: same partner and purpose as every other one in the batch.
-    await carryOut(this.subgraphUrl, batch[0]!.context, EFFECT_HANDLERS.disclosure, { disclosures });
+    await carryOut(this.subgraphUrl, batch[0].context, EFFECT_HANDLERS.disclosure, { disclosures });
   }
 }

@@ -1,5 +1,5 @@
 import { log } from '../observability.js';
-import { isUuid, loggableError } from '@mutual-graph/platform';
+import { errorCode, isUuid, loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
   coerceVariables, collectRootSelections, decideOperation, memberIdsOfRoots, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses, type PolicyBindings,
@@ -33,7 +33,7 @@ function asksForSchema(document: DocumentNode): boolean {
 /** How an operation that never reached a decision is audited: a limit refusal by its limit, anything else by its code. */
 function limitOrCode(error: GraphQLError | undefined): { code: string; rule: string | null } {
   const limit = limitOf(error);
-  return limit ? { code: 'OPERATION_LIMIT', rule: limit } : { code: String(error?.extensions?.code ?? 'BAD_REQUEST'), rule: null };
+  return limit ? { code: 'OPERATION_LIMIT', rule: limit } : { code: errorCode(error, 'BAD_REQUEST'), rule: null };
 }
 
 /**

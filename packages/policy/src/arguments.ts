@@ -1,7 +1,6 @@
 import { getNamedType, isInputObjectType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 import type { FieldUse } from './decision.js';
 import { argumentCoordinate, type FieldIndex } from './field-index.js';
-import type { DataCategory } from './vocabulary.js';
 
 type ArgumentUse = FieldUse & { unclassified: boolean };
 

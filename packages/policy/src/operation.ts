@@ -1,11 +1,10 @@
 import {
-  getArgumentValues, getNamedType, getVariableValues, GraphQLError, isCompositeType, Kind, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo,
+  getArgumentValues, getNamedType, getVariableValues, GraphQLError, isCompositeType, Kind, OperationTypeNode, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo,
   type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import { argumentUses } from './arguments.js';
 import type { FieldUse } from './decision.js';
 import type { FieldIndex } from './field-index.js';
-import type { DataCategory } from './vocabulary.js';
 
 export interface OperationUses {
   /** Every field the operation can select: through fragments and inline fragments, under any alias, whatever @skip/@include say. */
@@ -64,12 +63,12 @@ export function collectOperationShape(schema: GraphQLSchema, document: DocumentN
       const field = typeInfo.getFieldDef();
       if (!parent || !field || INTROSPECTION.test(field.name) || INTROSPECTION.test(parent.name)) return;
       // Every selection with arguments counts, even of a field seen before: another alias, other values.
-      if (field.args.length > 0) argumentSites.push({ parentType: parent.name, field: field as GraphQLField<unknown, unknown>, node });
+      if (field.args.length > 0) argumentSites.push({ parentType: parent.name, field: field, node });
       const coordinate = `${parent.name}.${field.name}`;
       if (seen.has(coordinate)) return;
       seen.add(coordinate);
       const known = index.has(coordinate);
-      uses.push({ coordinate, category: (index.get(coordinate) ?? null) as DataCategory | null, unclassified: !known });
+      uses.push({ coordinate, category: (index.get(coordinate) ?? null), unclassified: !known });
     },
   });
   visit(operation, visitWithTypeInfo(typeInfo, record()));
@@ -125,7 +124,7 @@ export function collectRootSelections(
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const rootFields: string[] = [];
   const rootArguments: OperationUses['rootArguments'] = [];
-  const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const rootType = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
   const collectRoots = (selections: OperationDefinitionNode['selectionSet']['selections']) => {
     for (const selection of selections) {
       if (selection.kind === Kind.FIELD) {

@@ -24,7 +24,7 @@ export interface PreparedDatabase {
 export async function prepareDatabase(adminUrl: string, passwords: Record<string, string>, seed: SyntheticOptions | null): Promise<PreparedDatabase> {
   await ensureDatabase(adminUrl);
   await ensureServiceRoles(adminUrl, serviceRoles(passwords));
-  const prepared: PreparedDatabase = { ownerUrls: { [EFFECTS_LOGIN]: roleUrl(adminUrl, { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN]! }) }, migrated: {}, seeded: {}, reconciled: {} };
+  const prepared: PreparedDatabase = { ownerUrls: { [EFFECTS_LOGIN]: roleUrl(adminUrl, { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN] }) }, migrated: {}, seeded: {}, reconciled: {} };
   const targets: SeedTarget[] = [];
   for (const owner of DATABASE_OWNERS) {
     const url = roleUrl(adminUrl, { role: roleName(owner.name), password: passwords[owner.name] });

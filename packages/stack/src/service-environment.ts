@@ -57,7 +57,7 @@ export function effectsEnvironment(settings: {
   port: number;
 }): Record<string, string> {
   return {
-    DATABASE_URL: settings.ownerUrls[EFFECTS_LOGIN]!,
+    DATABASE_URL: settings.ownerUrls[EFFECTS_LOGIN],
     GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(settings.hopPrivateJwk),
     PORT: String(settings.port),
     HOST: '127.0.0.1',

@@ -78,7 +78,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       services.push(service);
       subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
     }
-    await Promise.all(services.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i]!.name] ?? SUBGRAPHS[i]!.defaultPort}/ready`, 30_000, () => s.child.exitCode === null)));
+    await Promise.all(services.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i].name] ?? SUBGRAPHS[i].defaultPort}/ready`, 30_000, () => s.child.exitCode === null)));
     const effectsPort = options.effectsPort ?? EFFECTS_WORKER_PORT;
     const effects = spawnService('effects', serviceScript('effects'), effectsEnvironment({
       ownerUrls: database.ownerUrls,

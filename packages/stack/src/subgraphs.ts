@@ -51,7 +51,7 @@ export const DATABASE_LOGINS: string[] = [...DATABASE_OWNERS.map((o) => o.name),
 
 export function serviceRoles(passwords: Record<string, string>): ServiceRole[] {
   return [
-    ...DATABASE_OWNERS.map((o) => ({ schema: o.database.schema, role: roleName(o.name), password: passwords[o.name]! })),
-    { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN]! },
+    ...DATABASE_OWNERS.map((o) => ({ schema: o.database.schema, role: roleName(o.name), password: passwords[o.name] })),
+    { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN] },
   ];
 }

@@ -34,11 +34,11 @@ describe('one database role per subgraph and per isolated store', () => {
 
   it("the effects worker's role reaches the outboxes and no subgraph's or store's data; no subgraph reaches another's outbox", async () => {
     const outboxes = Object.entries(OUTBOXES).map(([owner, { schema }]) => ({ owner, schema }));
-    for (const { schema } of outboxes) expect(await sql(stack.ownerUrls.effects!, `select count(*)::int as n from ${schema}.jobs`)).toHaveLength(1);
-    for (const table of Object.values(TABLES)) await expect(sql(stack.ownerUrls.effects!, `select * from ${table} limit 1`)).rejects.toThrow(/permission denied/);
+    for (const { schema } of outboxes) expect(await sql(stack.ownerUrls.effects, `select count(*)::int as n from ${schema}.jobs`)).toHaveLength(1);
+    for (const table of Object.values(TABLES)) await expect(sql(stack.ownerUrls.effects, `select * from ${table} limit 1`)).rejects.toThrow(/permission denied/);
     for (const { owner, schema } of outboxes) {
       for (const other of Object.keys(TABLES).filter((name) => name !== owner)) {
-        await expect(sql(stack.ownerUrls[other]!, `select * from ${schema}.jobs limit 1`)).rejects.toThrow(/permission denied/);
+        await expect(sql(stack.ownerUrls[other], `select * from ${schema}.jobs limit 1`)).rejects.toThrow(/permission denied/);
       }
     }
     const [effects] = await sql(stack.adminUrl, `select rolsuper, rolcreatedb, rolcreaterole, has_database_privilege(rolname, current_database(), 'CREATE') as can_create from pg_roles where rolname = $1`, [EFFECTS_ROLE]);

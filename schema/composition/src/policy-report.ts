@@ -14,7 +14,7 @@ export function policyReport(supergraphSdl: string): string {
   const index = indexFields(supergraphSdl);
   const bindings = readBindings(supergraphSdl);
   const inputTypes = new Set(parse(supergraphSdl).definitions.flatMap((d) => (d.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION ? [d.name.value] : [])));
-  const isSelector = (coordinate: string) => coordinate.endsWith(':)') || inputTypes.has(coordinate.split('.')[0]!);
+  const isSelector = (coordinate: string) => coordinate.endsWith(':)') || inputTypes.has(coordinate.split('.')[0]);
   const rows = (keep: (coordinate: string) => boolean) =>
     [...index.entries()]
       .filter(([coordinate]) => !coordinate.startsWith('_') && !coordinate.includes('._') && keep(coordinate))

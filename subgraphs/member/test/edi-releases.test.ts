@@ -59,7 +59,7 @@ describe('publishing EDI releases', () => {
     const first = await publish();
     const answers = { GENDER_IDENTITY: 'NON_BINARY', INDIGENOUS_IDENTITY: 'METIS', RACIALIZED_IDENTITY: 'BLACK', DISABILITY: 'YES', SEXUAL_ORIENTATION: 'BISEXUAL' } as const;
     const unique = Date.now() % 1_000_000;
-    const { body } = await postGraphQL(stack.gatewayUrl, APPLY, {
+    const { body } = await postGraphQL<{ applyForMembership: { id: string } }>(stack.gatewayUrl, APPLY, {
       application: {
         profile: { firstName: 'Aurore', lastName: 'Zzyzx-Release', dateOfBirth: '1985-04-12' },
         contact: { email: `release.${unique}@example.org`, phone: '+1-555-010-0199', city: 'Iqaluit', province: 'NU' },

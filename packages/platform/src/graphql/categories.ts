@@ -6,7 +6,7 @@ import { Directive } from 'type-graphql';
  * field with the category it selects by (`@dataCategory`).
  */
 export function Category(category: DataCategory): MethodDecorator & PropertyDecorator & ParameterDecorator {
-  return Directive(`@dataCategory(category: ${category})`) as MethodDecorator & PropertyDecorator & ParameterDecorator;
+  return Directive(`@dataCategory(category: ${category})`);
 }
 
 /**
@@ -14,5 +14,5 @@ export function Category(category: DataCategory): MethodDecorator & PropertyDeco
  * input field or every field of an input type as selecting by none (a key, a page, a value to write).
  */
 export function NonPersonal(): MethodDecorator & PropertyDecorator & ClassDecorator & ParameterDecorator {
-  return Directive('@nonPersonal') as MethodDecorator & PropertyDecorator & ClassDecorator & ParameterDecorator;
+  return Directive('@nonPersonal');
 }

@@ -94,7 +94,7 @@ const entitiesUnderPurpose = rule('entitiesUnderPurpose', { cache: 'contextual' 
 /** What a field's arguments select by must be readable under the purpose, as its own category must. */
 function argumentsReadable(index: FieldIndex, typeName: string, fieldName: string): ShieldRule {
   return rule(`arguments:${typeName}.${fieldName}`, { cache: 'strict' })((_parent, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
-    const field = info.parentType.getFields()[fieldName]!;
+    const field = info.parentType.getFields()[fieldName];
     for (const use of argumentUses(typeName, field, args, index)) {
       if (use.unclassified) return policyRefusal('PURPOSE_SCOPE', `${use.coordinate} says nothing of what it selects by`, { purpose: ctx.hop.purpose });
       if (use.category && !mayRead(ctx.hop.purpose, use.category)) {

@@ -86,7 +86,7 @@ export async function applyForMembership(context: MemberContext, application: Me
   if (edi) {
     try {
       // The answers and the consent they came with, to be recorded in the consent log: one transaction of the EDI store.
-      await stores.edi!.transactional(async (tx) => {
+      await stores.edi.transactional(async (tx) => {
         await tx.insert(EdiProfile, { memberId, ...edi, answeredOn: today() });
         await enqueueEffect(tx, 'edi', { kind: 'consent', purpose: 'EDI_COLLECTION', memberId }, origin);
       });
