@@ -67,7 +67,7 @@ describe("each subgraph's shield reads the bindings its own schema declares", ()
 
   it("refuses a member's field bound to other purposes through _entities (Member.supportProgram under MEDICO_LEGAL_ASSISTANCE)", async () => {
     const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { supportProgram { status } } } }';
-    const response = await postAsGateway('case', query, { r: [{ __typename: 'Member', id: other.id }] }, 'MEDICO_LEGAL_ASSISTANCE');
+    const response = await postAsGateway<Entities<{ supportProgram: { status: string } | null }>>('case', query, { r: [{ __typename: 'Member', id: other.id }] }, 'MEDICO_LEGAL_ASSISTANCE');
     expect(response.body.errors?.[0]?.extensions?.policy?.rule).toBe('PURPOSE_SCOPE');
     expect(response.body.data?._entities?.[0]?.supportProgram ?? null).toBeNull();
   });

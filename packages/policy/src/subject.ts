@@ -12,7 +12,7 @@ export function memberIdsNamed(bindings: PolicyBindings, parentType: string, fie
   const named: unknown[] = [];
   eachArgumentValue(parentType, field, args, (coordinate, value) => {
     // One id where a list is expected is a list of one: GraphQL coerces it so when it runs.
-    if (bindings.memberKeys.has(coordinate)) named.push(...(Array.isArray(value) ? value : [value]));
+    if (bindings.memberKeys.has(coordinate)) named.push(...(Array.isArray(value) ? (value as unknown[]) : [value]));
   });
   return named.filter((id): id is string => typeof id === 'string');
 }

@@ -35,7 +35,7 @@ export async function composeSupergraph(): Promise<Composition> {
  * or cannot mean what it says, a binding the supergraph and a subgraph do not share.
  */
 export function composeSubgraphs(subgraphSdl: Record<string, string>): Composition {
-  const subgraphs = SUBGRAPHS.filter((s) => s.name in subgraphSdl).map((s) => ({ name: s.name, url: defaultSubgraphUrl(s), sdl: subgraphSdl[s.name]! }));
+  const subgraphs = SUBGRAPHS.filter((s) => s.name in subgraphSdl).map((s) => ({ name: s.name, url: defaultSubgraphUrl(s), sdl: subgraphSdl[s.name] }));
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) throw new CompositionError(result.errors);
   const unclassified = unclassifiedFields(result.supergraphSdl);

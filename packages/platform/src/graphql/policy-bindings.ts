@@ -10,35 +10,35 @@ type KeyDecorator = MethodDecorator & PropertyDecorator & ParameterDecorator;
 
 /** A field only these purposes may use, whatever its categories (`@onlyForPurposes`). */
 export function OnlyForPurposes(...purposes: [Purpose, ...Purpose[]]): FieldDecorator {
-  return Directive(`@onlyForPurposes(purposes: [${purposes.join(', ')}])`) as FieldDecorator;
+  return Directive(`@onlyForPurposes(purposes: [${purposes.join(', ')}])`);
 }
 
 /** A field only principals holding one of these roles may use (`@requiresRole`). */
 export function RequiresRole(...roles: [string, ...string[]]): FieldDecorator {
-  return Directive(`@requiresRole(roles: [${roles.map((r) => JSON.stringify(r)).join(', ')}])`) as FieldDecorator;
+  return Directive(`@requiresRole(roles: [${roles.map((r) => JSON.stringify(r)).join(', ')}])`);
 }
 
 /** A field only the record's own member may read, whatever the purpose (`@subjectOnly`). */
 export function SubjectOnly(): FieldDecorator {
-  return Directive('@subjectOnly') as FieldDecorator;
+  return Directive('@subjectOnly');
 }
 
 /** A root field that acts on the caller's own member by construction, or on no one (`@actsOnCaller`). */
 export function ActsOnCaller(): FieldDecorator {
-  return Directive('@actsOnCaller') as FieldDecorator;
+  return Directive('@actsOnCaller');
 }
 
 /** A root field that acts on the member its `@MemberKey` arguments name, and on no other (`@actsOnNamedMember`). */
 export function ActsOnNamedMember(): FieldDecorator {
-  return Directive('@actsOnNamedMember') as FieldDecorator;
+  return Directive('@actsOnNamedMember');
 }
 
 /** An argument or input field whose value names a member; on an object's field, the member the object is about (`@memberKey`). */
 export function MemberKey(): KeyDecorator {
-  return Directive('@memberKey') as KeyDecorator;
+  return Directive('@memberKey');
 }
 
 /** A mutation only the gateway calls, as the effect of a request (`@gatewayEffect`). */
 export function GatewayEffect(): FieldDecorator {
-  return Directive('@gatewayEffect') as FieldDecorator;
+  return Directive('@gatewayEffect');
 }

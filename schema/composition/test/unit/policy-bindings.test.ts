@@ -36,7 +36,7 @@ describe('bindings through composition', () => {
   });
 
   it('fail composition when a subgraph leaves out a binding the supergraph carries on a field it also defines', () => {
-    const withoutKey = subgraphSdl.education!.replace(/(\ntype Member[^{]*\{\n {2}id: ID![^\n]*?) @memberKey/, '$1');
+    const withoutKey = subgraphSdl.education.replace(/(\ntype Member[^{]*\{\n {2}id: ID![^\n]*?) @memberKey/, '$1');
     expect(withoutKey).not.toBe(subgraphSdl.education);
     expect(bindingsLostInComposition({ ...subgraphSdl, education: withoutKey }, supergraph)).toEqual(['the supergraph carries Member.id @memberKey, which the education subgraph does not declare']);
   });
