@@ -35,7 +35,12 @@ export default defineConfig(
   {
     // Apollo Server types every plugin hook as returning a promise and awaits it; its plugins are
     // written `async` whether or not a hook awaits (a throw in one is then a rejection Apollo handles).
-    files: ['gateway/src/plugins/*.ts', 'packages/platform/src/observability/request-log-plugin.ts', 'packages/platform/src/service/gateway-notices.ts', 'packages/platform/src/service/one-operation.ts'],
+    files: [
+      'gateway/src/plugins/*.ts',
+      'packages/platform/src/observability/request-log-plugin.ts',
+      'packages/platform/src/service/gateway-notices.ts',
+      'packages/platform/src/service/one-operation.ts',
+    ],
     rules: { '@typescript-eslint/require-await': 'off' },
   },
   {

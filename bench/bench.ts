@@ -61,7 +61,13 @@ const seed = { seed: 1_867, members, asOf: new Date().toISOString().slice(0, 10)
 log(`loading ${members.toLocaleString('en')} members into a stack of its own (${dataDir})…`);
 const loadStarted = performance.now();
 const stack = await startStack({
-  dataDir, gatewayPort: await freePort(), subgraphPorts, effectsPort: await freePort(), postgresPort: await freePort(), seed, quiet: true,
+  dataDir,
+  gatewayPort: await freePort(),
+  subgraphPorts,
+  effectsPort: await freePort(),
+  postgresPort: await freePort(),
+  seed,
+  quiet: true,
   postgresSettings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' },
   log: (line) => log(line),
 });
@@ -73,7 +79,9 @@ await admin.connect();
 
 try {
   const timings = stack.database.seedTimings!;
-  const rows = Object.values(stack.database.seeded).flatMap((t) => Object.values(t)).reduce((a, b) => a + b, 0);
+  const rows = Object.values(stack.database.seeded)
+    .flatMap((t) => Object.values(t))
+    .reduce((a, b) => a + b, 0);
   const databaseBytes = Number((await admin.query<{ size: string }>(`select pg_database_size(current_database()) as size`)).rows[0].size);
   const load = {
     rows,
@@ -84,15 +92,25 @@ try {
     databaseMiB: +(databaseBytes / 2 ** 20).toFixed(0),
     stackStartSeconds: +stackSeconds.toFixed(1),
   };
-  log(`loaded ${rows.toLocaleString('en')} rows in ${load.loadSeconds} s (generated ${load.generateSeconds} s on ${load.generatorThreads} thread(s), COPY ${load.copySeconds} s); database ${load.databaseMiB} MiB`);
+  log(
+    `loaded ${rows.toLocaleString('en')} rows in ${load.loadSeconds} s (generated ${load.generateSeconds} s on ${load.generatorThreads} thread(s), COPY ${load.copySeconds} s); database ${load.databaseMiB} MiB`,
+  );
 
   // (b): our gateway, same environment, policy layer off.
   const gatewayPid = stack.services.find((s) => s.name === 'gateway')!.child.pid!;
   const withoutPolicyPort = await freePort();
-  const withoutPolicy = spawnService('gateway-b', join(import.meta.dirname, 'targets', 'gateway-without-policy.ts'), gatewayEnvironment({
-    ownerUrls: stack.database.ownerUrls, issuerPublicJwk: stack.secrets.issuerKey.publicJwk, hopPrivateJwk: stack.secrets.hopKey.privateJwk,
-    subgraphUrls: stack.subgraphUrls, port: withoutPolicyPort,
-  }), true);
+  const withoutPolicy = spawnService(
+    'gateway-b',
+    join(import.meta.dirname, 'targets', 'gateway-without-policy.ts'),
+    gatewayEnvironment({
+      ownerUrls: stack.database.ownerUrls,
+      issuerPublicJwk: stack.secrets.issuerKey.publicJwk,
+      hopPrivateJwk: stack.secrets.hopKey.privateJwk,
+      subgraphUrls: stack.subgraphUrls,
+      port: withoutPolicyPort,
+    }),
+    true,
+  );
   extra.push(withoutPolicy);
   // (c), (e): Hive Gateway on the same supergraph, its subgraph addresses those of this run.
   let supergraph = await readFile(SUPERGRAPH_PATH, 'utf8');
@@ -124,13 +142,16 @@ try {
     memberSubgraph: stack.subgraphUrls.member,
   };
   const pids: Record<TargetName, number> = {
-    a: gatewayPid, b: withoutPolicy.child.pid!, c: hiveChild.pid!, e: hiveRouterChild.pid!,
+    a: gatewayPid,
+    b: withoutPolicy.child.pid!,
+    c: hiveChild.pid!,
+    e: hiveRouterChild.pid!,
     d: stack.services.find((s) => s.name === 'member')!.child.pid!,
   };
   const keys = { issuer: stack.secrets.issuerKey.privateJwk, hop: stack.secrets.hopKey.privateJwk };
   const everyPid = [...stack.services.map((s) => s.child.pid!), withoutPolicy.child.pid!, hiveChild.pid!, hiveRouterChild.pid!];
   // A spread of members from the whole population, generated alone (members are pure functions of their index).
-  const sample = Array.from({ length: 256 }, (_, i) => syntheticMember(Math.floor(((i * 2_654_435_761) % 2 ** 32) / 2 ** 32 * members), seed));
+  const sample = Array.from({ length: 256 }, (_, i) => syntheticMember(Math.floor((((i * 2_654_435_761) % 2 ** 32) / 2 ** 32) * members), seed));
 
   // Each pair once before anything is measured: the same answer shape everywhere, or no figures at all.
   const pairs = operations.flatMap((operation) => targets.filter((t) => t !== 'd' || operation === 'partnerConfirmation').map((target) => ({ operation, target })));
@@ -152,7 +173,9 @@ try {
         await settle(everyPid);
         const figures = await measure(await requestShape(target, operation, sample, endpoints, keys), pids[target], settings);
         (runs[`${operation}/${target}`] ??= []).push(figures);
-        log(`round ${round + 1} ${operation.padEnd(19)} (${target}) ${String(figures.rps).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}  cpu ${figures.cpuSeconds} s  rss ${figures.peakRssMiB} MiB`);
+        log(
+          `round ${round + 1} ${operation.padEnd(19)} (${target}) ${String(figures.rps).padStart(7)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}  cpu ${figures.cpuSeconds} s  rss ${figures.peakRssMiB} MiB`,
+        );
       }
     }
   }
@@ -160,8 +183,13 @@ try {
   for (const [key, list] of Object.entries(runs)) {
     const [operation, target] = key.split('/') as [OperationName, TargetName];
     (figures[operation] ??= {})[target] = {
-      rps: median(list.map((r) => r.rps)), p50: median(list.map((r) => r.p50)), p90: median(list.map((r) => r.p90)), p99: median(list.map((r) => r.p99)),
-      errors: list.reduce((n, r) => n + r.errors, 0), cpuSeconds: median(list.map((r) => r.cpuSeconds)), peakRssMiB: Math.max(...list.map((r) => r.peakRssMiB)),
+      rps: median(list.map((r) => r.rps)),
+      p50: median(list.map((r) => r.p50)),
+      p90: median(list.map((r) => r.p90)),
+      p99: median(list.map((r) => r.p99)),
+      errors: list.reduce((n, r) => n + r.errors, 0),
+      cpuSeconds: median(list.map((r) => r.cpuSeconds)),
+      peakRssMiB: Math.max(...list.map((r) => r.peakRssMiB)),
       rpsRuns: list.map((r) => r.rps),
     };
   }
@@ -174,7 +202,12 @@ try {
   lastName practice { specialty } medicoLegalHistory { kind outcome } adviceCalls { topic } learningRecord { completedOn credits }
 } } }`;
   const statements: BenchResult['statements'] = [];
-  const askList = (n: number) => fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose-of-use': 'RISK_MANAGEMENT' }, body: JSON.stringify({ query: listQuery, variables: { n } }) });
+  const askList = (n: number) =>
+    fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose-of-use': 'RISK_MANAGEMENT' },
+      body: JSON.stringify({ query: listQuery, variables: { n } }),
+    });
   // Once before counting: a pool's first connections run statements of their own.
   await (await askList(10)).json();
   for (const n of [10, 100, 1000]) {
@@ -193,11 +226,19 @@ try {
   for (let i = 0; i < 400; i++) {
     const member = sample[i % sample.length];
     const variables = { minc: member.minc };
-    const claims = { principal: { sub: 'bench-partner', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION' as const], partnerId: 'bench-hospital' }, purpose: 'PARTNER_CONFIRMATION' as const, requestId: `bench-minc-${i}` };
+    const claims = {
+      principal: { sub: 'bench-partner', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION' as const], partnerId: 'bench-hospital' },
+      purpose: 'PARTNER_CONFIRMATION' as const,
+      requestId: `bench-minc-${i}`,
+    };
     // Signed as the gateway signs a fetch (the signing counts: the gateway does it on every request).
     const t0 = performance.now();
     const token = await signHop(keys.hop, claims, bindRequest('member', OPERATIONS.partnerConfirmation.query, variables));
-    const response = await fetch(endpoints.memberSubgraph, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: OPERATIONS.partnerConfirmation.query, variables }) });
+    const response = await fetch(endpoints.memberSubgraph, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: OPERATIONS.partnerConfirmation.query, variables }),
+    });
     await response.json();
     if (i >= 100) lookups.push(performance.now() - t0);
   }
@@ -211,13 +252,21 @@ try {
     if (i >= 100) sqlLookups.push(performance.now() - t);
   }
   await memberRole.end();
-  const plan = await admin.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers off, costs off, timing off, summary off) select "id" from "member"."member" where "minc" = $1 limit 1`, [sample[0].minc]);
+  const plan = await admin.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers off, costs off, timing off, summary off) select "id" from "member"."member" where "minc" = $1 limit 1`, [
+    sample[0].minc,
+  ]);
   const mincLookup = { p50Ms: +median(lookups).toFixed(2), sqlP50Ms: +median(sqlLookups).toFixed(3), requests: lookups.length, plan: plan.rows.map((r) => r['QUERY PLAN']) };
-  log(`MINC lookup at the member subgraph: p50 ${mincLookup.p50Ms} ms over HTTP (GraphQL, hop token checked), SQL alone p50 ${mincLookup.sqlP50Ms} ms, over ${mincLookup.requests} requests; plan: ${mincLookup.plan.join(' / ')}`);
+  log(
+    `MINC lookup at the member subgraph: p50 ${mincLookup.p50Ms} ms over HTTP (GraphQL, hop token checked), SQL alone p50 ${mincLookup.sqlP50Ms} ms, over ${mincLookup.requests} requests; plan: ${mincLookup.plan.join(' / ')}`,
+  );
 
   // Member Support Program identification, once, as an analyst asks for it.
   const t0 = performance.now();
-  const msp = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose-of-use': 'RISK_MANAGEMENT' }, body: JSON.stringify({ query: 'query Msp { supportProgramCandidates(first: 50) { member { id } matters expected pValue } }' }) });
+  const msp = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}`, 'x-purpose-of-use': 'RISK_MANAGEMENT' },
+    body: JSON.stringify({ query: 'query Msp { supportProgramCandidates(first: 50) { member { id } matters expected pValue } }' }),
+  });
   const mspAnswer = (await msp.json()) as { data?: { supportProgramCandidates: unknown[] }; errors?: unknown[] };
   const mspSeconds = (performance.now() - t0) / 1000;
   if (mspAnswer.errors) throw new Error(`MSP identification: ${JSON.stringify(mspAnswer.errors)}`);
@@ -228,7 +277,9 @@ try {
   const lead = await signDevToken(keys.issuer, { sub: 'bench-edi-lead', roles: ['edi-reporting-lead'], purposes: ['EDI_REPORTING'], expiresIn: '1h' });
   const ediHeaders = { 'content-type': 'application/json', authorization: `Bearer ${lead}`, 'x-purpose-of-use': 'EDI_REPORTING' };
   const releaseStarted = performance.now();
-  const published = (await (await fetch(stack.gatewayUrl, { method: 'POST', headers: ediHeaders, body: JSON.stringify({ query: 'mutation Publish { publishEdiRelease { id version } }' }) })).json()) as { data?: { publishEdiRelease: { id: string } }; errors?: unknown[] };
+  const published = (await (
+    await fetch(stack.gatewayUrl, { method: 'POST', headers: ediHeaders, body: JSON.stringify({ query: 'mutation Publish { publishEdiRelease { id version } }' }) })
+  ).json()) as { data?: { publishEdiRelease: { id: string } }; errors?: unknown[] };
   const releaseSeconds = (performance.now() - releaseStarted) / 1000;
   if (published.errors) throw new Error(`EDI release: ${JSON.stringify(published.errors)}`);
   const [{ cells }] = (await admin.query<{ cells: number }>('select count(*)::int as cells from edi.edi_release_cell where release_id = $1', [published.data!.publishEdiRelease.id])).rows;
@@ -240,12 +291,24 @@ try {
     if (i >= 100) summaries.push(performance.now() - t);
   }
   const sortedSummaries = [...summaries].sort((x, y) => x - y);
-  const edi = { releaseSeconds: +releaseSeconds.toFixed(2), cells, summaryP50Ms: +median(summaries).toFixed(2), summaryP90Ms: +sortedSummaries[Math.floor(sortedSummaries.length * 0.9)].toFixed(2), requests: summaries.length };
+  const edi = {
+    releaseSeconds: +releaseSeconds.toFixed(2),
+    cells,
+    summaryP50Ms: +median(summaries).toFixed(2),
+    summaryP90Ms: +sortedSummaries[Math.floor(sortedSummaries.length * 0.9)].toFixed(2),
+    requests: summaries.length,
+  };
   log(`EDI release: ${edi.releaseSeconds} s for ${cells} cells; ediSummary one at a time: p50 ${edi.summaryP50Ms} ms, p90 ${edi.summaryP90Ms} ms`);
 
   const result: BenchResult = {
     at: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, postgres: (await admin.query<{ server_version: string }>('show server_version')).rows[0].server_version },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+      node: process.version,
+      postgres: (await admin.query<{ server_version: string }>('show server_version')).rows[0].server_version,
+    },
     settings,
     targets: Object.fromEntries(targets.map((t) => [t, TARGETS[t]])),
     operations: Object.fromEntries(operations.map((o) => [o, OPERATIONS[o].title])),

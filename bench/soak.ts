@@ -31,7 +31,11 @@ const clients = Number(values.clients);
 const memberCount = Number(values.members);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 const dataDir = await mkdtemp(join(tmpdir(), 'mutual-graph-soak-'));
 await chmod(dataDir, 0o755);
@@ -58,15 +62,102 @@ try {
   // Each operation: how to send it, and what outcome is expected of it.
   type Expect = 'data' | 'refused';
   const operations: { name: string; expect: Expect; send: () => Promise<{ url: string; headers: Record<string, string>; body: unknown }> }[] = [
-    { name: 'member360', expect: 'data', send: async () => ({ url: gatewayUrl, headers: await headers('RISK_MANAGEMENT'), body: { query: 'query Member360($id: ID!) { member(id: $id) { lastName practice { province specialty } medicoLegalHistory { kind outcome } learningRecord { completedOn credits } } }', variables: { id: pick(population).id } } }) },
-    { name: 'memberPage', expect: 'data', send: async () => ({ url: gatewayUrl, headers: await headers('MEMBERSHIP'), body: { query: 'query Page { members(first: 50) { totalCount edges { node { lastName contact { email } membership { status } } } } }' } }) },
-    { name: 'selfService', expect: 'data', send: async () => { const m = pick(population); return { url: gatewayUrl, headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }), body: { query: 'query Me { me { lastName consents { purpose status } registrations { status } adviceCalls { topic } } }' } }; } },
-    { name: 'consentChange', expect: 'data', send: async () => { const m = pick(population); return { url: gatewayUrl, headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }), body: { query: `mutation Consent { ${Math.random() < 0.5 ? 'grantMyConsent' : 'withdrawMyConsent'}(purpose: SURVEYS) { status } }` } }; } },
-    { name: 'privacyRequest', expect: 'data', send: async () => { const m = pick(population); return { url: gatewayUrl, headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }), body: { query: 'mutation Ask { submitPrivacyRequest(kind: ACCESS, details: "A copy of my file.") { dueOn } }' } }; } },
-    { name: 'partnerConfirmation', expect: 'data', send: async () => ({ url: partnerUrl, headers: { 'content-type': 'application/json', authorization: `Bearer ${await signDevToken(key, { sub: 'soak-partner', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: 'soak-hospital', expiresIn: '2h' })}` }, body: { query: confirm, variables: { minc: pick(withMinc).minc } } }) },
-    { name: 'ediSummary', expect: 'data', send: async () => ({ url: gatewayUrl, headers: await headers('EDI_REPORTING'), body: { query: 'query Edi { ediSummary(groupBy: [PROVINCE, GENDER_IDENTITY]) { suppressedCells cells { count } } }' } }) },
-    { name: 'refusedContact', expect: 'refused', send: async () => ({ url: gatewayUrl, headers: await headers('RISK_MANAGEMENT'), body: { query: 'query Snoop($id: ID!) { member(id: $id) { contact { email } } }', variables: { id: pick(population).id } } }) },
-    { name: 'refusedEdi', expect: 'refused', send: async () => ({ url: gatewayUrl, headers: await headers('MEDICO_LEGAL_ASSISTANCE'), body: { query: 'query Mixed($id: ID!) { member(id: $id) { medicoLegalHistory { kind } edi { genderIdentity } } }', variables: { id: pick(population).id } } }) },
+    {
+      name: 'member360',
+      expect: 'data',
+      send: async () => ({
+        url: gatewayUrl,
+        headers: await headers('RISK_MANAGEMENT'),
+        body: {
+          query: 'query Member360($id: ID!) { member(id: $id) { lastName practice { province specialty } medicoLegalHistory { kind outcome } learningRecord { completedOn credits } } }',
+          variables: { id: pick(population).id },
+        },
+      }),
+    },
+    {
+      name: 'memberPage',
+      expect: 'data',
+      send: async () => ({
+        url: gatewayUrl,
+        headers: await headers('MEMBERSHIP'),
+        body: { query: 'query Page { members(first: 50) { totalCount edges { node { lastName contact { email } membership { status } } } } }' },
+      }),
+    },
+    {
+      name: 'selfService',
+      expect: 'data',
+      send: async () => {
+        const m = pick(population);
+        return {
+          url: gatewayUrl,
+          headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }),
+          body: { query: 'query Me { me { lastName consents { purpose status } registrations { status } adviceCalls { topic } } }' },
+        };
+      },
+    },
+    {
+      name: 'consentChange',
+      expect: 'data',
+      send: async () => {
+        const m = pick(population);
+        return {
+          url: gatewayUrl,
+          headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }),
+          body: { query: `mutation Consent { ${Math.random() < 0.5 ? 'grantMyConsent' : 'withdrawMyConsent'}(purpose: SURVEYS) { status } }` },
+        };
+      },
+    },
+    {
+      name: 'privacyRequest',
+      expect: 'data',
+      send: async () => {
+        const m = pick(population);
+        return {
+          url: gatewayUrl,
+          headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }),
+          body: { query: 'mutation Ask { submitPrivacyRequest(kind: ACCESS, details: "A copy of my file.") { dueOn } }' },
+        };
+      },
+    },
+    {
+      name: 'partnerConfirmation',
+      expect: 'data',
+      send: async () => ({
+        url: partnerUrl,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await signDevToken(key, { sub: 'soak-partner', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: 'soak-hospital', expiresIn: '2h' })}`,
+        },
+        body: { query: confirm, variables: { minc: pick(withMinc).minc } },
+      }),
+    },
+    {
+      name: 'ediSummary',
+      expect: 'data',
+      send: async () => ({
+        url: gatewayUrl,
+        headers: await headers('EDI_REPORTING'),
+        body: { query: 'query Edi { ediSummary(groupBy: [PROVINCE, GENDER_IDENTITY]) { suppressedCells cells { count } } }' },
+      }),
+    },
+    {
+      name: 'refusedContact',
+      expect: 'refused',
+      send: async () => ({
+        url: gatewayUrl,
+        headers: await headers('RISK_MANAGEMENT'),
+        body: { query: 'query Snoop($id: ID!) { member(id: $id) { contact { email } } }', variables: { id: pick(population).id } },
+      }),
+    },
+    {
+      name: 'refusedEdi',
+      expect: 'refused',
+      send: async () => ({
+        url: gatewayUrl,
+        headers: await headers('MEDICO_LEGAL_ASSISTANCE'),
+        body: { query: 'query Mixed($id: ID!) { member(id: $id) { medicoLegalHistory { kind } edi { genderIdentity } } }', variables: { id: pick(population).id } },
+      }),
+    },
   ];
 
   const latencies: Record<string, number[]> = Object.fromEntries(operations.map((o) => [o.name, []]));
@@ -87,28 +178,30 @@ try {
   await sample();
   const lastWarmupSample = setTimeout(() => void sample(), Math.max(0, warmupSeconds * 1000 - 500));
 
-  await Promise.all(Array.from({ length: clients }, async (_, c) => {
-    for (let i = c; Date.now() < endsAt; i += 1) {
-      const operation = operations[i % operations.length];
-      const request = await operation.send();
-      const t0 = performance.now();
-      let outcome: string;
-      try {
-        const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify(request.body) });
-        const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
-        outcome = body.errors?.length ? (body.errors[0]?.extensions?.code === 'FORBIDDEN' ? 'refused' : `error:${body.errors[0]?.extensions?.code}`) : 'data';
-      } catch (error) {
-        outcome = `network:${(error as Error).message}`;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = c; Date.now() < endsAt; i += 1) {
+        const operation = operations[i % operations.length];
+        const request = await operation.send();
+        const t0 = performance.now();
+        let outcome: string;
+        try {
+          const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify(request.body) });
+          const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+          outcome = body.errors?.length ? (body.errors[0]?.extensions?.code === 'FORBIDDEN' ? 'refused' : `error:${body.errors[0]?.extensions?.code}`) : 'data';
+        } catch (error) {
+          outcome = `network:${(error as Error).message}`;
+        }
+        const ms = performance.now() - t0;
+        if (!measuring && Date.now() - started >= warmupSeconds * 1000) measuring = true;
+        if (measuring) {
+          latencies[operation.name].push(ms);
+          done += 1;
+          if (outcome !== operation.expect) errors[`${operation.name} ${outcome}`] = (errors[`${operation.name} ${outcome}`] ?? 0) + 1;
+        }
       }
-      const ms = performance.now() - t0;
-      if (!measuring && Date.now() - started >= warmupSeconds * 1000) measuring = true;
-      if (measuring) {
-        latencies[operation.name].push(ms);
-        done += 1;
-        if (outcome !== operation.expect) errors[`${operation.name} ${outcome}`] = (errors[`${operation.name} ${outcome}`] ?? 0) + 1;
-      }
-    }
-  }));
+    }),
+  );
   clearInterval(sampler);
   clearTimeout(lastWarmupSample);
   await sample();
@@ -117,23 +210,34 @@ try {
   const measured = samples.filter((s) => s.at >= warmupSeconds);
   const services = stack.services.map((s) => s.name);
   const mib = (kib: number) => +(kib / 1024).toFixed(1);
-  const memory = Object.fromEntries(services.map((name) => {
-    // RSS is a sawtooth (V8 hands memory back after major collections), so a sample at the start
-    // and one at the end can sit on different teeth. Peaks compare like with like: a leak lifts the
-    // peaks of the run above the peak the warm-up reached.
-    const warmupPeak = Math.max(...warmup.map((s) => s.rss[name]));
-    const measuredPeak = Math.max(...measured.map((s) => s.rss[name]));
-    const first = median(measured.slice(0, 3).map((s) => s.rss[name]));
-    const last = median(measured.slice(-3).map((s) => s.rss[name]));
-    return [name, {
-      warmupPeakMiB: mib(warmupPeak), runPeakMiB: mib(measuredPeak), peakGrowthPercent: +(((measuredPeak - warmupPeak) / warmupPeak) * 100).toFixed(1),
-      afterWarmupMiB: mib(first), endMiB: mib(last), endGrowthPercent: +(((last - first) / first) * 100).toFixed(1),
-    }];
-  }));
-  const perOperation = Object.fromEntries(Object.entries(latencies).map(([name, xs]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return [name, { requests: xs.length, p50ms: +percentile(sorted, 50).toFixed(1), p99ms: +percentile(sorted, 99).toFixed(1) }];
-  }));
+  const memory = Object.fromEntries(
+    services.map((name) => {
+      // RSS is a sawtooth (V8 hands memory back after major collections), so a sample at the start
+      // and one at the end can sit on different teeth. Peaks compare like with like: a leak lifts the
+      // peaks of the run above the peak the warm-up reached.
+      const warmupPeak = Math.max(...warmup.map((s) => s.rss[name]));
+      const measuredPeak = Math.max(...measured.map((s) => s.rss[name]));
+      const first = median(measured.slice(0, 3).map((s) => s.rss[name]));
+      const last = median(measured.slice(-3).map((s) => s.rss[name]));
+      return [
+        name,
+        {
+          warmupPeakMiB: mib(warmupPeak),
+          runPeakMiB: mib(measuredPeak),
+          peakGrowthPercent: +(((measuredPeak - warmupPeak) / warmupPeak) * 100).toFixed(1),
+          afterWarmupMiB: mib(first),
+          endMiB: mib(last),
+          endGrowthPercent: +(((last - first) / first) * 100).toFixed(1),
+        },
+      ];
+    }),
+  );
+  const perOperation = Object.fromEntries(
+    Object.entries(latencies).map(([name, xs]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return [name, { requests: xs.length, p50ms: +percentile(sorted, 50).toFixed(1), p99ms: +percentile(sorted, 99).toFixed(1) }];
+    }),
+  );
   const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
   const passed = errorCount === 0 && Object.values(memory).every((m) => m.peakGrowthPercent < 10);
   const result = {
@@ -154,7 +258,10 @@ try {
   console.log(`soak: ${done} operations in ${minutes} min after ${warmupSeconds} s of warm-up (${result.requestsPerSecond}/s), ${clients} clients, ${errorCount} unexpected outcomes`);
   for (const [name, o] of Object.entries(perOperation)) console.log(`  ${name.padEnd(20)} ${String(o.requests).padStart(7)} requests  p50 ${o.p50ms} ms  p99 ${o.p99ms} ms`);
   const signed = (n: number) => `${n >= 0 ? '+' : ''}${n}%`;
-  for (const [name, m] of Object.entries(memory)) console.log(`  ${name.padEnd(10)} RSS peak ${m.warmupPeakMiB} MiB in the warm-up → ${m.runPeakMiB} MiB in the run (${signed(m.peakGrowthPercent)}); ${m.afterWarmupMiB} → ${m.endMiB} MiB first to last sample (${signed(m.endGrowthPercent)})`);
+  for (const [name, m] of Object.entries(memory))
+    console.log(
+      `  ${name.padEnd(10)} RSS peak ${m.warmupPeakMiB} MiB in the warm-up → ${m.runPeakMiB} MiB in the run (${signed(m.peakGrowthPercent)}); ${m.afterWarmupMiB} → ${m.endMiB} MiB first to last sample (${signed(m.endGrowthPercent)})`,
+    );
   if (errorCount > 0) console.log('  unexpected:', errors);
   console.log(`soak: ${passed ? 'PASSED' : 'FAILED'} (zero unexpected outcomes; no service's peak memory more than 10% above its warm-up peak); figures in ${file}`);
   process.exitCode = passed ? 0 : 1;

@@ -29,7 +29,9 @@ async function ready(url: string): Promise<number> {
 
 /** SIGKILL to the postmaster and every backend: nothing gets to shut down cleanly. */
 function killPostgres(): void {
-  const postmaster = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+  const postmaster = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')
+    .split('\n')[0]
+    .trim();
   const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).split('\n').filter(Boolean);
   execFileSync('kill', ['-9', postmaster, ...children]);
 }
@@ -60,19 +62,35 @@ describe('PostgreSQL stopped hard and started again under load', () => {
     let n = 0;
 
     const writer = async (member: (typeof members)[number]) => {
-      const self = { authorization: `Bearer ${await tokenFor({ sub: `member-${member.index}`, purposes: ['MEMBER_SELF_SERVICE'], memberId: member.id }, issuer)}`, 'x-purpose-of-use': 'MEMBER_SELF_SERVICE' };
+      const self = {
+        authorization: `Bearer ${await tokenFor({ sub: `member-${member.index}`, purposes: ['MEMBER_SELF_SERVICE'], memberId: member.id }, issuer)}`,
+        'x-purpose-of-use': 'MEMBER_SELF_SERVICE',
+      };
       const partner = { authorization: `Bearer ${await tokenFor({ sub: 'hospital-9', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: 'hospital-9' }, issuer)}` };
       for (let i = 0; writing; i += 1) {
         const requestId = `crash-${member.index}-${i}`;
         const kind = i % 3;
         try {
           if (kind === 0) {
-            const { body } = await postGraphQL<{ submitPrivacyRequest: { id: string } | null }>(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy, please.") { id } }', {}, { ...self, 'x-request-id': requestId });
-            if (body.data?.submitPrivacyRequest) { acknowledged.requests.push(body.data.submitPrivacyRequest.id); acknowledged.requestIds.push(requestId); } else failures.push(String(body.errors?.[0]?.extensions?.code));
+            const { body } = await postGraphQL<{ submitPrivacyRequest: { id: string } | null }>(
+              stack.gatewayUrl,
+              'mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy, please.") { id } }',
+              {},
+              { ...self, 'x-request-id': requestId },
+            );
+            if (body.data?.submitPrivacyRequest) {
+              acknowledged.requests.push(body.data.submitPrivacyRequest.id);
+              acknowledged.requestIds.push(requestId);
+            } else failures.push(String(body.errors?.[0]?.extensions?.code));
           } else if (kind === 1) {
             const grant = i % 2 === 0;
             attemptedConsentChanges.set(member.id, (attemptedConsentChanges.get(member.id) ?? 0) + 1);
-            const { body } = await postGraphQL(stack.gatewayUrl, `mutation { ${grant ? 'grantMyConsent' : 'withdrawMyConsent'}(purpose: SURVEYS) { status } }`, {}, { ...self, 'x-request-id': requestId });
+            const { body } = await postGraphQL(
+              stack.gatewayUrl,
+              `mutation { ${grant ? 'grantMyConsent' : 'withdrawMyConsent'}(purpose: SURVEYS) { status } }`,
+              {},
+              { ...self, 'x-request-id': requestId },
+            );
             if (body.data) {
               acknowledged.consentChanges.set(member.id, (acknowledged.consentChanges.get(member.id) ?? 0) + 1);
               acknowledged.lastDecision.set(member.id, grant ? 'GRANTED' : 'WITHDRAWN');
@@ -80,7 +98,10 @@ describe('PostgreSQL stopped hard and started again under load', () => {
             } else failures.push(String(body.errors?.[0]?.extensions?.code));
           } else if (member.minc) {
             const { body } = await postGraphQL(partnerUrl, CONFIRM, { minc: member.minc }, { ...partner, 'x-request-id': requestId });
-            if (body.data?.membershipConfirmation?.isMember !== undefined) { acknowledged.confirmations += 1; acknowledged.requestIds.push(requestId); } else failures.push(String(body.errors?.[0]?.extensions?.code));
+            if (body.data?.membershipConfirmation?.isMember !== undefined) {
+              acknowledged.confirmations += 1;
+              acknowledged.requestIds.push(requestId);
+            } else failures.push(String(body.errors?.[0]?.extensions?.code));
           }
         } catch (error) {
           failures.push((error as Error).message);

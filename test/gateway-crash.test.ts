@@ -14,7 +14,6 @@ const stack = testStack();
 const pause = (service: string) => process.kill(stack.pids[service], 'SIGSTOP');
 const resume = (service: string) => process.kill(stack.pids[service], 'SIGCONT');
 
-
 describe('the gateway killed right after a membership change commits', () => {
   let memberId: string;
   let gatewayKilled = false;
@@ -34,7 +33,12 @@ describe('the gateway killed right after a membership change commits', () => {
     const requestId = `gateway-crash-${Date.now()}`;
 
     pause('effects');
-    const changed = await postGraphQL(stack.gatewayUrl, CHANGE_STATUS, { id: memberId, to: 'LAPSED', on: todayIso() }, { ...(await asCaller('MEMBERSHIP', { sub: 'crash-test' })), 'x-request-id': requestId });
+    const changed = await postGraphQL(
+      stack.gatewayUrl,
+      CHANGE_STATUS,
+      { id: memberId, to: 'LAPSED', on: todayIso() },
+      { ...(await asCaller('MEMBERSHIP', { sub: 'crash-test' })), 'x-request-id': requestId },
+    );
     // The answer says the change is done, without an error asking the client to repeat it.
     expect(changed.body).toEqual({ data: { changeMembershipStatus: { membership: { status: 'LAPSED' } } } });
     const periods = await memberPeriods(memberId);
@@ -46,15 +50,29 @@ describe('the gateway killed right after a membership change commits', () => {
 
     process.kill(stack.pids.gateway, 'SIGKILL');
     gatewayKilled = true;
-    await until('the gateway is gone', () => Promise.resolve(isRunning(stack.pids.gateway)), (running) => !running, 5_000);
+    await until(
+      'the gateway is gone',
+      () => Promise.resolve(isRunning(stack.pids.gateway)),
+      (running) => !running,
+      5_000,
+    );
     await expect(fetch(new URL('/health', stack.gatewayUrl), { signal: AbortSignal.timeout(1000) })).rejects.toThrow();
 
     resume('effects');
-    await until("the case subgraph's copy", () => caseCopyOfPeriods(memberId), (copy) => JSON.stringify(copy) === JSON.stringify(periods), 20_000);
+    await until(
+      "the case subgraph's copy",
+      () => caseCopyOfPeriods(memberId),
+      (copy) => JSON.stringify(copy) === JSON.stringify(periods),
+      20_000,
+    );
     expect(await sql(stack.adminUrl, 'select 1 from member_outbox.jobs where key = $1', [`membership-periods:${memberId}`])).toEqual([]);
     // The worker called as itself, for the change's request: the case subgraph logged the effect under that request's id.
-    const caseLines = readFileSync(stack.serviceLogFile, 'utf8').split('\n').filter((line) => line.startsWith('case ') && line.includes(requestId));
-    expect(caseLines.map((line) => JSON.parse(line.slice(line.indexOf('{'))) as unknown)).toEqual([expect.objectContaining({ operation: 'SyncProtectionPeriods', outcome: 'ok', purpose: 'MEMBERSHIP' })]);
+    const caseLines = readFileSync(stack.serviceLogFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('case ') && line.includes(requestId));
+    expect(caseLines.map((line) => JSON.parse(line.slice(line.indexOf('{'))) as unknown)).toEqual([
+      expect.objectContaining({ operation: 'SyncProtectionPeriods', outcome: 'ok', purpose: 'MEMBERSHIP' }),
+    ]);
 
     await restartStackGateway();
     gatewayKilled = false;

@@ -13,10 +13,26 @@ import { asCaller } from './support/tokens.js';
 const stack = testStack();
 const member = [...syntheticMembers(stack.seed)].slice(450).find((m) => syntheticCasework(m, stack.seed).matters.length > 0 && m.minc)!;
 
-interface Span { traceId: string; spanId: string; parentSpanId?: string; name: string; service: string; attributes: Record<string, unknown> }
+interface Span {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  service: string;
+  attributes: Record<string, unknown>;
+}
 /** OTLP's JSON encoding, as far as this collector reads it. */
-interface OtlpValue { stringValue?: string; intValue?: string | number; boolValue?: boolean; doubleValue?: number; arrayValue?: { values?: OtlpValue[] } }
-interface OtlpAttribute { key: string; value: OtlpValue }
+interface OtlpValue {
+  stringValue?: string;
+  intValue?: string | number;
+  boolValue?: boolean;
+  doubleValue?: number;
+  arrayValue?: { values?: OtlpValue[] };
+}
+interface OtlpAttribute {
+  key: string;
+  value: OtlpValue;
+}
 interface OtlpExport {
   resourceSpans?: { resource: { attributes: OtlpAttribute[] }; scopeSpans?: { spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes?: OtlpAttribute[] }[] }[] }[];
 }
@@ -37,7 +53,14 @@ describe('OpenTelemetry traces', () => {
           const service = String(value(resource.resource.attributes.find((a) => a.key === 'service.name')?.value));
           for (const scope of resource.scopeSpans ?? []) {
             for (const span of scope.spans ?? []) {
-              spans.push({ traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, name: span.name, service, attributes: Object.fromEntries((span.attributes ?? []).map((a) => [a.key, value(a.value)])) });
+              spans.push({
+                traceId: span.traceId,
+                spanId: span.spanId,
+                parentSpanId: span.parentSpanId,
+                name: span.name,
+                service,
+                attributes: Object.fromEntries((span.attributes ?? []).map((a) => [a.key, value(a.value)])),
+              });
             }
           }
         }
@@ -50,7 +73,12 @@ describe('OpenTelemetry traces', () => {
     const casePort = await freePort();
     processes.push(await spawnSubgraph('case', casePort, stack.ownerUrls, { ...otel, OTEL_SERVICE_NAME: 'mutual-graph-case' }));
     const gatewayPort = await freePort();
-    processes.push(await spawnGateway(gatewayPort, join(stack.serviceLogFile, '..', 'gateway-traced.log'), { env: { ...otel, OTEL_SERVICE_NAME: 'mutual-graph-gateway' }, subgraphUrls: { case: `http://127.0.0.1:${casePort}/graphql` } }));
+    processes.push(
+      await spawnGateway(gatewayPort, join(stack.serviceLogFile, '..', 'gateway-traced.log'), {
+        env: { ...otel, OTEL_SERVICE_NAME: 'mutual-graph-gateway' },
+        subgraphUrls: { case: `http://127.0.0.1:${casePort}/graphql` },
+      }),
+    );
     gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   }, 60_000);
 
@@ -61,9 +89,19 @@ describe('OpenTelemetry traces', () => {
   });
 
   it('follows one request from the gateway through the subgraph to SQL, with purpose and decision and no field values', async () => {
-    const { body } = await postGraphQL(gatewayUrl, 'query Traced($id: ID!) { member(id: $id) { lastName minc medicoLegalHistory { kind openedOn } } }', { id: member.id }, await asCaller('MEDICO_LEGAL_ASSISTANCE', { sub: 'trace-test' }));
+    const { body } = await postGraphQL(
+      gatewayUrl,
+      'query Traced($id: ID!) { member(id: $id) { lastName minc medicoLegalHistory { kind openedOn } } }',
+      { id: member.id },
+      await asCaller('MEDICO_LEGAL_ASSISTANCE', { sub: 'trace-test' }),
+    );
     expect(body.data.member.lastName).toBe(member.lastName);
-    await postGraphQL(gatewayUrl, 'query Refused($id: ID!) { member(id: $id) { edi { genderIdentity } medicoLegalHistory { kind } } }', { id: member.id }, await asCaller('MEDICO_LEGAL_ASSISTANCE', { sub: 'trace-test' }));
+    await postGraphQL(
+      gatewayUrl,
+      'query Refused($id: ID!) { member(id: $id) { edi { genderIdentity } medicoLegalHistory { kind } } }',
+      { id: member.id },
+      await asCaller('MEDICO_LEGAL_ASSISTANCE', { sub: 'trace-test' }),
+    );
 
     let decided: Span | undefined;
     let sql: Span | undefined;
@@ -80,7 +118,9 @@ describe('OpenTelemetry traces', () => {
     expect(refusedSpan()).toBe(true);
 
     // The gateway's log line for the operation names the same trace.
-    const logged = readFileSync(join(stack.serviceLogFile, '..', 'gateway-traced.log'), 'utf8').split('\n').filter((l) => l.includes('"Traced"'));
+    const logged = readFileSync(join(stack.serviceLogFile, '..', 'gateway-traced.log'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"Traced"'));
     expect(logged.some((l) => l.includes(`"traceId":"${decided!.traceId}"`))).toBe(true);
 
     const exported = JSON.stringify(spans);

@@ -27,16 +27,18 @@ function cannon(shape: RequestShape, connections: number, seconds: number, count
     method: 'POST',
     connections,
     duration: seconds,
-    requests: [{
-      setupRequest: (request: Record<string, unknown>) => {
-        const { body, headers } = shape.next();
-        return { ...request, method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } };
+    requests: [
+      {
+        setupRequest: (request: Record<string, unknown>) => {
+          const { body, headers } = shape.next();
+          return { ...request, method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } };
+        },
+        // A GraphQL error comes back with status 200: look for it in the body (a substring search, cheap enough for the client).
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body.includes('"errors"')) counted.errors += 1;
+        },
       },
-      // A GraphQL error comes back with status 200: look for it in the body (a substring search, cheap enough for the client).
-      onResponse: (status: number, body: string) => {
-        if (status !== 200 || body.includes('"errors"')) counted.errors += 1;
-      },
-    }],
+    ],
   });
 }
 
@@ -45,7 +47,16 @@ export async function measure(shape: RequestShape, pid: number, options: { conne
   await cannon(shape, options.connections, options.warmupSeconds, { errors: 0 });
   const counted = { errors: 0 };
   let peak = await rssKiB(pid);
-  const sampler = setInterval(() => void rssKiB(pid).then((kib) => { peak = Math.max(peak, kib); }, () => {}), 200);
+  const sampler = setInterval(
+    () =>
+      void rssKiB(pid).then(
+        (kib) => {
+          peak = Math.max(peak, kib);
+        },
+        () => {},
+      ),
+    200,
+  );
   const cpuBefore = await cpuTicks(pid);
   const result = await cannon(shape, options.connections, options.seconds, counted);
   const cpuAfter = await cpuTicks(pid);

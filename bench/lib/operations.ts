@@ -90,24 +90,38 @@ export async function requestShape(target: TargetName, operation: OperationName,
   const bodies = members.map((m) => JSON.stringify({ query, ...(operation === 'partnerConfirmation' ? { variables: { minc: m.minc } } : {}) }));
 
   const variablesOf = (m: SyntheticMember) => (operation === 'partnerConfirmation' ? { minc: m.minc } : {});
-  const headersOf = await Promise.all(members.map(async (m, i): Promise<() => Record<string, string>> => {
-    const principal = principalFor(operation, m);
-    if (ours) {
-      const token = await signDevToken(keys.issuer, { sub: principal.sub, roles: principal.roles, purposes: principal.purposes, memberId: principal.memberId, partnerId: principal.partnerId, expiresIn: '2h' });
-      return () => ({ authorization: `Bearer ${token}` });
-    }
-    const claims = { principal, purpose, requestId: `bench-${operation}-${i}` };
-    if (target !== 'd') {
-      const stated = JSON.stringify(claims);
-      return () => ({ 'x-bench-hop-claims': stated });
-    }
-    const pool = await Promise.all(Array.from({ length: Math.ceil(DIRECT_TOKENS / members.length) }, () => signHop(keys.hop, claims, bindRequest('member', query, variablesOf(m)))));
-    let used = 0;
-    return () => ({ authorization: `Bearer ${pool[used++ % pool.length]}` });
-  }));
-  const url = target === 'a' || target === 'b'
-    ? new URL(operation === 'partnerConfirmation' ? '/partner/graphql' : '/graphql', target === 'a' ? endpoints.gateway : endpoints.gatewayWithoutPolicy).toString()
-    : target === 'c' ? endpoints.hive : target === 'e' ? endpoints.hiveRouterRuntime : endpoints.memberSubgraph;
+  const headersOf = await Promise.all(
+    members.map(async (m, i): Promise<() => Record<string, string>> => {
+      const principal = principalFor(operation, m);
+      if (ours) {
+        const token = await signDevToken(keys.issuer, {
+          sub: principal.sub,
+          roles: principal.roles,
+          purposes: principal.purposes,
+          memberId: principal.memberId,
+          partnerId: principal.partnerId,
+          expiresIn: '2h',
+        });
+        return () => ({ authorization: `Bearer ${token}` });
+      }
+      const claims = { principal, purpose, requestId: `bench-${operation}-${i}` };
+      if (target !== 'd') {
+        const stated = JSON.stringify(claims);
+        return () => ({ 'x-bench-hop-claims': stated });
+      }
+      const pool = await Promise.all(Array.from({ length: Math.ceil(DIRECT_TOKENS / members.length) }, () => signHop(keys.hop, claims, bindRequest('member', query, variablesOf(m)))));
+      let used = 0;
+      return () => ({ authorization: `Bearer ${pool[used++ % pool.length]}` });
+    }),
+  );
+  const url =
+    target === 'a' || target === 'b'
+      ? new URL(operation === 'partnerConfirmation' ? '/partner/graphql' : '/graphql', target === 'a' ? endpoints.gateway : endpoints.gatewayWithoutPolicy).toString()
+      : target === 'c'
+        ? endpoints.hive
+        : target === 'e'
+          ? endpoints.hiveRouterRuntime
+          : endpoints.memberSubgraph;
   let i = 0;
   return {
     url,

@@ -30,13 +30,18 @@ const ratio = (x: number | undefined, y: number | undefined) => (x !== undefined
 
 /** (a)/(b), (a)/(c), (a)/(e) in requests per second and p50, and (a) − (d) at p50, per operation. */
 export function ratios(figures: BenchResult['figures']): NonNullable<BenchResult['ratios']> {
-  return Object.fromEntries(Object.entries(figures).map(([operation, t]) => [operation, {
-    'rps a/b': ratio(t.a?.rps, t.b?.rps),
-    'p50 a/b': ratio(t.a?.p50, t.b?.p50),
-    'rps a/c': ratio(t.a?.rps, t.c?.rps),
-    'rps a/e': ratio(t.a?.rps, t.e?.rps),
-    'p50 a−d ms': t.a && t.d ? +(t.a.p50 - t.d.p50).toFixed(2) : null,
-  }]));
+  return Object.fromEntries(
+    Object.entries(figures).map(([operation, t]) => [
+      operation,
+      {
+        'rps a/b': ratio(t.a?.rps, t.b?.rps),
+        'p50 a/b': ratio(t.a?.p50, t.b?.p50),
+        'rps a/c': ratio(t.a?.rps, t.c?.rps),
+        'rps a/e': ratio(t.a?.rps, t.e?.rps),
+        'p50 a−d ms': t.a && t.d ? +(t.a.p50 - t.d.p50).toFixed(2) : null,
+      },
+    ]),
+  );
 }
 
 const COLOURS: Record<string, string> = { a: '#1f6feb', b: '#8ab4f8', c: '#e36209', d: '#2da44e', e: '#8250df' };
@@ -64,13 +69,17 @@ export function latencyChart(result: BenchResult): string {
       const f = result.figures[operation][target];
       if (!f) return;
       const x = x0 + k * barWidth;
-      parts.push(`<rect x="${x}" y="${y(f.p50)}" width="${barWidth - 4}" height="${top + height - y(f.p50)}" fill="${COLOURS[target] ?? '#999'}"><title>${result.targets[target]}: p50 ${f.p50} ms, p99 ${f.p99} ms</title></rect>`);
+      parts.push(
+        `<rect x="${x}" y="${y(f.p50)}" width="${barWidth - 4}" height="${top + height - y(f.p50)}" fill="${COLOURS[target] ?? '#999'}"><title>${result.targets[target]}: p50 ${f.p50} ms, p99 ${f.p99} ms</title></rect>`,
+      );
       parts.push(`<line x1="${x}" x2="${x + barWidth - 4}" y1="${y(f.p99)}" y2="${y(f.p99)}" stroke="${COLOURS[target] ?? '#999'}" stroke-width="2"/>`);
     });
     parts.push(`<text x="${x0 + (targets.length * barWidth) / 2}" y="${top + height + 18}" text-anchor="middle">${result.operations[operation]}</text>`);
   });
   targets.forEach((target, k) => {
-    parts.push(`<rect x="${left + k * 170}" y="${top + height + 34}" width="12" height="12" fill="${COLOURS[target] ?? '#999'}"/><text x="${left + k * 170 + 16}" y="${top + height + 44}">(${target}) ${result.targets[target]}</text>`);
+    parts.push(
+      `<rect x="${left + k * 170}" y="${top + height + 34}" width="12" height="12" fill="${COLOURS[target] ?? '#999'}"/><text x="${left + k * 170 + 16}" y="${top + height + 44}">(${target}) ${result.targets[target]}</text>`,
+    );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + height + 60}" font-family="sans-serif" font-size="11">
 <text x="${left}" y="20" font-size="14">Latency by target, ms: bar p50, line p99 (${result.settings.members.toLocaleString('en')} members, ${result.settings.connections} connections, median of ${result.settings.rounds} rounds)</text>
@@ -83,7 +92,9 @@ function table(result: BenchResult): string {
   const lines = ['| operation | target | req/s (median; runs) | p50 ms | p90 ms | p99 ms | errors | gateway CPU s | peak RSS MiB |', '|---|---|---|---|---|---|---|---|---|'];
   for (const [operation, byTarget] of Object.entries(result.figures)) {
     for (const [target, f] of Object.entries(byTarget)) {
-      lines.push(`| ${result.operations[operation]} | (${target}) ${result.targets[target]} | ${f.rps} (${f.rpsRuns.join(', ')}) | ${f.p50} | ${f.p90} | ${f.p99} | ${f.errors} | ${f.cpuSeconds} | ${f.peakRssMiB} |`);
+      lines.push(
+        `| ${result.operations[operation]} | (${target}) ${result.targets[target]} | ${f.rps} (${f.rpsRuns.join(', ')}) | ${f.p50} | ${f.p90} | ${f.p99} | ${f.errors} | ${f.cpuSeconds} | ${f.peakRssMiB} |`,
+      );
     }
   }
   return lines.join('\n');
@@ -107,8 +118,12 @@ From \`bench/results/${file}\` (${run.at.slice(0, 10)}, same machine kind):
   ${run.load.copySeconds} s); database ${run.load.databaseMiB} MiB.
 - MINC lookup at the member subgraph: p50 **${m.p50Ms} ms** over HTTP, SQL alone p50 **${m.sqlP50Ms} ms**; plan:
 ${m.plan.map((line) => `  \`${line.trim()}\``).join('\n')}
-- Member Support Program identification: **${run.msp.seconds} s**.${run.edi ? `
-- An EDI release published (${run.edi.cells.toLocaleString('en')} cells): **${run.edi.releaseSeconds} s**; ediSummary from it, one at a time through the gateway: p50 **${run.edi.summaryP50Ms} ms**.` : ''}
+- Member Support Program identification: **${run.msp.seconds} s**.${
+    run.edi
+      ? `
+- An EDI release published (${run.edi.cells.toLocaleString('en')} cells): **${run.edi.releaseSeconds} s**; ediSummary from it, one at a time through the gateway: p50 **${run.edi.summaryP50Ms} ms**.`
+      : ''
+  }
 - Statements for lists of ${run.statements.map((x) => x.listed).join(' / ')} members: ${run.statements.map((x) => JSON.stringify(x.byRole)).join(' / ')}.
 `;
 }
@@ -168,24 +183,41 @@ Counted by PostgreSQL (pg_stat_statements), per database role, for one Member Su
 of members with their practice, medico-legal history, advice calls and learning record:
 
 | members listed | ${Object.keys(result.statements[0]?.byRole ?? {}).join(' | ')} |
-|---|${Object.keys(result.statements[0]?.byRole ?? {}).map(() => '---').join('|')}|
-${result.statements.map((s) => `| ${s.listed} | ${Object.keys(result.statements[0].byRole).map((r) => s.byRole[r] ?? 0).join(' | ')} |`).join('\n')}
+|---|${Object.keys(result.statements[0]?.byRole ?? {})
+    .map(() => '---')
+    .join('|')}|
+${result.statements
+  .map(
+    (s) =>
+      `| ${s.listed} | ${Object.keys(result.statements[0].byRole)
+        .map((r) => s.byRole[r] ?? 0)
+        .join(' | ')} |`,
+  )
+  .join('\n')}
 
 ## MINC lookup and Member Support Program identification
 - Partner confirmation by MINC at the member subgraph, one request at a time: p50
-  **${result.mincLookup.p50Ms} ms** over HTTP (GraphQL, the hop token verified, the shield)${result.mincLookup.sqlP50Ms === undefined ? '' : `, of which the
-  lookup's SQL alone, as the member subgraph's role: p50 **${result.mincLookup.sqlP50Ms} ms**`} (${result.mincLookup.requests} requests).
+  **${result.mincLookup.p50Ms} ms** over HTTP (GraphQL, the hop token verified, the shield)${
+    result.mincLookup.sqlP50Ms === undefined
+      ? ''
+      : `, of which the
+  lookup's SQL alone, as the member subgraph's role: p50 **${result.mincLookup.sqlP50Ms} ms**`
+  } (${result.mincLookup.requests} requests).
   PostgreSQL's plan for the lookup:
 ${result.mincLookup.plan.map((line) => `  \`${line.trim()}\``).join('\n')}
 - Member Support Program identification over all ${result.settings.members.toLocaleString('en')} members: **${result.msp.seconds} s**
   (${result.msp.candidates} candidates returned).
-${result.edi ? `
+${
+  result.edi
+    ? `
 ## EDI releases
 - Publishing an EDI release at ${result.settings.members.toLocaleString('en')} members (\`publishEdiRelease\` through the gateway: one snapshot counted
   into every declared table by GROUPING SETS, discrete Gaussian noise on each of ${result.edi.cells.toLocaleString('en')} cells, stored): **${result.edi.releaseSeconds} s**.
 - \`ediSummary\` (${OPERATION_TITLE_EDI}) read from the stored release, one request at a time through the gateway:
   p50 **${result.edi.summaryP50Ms} ms**, p90 ${result.edi.summaryP90Ms} ms (${result.edi.requests} requests).
-` : ''}
+`
+    : ''
+}
 ## How to reproduce
 \`\`\`
 npm install
@@ -194,7 +226,9 @@ npm run bench -- --members 1000000 --rounds 0  # the large data set: load, looku
 npm run bench -- --targets a,c --operations member360 --rounds 5
 \`\`\`
 The first run installs what only the benchmark needs (bench/package.json: Hive Gateway, its
-router runtime, autocannon). Targets: ${Object.entries(result.targets).map(([k, v]) => `(${k}) ${v}`).join('; ')}.
+router runtime, autocannon). Targets: ${Object.entries(result.targets)
+    .map(([k, v]) => `(${k}) ${v}`)
+    .join('; ')}.
 ${loadOnly ? `\n${loadSection(loadOnly.run, loadOnly.file)}` : ''}`;
   await writeFile(join(benchDir, '..', 'BENCHMARKS.md'), markdown);
 }

@@ -16,7 +16,11 @@ export function boundedBatches(apollo: ApolloServer<GatewayContext>, contextOf: 
     if (!Array.isArray(req.body)) return next();
     const operations = req.body as unknown[];
     if (maxBatch <= 1 || operations.length > maxBatch || operations.length === 0) {
-      res.status(400).json({ errors: [{ message: maxBatch <= 1 ? 'batched requests are not served on this graph' : `a batch holds 1 to ${maxBatch} operations`, extensions: { code: 'BAD_USER_INPUT', limit: 'MAX_BATCH' } }] });
+      res.status(400).json({
+        errors: [
+          { message: maxBatch <= 1 ? 'batched requests are not served on this graph' : `a batch holds 1 to ${maxBatch} operations`, extensions: { code: 'BAD_USER_INPUT', limit: 'MAX_BATCH' } },
+        ],
+      });
       return;
     }
     const headers = new HeaderMap();
@@ -34,7 +38,9 @@ export function boundedBatches(apollo: ApolloServer<GatewayContext>, contextOf: 
         httpGraphQLRequest: { method: 'POST', headers, search: '', body },
         context: () => contextOf({ req: single }),
       });
-      answers.push(response.body.kind === 'complete' ? JSON.parse(response.body.string) : { errors: [{ message: 'incremental delivery is not served in a batch', extensions: { code: 'BAD_USER_INPUT' } }] });
+      answers.push(
+        response.body.kind === 'complete' ? JSON.parse(response.body.string) : { errors: [{ message: 'incremental delivery is not served in a batch', extensions: { code: 'BAD_USER_INPUT' } }] },
+      );
     }
     res.status(200).json(answers);
   };

@@ -43,11 +43,20 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const shownPath = (path: string) => relative(ROOT, path);
 
 const limitsOverride = (defaults: OperationLimits) =>
-  jsonOf(z.strictObject(Object.fromEntries(Object.keys(defaults).map((key) => [key, z.number().int().min(1, 'must be a whole number of at least 1').optional()])) as Record<keyof OperationLimits, z.ZodOptional<z.ZodNumber>>))
+  jsonOf(
+    z.strictObject(
+      Object.fromEntries(Object.keys(defaults).map((key) => [key, z.number().int().min(1, 'must be a whole number of at least 1').optional()])) as Record<
+        keyof OperationLimits,
+        z.ZodOptional<z.ZodNumber>
+      >,
+    ),
+  )
     .optional()
     .transform((given): OperationLimits => ({ ...defaults, ...(given as Partial<OperationLimits>) }));
 
-const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS.internal).map((key) => `\`${key}\``).join(', ');
+const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS.internal)
+  .map((key) => `\`${key}\``)
+  .join(', ');
 
 /** The gateway's environment: every variable it reads, its type, default and meaning (the README's table is generated from it). */
 export const GATEWAY_ENVIRONMENT = environmentSchema(
@@ -55,7 +64,10 @@ export const GATEWAY_ENVIRONMENT = environmentSchema(
     DATABASE_URL: described(requiredText(), 'PostgreSQL URL as role `mg_audit`: every operation, allowed or refused, is recorded there before it runs'),
     GATEWAY_HOP_PRIVATE_KEY: described(jsonOf(z.record(z.string(), z.unknown())), "the gateway's Ed25519 private key (JWK, JSON) for the tokens it signs to subgraphs"),
     AUTH_JWKS_URL: described(z.string().optional(), "production: the identity provider's JWKS address (this or `AUTH_PUBLIC_KEY`)"),
-    AUTH_PUBLIC_KEY: described(jsonOf(z.record(z.string(), z.unknown())).optional(), "development: the one public key (JWK, JSON) tokens are signed with (`npm start` passes the development issuer's; this or `AUTH_JWKS_URL`)"),
+    AUTH_PUBLIC_KEY: described(
+      jsonOf(z.record(z.string(), z.unknown())).optional(),
+      "development: the one public key (JWK, JSON) tokens are signed with (`npm start` passes the development issuer's; this or `AUTH_JWKS_URL`)",
+    ),
     AUTH_ISSUER: described(z.string().default(DEV_ISSUER), 'expected token issuer'),
     AUTH_AUDIENCE: described(z.string().default(DEV_AUDIENCE), 'expected token audience'),
     HOST: described(z.string().default('127.0.0.1'), 'address to bind'),

@@ -66,7 +66,9 @@ export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose
       let tokens = peers.get(subgraph);
       if (!tokens) {
         const calls = peerCallsOf(subgraph, purpose);
-        tokens = Promise.all(calls.map(async (call) => [peerTokenHeader(call.to), await signHop(hopPrivateKey, claims, { audience: call.to, operation: sha256(call.query) })] as const)).then((entries) => Object.fromEntries(entries) as Record<string, string>);
+        tokens = Promise.all(calls.map(async (call) => [peerTokenHeader(call.to), await signHop(hopPrivateKey, claims, { audience: call.to, operation: sha256(call.query) })] as const)).then(
+          (entries) => Object.fromEntries(entries) as Record<string, string>,
+        );
         peers.set(subgraph, tokens);
       }
       return tokens;

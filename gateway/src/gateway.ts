@@ -105,18 +105,26 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     supergraph: () => internal.subgraphs.size > 0,
     'partner-supergraph': () => partner.subgraphs.size > 0,
     audit: () => audit.isReachable(),
-    ...Object.fromEntries(
-      [...internal.subgraphs].map(([name, url]) => [
-        `subgraph:${name}`,
-        async () => (await fetch(new URL('/health', url), { signal: AbortSignal.timeout(1000) })).ok,
-      ]),
-    ),
+    ...Object.fromEntries([...internal.subgraphs].map(([name, url]) => [`subgraph:${name}`, async () => (await fetch(new URL('/health', url), { signal: AbortSignal.timeout(1000) })).ok])),
   });
   const internalContext = gatewayContextFactory(authenticate, internalPurpose, config.hopPrivateKey, audit);
   const partnerContext = gatewayContextFactory(authenticate, partnerPurpose, config.hopPrivateKey, audit);
-  app.use('/graphql', express.json({ limit: limits.internal.maxBodyBytes }), boundedBatches(internal.apollo, internalContext, limits.internal.maxBatch), expressMiddleware(internal.apollo, { context: internalContext }));
-  app.get('/privacy/access-reports/:requestId', accessReportRoute(internal.apollo, internalContext, config.hopPrivateKey, (name) => internalSubgraphs.get(name)));
-  app.use('/partner/graphql', express.json({ limit: limits.partner.maxBodyBytes }), boundedBatches(partner.apollo, partnerContext, limits.partner.maxBatch), expressMiddleware(partner.apollo, { context: partnerContext }));
+  app.use(
+    '/graphql',
+    express.json({ limit: limits.internal.maxBodyBytes }),
+    boundedBatches(internal.apollo, internalContext, limits.internal.maxBatch),
+    expressMiddleware(internal.apollo, { context: internalContext }),
+  );
+  app.get(
+    '/privacy/access-reports/:requestId',
+    accessReportRoute(internal.apollo, internalContext, config.hopPrivateKey, (name) => internalSubgraphs.get(name)),
+  );
+  app.use(
+    '/partner/graphql',
+    express.json({ limit: limits.partner.maxBodyBytes }),
+    boundedBatches(partner.apollo, partnerContext, limits.partner.maxBatch),
+    expressMiddleware(partner.apollo, { context: partnerContext }),
+  );
   app.use(jsonErrorHandler(log));
 
   return {

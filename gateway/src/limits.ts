@@ -36,7 +36,10 @@ export type LimitName = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_TO
  * original error, which is where limitOf finds it again.
  */
 export class OperationLimitError extends GraphQLError {
-  constructor(readonly limit: LimitName, message: string) {
+  constructor(
+    readonly limit: LimitName,
+    message: string,
+  ) {
     super(message, { extensions: { code: 'OPERATION_LIMIT', limit } });
   }
 }

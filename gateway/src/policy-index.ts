@@ -1,4 +1,14 @@
-import { collectArgumentUses, collectOperationShape, indexFields, NO_BINDINGS, readBindings, type FieldIndex, type OperationShape, type OperationUses, type PolicyBindings } from '@mutual-graph/policy';
+import {
+  collectArgumentUses,
+  collectOperationShape,
+  indexFields,
+  NO_BINDINGS,
+  readBindings,
+  type FieldIndex,
+  type OperationShape,
+  type OperationUses,
+  type PolicyBindings,
+} from '@mutual-graph/policy';
 import { parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 /**

@@ -36,7 +36,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * (down, restarting) is reported as SUBGRAPH_UNAVAILABLE, naming the subgraph and not its
    * address; the gateway answers what the other subgraphs can.
    */
-  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1], fetchResponse?: Parameters<RemoteGraphQLDataSource['didEncounterError']>[2], context?: GatewayContext): void {
+  override didEncounterError(
+    error: Error,
+    fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1],
+    fetchResponse?: Parameters<RemoteGraphQLDataSource['didEncounterError']>[2],
+    context?: GatewayContext,
+  ): void {
     metrics.subgraphErrors.inc({ subgraph: this.name });
     if (!fetchResponse) {
       log.warn({ subgraph: this.name, requestId: context?.requestId, err: loggableError(error) }, 'subgraph unreachable');

@@ -16,8 +16,12 @@ const VERIFY = 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(request
 
 /** An ACCESS request the office recorded, and verified by `verifiedBy` (by default a second officer, as separation of duties requires). */
 async function accessRequest(verified: boolean, { recordedBy = 'privacy-officer', verifiedBy = 'second-officer' } = {}): Promise<string> {
-  const { body } = await postGraphQL<{ recordPrivacyRequest: { id: string } }>(stack.gatewayUrl, 'mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: ACCESS, details: "Everything you hold, please.", receivedOn: $on) { id } }',
-    { m: member.id, on: day(-3) }, await office(recordedBy));
+  const { body } = await postGraphQL<{ recordPrivacyRequest: { id: string } }>(
+    stack.gatewayUrl,
+    'mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: ACCESS, details: "Everything you hold, please.", receivedOn: $on) { id } }',
+    { m: member.id, on: day(-3) },
+    await office(recordedBy),
+  );
   const id = body.data!.recordPrivacyRequest.id;
   if (verified) {
     const verification = await postGraphQL(stack.gatewayUrl, VERIFY, { r: id, on: day(-1) }, await office(verifiedBy));
@@ -41,7 +45,7 @@ describe('the access report for an ACCESS request', () => {
     expect(body.errors).toBeUndefined();
   });
 
-  it('gathers the member\'s information from all four subgraphs into a document a person can read, codes explained', async () => {
+  it("gathers the member's information from all four subgraphs into a document a person can read, codes explained", async () => {
     const { status, type, text } = await report(await accessRequest(true), await office());
     expect([status, status === 200 ? '' : text]).toEqual([200, '']);
     expect(type).toMatch(/^text\/markdown/);
@@ -50,7 +54,17 @@ describe('the access report for an ACCESS request', () => {
     expect(text).toContain(`| Province or territory of the mailing address | ${PROVINCE_NAMES[member.mailingProvince]} |`);
     expect(text).toContain(`| Province or territory of practice | ${PROVINCE_NAMES[member.province]} |`);
     expect(text).toContain(TYPES_OF_WORK.find((t) => t.code === member.periods.at(-1)!.typeOfWork)!.label);
-    for (const heading of ['Who you are', 'How we reach you', 'Your membership', 'Medico-legal assistance', 'Learning', 'Communications', 'Your consents and requests', 'Organisations that received your information', 'Your equity, diversity and inclusion answers']) {
+    for (const heading of [
+      'Who you are',
+      'How we reach you',
+      'Your membership',
+      'Medico-legal assistance',
+      'Learning',
+      'Communications',
+      'Your consents and requests',
+      'Organisations that received your information',
+      'Your equity, diversity and inclusion answers',
+    ]) {
       expect(text).toContain(`## ${heading}`);
     }
     const matters = syntheticCasework(member, stack.seed).matters;
@@ -69,7 +83,11 @@ describe('the access report for an ACCESS request', () => {
     const requestId = await accessRequest(true);
     const { status } = await report(requestId, { ...(await office()), 'x-request-id': `report-${requestId.slice(0, 8)}` });
     expect(status).toBe(200);
-    const audited = await sql<{ operation_name: string; categories: string[] }>(stack.adminUrl, "select operation_name, purpose, subject, categories, member_ids from audit.audit_record where request_id like $1 order by request_id", [`report-${requestId.slice(0, 8)}%`]);
+    const audited = await sql<{ operation_name: string; categories: string[] }>(
+      stack.adminUrl,
+      'select operation_name, purpose, subject, categories, member_ids from audit.audit_record where request_id like $1 order by request_id',
+      [`report-${requestId.slice(0, 8)}%`],
+    );
     const byName = Object.fromEntries(audited.map((r) => [r.operation_name, r]));
     expect(byName.AccessReportEdi).toMatchObject({ purpose: 'PRIVACY_OFFICE', subject: 'privacy-officer', categories: ['EDI'], member_ids: [member.id] });
     expect(byName.AccessReport.categories).toEqual(expect.arrayContaining(['MEDICO_LEGAL', 'MEMBERSHIP', 'LEARNING', 'PRIVACY_RECORD']));
@@ -77,7 +95,7 @@ describe('the access report for an ACCESS request', () => {
     expect(byName.AccessReportRequest).toMatchObject({ purpose: 'PRIVACY_OFFICE' });
   });
 
-  it('is refused until the requester\'s identity is verified, and for anything but an open ACCESS request', async () => {
+  it("is refused until the requester's identity is verified, and for anything but an open ACCESS request", async () => {
     const unverified = await report(await accessRequest(false), await office());
     expect(unverified.status).toBe(409);
     expect(errorsIn(unverified.text)[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId' });
@@ -87,7 +105,7 @@ describe('the access report for an ACCESS request', () => {
     expect(errorsIn(malformed.text)[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('is the privacy office\'s: other purposes and anonymous callers get nothing', async () => {
+  it("is the privacy office's: other purposes and anonymous callers get nothing", async () => {
     const requestId = await accessRequest(true);
     const other = await report(requestId, await asCaller('MEDICO_LEGAL_ASSISTANCE'));
     expect(other.status).toBe(403);
@@ -97,9 +115,13 @@ describe('the access report for an ACCESS request', () => {
   });
 });
 
-describe('separation of duties: no single officer exports a member\'s whole file', () => {
+describe("separation of duties: no single officer exports a member's whole file", () => {
   const auditOf = (prefix: string) =>
-    sql<{ operation_name: string }>(stack.adminUrl, 'select operation_name, purpose, subject, categories, member_ids, access_report_request_id from audit.audit_record where request_id like $1 order by request_id', [`${prefix}%`]);
+    sql<{ operation_name: string }>(
+      stack.adminUrl,
+      'select operation_name, purpose, subject, categories, member_ids, access_report_request_id from audit.audit_record where request_id like $1 order by request_id',
+      [`${prefix}%`],
+    );
 
   it('refuses the officer who recorded a request to verify it, then refuses them the report: a code, a 4xx, no content, nothing gathered', async () => {
     const requestId = await accessRequest(false);
@@ -126,7 +148,7 @@ describe('separation of duties: no single officer exports a member\'s whole file
     expect(text).not.toContain(member.lastName);
   });
 
-  it('releases the report once a second officer verified the requester\'s identity, to either officer', async () => {
+  it("releases the report once a second officer verified the requester's identity, to either officer", async () => {
     const requestId = await accessRequest(true);
     for (const sub of ['privacy-officer', 'second-officer']) {
       const { status, text } = await report(requestId, await office(sub));
@@ -135,9 +157,14 @@ describe('separation of duties: no single officer exports a member\'s whole file
     }
   });
 
-  it('releases the report of the member\'s own submitted request verified by one officer', async () => {
+  it("releases the report of the member's own submitted request verified by one officer", async () => {
     const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
-    const submitted = await postGraphQL<{ submitPrivacyRequest: { id: string; channel: string; recordedBy: string | null } }>(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything, please.") { id channel recordedBy } }', {}, asSelf);
+    const submitted = await postGraphQL<{ submitPrivacyRequest: { id: string; channel: string; recordedBy: string | null } }>(
+      stack.gatewayUrl,
+      'mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything, please.") { id channel recordedBy } }',
+      {},
+      asSelf,
+    );
     const { id, channel, recordedBy } = submitted.body.data!.submitPrivacyRequest;
     expect([channel, recordedBy]).toEqual(['SELF_SERVICE', null]);
     const verification = await postGraphQL(stack.gatewayUrl, VERIFY, { r: id, on: day(0) }, await office());
@@ -147,7 +174,7 @@ describe('separation of duties: no single officer exports a member\'s whole file
     expect(text).toContain(member.lastName);
   });
 
-  it('audits the release\'s operations under the officer\'s name and PRIVACY_OFFICE, marked with the request, still scoped to the member', async () => {
+  it("audits the release's operations under the officer's name and PRIVACY_OFFICE, marked with the request, still scoped to the member", async () => {
     const requestId = await accessRequest(true);
     const prefix = `release-${requestId.slice(0, 8)}`;
     expect((await report(requestId, { ...(await office('second-officer')), 'x-request-id': prefix })).status).toBe(200);
@@ -157,7 +184,12 @@ describe('separation of duties: no single officer exports a member\'s whole file
     }
     expect(rows.AccessReportRequest).toMatchObject({ subject: 'second-officer', purpose: 'PRIVACY_OFFICE' });
     // The office reads the same in its access audit.
-    const audit = await postGraphQL(stack.gatewayUrl, 'query ($m: ID!) { accessAudit(filter: { memberId: $m, principal: "second-officer" }) { operationName purpose accessReportRequestId } }', { m: member.id }, await office());
+    const audit = await postGraphQL(
+      stack.gatewayUrl,
+      'query ($m: ID!) { accessAudit(filter: { memberId: $m, principal: "second-officer" }) { operationName purpose accessReportRequestId } }',
+      { m: member.id },
+      await office(),
+    );
     expect(audit.body.data!.accessAudit).toContainEqual({ operationName: 'AccessReportEdi', purpose: 'PRIVACY_OFFICE', accessReportRequestId: requestId });
   });
 
@@ -165,7 +197,12 @@ describe('separation of duties: no single officer exports a member\'s whole file
     const requestId = await accessRequest(true);
     expect((await report(requestId, await office('second-officer'))).status).toBe(200);
     const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
-    const { body } = await postGraphQL<{ me: { disclosures: { recipient: string; purpose: string; categories: string[]; description: string }[] } }>(stack.gatewayUrl, '{ me { disclosures { recipient purpose categories description } } }', {}, asSelf);
+    const { body } = await postGraphQL<{ me: { disclosures: { recipient: string; purpose: string; categories: string[]; description: string }[] } }>(
+      stack.gatewayUrl,
+      '{ me { disclosures { recipient purpose categories description } } }',
+      {},
+      asSelf,
+    );
     const release = body.data!.me.disclosures.find((d) => d.description.includes(requestId))!;
     expect(release).toMatchObject({ recipient: 'The member (their access request)', purpose: 'ACCESS_REQUEST' });
     expect(release.description).toContain('second-officer');

@@ -21,7 +21,7 @@ describe('arguments are reads', () => {
   const refused: [string, string, Record<string, unknown>][] = [
     ['a literal membership-status filter', `{ members(filter: { status: DECEASED }) ${LIST} }`, {}],
     ['the filter as a variable', `query ($f: MemberFilter) { members(filter: $f) ${LIST} }`, { f: { status: 'DECEASED' } }],
-    ['the filter as a variable\'s default', `query ($f: MemberFilter = { status: DECEASED }) { members(filter: $f) ${LIST} }`, {}],
+    ["the filter as a variable's default", `query ($f: MemberFilter = { status: DECEASED }) { members(filter: $f) ${LIST} }`, {}],
     ['one input field as a variable', `query ($s: MembershipStatus) { members(filter: { status: $s }) ${LIST} }`, { s: 'DECEASED' }],
     ['a province filter (PROFESSIONAL)', `{ members(filter: { province: ON }) ${LIST} }`, {}],
     ['a specialty filter under an alias, in a fragment', `query { ...F } fragment F on Query { list: members(filter: { specialty: "Psychiatry" }) ${LIST} }`, {}],
@@ -39,7 +39,12 @@ describe('arguments are reads', () => {
     const plain = await postGraphQL(stack.gatewayUrl, `{ members(first: 3) ${LIST} }`, {}, await asCaller('EDUCATION'));
     expect(plain.body.errors).toBeUndefined();
     expect(plain.body.data.members.edges).toHaveLength(3);
-    const filtered = await postGraphQL<{ members: { edges: { node: { membership: { status: string } } }[] } }>(stack.gatewayUrl, `{ members(first: 3, filter: { status: ACTIVE }) { edges { node { membership { status } } } } }`, {}, await asCaller('MEMBERSHIP'));
+    const filtered = await postGraphQL<{ members: { edges: { node: { membership: { status: string } } }[] } }>(
+      stack.gatewayUrl,
+      `{ members(first: 3, filter: { status: ACTIVE }) { edges { node { membership { status } } } } }`,
+      {},
+      await asCaller('MEMBERSHIP'),
+    );
     expect(filtered.body.errors).toBeUndefined();
     expect(filtered.body.data!.members.edges.every((e) => e.node.membership.status === 'ACTIVE')).toBe(true);
   });
@@ -53,7 +58,12 @@ describe('arguments are reads', () => {
 
   it('refuses an eligibility date (it selects by MEMBERSHIP) to a purpose that may not read membership, whatever the operation selects', async () => {
     // eligibleOn(date:) selects by MEMBERSHIP: EDUCATION may not ask it, whatever it selects.
-    const response = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { firstName membership { eligibleOn(date: "2020-01-01") } } }', { id: self.id }, await asCaller('EDUCATION'));
+    const response = await postGraphQL(
+      stack.gatewayUrl,
+      'query ($id: ID!) { member(id: $id) { firstName membership { eligibleOn(date: "2020-01-01") } } }',
+      { id: self.id },
+      await asCaller('EDUCATION'),
+    );
     expectRefused(response, 'PURPOSE_SCOPE');
     expect(response.body.errors[0].extensions.policy.fields).toContain('Membership.eligibleOn(date:)');
   });

@@ -8,7 +8,15 @@ describe('the audit entry', () => {
   it('says who, why and what the same way whatever the outcome', () => {
     const allowed = auditEntry(officer, operation, { decision: 'ALLOWED', categories: ['IDENTITY'], memberIds: ['m'] });
     const refused = auditEntry(officer, operation, { decision: 'REFUSED', code: 'FORBIDDEN', rule: 'PURPOSE_SCOPE', fields: ['Member.contact'] });
-    const common = { requestId: 'r-1', subject: 'officer-1', roles: ['privacy_officer'], purpose: 'MEMBER_SELF_SERVICE', operationName: 'Me', operationText: operation.text, accessReportRequestId: null };
+    const common = {
+      requestId: 'r-1',
+      subject: 'officer-1',
+      roles: ['privacy_officer'],
+      purpose: 'MEMBER_SELF_SERVICE',
+      operationName: 'Me',
+      operationText: operation.text,
+      accessReportRequestId: null,
+    };
     expect(allowed).toEqual({ ...common, decision: 'ALLOWED', categories: ['IDENTITY'], memberIds: ['m'] });
     expect(refused).toEqual({ ...common, decision: 'REFUSED', code: 'FORBIDDEN', rule: 'PURPOSE_SCOPE', fields: ['Member.contact'] });
   });

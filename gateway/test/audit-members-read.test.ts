@@ -27,10 +27,15 @@ describe('the access audit names every member an operation read', () => {
     let response: GraphQLResponse<MemberIds>;
 
     beforeAll(async () => {
-      response = await postGraphQL<MemberIds>(stack.gatewayUrl, 'query FiftyNames { members(first: 50) { edges { node { id firstName } } } }', {}, {
-        ...(await asCaller('MEMBERSHIP', { sub: reader })),
-        'x-request-id': requestId,
-      });
+      response = await postGraphQL<MemberIds>(
+        stack.gatewayUrl,
+        'query FiftyNames { members(first: 50) { edges { node { id firstName } } } }',
+        {},
+        {
+          ...(await asCaller('MEMBERSHIP', { sub: reader })),
+          'x-request-id': requestId,
+        },
+      );
       ids = response.body.data!.members.edges.map((e) => e.node.id);
     });
 
@@ -54,12 +59,17 @@ describe('the access audit names every member an operation read', () => {
     });
   });
 
-  it('counts the members a subgraph resolved through _entities (the case subgraph\'s medico-legal history on a list)', async () => {
+  it("counts the members a subgraph resolved through _entities (the case subgraph's medico-legal history on a list)", async () => {
     const requestId = randomUUID();
-    const { body } = await postGraphQL<MemberIds>(stack.gatewayUrl, 'query Histories { members(first: 5) { edges { node { id medicoLegalHistory { kind } } } } }', {}, {
-      ...(await asCaller('RISK_MANAGEMENT', { sub: reader })),
-      'x-request-id': requestId,
-    });
+    const { body } = await postGraphQL<MemberIds>(
+      stack.gatewayUrl,
+      'query Histories { members(first: 5) { edges { node { id medicoLegalHistory { kind } } } } }',
+      {},
+      {
+        ...(await asCaller('RISK_MANAGEMENT', { sub: reader })),
+        'x-request-id': requestId,
+      },
+    );
     expect(body.errors).toBeUndefined();
     const ids = body.data!.members.edges.map((e) => e.node.id);
     expect(ids).toHaveLength(5);
@@ -68,20 +78,30 @@ describe('the access audit names every member an operation read', () => {
 
   it('is told by a subgraph, in its response to the gateway, which members it resolved through _entities', async () => {
     const ids = [44, 45, 46].map((i) => syntheticMember(i, stack.seed).id);
-    const response = await postAsGateway('case', 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { medicoLegalHistory { kind } } } }', { r: ids.map((id) => ({ __typename: 'Member', id })) }, 'RISK_MANAGEMENT');
+    const response = await postAsGateway(
+      'case',
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { medicoLegalHistory { kind } } } }',
+      { r: ids.map((id) => ({ __typename: 'Member', id })) },
+      'RISK_MANAGEMENT',
+    );
     const body = response.body as { errors?: unknown; extensions?: { membersRead?: string[] } };
     expect(body.errors).toBeUndefined();
     expect([...(body.extensions?.membersRead ?? [])].sort()).toEqual([...ids].sort());
   });
 
-  it('is told of no member whose fields the subgraph\'s shield refused', async () => {
-    const response = await postAsGateway('case', 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { medicoLegalHistory { kind } } } }', { r: [{ __typename: 'Member', id: syntheticMember(47, stack.seed).id }] }, 'EDUCATION');
+  it("is told of no member whose fields the subgraph's shield refused", async () => {
+    const response = await postAsGateway(
+      'case',
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { medicoLegalHistory { kind } } } }',
+      { r: [{ __typename: 'Member', id: syntheticMember(47, stack.seed).id }] },
+      'EDUCATION',
+    );
     const body = response.body as { errors?: { extensions?: { code?: string } }[]; extensions?: { membersRead?: string[] } };
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(body.extensions?.membersRead).toBeUndefined();
   });
 
-  it('names a member given as a variable\'s default value', async () => {
+  it("names a member given as a variable's default value", async () => {
     const member = syntheticMember(41, stack.seed);
     const requestId = randomUUID();
     const { body } = await postGraphQL(stack.gatewayUrl, `query ByDefault($id: ID! = "${member.id}") { member(id: $id) { id } }`, undefined, {
@@ -135,7 +155,7 @@ describe('the access audit names every member an operation read', () => {
       expect(response.body.errors![0].extensions!.code).toBe('AUDIT_UNAVAILABLE');
     });
 
-    it('answers an operation that read no member\'s personal fields', async () => {
+    it("answers an operation that read no member's personal fields", async () => {
       const response = await postGraphQL(graph.gateway.graphqlUrl, '{ supportServices { name } }', {}, await asCaller('MEMBERSHIP'));
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data!.supportServices.length).toBeGreaterThan(0);

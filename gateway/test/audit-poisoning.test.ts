@@ -39,7 +39,11 @@ describe('one hostile request beside many normal ones', () => {
     const failed = normalOutcomes.filter((o) => o.status !== 200);
     expect({ failed: failed.length, of: normalOutcomes.length, codes: [...new Set(failed.map((f) => f.code))] }).toEqual({ failed: 0, of: 320, codes: [] });
 
-    const rows = await sql<{ request_id: string; operation_name: string; decision: string; code: string | null }>(stack.adminUrl, 'select request_id, operation_name, decision, code from audit.audit_record where request_id = any($1)', [poisoned.map((p) => p.requestId)]);
+    const rows = await sql<{ request_id: string; operation_name: string; decision: string; code: string | null }>(
+      stack.adminUrl,
+      'select request_id, operation_name, decision, code from audit.audit_record where request_id = any($1)',
+      [poisoned.map((p) => p.requestId)],
+    );
     const byId = new Map(rows.map((r) => [r.request_id, r]));
     expect(poisoned.filter((p) => !byId.has(p.requestId))).toEqual([]);
     for (const { requestId, kind } of poisoned) {

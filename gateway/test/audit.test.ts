@@ -16,7 +16,13 @@ describe('the audit trail', () => {
     expect(response.body.errors).toBeUndefined();
     const record = await recordOf(requestId);
     expect(record).toMatchObject({
-      subject: 'alice', roles: ['educator'], purpose: 'EDUCATION', operation_name: 'OneMember', decision: 'ALLOWED', code: null, rule: null,
+      subject: 'alice',
+      roles: ['educator'],
+      purpose: 'EDUCATION',
+      operation_name: 'OneMember',
+      decision: 'ALLOWED',
+      code: null,
+      rule: null,
       categories: ['LEARNING', 'PROFILE'],
     });
     expect(record.operation_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -29,7 +35,12 @@ describe('the audit trail', () => {
   it('records a refused operation with its rule and fields', async () => {
     const requestId = randomUUID();
     await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { medicoLegalHistory { kind } } }', { id: self.id }, { ...(await asCaller('EDUCATION')), 'x-request-id': requestId });
-    expect(await recordOf(requestId)).toMatchObject({ decision: 'REFUSED', code: 'FORBIDDEN', rule: 'PURPOSE_SCOPE', fields: ['MedicoLegalMatter.kind', 'Member.medicoLegalHistory', 'Member.medicoLegalHistory(years:)'] });
+    expect(await recordOf(requestId)).toMatchObject({
+      decision: 'REFUSED',
+      code: 'FORBIDDEN',
+      rule: 'PURPOSE_SCOPE',
+      fields: ['MedicoLegalMatter.kind', 'Member.medicoLegalHistory', 'Member.medicoLegalHistory(years:)'],
+    });
   });
 
   it('records a request refused before parsing: no token, or a purpose the token may not declare', async () => {

@@ -22,7 +22,15 @@ const refusal = (env: NodeJS.ProcessEnv) => {
 describe("the gateway's configuration", () => {
   it('defaults what is not set, as before', () => {
     const config = gatewayConfigFromEnv(MINIMAL);
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, sandbox: true, supergraphPath: SUPERGRAPH_PATH, partnerOperationsDir: PARTNER_OPERATIONS_DIR, subgraphUrls: {}, introspection: 'all' });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 4000,
+      sandbox: true,
+      supergraphPath: SUPERGRAPH_PATH,
+      partnerOperationsDir: PARTNER_OPERATIONS_DIR,
+      subgraphUrls: {},
+      introspection: 'all',
+    });
     expect(config.authentication).toEqual({ jwksUrl: 'https://idp/jwks', issuer: 'mutual-graph-dev', audience: 'mutual-graph' });
     expect(config.limits).toEqual(DEFAULT_LIMITS);
     expect(gatewayConfigFromEnv({ ...MINIMAL, NODE_ENV: 'production' }).introspection).toBe('analysts');
@@ -44,7 +52,8 @@ describe("the gateway's configuration", () => {
 
   it('refuses missing keys, a bad port, an unknown introspection mode, and no way to verify tokens', () => {
     const message = refusal({ PORT: '4o00', GATEWAY_INTROSPECTION: 'everyone' });
-    for (const expected of [/DATABASE_URL: is not set/, /GATEWAY_HOP_PRIVATE_KEY: is not set/, /PORT: must be a whole number/, /GATEWAY_INTROSPECTION: must be all or analysts/]) expect(message).toMatch(expected);
+    for (const expected of [/DATABASE_URL: is not set/, /GATEWAY_HOP_PRIVATE_KEY: is not set/, /PORT: must be a whole number/, /GATEWAY_INTROSPECTION: must be all or analysts/])
+      expect(message).toMatch(expected);
     expect(refusal({ ...MINIMAL, AUTH_JWKS_URL: '' })).toMatch(/set AUTH_JWKS_URL .* or AUTH_PUBLIC_KEY/);
   });
 

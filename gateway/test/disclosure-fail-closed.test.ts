@@ -35,7 +35,7 @@ describe('a confirmation whose disclosure cannot be recorded', () => {
     expect(JSON.stringify(body)).not.toContain('isMember');
   });
 
-  it('is not answered either when the number is no member\'s: an outage tells nothing about who is a member', async () => {
+  it("is not answered either when the number is no member's: an outage tells nothing about who is a member", async () => {
     const response = await fetch(new URL('/partner/graphql', graph.gateway.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor({ purposes: ['PARTNER_CONFIRMATION'], partnerId: 'hospital-9' })}` },

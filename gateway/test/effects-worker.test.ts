@@ -14,12 +14,16 @@ const ORIGIN = { requestId: 'effects-worker-test', purpose: 'MEMBERSHIP' };
 
 /** A job written straight into an outbox as its owner writes one (add_job), with the attempts it may have. */
 async function addJob(outbox: keyof typeof OUTBOXES, kind: string, payload: object, key: string, maxAttempts = 12): Promise<string> {
-  const [row] = await sql(stack.ownerUrls[outbox], `select id::text from ${OUTBOXES[outbox].schema}.add_job($1, $2::json, queue_name => $1, max_attempts => $3, job_key => $4)`, [kind, JSON.stringify(payload), maxAttempts, key]);
+  const [row] = await sql(stack.ownerUrls[outbox], `select id::text from ${OUTBOXES[outbox].schema}.add_job($1, $2::json, queue_name => $1, max_attempts => $3, job_key => $4)`, [
+    kind,
+    JSON.stringify(payload),
+    maxAttempts,
+    key,
+  ]);
   return row.id;
 }
 
 const job = (id: string) => sql(stack.adminUrl, `select attempts, max_attempts, last_error from member_outbox.jobs where id = $1`, [id]).then((rows) => rows[0]);
-
 
 /** The worker's counter of attempts, by kind and outcome. */
 async function attempts(kind: string, outcome: string): Promise<number> {
@@ -52,7 +56,12 @@ describe('the effects worker', () => {
       const changed = await postGraphQL(stack.gatewayUrl, CHANGE_STATUS, { id: memberId, to: 'LAPSED', on: todayIso() }, await asCaller('MEMBERSHIP'));
       expect(changed.body.errors).toBeUndefined();
       // Two failed attempts, the second a backoff after the first.
-      const failed = await until('two failed attempts', () => sql(stack.adminUrl, 'select attempts, last_error, run_at > now() as later from member_outbox.jobs where key = $1', [`membership-periods:${memberId}`]).then((r) => r[0]), (j) => j?.attempts >= 2, 20_000);
+      const failed = await until(
+        'two failed attempts',
+        () => sql(stack.adminUrl, 'select attempts, last_error, run_at > now() as later from member_outbox.jobs where key = $1', [`membership-periods:${memberId}`]).then((r) => r[0]),
+        (j) => j?.attempts >= 2,
+        20_000,
+      );
       expect(failed.last_error).toMatch(/answered/);
       expect(failed.later).toBe(true);
     });
@@ -72,17 +81,32 @@ describe('the effects worker', () => {
     let id = '';
     await withCaseCopyUnwritable(async () => {
       id = await addJob('member', 'membership-periods', payload, `membership-periods:${memberId}`, 2);
-      await until('the job is dead-lettered', () => job(id), (j) => j.attempts === 2 && j.last_error !== null, 20_000);
+      await until(
+        'the job is dead-lettered',
+        () => job(id),
+        (j) => j.attempts === 2 && j.last_error !== null,
+        20_000,
+      );
       const shown = await until('/ready lists it', ready, (r) => r.deadLetters.some((d) => d.id === id));
       expect(shown.status).toBe('ready');
       expect(shown.deadLetters.find((d) => d.id === id)).toMatchObject({ outbox: 'member', kind: 'membership-periods', attempts: 2 });
       expect(await deadLetterGauge('member', 'membership-periods')).toBeGreaterThanOrEqual(1);
       // Meanwhile the other effects are carried out: another kind, to another subgraph.
-      const moved = await postGraphQL<{ changeTypeOfWork: { practice: { specialty: string } } }>(stack.gatewayUrl, 'mutation ($id: ID!, $on: Date!) { changeTypeOfWork(memberId: $id, typeOfWork: "IM", effectiveOn: $on) { practice { specialty } } }', { id: other, on: todayIso() }, await asCaller('MEMBERSHIP'));
+      const moved = await postGraphQL<{ changeTypeOfWork: { practice: { specialty: string } } }>(
+        stack.gatewayUrl,
+        'mutation ($id: ID!, $on: Date!) { changeTypeOfWork(memberId: $id, typeOfWork: "IM", effectiveOn: $on) { practice { specialty } } }',
+        { id: other, on: todayIso() },
+        await asCaller('MEMBERSHIP'),
+      );
       expect(moved.body.errors).toBeUndefined();
       const specialty = moved.body.data!.changeTypeOfWork.practice.specialty;
       expect(specialty).not.toBe('PSYCHIATRY');
-      await until("the other member's practice copy", () => sql(stack.adminUrl, 'select specialty from edi.member_practice where member_id = $1', [other]), (rows) => rows[0]?.specialty === specialty, 20_000);
+      await until(
+        "the other member's practice copy",
+        () => sql(stack.adminUrl, 'select specialty from edi.member_practice where member_id = $1', [other]),
+        (rows) => rows[0]?.specialty === specialty,
+        20_000,
+      );
     });
     // The same kind, for another member, once the receiver is back: the dead letter holds nothing up.
     await effectsSettled(other, 30_000);
@@ -118,14 +142,24 @@ describe('the effects worker', () => {
     const ediMember = [...syntheticMembers(stack.seed)].slice(200).find((m) => syntheticEdi(m, stack.seed))!;
     const answers = () => sql(stack.adminUrl, 'select count(*)::int as n from edi.edi_profile where member_id = $1', [ediMember.id]);
 
-    it('never runs a job from an outbox that may not hold its kind, nor one whose payload is not its kind\'s', async () => {
+    it("never runs a job from an outbox that may not hold its kind, nor one whose payload is not its kind's", async () => {
       expect((await answers())[0].n).toBe(1);
       const copy = await caseCopyOfPeriods(ediMember.id);
       // An erasure is the privacy subgraph's to ask for: written into the member subgraph's outbox, it is never taken.
       const forged = await addJob('member', 'erasure', { memberId: ediMember.id, store: 'edi', origin: ORIGIN }, `erasure:${ediMember.id}`);
       // A periods copy carrying what would name another field or other variables fails before any call.
-      const stuffed = await addJob('member', 'membership-periods', { memberId: ediMember.id, periods: [], origin: ORIGIN, field: 'Mutation.eraseEdiAnswers', variables: { memberIds: [ediMember.id] } }, `membership-periods:stuffed:${ediMember.id}`, 1);
-      await until('the stuffed job fails', () => job(stuffed), (j) => j.attempts === 1 && j.last_error !== null);
+      const stuffed = await addJob(
+        'member',
+        'membership-periods',
+        { memberId: ediMember.id, periods: [], origin: ORIGIN, field: 'Mutation.eraseEdiAnswers', variables: { memberIds: [ediMember.id] } },
+        `membership-periods:stuffed:${ediMember.id}`,
+        1,
+      );
+      await until(
+        'the stuffed job fails',
+        () => job(stuffed),
+        (j) => j.attempts === 1 && j.last_error !== null,
+      );
       expect((await job(stuffed)).last_error).toMatch(/not a membership-periods job: payload Unrecognized key/);
       // A job queued after the forged one is done; the forged one is still untouched.
       const later = await newActiveMember();
@@ -163,7 +197,8 @@ describe('the effects worker', () => {
         `mutation { eraseEdiAnswers(memberIds: ["${ediMember.id}"]) }`,
         `mutation { recordConsentGrants(grants: [{ memberId: "${ediMember.id}", purpose: EDI_COLLECTION }]) }`,
         `mutation { syncProtectionPeriods(memberId: "${ediMember.id}", periods: []) }`,
-      ]) expectRefused(await postGraphQL(stack.gatewayUrl, mutation, {}, headers), 'PURPOSE_SCOPE');
+      ])
+        expectRefused(await postGraphQL(stack.gatewayUrl, mutation, {}, headers), 'PURPOSE_SCOPE');
       expect((await answers())[0].n).toBe(1);
     });
   });

@@ -47,7 +47,10 @@ describe('which limit an operation broke, from the armor rule that refused it', 
     const refusal = new OperationLimitError('MAX_DEPTH', 'Operation refused: depth limit exceeded (at most 3).');
     expect(formatLimitRefusal({ message: refusal.message }, refusal)).toEqual({ message: refusal.message, extensions: { code: 'OPERATION_LIMIT', limit: 'MAX_DEPTH' } });
     const tokens = new GraphQLError('Syntax Error: Document contains more that 200 tokens. Parsing aborted.');
-    expect(formatLimitRefusal({ message: tokens.message }, tokens)).toEqual({ message: 'Operation refused: tokens limit exceeded (at most 200).', extensions: { code: 'OPERATION_LIMIT', limit: 'MAX_TOKENS' } });
+    expect(formatLimitRefusal({ message: tokens.message }, tokens)).toEqual({
+      message: 'Operation refused: tokens limit exceeded (at most 200).',
+      extensions: { code: 'OPERATION_LIMIT', limit: 'MAX_TOKENS' },
+    });
     expect(formatLimitRefusal({ message: 'Cannot query field' }, new GraphQLError('Cannot query field'))).toBeUndefined();
   });
 });

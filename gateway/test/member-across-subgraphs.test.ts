@@ -14,7 +14,9 @@ const MEMBER_360 = `
   }`;
 type Member360 = {
   member: {
-    id: string; firstName: string; lastName: string;
+    id: string;
+    firstName: string;
+    lastName: string;
     membership: { status: string; periods: { startsOn: string; endsOn: string | null; typeOfWork: string }[] };
     medicoLegalHistory: { kind: string; openedOn: string; status: string }[];
     learningRecord: { completedOn: string; activity: { code: string } }[];
@@ -59,7 +61,12 @@ describe('one query through the gateway', () => {
   });
 
   it('answers null for a member id that does not exist, without an error', async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { id firstName membership { status } } }', { id: '00000000-0000-4000-8000-000000000000' }, await asCaller('MEMBERSHIP'));
+    const { body } = await postGraphQL(
+      stack.gatewayUrl,
+      'query ($id: ID!) { member(id: $id) { id firstName membership { status } } }',
+      { id: '00000000-0000-4000-8000-000000000000' },
+      await asCaller('MEMBERSHIP'),
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.member).toBeNull();
   });

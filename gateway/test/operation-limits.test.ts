@@ -89,7 +89,9 @@ describe('limits on hostile operations (internal graph)', () => {
   });
 
   it('keeps CSRF prevention on: a simple cross-site request is refused before it runs', async () => {
-    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: (await risk()).authorization, 'x-purpose-of-use': 'RISK_MANAGEMENT' } });
+    const response = await fetch(`${stack.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { authorization: (await risk()).authorization, 'x-purpose-of-use': 'RISK_MANAGEMENT' },
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/i);
   });
@@ -102,10 +104,14 @@ describe('limits on hostile operations (internal graph)', () => {
 
   it('answers a small batch one operation at a time, each decided and audited on its own, and refuses a batch of 1,000', async () => {
     const headers = { 'content-type': 'application/json', ...(await risk()), 'x-request-id': `batch-${randomUUID().slice(0, 8)}` };
-    const small = await fetch(stack.gatewayUrl, { method: 'POST', headers, body: JSON.stringify([
-      { query: 'query One($id: ID!) { member(id: $id) { lastName } }', variables: { id: member.id } },
-      { query: 'query Two($id: ID!) { member(id: $id) { contact { email } } }', variables: { id: member.id } },
-    ]) });
+    const small = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify([
+        { query: 'query One($id: ID!) { member(id: $id) { lastName } }', variables: { id: member.id } },
+        { query: 'query Two($id: ID!) { member(id: $id) { contact { email } } }', variables: { id: member.id } },
+      ]),
+    });
     const answers = (await small.json()) as GraphQLBody<{ member: { lastName: string } }>[];
     expect(answers[0].data!.member.lastName).toBe(member.lastName);
     expect(answers[1].errors![0].extensions!.policy!.rule).toBe('PURPOSE_SCOPE');
@@ -125,7 +131,11 @@ describe('stricter limits on the partner graph', () => {
   const asPartner = async () => ({ authorization: `Bearer ${await tokenFor({ sub: 'hospital-7', roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: 'hospital-7' })}` });
 
   it('refuses batches and bodies a partner never needs', async () => {
-    const batch = await fetch(partnerUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await asPartner()) }, body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]) });
+    const batch = await fetch(partnerUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await asPartner()) },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
     expect(batch.status).toBe(400);
     expect(((await batch.json()) as GraphQLBody).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const big = await postGraphQL(partnerUrl, 'query { __typename }', { padding: 'x'.repeat(20_000) }, await asPartner());

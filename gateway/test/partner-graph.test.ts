@@ -83,7 +83,9 @@ describe('the partner graph', () => {
   it('holds membershipConfirmation and its types and nothing else, so any other field fails validation', () => {
     const partnerSchema = buildSchema(readFileSync(PARTNER_API_PATH, 'utf8'));
     expect(Object.keys(partnerSchema.getQueryType()!.getFields())).toEqual(['membershipConfirmation']);
-    const named = Object.keys(partnerSchema.getTypeMap()).filter((t) => !t.startsWith('__')).sort();
+    const named = Object.keys(partnerSchema.getTypeMap())
+      .filter((t) => !t.startsWith('__'))
+      .sort();
     // DataCategory and PurposeOfUse stay only as the argument types of the composed @dataCategory and @onlyForPurposes directives.
     expect(named).toEqual(['Boolean', 'DataCategory', 'Date', 'MembershipConfirmation', 'MembershipStatus', 'PurposeOfUse', 'Query', 'String']);
     expect(validate(partnerSchema, parse(CONFIRM))).toEqual([]);
@@ -112,9 +114,16 @@ describe('confirmations are disclosures', () => {
     const { body } = await confirmByHash({ minc: member.minc }, headers);
     expect(body.data!.membershipConfirmation.isMember).toBe(true);
 
-    const seen = await postGraphQL<{ me: { disclosures: { recipient: string }[] } }>(stack.gatewayUrl, '{ me { disclosures { recipient purpose categories description disclosedAt } } }', {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }));
+    const seen = await postGraphQL<{ me: { disclosures: { recipient: string }[] } }>(
+      stack.gatewayUrl,
+      '{ me { disclosures { recipient purpose categories description disclosedAt } } }',
+      {},
+      await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }),
+    );
     const mine = seen.body.data!.me.disclosures.filter((d) => d.recipient === partner);
-    expect(mine).toEqual([expect.objectContaining({ purpose: 'PARTNER_CONFIRMATION', categories: ['MEMBERSHIP'], description: expect.stringContaining(`a member since ${member.periods[0].startsOn}`) })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ purpose: 'PARTNER_CONFIRMATION', categories: ['MEMBERSHIP'], description: expect.stringContaining(`a member since ${member.periods[0].startsOn}`) }),
+    ]);
 
     const office = await postGraphQL(stack.gatewayUrl, 'query ($r: String) { disclosures(recipient: $r) { recipient description } }', { r: partner }, await asCaller('PRIVACY_OFFICE'));
     expect(office.body.data!.disclosures).toHaveLength(1);

@@ -28,7 +28,7 @@ async function confirm(url: string, token: string, variables: Record<string, unk
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(CONFIRM) } } }),
   });
-  const body = await response.json();
+  const body = (await response.json()) as unknown;
   return { ms: performance.now() - started, status: response.status, body };
 }
 
@@ -39,7 +39,13 @@ const median = (values: number[]) => {
 };
 
 /** A statement with its values taken out: what work it is, not about whom. */
-const shape = (statement: string) => statement.replace(/'[^']*'/g, '?').replace(/\b\d+(\.\d+)?\b/g, '?').replace(/\s+/g, ' ').replace(/\[took .*$/, '').trim();
+const shape = (statement: string) =>
+  statement
+    .replace(/'[^']*'/g, '?')
+    .replace(/\b\d+(\.\d+)?\b/g, '?')
+    .replace(/\s+/g, ' ')
+    .replace(/\[took .*$/, '')
+    .trim();
 
 // Whether the number asked about was ever a member must not show in how long the answer takes:
 // both paths do the same work, the durable write included, before the partner is answered.

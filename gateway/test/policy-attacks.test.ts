@@ -10,7 +10,12 @@ const asSelf = () => asCaller('MEMBER_SELF_SERVICE', { memberId: self.id });
 
 describe('attacks on the operation policy that must fail', () => {
   it('an alias does not hide an EDI field', async () => {
-    const response = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { m: member(id: $id) { who: edi { g: genderIdentity } standing: membership { s: status } } }', { id: self.id }, await asSelf());
+    const response = await postGraphQL(
+      stack.gatewayUrl,
+      'query ($id: ID!) { m: member(id: $id) { who: edi { g: genderIdentity } standing: membership { s: status } } }',
+      { id: self.id },
+      await asSelf(),
+    );
     expectRefused(response, 'EDI_ISOLATION');
   });
 

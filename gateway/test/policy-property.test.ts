@@ -33,9 +33,7 @@ function selectionOf(type: GraphQLObjectType, depth: number): fc.Arbitrary<Selec
     fc.tuple(
       ...chosen.map((field) => {
         const named = getNamedType(field.type);
-        const children: fc.Arbitrary<Selection[]> = isObjectType(named)
-          ? depth > 0 ? selectionOf(named, depth - 1) : fc.constant([])
-          : fc.constant([]);
+        const children: fc.Arbitrary<Selection[]> = isObjectType(named) ? (depth > 0 ? selectionOf(named, depth - 1) : fc.constant([])) : fc.constant([]);
         return fc.tuple(fc.boolean(), fc.constantFrom('plain', 'inline', 'skip', 'include-false', 'include-true'), children).map(([aliased, wrap, kids]): Selection => {
           const key = aliased ? `${field.name}_alias` : field.name;
           const head = `${aliased ? `${key}: ` : ''}${field.name}${REQUIRED_ARGS[`${type.name}.${field.name}`] ?? ''}`;
@@ -51,19 +49,21 @@ function selectionOf(type: GraphQLObjectType, depth: number): fc.Arbitrary<Selec
 
 const query = schema.getQueryType()!;
 const rootsFor = ['member', 'me', 'members'];
-const operation = fc
-  .subarray(rootsFor, { minLength: 1, maxLength: 2 })
-  .chain((roots) =>
-    fc.tuple(
-      ...roots.map((root) => {
-        const field = query.getFields()[root];
-        return selectionOf(getNamedType(field.type) as GraphQLObjectType, 3).map((kids): Selection => ({
-          type: 'Query', field: root, key: root, present: true, children: kids,
-          text: `${root}${REQUIRED_ARGS[`Query.${root}`] ?? ''} { __typename ${kids.map((k) => k.text).join(' ')} }`,
-        }));
-      }),
-    ),
-  );
+const operation = fc.subarray(rootsFor, { minLength: 1, maxLength: 2 }).chain((roots) =>
+  fc.tuple(
+    ...roots.map((root) => {
+      const field = query.getFields()[root];
+      return selectionOf(getNamedType(field.type) as GraphQLObjectType, 3).map((kids): Selection => ({
+        type: 'Query',
+        field: root,
+        key: root,
+        present: true,
+        children: kids,
+        text: `${root}${REQUIRED_ARGS[`Query.${root}`] ?? ''} { __typename ${kids.map((k) => k.text).join(' ')} }`,
+      }));
+    }),
+  ),
+);
 
 const coordinatesOf = (selections: Selection[]): string[] => selections.flatMap((s) => [`${s.type}.${s.field}`, ...coordinatesOf(s.children)]);
 
@@ -83,7 +83,13 @@ describe('the policy against an independent oracle, over random operations', () 
       fc.asyncProperty(operation, fc.constantFrom(...PURPOSES), async (roots, purpose: OraclePurpose) => {
         const usesMember = roots.some((r) => r.field === 'member');
         const text = `query Generated${usesMember ? '($id: ID!)' : ''} { ${roots.map((r) => r.text).join(' ')} }`;
-        const verdict = oracleDecide(purpose, coordinatesOf(roots), roots.map((r) => r.field), categories, roots.every((r) => r.field !== 'members'));
+        const verdict = oracleDecide(
+          purpose,
+          coordinatesOf(roots),
+          roots.map((r) => r.field),
+          categories,
+          roots.every((r) => r.field !== 'members'),
+        );
         const response = await postGraphQL(stack.gatewayUrl, text, usesMember ? { id: self.id } : {}, await asCaller(purpose, { memberId: self.id }));
         if (verdict.allowed) {
           allowed += 1;

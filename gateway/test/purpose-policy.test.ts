@@ -24,33 +24,25 @@ const S = 'PURPOSE_SCOPE';
 const R = 'PURPOSE_REQUIRED';
 const TABLE: Record<Purpose, Record<Operation, string>> = {
   //                         PROFILE CONTACT PROFESSIONAL MEMBERSHIP MEDICO_LEGAL LEARNING PRIVACY_RECORD EDI
-  MEMBERSHIP:              { PROFILE: A, CONTACT: A, PROFESSIONAL: A, MEMBERSHIP: A, MEDICO_LEGAL: S, LEARNING: S, PRIVACY_RECORD: S, EDI: S },
-  PARTNER_CONFIRMATION:    { PROFILE: R, CONTACT: R, PROFESSIONAL: R, MEMBERSHIP: R, MEDICO_LEGAL: R, LEARNING: R, PRIVACY_RECORD: R, EDI: R },
+  MEMBERSHIP: { PROFILE: A, CONTACT: A, PROFESSIONAL: A, MEMBERSHIP: A, MEDICO_LEGAL: S, LEARNING: S, PRIVACY_RECORD: S, EDI: S },
+  PARTNER_CONFIRMATION: { PROFILE: R, CONTACT: R, PROFESSIONAL: R, MEMBERSHIP: R, MEDICO_LEGAL: R, LEARNING: R, PRIVACY_RECORD: R, EDI: R },
   MEDICO_LEGAL_ASSISTANCE: { PROFILE: A, CONTACT: A, PROFESSIONAL: A, MEMBERSHIP: A, MEDICO_LEGAL: A, LEARNING: S, PRIVACY_RECORD: S, EDI: S },
-  RISK_MANAGEMENT:         { PROFILE: A, CONTACT: S, PROFESSIONAL: A, MEMBERSHIP: S, MEDICO_LEGAL: A, LEARNING: A, PRIVACY_RECORD: S, EDI: S },
-  EDUCATION:               { PROFILE: A, CONTACT: A, PROFESSIONAL: S, MEMBERSHIP: S, MEDICO_LEGAL: S, LEARNING: A, PRIVACY_RECORD: S, EDI: S },
-  EDI_REPORTING:           { PROFILE: S, CONTACT: S, PROFESSIONAL: S, MEMBERSHIP: S, MEDICO_LEGAL: S, LEARNING: S, PRIVACY_RECORD: S, EDI: S },
-  MEMBER_SELF_SERVICE:     { PROFILE: A, CONTACT: A, PROFESSIONAL: A, MEMBERSHIP: A, MEDICO_LEGAL: A, LEARNING: A, PRIVACY_RECORD: A, EDI: A },
-  PRIVACY_OFFICE:          { PROFILE: A, CONTACT: A, PROFESSIONAL: A, MEMBERSHIP: S, MEDICO_LEGAL: S, LEARNING: S, PRIVACY_RECORD: A, EDI: S },
-  COMMUNICATIONS:          { PROFILE: A, CONTACT: A, PROFESSIONAL: S, MEMBERSHIP: S, MEDICO_LEGAL: S, LEARNING: S, PRIVACY_RECORD: S, EDI: S },
+  RISK_MANAGEMENT: { PROFILE: A, CONTACT: S, PROFESSIONAL: A, MEMBERSHIP: S, MEDICO_LEGAL: A, LEARNING: A, PRIVACY_RECORD: S, EDI: S },
+  EDUCATION: { PROFILE: A, CONTACT: A, PROFESSIONAL: S, MEMBERSHIP: S, MEDICO_LEGAL: S, LEARNING: A, PRIVACY_RECORD: S, EDI: S },
+  EDI_REPORTING: { PROFILE: S, CONTACT: S, PROFESSIONAL: S, MEMBERSHIP: S, MEDICO_LEGAL: S, LEARNING: S, PRIVACY_RECORD: S, EDI: S },
+  MEMBER_SELF_SERVICE: { PROFILE: A, CONTACT: A, PROFESSIONAL: A, MEMBERSHIP: A, MEDICO_LEGAL: A, LEARNING: A, PRIVACY_RECORD: A, EDI: A },
+  PRIVACY_OFFICE: { PROFILE: A, CONTACT: A, PROFESSIONAL: A, MEMBERSHIP: S, MEDICO_LEGAL: S, LEARNING: S, PRIVACY_RECORD: A, EDI: S },
+  COMMUNICATIONS: { PROFILE: A, CONTACT: A, PROFESSIONAL: S, MEMBERSHIP: S, MEDICO_LEGAL: S, LEARNING: S, PRIVACY_RECORD: S, EDI: S },
 };
 
 const stack = testStack();
 // A member who answered the EDI questions, so that allowed EDI reads have something to return.
 const subject = syntheticMember(3, stack.seed);
-const cases = Object.entries(TABLE).flatMap(([purpose, row]) =>
-  Object.entries(row).map(([operation, expected]) => [purpose as Purpose, operation as Operation, expected] as const),
-);
-
+const cases = Object.entries(TABLE).flatMap(([purpose, row]) => Object.entries(row).map(([operation, expected]) => [purpose as Purpose, operation as Operation, expected] as const));
 
 describe('purpose of use × data category, through the gateway', () => {
   it.each(cases)('under %s, reading %s fields is %s', async (purpose, operation, expected) => {
-    const response = await postGraphQL(
-      stack.gatewayUrl,
-      `query ($id: ID!) { member(id: $id) { ${OPERATIONS[operation]} } }`,
-      { id: subject.id },
-      await asCaller(purpose, { memberId: subject.id }),
-    );
+    const response = await postGraphQL(stack.gatewayUrl, `query ($id: ID!) { member(id: $id) { ${OPERATIONS[operation]} } }`, { id: subject.id }, await asCaller(purpose, { memberId: subject.id }));
     if (expected === A) {
       expect(response.body.errors).toBeUndefined();
       expect(response.status).toBe(200);
@@ -101,7 +93,7 @@ describe('subject scope', () => {
     expectRefused(response, 'SUBJECT_SCOPE');
   });
 
-  it('serves `me` as the token\'s own record', async () => {
+  it("serves `me` as the token's own record", async () => {
     const response = await postGraphQL(stack.gatewayUrl, '{ me { id firstName } }', {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: subject.id }));
     expect(response.body.data!.me).toEqual({ id: subject.id, firstName: subject.firstName });
   });

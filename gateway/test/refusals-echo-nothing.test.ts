@@ -24,13 +24,23 @@ describe('refusals repeat nothing the client sent', () => {
   });
 
   it('an unknown type-of-work code', async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, 'mutation ($id: ID!, $t: String!) { changeTypeOfWork(memberId: $id, typeOfWork: $t, effectiveOn: "2026-01-01") { id } }', { id: member.id, t: MARKER }, await asCaller('MEMBERSHIP'));
+    const { body } = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation ($id: ID!, $t: String!) { changeTypeOfWork(memberId: $id, typeOfWork: $t, effectiveOn: "2026-01-01") { id } }',
+      { id: member.id, t: MARKER },
+      await asCaller('MEMBERSHIP'),
+    );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'typeOfWork' });
     expect(JSON.stringify(body)).not.toContain('echo-9f3');
   });
 
   it('an unknown self-check question', async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, 'mutation ($a: [SelfCheckAnswerInput!]!) { requestSupportProgramReview(answers: $a) { status } }', { a: [{ code: MARKER, answer: true }] }, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }));
+    const { body } = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation ($a: [SelfCheckAnswerInput!]!) { requestSupportProgramReview(answers: $a) { status } }',
+      { a: [{ code: MARKER, answer: true }] },
+      await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }),
+    );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'answers.0.code' });
     expect(JSON.stringify(body)).not.toContain('echo-9f3');
   });

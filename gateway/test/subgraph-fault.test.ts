@@ -13,7 +13,6 @@ const stack = testStack();
 const members = [...syntheticMembers(stack.seed)].slice(100, 140);
 const QUERY = 'query Profile($id: ID!) { member(id: $id) { lastName supportProgram { status } } }';
 
-
 describe('a subgraph killed under load', () => {
   let gateway: RunningGateway;
   let port: number;
@@ -34,9 +33,11 @@ describe('a subgraph killed under load', () => {
     const responses: GraphQLResponse<Answer>[] = [];
     let loading = true;
     // Four clients asking without pause for the whole test.
-    const load = Promise.all(Array.from({ length: 4 }, async (_, c) => {
-      for (let i = 0; loading; i += 1) responses.push(await postGraphQL<Answer>(gateway.graphqlUrl, QUERY, { id: members[(c * 10 + i) % members.length].id }, headers));
-    }));
+    const load = Promise.all(
+      Array.from({ length: 4 }, async (_, c) => {
+        for (let i = 0; loading; i += 1) responses.push(await postGraphQL<Answer>(gateway.graphqlUrl, QUERY, { id: members[(c * 10 + i) % members.length].id }, headers));
+      }),
+    );
 
     await new Promise((resolve) => setTimeout(resolve, 500));
     caseProcess.child.kill('SIGKILL');

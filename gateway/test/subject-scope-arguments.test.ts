@@ -22,7 +22,11 @@ describe("a member's own-record root field given another member's id", () => {
 
   it.each([
     ['as a variable', REQUEST, () => ({ memberId: other.id, on: other.periods.at(-1)!.startsOn, summary: 'Asking on behalf of a colleague.' })],
-    ['written inline', `mutation { requestAssistance(memberId: "${other?.id}", eventsOn: "${other?.periods.at(-1)!.startsOn}", kind: HOSPITAL_COMPLAINT, summary: "Asking on behalf of a colleague.") { id } }`, () => ({})],
+    [
+      'written inline',
+      `mutation { requestAssistance(memberId: "${other?.id}", eventsOn: "${other?.periods.at(-1)!.startsOn}", kind: HOSPITAL_COMPLAINT, summary: "Asking on behalf of a colleague.") { id } }`,
+      () => ({}),
+    ],
   ])('is refused at the gateway (%s): SUBJECT_SCOPE, no subgraph reached, nothing written', async (_how, query, variables) => {
     const before = await requestsOf(other.id);
     graph.reset();
@@ -51,7 +55,12 @@ describe("a member's own-record root field given another member's id", () => {
     ['no id at all', () => undefined],
   ])('still opens the request when the member names %s', async (_label, memberId) => {
     const before = await requestsOf(self.id);
-    const response = await postGraphQL(graph.gateway.graphqlUrl, REQUEST, { memberId: memberId(), on: self.periods.at(-1)!.startsOn, summary: 'I received a letter from a hospital about a complaint.' }, await asSelf());
+    const response = await postGraphQL(
+      graph.gateway.graphqlUrl,
+      REQUEST,
+      { memberId: memberId(), on: self.periods.at(-1)!.startsOn, summary: 'I received a letter from a hospital about a complaint.' },
+      await asSelf(),
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.requestAssistance.source).toBe('MEMBER');
     expect(await requestsOf(self.id)).toBe(before + 1);

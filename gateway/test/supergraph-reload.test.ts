@@ -12,9 +12,7 @@ import { asCaller } from '../../test/support/tokens.js';
 
 /** A supergraph composed from some of the subgraphs' committed SDL. */
 async function supergraphOf(names: string[], urls: Record<string, string>): Promise<string> {
-  const services = await Promise.all(
-    names.map(async (name) => ({ name, url: urls[name], typeDefs: parse(await readFile(join(SUBGRAPH_SDL_DIR, `${name}.graphql`), 'utf8')) })),
-  );
+  const services = await Promise.all(names.map(async (name) => ({ name, url: urls[name], typeDefs: parse(await readFile(join(SUBGRAPH_SDL_DIR, `${name}.graphql`), 'utf8')) })));
   const result = composeServices(services);
   if (result.errors) throw result.errors[0];
   return result.supergraphSdl;
@@ -33,8 +31,7 @@ describe('the gateway on a static supergraph file', () => {
   const stack = testStack();
   let folder: string;
   let gateway: RunningGateway;
-  const consentsOf = async (id: string) =>
-    postGraphQL(gateway.graphqlUrl, `query ($id: ID!) { member(id: $id) { id consents { purpose } } }`, { id }, await asCaller('PRIVACY_OFFICE'));
+  const consentsOf = async (id: string) => postGraphQL(gateway.graphqlUrl, `query ($id: ID!) { member(id: $id) { id consents { purpose } } }`, { id }, await asCaller('PRIVACY_OFFICE'));
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'supergraph-'));

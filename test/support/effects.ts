@@ -35,13 +35,20 @@ export async function newActiveMember(): Promise<string> {
   const letters = n.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]);
   const stack = testStack();
   const headers = await asCaller('MEMBERSHIP', { sub: 'effects-test' });
-  const applied = await postGraphQL(stack.gatewayUrl, 'mutation ($a: MembershipApplicationInput!) { applyForMembership(application: $a) { id } }', { a: {
-    profile: { firstName: 'Odile', lastName: `Zzyzx-${letters}`, dateOfBirth: '1979-03-03' },
-    contact: { email: `odile.${n}@example.org`, phone: '+1-555-010-0123', city: 'Whitehorse', province: 'YT' },
-    minc: formatMinc(String(9_000_000 + (Number(n) % 999_999))),
-    collegeRegistrations: [{ college: 'YT', registrationNumber: `YT-${n}` }],
-    typeOfWork: 'PSY',
-  } }, headers);
+  const applied = await postGraphQL(
+    stack.gatewayUrl,
+    'mutation ($a: MembershipApplicationInput!) { applyForMembership(application: $a) { id } }',
+    {
+      a: {
+        profile: { firstName: 'Odile', lastName: `Zzyzx-${letters}`, dateOfBirth: '1979-03-03' },
+        contact: { email: `odile.${n}@example.org`, phone: '+1-555-010-0123', city: 'Whitehorse', province: 'YT' },
+        minc: formatMinc(String(9_000_000 + (Number(n) % 999_999))),
+        collegeRegistrations: [{ college: 'YT', registrationNumber: `YT-${n}` }],
+        typeOfWork: 'PSY',
+      },
+    },
+    headers,
+  );
   if (!applied.body.data?.applyForMembership) throw new Error(`application refused: ${JSON.stringify(applied.body.errors)}`);
   const id = applied.body.data.applyForMembership.id as string;
   const on = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);

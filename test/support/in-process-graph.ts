@@ -18,7 +18,6 @@ export interface InProcessGraph {
   stop(): Promise<void>;
 }
 
-
 /** A gateway in this test process on a free port, verifying the test stack's tokens, calling these subgraphs. */
 export function testGatewayConfig(subgraphUrls: Record<string, string>): GatewayConfig {
   const stack = testStack();

@@ -4,8 +4,15 @@ import { readFileSync } from 'node:fs';
 // supergraph's text, the matrix written out by hand from the privacy policy (issue 3).
 
 export const PURPOSES = [
-  'MEMBERSHIP', 'PARTNER_CONFIRMATION', 'MEDICO_LEGAL_ASSISTANCE', 'RISK_MANAGEMENT', 'EDUCATION',
-  'EDI_REPORTING', 'MEMBER_SELF_SERVICE', 'PRIVACY_OFFICE', 'COMMUNICATIONS',
+  'MEMBERSHIP',
+  'PARTNER_CONFIRMATION',
+  'MEDICO_LEGAL_ASSISTANCE',
+  'RISK_MANAGEMENT',
+  'EDUCATION',
+  'EDI_REPORTING',
+  'MEMBER_SELF_SERVICE',
+  'PRIVACY_OFFICE',
+  'COMMUNICATIONS',
 ] as const;
 export type OraclePurpose = (typeof PURPOSES)[number];
 

@@ -12,11 +12,19 @@ export { freePort } from '@mutual-graph/stack';
  */
 export async function spawnSubgraph(name: string, port: number, ownerUrls = testStack().ownerUrls, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
   const stack = testStack();
-  const service = spawnService(name, serviceScript(name), {
-    ...subgraphEnvironment(SUBGRAPHS.find((s) => s.name === name)!, { ownerUrls, peerUrl: (peer) => stack.subgraphUrls[peer], hopPublicJwk: stack.hopPublicJwk, port }),
-    LOG_LEVEL: 'warn',
-    ...extraEnv,
-  }, true);
+  const service = spawnService(
+    name,
+    serviceScript(name),
+    {
+      ...subgraphEnvironment(
+        SUBGRAPHS.find((s) => s.name === name)!,
+        { ownerUrls, peerUrl: (peer) => stack.subgraphUrls[peer], hopPublicJwk: stack.hopPublicJwk, port },
+      ),
+      LOG_LEVEL: 'warn',
+      ...extraEnv,
+    },
+    true,
+  );
   await waitUntilReady(`http://127.0.0.1:${port}/ready`, 30_000, () => service.child.exitCode === null);
   return service;
 }
@@ -24,17 +32,23 @@ export async function spawnSubgraph(name: string, port: number, ownerUrls = test
 /** A real gateway process of our own, on the test stack's subgraphs and audit database; its log lines go to `logFile`. */
 export async function spawnGateway(port: number, logFile: string, options: { env?: Record<string, string>; subgraphUrls?: Record<string, string> } = {}): Promise<ServiceProcess> {
   const stack = testStack();
-  const service = spawnService('gateway', serviceScript('gateway'), {
-    ...gatewayEnvironment({
-      ownerUrls: stack.ownerUrls,
-      issuerPublicJwk: publicHalf(stack.issuerPrivateJwk),
-      hopPrivateJwk: stack.hopPrivateJwk,
-      subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls },
-      port,
-    }),
-    LOG_LEVEL: 'info',
-    ...options.env,
-  }, true, logFile);
+  const service = spawnService(
+    'gateway',
+    serviceScript('gateway'),
+    {
+      ...gatewayEnvironment({
+        ownerUrls: stack.ownerUrls,
+        issuerPublicJwk: publicHalf(stack.issuerPrivateJwk),
+        hopPrivateJwk: stack.hopPrivateJwk,
+        subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls },
+        port,
+      }),
+      LOG_LEVEL: 'info',
+      ...options.env,
+    },
+    true,
+    logFile,
+  );
   await waitUntilReady(`http://127.0.0.1:${port}/ready`, 30_000, () => service.child.exitCode === null);
   return service;
 }

@@ -52,12 +52,7 @@ export type GraphQLBody<T = Record<string, unknown>> = GraphQLResponse<T>['body'
 export const errorsIn = (text: string) => (JSON.parse(text) as GraphQLBody).errors ?? [];
 
 /** POSTs one operation over real HTTP. */
-export async function postGraphQL<T = Record<string, unknown>>(
-  url: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

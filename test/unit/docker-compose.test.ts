@@ -48,9 +48,7 @@ describe('docker-compose.yml', () => {
     expectRunsBuiltSource(setup.command, 'packages/stack/src/setup.ts');
     expectOnlyKnownVariables(setup.environment, STACK_ENVIRONMENT);
     const admin = new URL(setup.environment.DATABASE_URL);
-    expect([admin.username, admin.password, admin.hostname, admin.pathname]).toEqual([
-      postgres.environment.POSTGRES_USER, postgres.environment.POSTGRES_PASSWORD, 'postgres', `/${database}`,
-    ]);
+    expect([admin.username, admin.password, admin.hostname, admin.pathname]).toEqual([postgres.environment.POSTGRES_USER, postgres.environment.POSTGRES_PASSWORD, 'postgres', `/${database}`]);
     expect(setup.depends_on.postgres.condition).toBe('service_healthy');
   });
 

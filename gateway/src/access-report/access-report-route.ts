@@ -7,11 +7,7 @@ import type { JWK } from 'jose';
 import { errorCode, loggableError, partRequestId, type TypedOperation } from '@mutual-graph/platform';
 import { gatewayContext, type AccessReportRelease, type GatewayContext } from '../context.js';
 import { log } from '../observability.js';
-import {
-  AccessReportDocument,
-  AccessReportEdiDocument,
-  AccessReportRequestDocument,
-} from '../operations.generated.js';
+import { AccessReportDocument, AccessReportEdiDocument, AccessReportRequestDocument } from '../operations.generated.js';
 import { RECORD_ACCESS_REPORT_RELEASE } from '../effects/operations.js';
 import { callSubgraph, type SubgraphUrl } from '../subgraph-call.js';
 import { renderAccessReport } from './render-access-report.js';
@@ -47,8 +43,7 @@ function clearanceStatus({ extensions }: ResultError): number {
   return extensions?.reason ? 409 : 400;
 }
 
-const passedOn = (extensions: Record<string, unknown> | undefined) =>
-  Object.fromEntries(['argument', 'reason', 'policy'].filter((k) => extensions?.[k] !== undefined).map((k) => [k, extensions![k]]));
+const passedOn = (extensions: Record<string, unknown> | undefined) => Object.fromEntries(['argument', 'reason', 'policy'].filter((k) => extensions?.[k] !== undefined).map((k) => [k, extensions![k]]));
 
 /**
  * GET /privacy/access-reports/:requestId — the privacy office's export for an ACCESS request.
@@ -92,7 +87,7 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
     const failed = [...(record.errors ?? []), ...(edi.errors ?? [])];
     if (failed.length > 0 || !record.data?.me) {
       // A report with a part missing would mislead the member: none, rather than an incomplete one.
-      refuse(res, 503, 'ACCESS_REPORT_INCOMPLETE', 'part of the member\'s information could not be gathered; nothing was exported, try again shortly', {
+      refuse(res, 503, 'ACCESS_REPORT_INCOMPLETE', "part of the member's information could not be gathered; nothing was exported, try again shortly", {
         causes: failed.map((e) => errorCode(e, 'INTERNAL_SERVER_ERROR')),
       });
       return;
@@ -102,15 +97,10 @@ export function accessReportRoute(apollo: ApolloServer<GatewayContext>, contextO
       await callSubgraph(subgraphUrl, officer, RECORD_ACCESS_REPORT_RELEASE, { requestId: request.id, categories });
     } catch (error) {
       log.error({ err: loggableError(error) }, 'access report release not recorded');
-      refuse(res, 503, 'DISCLOSURE_NOT_RECORDED', 'the release could not be recorded on the member\'s disclosures, so nothing was exported; try again shortly');
+      refuse(res, 503, 'DISCLOSURE_NOT_RECORDED', "the release could not be recorded on the member's disclosures, so nothing was exported; try again shortly");
       return;
     }
     const report = renderAccessReport({ request, member: record.data.me, edi: edi.data?.me?.edi ?? null, preparedOn: today() });
-    res
-      .status(200)
-      .type('text/markdown; charset=utf-8')
-      .set('content-disposition', `attachment; filename="access-report-${request.id}.md"`)
-      .set('cache-control', 'no-store')
-      .send(report);
+    res.status(200).type('text/markdown; charset=utf-8').set('content-disposition', `attachment; filename="access-report-${request.id}.md"`).set('cache-control', 'no-store').send(report);
   };
 }

@@ -67,53 +67,156 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
     'Your equity, diversity and inclusion answers, if you gave any, are at the end: we keep and gather them apart from everything else.',
     '',
     ...section('Who you are', 'PROFILE', 'Your name, date of birth, identifiers and language.'),
-    ...table(['', ''], [
-      ['Name', `${m.firstName} ${m.lastName}`], ['Date of birth', m.dateOfBirth], ['Preferred language', explain(m.preferredLanguage)],
-      ['Membership number', m.membershipNumber], ['Medical Identification Number for Canada (MINC)', m.minc],
-    ]),
+    ...table(
+      ['', ''],
+      [
+        ['Name', `${m.firstName} ${m.lastName}`],
+        ['Date of birth', m.dateOfBirth],
+        ['Preferred language', explain(m.preferredLanguage)],
+        ['Membership number', m.membershipNumber],
+        ['Medical Identification Number for Canada (MINC)', m.minc],
+      ],
+    ),
     ...section('How we reach you', 'CONTACT', 'Your contact details as we hold them.'),
     ...(m.contact
-      ? table(['', ''], [['E-mail', m.contact.email], ['Telephone', m.contact.phone], ['City', m.contact.city], ['Province or territory of the mailing address', explain(m.contact.province)]])
+      ? table(
+          ['', ''],
+          [
+            ['E-mail', m.contact.email],
+            ['Telephone', m.contact.phone],
+            ['City', m.contact.city],
+            ['Province or territory of the mailing address', explain(m.contact.province)],
+          ],
+        )
       : ['None held.', '']),
     ...section('Your practice and licences', 'PROFESSIONAL', 'Where and how you practise, and your registrations with the Colleges.'),
-    ...(m.practice ? table(['', ''], [['Province or territory of practice', explain(m.practice.province)], ['Specialty', explain(m.practice.specialty)], ['Type of work', explain(m.practice.typeOfWork)]]) : ['None held.', '']),
-    ...table(['College', 'Registration number'], m.collegeRegistrations.map((r) => [`College of ${explain(r.college)}`, r.registrationNumber]), 'Registrations with the Colleges'),
+    ...(m.practice
+      ? table(
+          ['', ''],
+          [
+            ['Province or territory of practice', explain(m.practice.province)],
+            ['Specialty', explain(m.practice.specialty)],
+            ['Type of work', explain(m.practice.typeOfWork)],
+          ],
+        )
+      : ['None held.', '']),
+    ...table(
+      ['College', 'Registration number'],
+      m.collegeRegistrations.map((r) => [`College of ${explain(r.college)}`, r.registrationNumber]),
+      'Registrations with the Colleges',
+    ),
     ...section('Your membership', 'MEMBERSHIP', `Your membership is ${explain(m.membership.status).toLowerCase()}. Periods of membership decide which care our protection covers.`),
-    ...table(['From', 'To', 'Type of work', 'Fee region'], m.membership.periods.map((p) => [p.startsOn, p.endsOn ?? 'current', explain(p.typeOfWork), explain(p.feeRegion)]), 'Periods of membership'),
-    ...table(['Changed on', 'From', 'To', 'Recorded'], m.membership.history.map((h) => [h.effectiveOn, explain(h.fromStatus), explain(h.toStatus), day(h.recordedAt)]), 'Changes of status recorded here'),
+    ...table(
+      ['From', 'To', 'Type of work', 'Fee region'],
+      m.membership.periods.map((p) => [p.startsOn, p.endsOn ?? 'current', explain(p.typeOfWork), explain(p.feeRegion)]),
+      'Periods of membership',
+    ),
+    ...table(
+      ['Changed on', 'From', 'To', 'Recorded'],
+      m.membership.history.map((h) => [h.effectiveOn, explain(h.fromStatus), explain(h.toStatus), day(h.recordedAt)]),
+      'Changes of status recorded here',
+    ),
     ...section('Medico-legal assistance', 'MEDICO_LEGAL', 'Matters we assisted you with, and your calls to our advisors.'),
-    ...table(['Kind', 'Province', 'Opened', 'Closed', 'Status', 'Outcome', 'Physician advisor', 'Counsel', 'Compensation paid'],
-      m.medicoLegalHistory.map((x) => [explain(x.kind), explain(x.province), x.openedOn, x.closedOn, explain(x.status), explain(x.outcome), x.physicianAdvisor, x.counsel, x.compensationPaid ? `${x.compensationPaid.amount} ${x.compensationPaid.currency}` : null]), 'Matters'),
-    ...table(['Called on', 'Topic', 'Language', 'Minutes', 'Physician advisor', 'Follow-up'],
-      m.adviceCalls.map((c) => [c.calledOn, explain(c.topic), explain(c.language), c.durationMinutes, c.physicianAdvisor, c.followUp ? 'yes' : 'no']), 'Advice calls'),
+    ...table(
+      ['Kind', 'Province', 'Opened', 'Closed', 'Status', 'Outcome', 'Physician advisor', 'Counsel', 'Compensation paid'],
+      m.medicoLegalHistory.map((x) => [
+        explain(x.kind),
+        explain(x.province),
+        x.openedOn,
+        x.closedOn,
+        explain(x.status),
+        explain(x.outcome),
+        x.physicianAdvisor,
+        x.counsel,
+        x.compensationPaid ? `${x.compensationPaid.amount} ${x.compensationPaid.currency}` : null,
+      ]),
+      'Matters',
+    ),
+    ...table(
+      ['Called on', 'Topic', 'Language', 'Minutes', 'Physician advisor', 'Follow-up'],
+      m.adviceCalls.map((c) => [c.calledOn, explain(c.topic), explain(c.language), c.durationMinutes, c.physicianAdvisor, c.followUp ? 'yes' : 'no']),
+      'Advice calls',
+    ),
     ...(m.supportProgram
-      ? [`Member Support Program: ${explain(m.supportProgram.status).toLowerCase()}, opened ${m.supportProgram.openedOn}${m.supportProgram.closedOn ? `, closed ${m.supportProgram.closedOn}` : ''} (${explain(m.supportProgram.source).toLowerCase()}).`,
-        `Contributing factors: ${m.supportProgram.contributingFactors.map(explain).join(', ') || '—'}. Your perspective: ${m.supportProgram.memberPerspective ?? '—'}.`, '',
-        ...table(['Written', 'By', 'Note'], m.supportProgram.notes.map((n) => [day(n.writtenAt), n.author, n.text]), 'Notes of the program')]
+      ? [
+          `Member Support Program: ${explain(m.supportProgram.status).toLowerCase()}, opened ${m.supportProgram.openedOn}${m.supportProgram.closedOn ? `, closed ${m.supportProgram.closedOn}` : ''} (${explain(m.supportProgram.source).toLowerCase()}).`,
+          `Contributing factors: ${m.supportProgram.contributingFactors.map(explain).join(', ') || '—'}. Your perspective: ${m.supportProgram.memberPerspective ?? '—'}.`,
+          '',
+          ...table(
+            ['Written', 'By', 'Note'],
+            m.supportProgram.notes.map((n) => [day(n.writtenAt), n.author, n.text]),
+            'Notes of the program',
+          ),
+        ]
       : ['Member Support Program: you have not been enrolled.', '']),
     ...section('Learning', 'LEARNING', 'Learning you completed with us, events you registered for, and any education plan.'),
-    ...table(['Completed on', 'Activity', 'Credits'], m.learningRecord.map((c) => [c.completedOn, `${c.activity.title} (${c.activity.code})`, c.credits]), 'Learning completed'),
-    ...table(['Event', 'Starts', 'Registration', 'Registered', 'Cancelled'], m.registrations.map((r) => [r.event.activity.title, day(r.event.startsAt), explain(r.status), day(r.registeredAt), day(r.cancelledAt)]), 'Event registrations'),
+    ...table(
+      ['Completed on', 'Activity', 'Credits'],
+      m.learningRecord.map((c) => [c.completedOn, `${c.activity.title} (${c.activity.code})`, c.credits]),
+      'Learning completed',
+    ),
+    ...table(
+      ['Event', 'Starts', 'Registration', 'Registered', 'Cancelled'],
+      m.registrations.map((r) => [r.event.activity.title, day(r.event.startsAt), explain(r.status), day(r.registeredAt), day(r.cancelledAt)]),
+      'Event registrations',
+    ),
     ...(m.educationPlan
-      ? table(['Plan item', 'Status', 'Due', 'Completed', 'Outside program'], m.educationPlan.items.map((i) => [explain(i.factor), explain(i.status), i.dueOn, i.completedOn, i.externalProgram]), 'Education plan')
+      ? table(
+          ['Plan item', 'Status', 'Due', 'Completed', 'Outside program'],
+          m.educationPlan.items.map((i) => [explain(i.factor), explain(i.status), i.dueOn, i.completedOn, i.externalProgram]),
+          'Education plan',
+        )
       : ['Education plan: none.', '']),
-    ...section('Communications', 'COMMUNICATIONS', m.communicationPreferences.consented
-      ? `You agreed to receive our communications on ${day(m.communicationPreferences.consentedSince)}.`
-      : 'We do not send you communications: you have not agreed to them, or you withdrew.'),
+    ...section(
+      'Communications',
+      'COMMUNICATIONS',
+      m.communicationPreferences.consented
+        ? `You agreed to receive our communications on ${day(m.communicationPreferences.consentedSince)}.`
+        : 'We do not send you communications: you have not agreed to them, or you withdrew.',
+    ),
     ...section('Your consents and requests', 'PRIVACY_RECORD', 'Each consent as it stands and every decision you made on it; your privacy requests.'),
-    ...table(['Consent to', 'Recipient', 'Status', 'Decisions'], m.consents.map((c) => [CONSENTS[c.purpose] ?? explain(c.purpose), c.recipient, explain(c.status),
-      c.history.map((h) => `${explain(h.decision).toLowerCase()} ${day(h.recordedAt)} (${explain(h.method).toLowerCase()})`).join('; ')]), 'Consents'),
-    ...table(['Request', 'Received', 'Due', 'Status', 'Closed', 'Reason declined'], m.privacyRequests.map((r) => [explain(r.kind), r.receivedOn, r.dueOn, explain(r.status), r.closedOn, explain(r.declineReason)]), 'Privacy requests'),
+    ...table(
+      ['Consent to', 'Recipient', 'Status', 'Decisions'],
+      m.consents.map((c) => [
+        CONSENTS[c.purpose] ?? explain(c.purpose),
+        c.recipient,
+        explain(c.status),
+        c.history.map((h) => `${explain(h.decision).toLowerCase()} ${day(h.recordedAt)} (${explain(h.method).toLowerCase()})`).join('; '),
+      ]),
+      'Consents',
+    ),
+    ...table(
+      ['Request', 'Received', 'Due', 'Status', 'Closed', 'Reason declined'],
+      m.privacyRequests.map((r) => [explain(r.kind), r.receivedOn, r.dueOn, explain(r.status), r.closedOn, explain(r.declineReason)]),
+      'Privacy requests',
+    ),
     '## Organisations that received your information',
     '',
     recipients.size === 0 ? 'We have not disclosed your information to any organisation.' : 'Each organisation, how many times, when, which kinds of information, and what.',
     '',
-    ...(recipients.size === 0 ? [] : table(['Organisation', 'Times', 'First', 'Latest', 'Kinds of information', 'What was disclosed'],
-      [...recipients.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([who, e]) => [who, e.count, day(e.first), day(e.last), [...e.categories].join('; '), [...e.what].join('; ')]))),
-    ...section('Your equity, diversity and inclusion answers', 'EDI', 'Gathered on their own: these answers are never used for membership, eligibility or assistance, and are reported only in aggregate.'),
+    ...(recipients.size === 0
+      ? []
+      : table(
+          ['Organisation', 'Times', 'First', 'Latest', 'Kinds of information', 'What was disclosed'],
+          [...recipients.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([who, e]) => [who, e.count, day(e.first), day(e.last), [...e.categories].join('; '), [...e.what].join('; ')]),
+        )),
+    ...section(
+      'Your equity, diversity and inclusion answers',
+      'EDI',
+      'Gathered on their own: these answers are never used for membership, eligibility or assistance, and are reported only in aggregate.',
+    ),
     ...(edi
-      ? table(['', ''], [['Gender identity', explain(edi.genderIdentity)], ['Indigenous identity', explain(edi.indigenousIdentity)], ['Racialized identity', explain(edi.racializedIdentity)],
-        ['Disability', explain(edi.disability)], ['Sexual orientation', explain(edi.sexualOrientation)], ['Answered on', edi.answeredOn]])
+      ? table(
+          ['', ''],
+          [
+            ['Gender identity', explain(edi.genderIdentity)],
+            ['Indigenous identity', explain(edi.indigenousIdentity)],
+            ['Racialized identity', explain(edi.racializedIdentity)],
+            ['Disability', explain(edi.disability)],
+            ['Sexual orientation', explain(edi.sexualOrientation)],
+            ['Answered on', edi.answeredOn],
+          ],
+        )
       : ['You have given no answers, or they were erased.', '']),
   ];
   return lines.join('\n');

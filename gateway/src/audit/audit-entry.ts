@@ -20,9 +20,7 @@ export interface AuditedOperation {
 }
 
 /** What was decided: the one thing each writer of an audit entry knows and the others do not. */
-export type AuditOutcome =
-  | { decision: 'ALLOWED'; categories: string[]; memberIds: string[] }
-  | { decision: 'REFUSED'; code: string; rule: string | null; fields?: string[]; memberIds?: string[] };
+export type AuditOutcome = { decision: 'ALLOWED'; categories: string[]; memberIds: string[] } | { decision: 'REFUSED'; code: string; rule: string | null; fields?: string[]; memberIds?: string[] };
 
 /**
  * The one audit entry builder: every record (refused at authentication, at the decision, or before

@@ -73,13 +73,21 @@ const mayBeOneRow = (error: unknown) => {
  */
 export class AuditLog {
   private readonly rows = new GroupCommit<Record<string, unknown>>(
-    (rows) => this.orm.em.fork().insertMany(AuditRecord, rows as never).then(() => {}),
+    (rows) =>
+      this.orm.em
+        .fork()
+        .insertMany(AuditRecord, rows as never)
+        .then(() => {}),
     MAX_BATCH,
     undefined,
     { isolateFailures: mayBeOneRow },
   );
   // Group-committed like the records, weighed by rows: many operations' reads in one statement.
-  private readonly reads = new GroupCommit<MembersRead>((batch) => this.writeReads(batch), MAX_READS, (read) => read.memberIds.length);
+  private readonly reads = new GroupCommit<MembersRead>(
+    (batch) => this.writeReads(batch),
+    MAX_READS,
+    (read) => read.memberIds.length,
+  );
 
   private constructor(private readonly orm: MikroORM) {}
 

@@ -7,7 +7,9 @@ import { EFFECT_HANDLERS } from './effects.js';
 /** The effects worker's port: beside the contract's 4000–4004, for its health and metrics alone. */
 export const EFFECTS_WORKER_PORT = 4005;
 
-const OUTBOX_SCHEMAS = Object.values(OUTBOXES).map((o) => `\`${o.schema}\``).join(', ');
+const OUTBOX_SCHEMAS = Object.values(OUTBOXES)
+  .map((o) => `\`${o.schema}\``)
+  .join(', ');
 /** The subgraphs the deferred effects go to: the worker needs each one's URL. */
 export const RECEIVERS = [...new Set(Object.values(OUTBOXES).flatMap((o) => o.kinds.map((kind) => EFFECT_HANDLERS[kind].subgraph)))].sort();
 
@@ -22,7 +24,10 @@ export const EFFECTS_ENVIRONMENT = environmentSchema(
   },
   {
     'OTEL_*': OTEL_VARIABLES,
-    '<NAME>_SUBGRAPH_URL': { pattern: /^([A-Z]+)_SUBGRAPH_URL$/, description: `required for each subgraph an effect goes to (${RECEIVERS.map((r) => `\`${r.toUpperCase()}_SUBGRAPH_URL\``).join(', ')})` },
+    '<NAME>_SUBGRAPH_URL': {
+      pattern: /^([A-Z]+)_SUBGRAPH_URL$/,
+      description: `required for each subgraph an effect goes to (${RECEIVERS.map((r) => `\`${r.toUpperCase()}_SUBGRAPH_URL\``).join(', ')})`,
+    },
   },
 );
 

@@ -42,19 +42,34 @@ type Fields<K extends EffectKind> = Omit<DeferredEffect<K>, 'kind'>;
  */
 export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<Fields<K>> } & { disclosure: EffectHandler<{ disclosures: DisclosureInput[] }> } = {
   // The case subgraph's copy of the periods is replaced whole.
-  'membership-periods': handler(SYNC_PROTECTION_PERIODS, ({ memberId, periods }) => ({ memberId, periods }), (data, { periods }) =>
-    data.syncProtectionPeriods === periods.length ? null : `copied ${data.syncProtectionPeriods} of ${periods.length} periods`),
+  'membership-periods': handler(
+    SYNC_PROTECTION_PERIODS,
+    ({ memberId, periods }) => ({ memberId, periods }),
+    (data, { periods }) => (data.syncProtectionPeriods === periods.length ? null : `copied ${data.syncProtectionPeriods} of ${periods.length} periods`),
+  ),
   // The EDI store's copy of the practice is replaced.
-  'member-practice': handler(SYNC_MEMBER_PRACTICE, ({ memberId, province, specialty }) => ({ memberId, province, specialty }), (data) =>
-    data.syncMemberPractice ? null : 'practice not copied'),
+  'member-practice': handler(
+    SYNC_MEMBER_PRACTICE,
+    ({ memberId, province, specialty }) => ({ memberId, province, specialty }),
+    (data) => (data.syncMemberPractice ? null : 'practice not copied'),
+  ),
   // A grant of a consent already granted changes nothing (consentChange).
-  consent: handler(RECORD_CONSENT_GRANTS, ({ memberId, purpose }) => ({ grants: [{ memberId, purpose }] }), (data) =>
-    data.recordConsentGrants === 1 ? null : 'consent not recorded'),
+  consent: handler(
+    RECORD_CONSENT_GRANTS,
+    ({ memberId, purpose }) => ({ grants: [{ memberId, purpose }] }),
+    (data) => (data.recordConsentGrants === 1 ? null : 'consent not recorded'),
+  ),
   // Answers erased already leave nothing to erase: 0 is done too.
-  erasure: handler(ERASE_EDI_ANSWERS, ({ memberId }) => ({ memberIds: [memberId] }), (data) =>
-    Number.isInteger(data.eraseEdiAnswers) ? null : 'answers not erased'),
-  disclosure: handler(RECORD_DISCLOSURES, ({ disclosures }: { disclosures: DisclosureInput[] }) => ({ disclosures }), (data, { disclosures }) =>
-    data.recordDisclosures === disclosures.length ? null : `recorded ${data.recordDisclosures} of ${disclosures.length}`),
+  erasure: handler(
+    ERASE_EDI_ANSWERS,
+    ({ memberId }) => ({ memberIds: [memberId] }),
+    (data) => (Number.isInteger(data.eraseEdiAnswers) ? null : 'answers not erased'),
+  ),
+  disclosure: handler(
+    RECORD_DISCLOSURES,
+    ({ disclosures }: { disclosures: DisclosureInput[] }) => ({ disclosures }),
+    (data, { disclosures }) => (data.recordDisclosures === disclosures.length ? null : `recorded ${data.recordDisclosures} of ${disclosures.length}`),
+  ),
 };
 
 /** Carries out one effect: its handler's call, signed for that call alone, and its answer checked. Throws unless it is done. */

@@ -25,7 +25,10 @@ import {
 /** An effect on one subgraph's gateway-only mutation: the field it is signed for is the document's one root field. */
 function effect<R, V>(subgraph: string, query: TypedOperation<R, V>): Effect<R, V> {
   const [operation] = parse(String(query)).definitions;
-  const field = operation?.kind === Kind.OPERATION_DEFINITION && operation.operation === OperationTypeNode.MUTATION && operation.selectionSet.selections.length === 1 ? operation.selectionSet.selections[0] : undefined;
+  const field =
+    operation?.kind === Kind.OPERATION_DEFINITION && operation.operation === OperationTypeNode.MUTATION && operation.selectionSet.selections.length === 1
+      ? operation.selectionSet.selections[0]
+      : undefined;
   if (field?.kind !== Kind.FIELD) throw new Error('an effect is one mutation of one field');
   return { subgraph, field: `Mutation.${field.name.value}`, query };
 }

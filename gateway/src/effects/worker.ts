@@ -73,13 +73,15 @@ export async function startEffectsWorker(options: EffectsWorkerOptions): Promise
   pool.on('connect', (client) => client.on('error', lost));
   const subgraphUrl = (name: string) => options.subgraphUrls[name];
 
-  const task = (kind: EffectKind): Task => async (payload) => {
-    const parsed = effectJob(kind).safeParse(payload);
-    // Only the fields a kind has, checked: a job row cannot choose the field, the subgraph or other variables.
-    if (!parsed.success) throw new Error(`not a ${kind} job: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'} ${i.message}`).join('; ')}`);
-    const { origin, ...fields } = parsed.data;
-    await carryOut(subgraphUrl, { requestId: origin.requestId, effectToken: workerEffectTokens(options.hopPrivateKey, origin) }, EFFECT_HANDLERS[kind] as EffectHandler<typeof fields>, fields);
-  };
+  const task =
+    (kind: EffectKind): Task =>
+    async (payload) => {
+      const parsed = effectJob(kind).safeParse(payload);
+      // Only the fields a kind has, checked: a job row cannot choose the field, the subgraph or other variables.
+      if (!parsed.success) throw new Error(`not a ${kind} job: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'} ${i.message}`).join('; ')}`);
+      const { origin, ...fields } = parsed.data;
+      await carryOut(subgraphUrl, { requestId: origin.requestId, effectToken: workerEffectTokens(options.hopPrivateKey, origin) }, EFFECT_HANDLERS[kind] as EffectHandler<typeof fields>, fields);
+    };
 
   const attempts = new Counter({
     name: 'effects_attempts_total',
@@ -106,7 +108,9 @@ export async function startEffectsWorker(options: EffectsWorkerOptions): Promise
   const deadLetters = async (): Promise<DeadLetter[]> => {
     const found: DeadLetter[] = [];
     for (const [outbox, { schema }] of outboxes) {
-      const { rows } = await pool.query<{ id: string; kind: string; attempts: number; last_error: string | null; updated_at: Date }>(`select id::text, task_identifier as kind, attempts, last_error, updated_at from ${schema}.jobs where ${DEAD} order by id limit ${DEAD_LETTERS_SHOWN}`);
+      const { rows } = await pool.query<{ id: string; kind: string; attempts: number; last_error: string | null; updated_at: Date }>(
+        `select id::text, task_identifier as kind, attempts, last_error, updated_at from ${schema}.jobs where ${DEAD} order by id limit ${DEAD_LETTERS_SHOWN}`,
+      );
       for (const row of rows) found.push({ outbox, kind: row.kind, id: row.id, attempts: row.attempts, lastError: row.last_error, failedAt: new Date(row.updated_at).toISOString() });
     }
     return found;

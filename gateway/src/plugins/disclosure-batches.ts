@@ -26,7 +26,15 @@ export class DisclosureBatches {
 
   record(group: string, disclosures: DisclosureInput[], context: Confirmation['context']): Promise<void> {
     let commit = this.groups.get(group);
-    if (!commit) this.groups.set(group, (commit = new GroupCommit((batch) => this.write(batch), MAX_BATCH, (c) => c.disclosures.length)));
+    if (!commit)
+      this.groups.set(
+        group,
+        (commit = new GroupCommit(
+          (batch) => this.write(batch),
+          MAX_BATCH,
+          (c) => c.disclosures.length,
+        )),
+      );
     const settled = commit;
     return settled.add({ disclosures, context }).finally(() => {
       if (settled.idle && this.groups.get(group) === settled) this.groups.delete(group);

@@ -2,7 +2,16 @@ import { log } from '../observability.js';
 import { errorCode, isUuid, loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
-  coerceVariables, collectRootSelections, decideOperation, memberIdsOfRoots, outsideOwnRecord, POLICY_MATRIX, policyRefusal, type DataCategory, type OperationUses, type PolicyBindings,
+  coerceVariables,
+  collectRootSelections,
+  decideOperation,
+  memberIdsOfRoots,
+  outsideOwnRecord,
+  POLICY_MATRIX,
+  policyRefusal,
+  type DataCategory,
+  type OperationUses,
+  type PolicyBindings,
 } from '@mutual-graph/policy';
 import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError, type GraphQLObjectType } from 'graphql';
 import { auditEntry } from '../audit/audit-entry.js';
@@ -63,7 +72,9 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
             contextValue.audited = true;
             metrics?.refusals.inc({ rule: refusal?.rule ?? String(extensions.code), purpose: contextValue.purpose });
             annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'REFUSED', 'policy.rule': refusal?.rule ?? String(extensions.code) });
-            await audit.recordOrRefuse(auditEntry(contextValue, operationOf, { decision: 'REFUSED', code: String(extensions.code), rule: refusal?.rule ?? null, fields: refusal?.fields ?? [], memberIds: named.memberIds }));
+            await audit.recordOrRefuse(
+              auditEntry(contextValue, operationOf, { decision: 'REFUSED', code: String(extensions.code), rule: refusal?.rule ?? null, fields: refusal?.fields ?? [], memberIds: named.memberIds }),
+            );
             throw error;
           }
           contextValue.audited = true;
@@ -99,7 +110,11 @@ function namedMembers(bindings: PolicyBindings, rootType: GraphQLObjectType, roo
  * The categories an allowed operation touches; throws the refusal otherwise. The members it names
  * go into the audit entry first, so a refused attempt on a member's record is found under them too.
  */
-function decide({ request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>, policy: PolicyIndex, audited: { memberIds: string[] }): DataCategory[] {
+function decide(
+  { request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>,
+  policy: PolicyIndex,
+  audited: { memberIds: string[] },
+): DataCategory[] {
   const { purpose, principal } = contextValue;
   if (!operation) throw policyRefusal('PURPOSE_SCOPE', 'no operation to decide on', { purpose, wholeRequest: true });
   const variables = coerceVariables(schema, operation, request.variables ?? {});
@@ -124,7 +139,7 @@ function decide({ request, document, operation, schema, contextValue }: GraphQLR
   if (row.ownRecordOnly) {
     const foreign = outsideOwnRecord(policy.bindings, root, rootArguments, principal.memberId);
     if (foreign.length > 0 || principal.memberId === undefined) {
-      throw policyRefusal('SUBJECT_SCOPE', "a member may act only on their own record: `me`, their own root fields, or their own member id", {
+      throw policyRefusal('SUBJECT_SCOPE', 'a member may act only on their own record: `me`, their own root fields, or their own member id', {
         fields: [...new Set(foreign)].map((f) => `${rootType}.${f}`),
         purpose,
         wholeRequest: true,

@@ -11,7 +11,9 @@ export const operationHash = (text: string) => createHash('sha256').update(text.
 /** The operations a graph runs, from `.graphql` files kept in the repository: hash → text. */
 export function loadRegisteredOperations(folder: string): Map<string, { name: string; text: string }> {
   const operations = new Map<string, { name: string; text: string }>();
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     const text = readFileSync(join(folder, file), 'utf8').trim();
     operations.set(operationHash(text), { name: file.replace(/\.graphql$/, ''), text });
   }

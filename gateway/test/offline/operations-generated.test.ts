@@ -60,8 +60,7 @@ describe("the gateway's own operations, typed by GraphQL Code Generator from the
 
   it('nothing the gateway runs imports the generator: its code uses only the generated file', () => {
     const src = fileURLToPath(new URL('../../src/', import.meta.url));
-    const importing = readdirSync(src, { recursive: true, encoding: 'utf8' })
-      .filter((path) => path.endsWith('.ts') && /from '@graphql-codegen\//.test(readFileSync(join(src, path), 'utf8')));
+    const importing = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.ts') && /from '@graphql-codegen\//.test(readFileSync(join(src, path), 'utf8')));
     expect(importing).toEqual([]);
   });
 });

@@ -21,7 +21,11 @@ describe('a group commit', () => {
 
   it('keeps each batch within its weight, a heavier item going alone', async () => {
     const writes: number[][] = [];
-    const commit = new GroupCommit<number>(async (items) => void writes.push(items), 5, (n) => n);
+    const commit = new GroupCommit<number>(
+      async (items) => void writes.push(items),
+      5,
+      (n) => n,
+    );
     await Promise.all([commit.add(2), commit.add(3), commit.add(9), commit.add(1), commit.add(4), commit.add(1)]);
     expect(writes).toEqual([[2], [3], [9], [1, 4], [1]]);
   });
@@ -38,10 +42,15 @@ describe('a group commit', () => {
 
 describe('a group commit that isolates failures', () => {
   const isolating = (writes: string[][], error = new Error('row cannot be stored')) =>
-    new GroupCommit<string>(async (items) => {
-      writes.push(items);
-      if (items.some((i) => i.startsWith('bad'))) throw error;
-    }, 100, undefined, { isolateFailures: (e) => e === error });
+    new GroupCommit<string>(
+      async (items) => {
+        writes.push(items);
+        if (items.some((i) => i.startsWith('bad'))) throw error;
+      },
+      100,
+      undefined,
+      { isolateFailures: (e) => e === error },
+    );
 
   it('rejects only the items that fail alone, each with its own error, the others written', async () => {
     const writes: string[][] = [];
@@ -49,7 +58,10 @@ describe('a group commit that isolates failures', () => {
     const items = ['a', 'b', 'bad1', 'c', 'd', 'e', 'bad2', 'f'];
     const outcomes = await Promise.allSettled(items.map((i) => commit.add(i)));
     expect(outcomes.map((o) => o.status)).toEqual(items.map((i) => (i.startsWith('bad') ? 'rejected' : 'fulfilled')));
-    const written = writes.filter((w) => !w.some((i) => i.startsWith('bad'))).flat().sort();
+    const written = writes
+      .filter((w) => !w.some((i) => i.startsWith('bad')))
+      .flat()
+      .sort();
     expect(written).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     // Halving: far fewer writes than one per item would take once a batch is large.
     expect(writes.length).toBeLessThanOrEqual(1 + 2 * 2 * Math.log2(8));
@@ -57,10 +69,15 @@ describe('a group commit that isolates failures', () => {
 
   it('takes one bad item out of 500 in a handful of writes', async () => {
     const writes: string[][] = [];
-    const commit = new GroupCommit<string>(async (items) => {
-      writes.push(items);
-      if (items.includes('bad')) throw new Error('row');
-    }, 1000, undefined, { isolateFailures: () => true });
+    const commit = new GroupCommit<string>(
+      async (items) => {
+        writes.push(items);
+        if (items.includes('bad')) throw new Error('row');
+      },
+      1000,
+      undefined,
+      { isolateFailures: () => true },
+    );
     const items = Array.from({ length: 500 }, (_, i) => (i === 321 ? 'bad' : `ok${i}`));
     // The first goes alone; the 500 that arrive during its write go together, and fail together.
     const outcomes = await Promise.allSettled([commit.add('first'), ...items.map((i) => commit.add(i))]);
@@ -68,13 +85,18 @@ describe('a group commit that isolates failures', () => {
     expect(writes.length).toBeLessThanOrEqual(2 + 2 * Math.ceil(Math.log2(500)));
   });
 
-  it('rejects the whole batch at once on an error that is no item\'s fault', async () => {
+  it("rejects the whole batch at once on an error that is no item's fault", async () => {
     const writes: string[][] = [];
     const outage = new Error('database unreachable');
-    const commit = new GroupCommit<string>(async (items) => {
-      writes.push(items);
-      if (writes.length > 1) throw outage;
-    }, 100, undefined, { isolateFailures: (e) => e !== outage });
+    const commit = new GroupCommit<string>(
+      async (items) => {
+        writes.push(items);
+        if (writes.length > 1) throw outage;
+      },
+      100,
+      undefined,
+      { isolateFailures: (e) => e !== outage },
+    );
     const first = commit.add('first');
     const outcomes = await Promise.allSettled([first, commit.add('x'), commit.add('y'), commit.add('z')]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);

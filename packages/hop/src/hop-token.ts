@@ -70,11 +70,7 @@ export interface HopRequest {
  * expired, addressed to another subgraph, signed for another request, or seen before is refused
  * (UNAUTHENTICATED; `onRefusal` hears why, for the log and the counter).
  */
-export async function hopVerifier(
-  publicJwk: JWK,
-  audience: string,
-  onRefusal: (reason: HopRefusalReason) => void = () => {},
-): Promise<(request: HopRequest) => Promise<HopClaims>> {
+export async function hopVerifier(publicJwk: JWK, audience: string, onRefusal: (reason: HopRefusalReason) => void = () => {}): Promise<(request: HopRequest) => Promise<HopClaims>> {
   const key: Key = await importJWK(publicJwk, 'EdDSA');
   const seen = new SingleUse();
   const refuse = (reason: HopRefusalReason, message: string) => {

@@ -1,6 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { ConfigurationError, described, environmentSchema, environmentTable, familyValues, isKnownVariable, jsonOf, port, readEnvironment, requiredText, requiredVariables, SUBGRAPH_ENVIRONMENT } from '../src/service/environment.js';
+import {
+  ConfigurationError,
+  described,
+  environmentSchema,
+  environmentTable,
+  familyValues,
+  isKnownVariable,
+  jsonOf,
+  port,
+  readEnvironment,
+  requiredText,
+  requiredVariables,
+  SUBGRAPH_ENVIRONMENT,
+} from '../src/service/environment.js';
 
 const SCHEMA = environmentSchema(
   {
@@ -24,7 +37,12 @@ function refusal(env: NodeJS.ProcessEnv): string {
 
 describe('a service environment schema', () => {
   it('yields typed values, and the defaults for what is unset or empty', () => {
-    expect(readEnvironment(SCHEMA, { DATABASE_URL: 'postgres://x', PORT: '', KEY: '{"kty":"OKP"}' })).toEqual({ DATABASE_URL: 'postgres://x', PORT: 4000, KEY: { kty: 'OKP' }, DATA_DIR: '/home/someone/repo/.data' });
+    expect(readEnvironment(SCHEMA, { DATABASE_URL: 'postgres://x', PORT: '', KEY: '{"kty":"OKP"}' })).toEqual({
+      DATABASE_URL: 'postgres://x',
+      PORT: 4000,
+      KEY: { kty: 'OKP' },
+      DATA_DIR: '/home/someone/repo/.data',
+    });
     expect(readEnvironment(SCHEMA, { DATABASE_URL: 'postgres://x', PORT: '0' }).PORT).toBe(0);
   });
 
@@ -49,7 +67,7 @@ describe('a service environment schema', () => {
     expect(requiredVariables(SUBGRAPH_ENVIRONMENT)).toEqual(['DATABASE_URL', 'GATEWAY_HOP_PUBLIC_KEY']);
   });
 
-  it("documents each variable with its default as the schema yields it, or as it is best shown", () => {
+  it('documents each variable with its default as the schema yields it, or as it is best shown', () => {
     expect(environmentTable(SCHEMA).split('\n')).toEqual([
       '| variable | meaning |',
       '| --- | --- |',

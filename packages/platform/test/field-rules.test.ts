@@ -83,9 +83,13 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('field rules in the %s
     const typeFields = categorizedFields(schema, 'Member').filter((f) => f.field !== 'id');
     if (typeFields.length === 0) return;
     const { selection } = typeFields[0];
-    const response = await postAsGateway(subgraph,
+    const response = await postAsGateway(
+      subgraph,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { ${selection} } } }`,
-      { r: [{ __typename: 'Member', id: other.id }] }, 'MEMBER_SELF_SERVICE', { memberId: member.id });
+      { r: [{ __typename: 'Member', id: other.id }] },
+      'MEMBER_SELF_SERVICE',
+      { memberId: member.id },
+    );
     expect(response.body.errors?.[0]?.extensions?.policy?.rule).toBe('SUBJECT_SCOPE');
   });
 });

@@ -20,7 +20,13 @@ const noPersonalData = (data: unknown) => JSON.stringify(data ?? null);
 describe('each subgraph applies the whole policy to a valid hop token', () => {
   it("refuses a self-service token another member's medico-legal matter through _entities at the case subgraph", async () => {
     const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on MedicoLegalMatter { id kind counsel compensationPaid { amount } } } }';
-    const response = await postAsGateway<Entities<{ counsel: string | null; compensationPaid: unknown }>>('case', query, { r: [{ __typename: 'MedicoLegalMatter', id: othersMatter }] }, 'MEMBER_SELF_SERVICE', { memberId: self.id });
+    const response = await postAsGateway<Entities<{ counsel: string | null; compensationPaid: unknown }>>(
+      'case',
+      query,
+      { r: [{ __typename: 'MedicoLegalMatter', id: othersMatter }] },
+      'MEMBER_SELF_SERVICE',
+      { memberId: self.id },
+    );
     expect(response.body.errors?.[0]?.extensions?.policy?.rule).toBe('SUBJECT_SCOPE');
     const matter = response.body.data?._entities?.[0];
     expect(matter?.counsel ?? null).toBeNull();
@@ -34,7 +40,13 @@ describe('each subgraph applies the whole policy to a valid hop token', () => {
   });
 
   it("refuses a self-service token naming another member's id in a mutation's arguments", async () => {
-    const response = await postAsGateway('case', 'mutation ($m: ID) { requestAssistance(memberId: $m, kind: OTHER, eventsOn: "2026-01-05", summary: "not mine to ask") { id } }', { m: other.id }, 'MEMBER_SELF_SERVICE', { memberId: self.id });
+    const response = await postAsGateway(
+      'case',
+      'mutation ($m: ID) { requestAssistance(memberId: $m, kind: OTHER, eventsOn: "2026-01-05", summary: "not mine to ask") { id } }',
+      { m: other.id },
+      'MEMBER_SELF_SERVICE',
+      { memberId: self.id },
+    );
     expect(response.body.errors?.[0]?.extensions?.policy?.rule).toBe('SUBJECT_SCOPE');
     expect(response.body.data?.requestAssistance ?? null).toBeNull();
   });
@@ -119,7 +131,12 @@ describe('a hop token is good for one request at one subgraph, once', () => {
     const variables = { m: [self.id] };
     const before = await sql(stack.ownerUrls.edi, 'select count(*)::int as n from edi.edi_profile where member_id = $1', [self.id]);
     // Addressed to the privacy subgraph, as the gateway signs it: refused at the member subgraph.
-    const elsewhere = await postGraphQL(stack.subgraphUrls.member, erase, variables, await asGatewayHop({ to: 'privacy', query: erase, variables }, 'PARTNER_CONFIRMATION', { partnerId: 'hospital-7' }, { effect: 'Mutation.recordDisclosures' }));
+    const elsewhere = await postGraphQL(
+      stack.subgraphUrls.member,
+      erase,
+      variables,
+      await asGatewayHop({ to: 'privacy', query: erase, variables }, 'PARTNER_CONFIRMATION', { partnerId: 'hospital-7' }, { effect: 'Mutation.recordDisclosures' }),
+    );
     expect(elsewhere.status).toBe(401);
     // Even addressed to the member subgraph, an effect token for another effect is refused.
     const otherEffect = await postAsGateway('member', erase, variables, 'PARTNER_CONFIRMATION', { partnerId: 'hospital-7' }, { effect: 'Mutation.recordDisclosures' });

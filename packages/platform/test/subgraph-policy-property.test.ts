@@ -71,29 +71,53 @@ function rootsOf(schema: GraphQLSchema): fc.Arbitrary<Root> {
   const query = schema.getQueryType()!.getFields();
   const choices: fc.Arbitrary<Root>[] = [
     fc.tuple(fc.constantFrom(self, other), selectionOf(schema, member, 2)).map(([subject, children]) => ({
-      kind: 'entity-member' as const, owner: subject.id, children, variables: { r: [{ __typename: 'Member', id: subject.id }] },
+      kind: 'entity-member' as const,
+      owner: subject.id,
+      children,
+      variables: { r: [{ __typename: 'Member', id: subject.id }] },
       query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { __typename ${children.map((c) => c.text).join(' ')} } } }`,
     })),
   ];
   if (isObjectType(matter) && ownMatter) {
-    choices.push(fc.tuple(fc.constantFrom({ id: ownMatter.id, owner: self.id }, { id: othersMatter.id, owner: other.id }), selectionOf(schema, matter, 1)).map(([m, children]) => ({
-      kind: 'entity-matter' as const, owner: m.owner, children, variables: { r: [{ __typename: 'MedicoLegalMatter', id: m.id }] },
-      query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MedicoLegalMatter { __typename ${children.map((c) => c.text).join(' ')} } } }`,
-    })));
+    choices.push(
+      fc.tuple(fc.constantFrom({ id: ownMatter.id, owner: self.id }, { id: othersMatter.id, owner: other.id }), selectionOf(schema, matter, 1)).map(([m, children]) => ({
+        kind: 'entity-matter' as const,
+        owner: m.owner,
+        children,
+        variables: { r: [{ __typename: 'MedicoLegalMatter', id: m.id }] },
+        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MedicoLegalMatter { __typename ${children.map((c) => c.text).join(' ')} } } }`,
+      })),
+    );
   }
   if (query.member) {
-    choices.push(fc.tuple(fc.constantFrom(self, other), selectionOf(schema, member, 2)).map(([subject, children]) => ({
-      kind: 'member' as const, owner: subject.id, children, variables: { id: subject.id },
-      query: `query ($id: ID!) { member(id: $id) { __typename ${children.map((c) => c.text).join(' ')} } }`,
-    })));
-    choices.push(selectionOf(schema, member, 2).map((children) => ({
-      kind: 'me' as const, owner: self.id, children, variables: {},
-      query: `{ me { __typename ${children.map((c) => c.text).join(' ')} } }`,
-    })));
-    choices.push(fc.tuple(fc.option(fc.constantFrom(...Object.keys(FILTER_CATEGORY)), { nil: undefined }), selectionOf(schema, member, 1)).map(([filter, children]) => ({
-      kind: 'members' as const, owner: undefined, filter, children, variables: {},
-      query: `{ members(first: 3${filter ? `, filter: { ${filter}: ${FILTER_VALUE[filter]} }` : ''}) { edges { cursor node { __typename ${children.map((c) => c.text).join(' ')} } } } }`,
-    })));
+    choices.push(
+      fc.tuple(fc.constantFrom(self, other), selectionOf(schema, member, 2)).map(([subject, children]) => ({
+        kind: 'member' as const,
+        owner: subject.id,
+        children,
+        variables: { id: subject.id },
+        query: `query ($id: ID!) { member(id: $id) { __typename ${children.map((c) => c.text).join(' ')} } }`,
+      })),
+    );
+    choices.push(
+      selectionOf(schema, member, 2).map((children) => ({
+        kind: 'me' as const,
+        owner: self.id,
+        children,
+        variables: {},
+        query: `{ me { __typename ${children.map((c) => c.text).join(' ')} } }`,
+      })),
+    );
+    choices.push(
+      fc.tuple(fc.option(fc.constantFrom(...Object.keys(FILTER_CATEGORY)), { nil: undefined }), selectionOf(schema, member, 1)).map(([filter, children]) => ({
+        kind: 'members' as const,
+        owner: undefined,
+        filter,
+        children,
+        variables: {},
+        query: `{ members(first: 3${filter ? `, filter: { ${filter}: ${FILTER_VALUE[filter]} }` : ''}) { edges { cursor node { __typename ${children.map((c) => c.text).join(' ')} } } } }`,
+      })),
+    );
   }
   return fc.oneof(...choices);
 }
@@ -138,20 +162,30 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('the %s subgraph again
     let served = 0;
     let withheld = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...PURPOSES), fc.constant(null).chain(() => roots), async (purpose, root) => {
-        const response = await postAsGateway<{ _entities?: unknown[]; members?: { edges?: { node: unknown; cursor?: string }[] } } & Record<string, unknown>>(name, root.query, root.variables, purpose, { memberId: self.id, ...(purpose === 'PARTNER_CONFIRMATION' ? { partnerId: 'hospital-7' } : {}) });
-        // Never a 500, never a stack trace: an answer, in part or refused.
-        expect([root.query, purpose, response.status < 500]).toEqual([root.query, purpose, true]);
-        expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(js|ts):\d+/);
-        const data = response.body.data;
-        const top = root.kind.startsWith('entity') ? data?._entities : root.kind === 'members' ? data?.members?.edges?.map((e) => e?.node) : data?.[root.kind];
-        const values: { coordinate: string; owner: string | undefined }[] = [];
-        personalValues(root.children, top, root.owner, values);
-        if (root.kind === 'members' && (data?.members?.edges ?? []).some((e) => e?.cursor)) values.push({ coordinate: 'MemberEdge.cursor', owner: undefined });
-        for (const value of values) expect([root.query, purpose, value.coordinate, violation(purpose, root, value)]).toEqual([root.query, purpose, value.coordinate, undefined]);
-        if (values.length > 0) served += 1;
-        if ((response.body.errors ?? []).length > 0) withheld += 1;
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...PURPOSES),
+        fc.constant(null).chain(() => roots),
+        async (purpose, root) => {
+          const response = await postAsGateway<{ _entities?: unknown[]; members?: { edges?: { node: unknown; cursor?: string }[] } } & Record<string, unknown>>(
+            name,
+            root.query,
+            root.variables,
+            purpose,
+            { memberId: self.id, ...(purpose === 'PARTNER_CONFIRMATION' ? { partnerId: 'hospital-7' } : {}) },
+          );
+          // Never a 500, never a stack trace: an answer, in part or refused.
+          expect([root.query, purpose, response.status < 500]).toEqual([root.query, purpose, true]);
+          expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(js|ts):\d+/);
+          const data = response.body.data;
+          const top = root.kind.startsWith('entity') ? data?._entities : root.kind === 'members' ? data?.members?.edges?.map((e) => e?.node) : data?.[root.kind];
+          const values: { coordinate: string; owner: string | undefined }[] = [];
+          personalValues(root.children, top, root.owner, values);
+          if (root.kind === 'members' && (data?.members?.edges ?? []).some((e) => e?.cursor)) values.push({ coordinate: 'MemberEdge.cursor', owner: undefined });
+          for (const value of values) expect([root.query, purpose, value.coordinate, violation(purpose, root, value)]).toEqual([root.query, purpose, value.coordinate, undefined]);
+          if (values.length > 0) served += 1;
+          if ((response.body.errors ?? []).length > 0) withheld += 1;
+        },
+      ),
       { numRuns: 250 },
     );
     // Both sides must be exercised, or the property proves little.

@@ -45,7 +45,7 @@ export function eachArgumentValue(parentType: string, field: ArgumentsOf, values
 export function argumentUses(parentType: string, field: ArgumentsOf, values: Record<string, unknown>, index: FieldIndex): ArgumentUse[] {
   const uses: ArgumentUse[] = [];
   eachArgumentValue(parentType, field, values, (coordinate) => {
-    uses.push({ coordinate, category: (index.get(coordinate) ?? null), unclassified: !index.has(coordinate) });
+    uses.push({ coordinate, category: index.get(coordinate) ?? null, unclassified: !index.has(coordinate) });
   });
   return uses;
 }

@@ -8,9 +8,7 @@ export interface FieldUse {
   category: DataCategory | null;
 }
 
-export type Decision =
-  | { allowed: true; categories: DataCategory[] }
-  | { allowed: false; rule: RefusalRule; fields: string[]; categories: DataCategory[]; message: string };
+export type Decision = { allowed: true; categories: DataCategory[] } | { allowed: false; rule: RefusalRule; fields: string[]; categories: DataCategory[]; message: string };
 
 const unique = <T>(values: T[]) => [...new Set(values)].sort();
 

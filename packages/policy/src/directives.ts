@@ -4,9 +4,7 @@ import { CATEGORY_NAMES, PURPOSE_NAMES } from './vocabulary.js';
 export const POLICY_SPEC_URL = 'https://mutual-graph.example/policy/v1.0';
 
 /** Every directive of the policy spec: each subgraph imports and composes all of them, so none is lost on the way to the supergraph. */
-export const POLICY_DIRECTIVE_NAMES = [
-  'dataCategory', 'nonPersonal', 'onlyForPurposes', 'requiresRole', 'subjectOnly', 'actsOnCaller', 'actsOnNamedMember', 'memberKey', 'gatewayEffect',
-] as const;
+export const POLICY_DIRECTIVE_NAMES = ['dataCategory', 'nonPersonal', 'onlyForPurposes', 'requiresRole', 'subjectOnly', 'actsOnCaller', 'actsOnNamedMember', 'memberKey', 'gatewayEffect'] as const;
 
 /**
  * What every subgraph's SDL carries so that field categories and the policy's bindings survive

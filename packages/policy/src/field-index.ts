@@ -40,13 +40,11 @@ export interface SchemaElement {
 export function eachSchemaElement(document: DocumentNode, visit: (element: SchemaElement) => void): void {
   for (const def of document.definitions) {
     if (def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || def.kind === Kind.INPUT_OBJECT_TYPE_EXTENSION) {
-      for (const field of def.fields ?? []) visit({ kind: 'inputField', typeName: def.name.value, name: field.name.value, coordinate: `${def.name.value}.${field.name.value}`, directives: field.directives });
+      for (const field of def.fields ?? [])
+        visit({ kind: 'inputField', typeName: def.name.value, name: field.name.value, coordinate: `${def.name.value}.${field.name.value}`, directives: field.directives });
       continue;
     }
-    if (
-      def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION &&
-      def.kind !== Kind.INTERFACE_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_EXTENSION
-    ) continue;
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_EXTENSION) continue;
     for (const field of def.fields ?? []) {
       visit({ kind: 'field', typeName: def.name.value, name: field.name.value, coordinate: `${def.name.value}.${field.name.value}`, directives: field.directives });
       for (const arg of field.arguments ?? []) {

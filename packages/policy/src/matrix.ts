@@ -30,7 +30,7 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   PARTNER_CONFIRMATION: {
     categories: ['MEMBERSHIP'],
     rootFields: ['membershipConfirmation'],
-    reason: 'Partners confirm membership and nothing else: only through the partner graph\'s confirmation, never a member record.',
+    reason: "Partners confirm membership and nothing else: only through the partner graph's confirmation, never a member record.",
   },
   MEDICO_LEGAL_ASSISTANCE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'MEMBERSHIP', 'MEDICO_LEGAL'] },
   RISK_MANAGEMENT: { categories: ['PROFILE', 'PROFESSIONAL', 'MEDICO_LEGAL', 'LEARNING'] },
@@ -50,7 +50,8 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
     rootFields: ['communicationsAudience', 'member', 'supportServices', 'wellnessResources'],
     // The audience comes from the privacy subgraph, the members' names and addresses from the member subgraph.
     entityFetches: true,
-    reason: 'Only members whose communications consent is current: lists come from the consents themselves (communicationsAudience), and a member read by id is absent without it. Not the members list, which knows nothing of consent.',
+    reason:
+      'Only members whose communications consent is current: lists come from the consents themselves (communicationsAudience), and a member read by id is absent without it. Not the members list, which knows nothing of consent.',
   },
 };
 

@@ -1,6 +1,20 @@
 import {
-  getArgumentValues, getNamedType, getVariableValues, GraphQLError, isCompositeType, Kind, OperationTypeNode, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo,
-  type DocumentNode, type FieldNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode,
+  getArgumentValues,
+  getNamedType,
+  getVariableValues,
+  GraphQLError,
+  isCompositeType,
+  Kind,
+  OperationTypeNode,
+  TypeInfo,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { argumentUses } from './arguments.js';
 import type { FieldUse } from './decision.js';
@@ -68,7 +82,7 @@ export function collectOperationShape(schema: GraphQLSchema, document: DocumentN
       if (seen.has(coordinate)) return;
       seen.add(coordinate);
       const known = index.has(coordinate);
-      uses.push({ coordinate, category: (index.get(coordinate) ?? null), unclassified: !known });
+      uses.push({ coordinate, category: index.get(coordinate) ?? null, unclassified: !known });
     },
   });
   visit(operation, visitWithTypeInfo(typeInfo, record()));
@@ -96,11 +110,7 @@ export function coerceVariables(schema: GraphQLSchema, operation: OperationDefin
  * What the operation's arguments select by, with this request's coerced variables (`coerceVariables`):
  * read as execution reads them (argument defaults applied), then walked by `argumentUses`.
  */
-export function collectArgumentUses(
-  sites: readonly ArgumentSite[],
-  index: FieldIndex,
-  variables: Record<string, unknown>,
-): OperationUses['uses'] {
+export function collectArgumentUses(sites: readonly ArgumentSite[], index: FieldIndex, variables: Record<string, unknown>): OperationUses['uses'] {
   const uses = new Map<string, OperationUses['uses'][number]>();
   for (const site of sites) {
     let values: Record<string, unknown>;
@@ -124,7 +134,8 @@ export function collectRootSelections(
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const rootFields: string[] = [];
   const rootArguments: OperationUses['rootArguments'] = [];
-  const rootType = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
+  const rootType =
+    operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
   const collectRoots = (selections: OperationDefinitionNode['selectionSet']['selections']) => {
     for (const selection of selections) {
       if (selection.kind === Kind.FIELD) {
@@ -148,13 +159,7 @@ export function collectRootSelections(
 }
 
 /** Both: every field the operation touches, and its root selections. */
-export function collectOperationUses(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  index: FieldIndex,
-  variables: Record<string, unknown> = {},
-): OperationUses {
+export function collectOperationUses(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, index: FieldIndex, variables: Record<string, unknown> = {}): OperationUses {
   const shape = collectOperationShape(schema, document, operation, index);
   const coerced = coerceVariables(schema, operation, variables);
   return {

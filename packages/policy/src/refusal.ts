@@ -2,11 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Purpose, RefusalRule } from './vocabulary.js';
 
 /** A FORBIDDEN error as the contract spells it: `extensions.policy.rule` names the rule broken. */
-export function policyRefusal(
-  rule: RefusalRule,
-  message: string,
-  details: { fields?: string[]; purpose?: Purpose | null; wholeRequest?: boolean } = {},
-): GraphQLError {
+export function policyRefusal(rule: RefusalRule, message: string, details: { fields?: string[]; purpose?: Purpose | null; wholeRequest?: boolean } = {}): GraphQLError {
   return new GraphQLError(message, {
     extensions: {
       code: 'FORBIDDEN',

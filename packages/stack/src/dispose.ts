@@ -19,7 +19,9 @@ import { DATABASE_LOGINS } from './subgraphs.js';
 const USAGE = 'usage: npm run dispose -- [--dry-run] [--as-of YYYY-MM-DD] [--batch-size N] [--subgraph member|case|education|privacy ...]';
 let args;
 try {
-  args = parseArgs({ options: { 'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, 'batch-size': { type: 'string' }, subgraph: { type: 'string', multiple: true }, help: { type: 'boolean' } } }).values;
+  args = parseArgs({
+    options: { 'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, 'batch-size': { type: 'string' }, subgraph: { type: 'string', multiple: true }, help: { type: 'boolean' } },
+  }).values;
 } catch (error) {
   console.error(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);

@@ -14,7 +14,7 @@ export interface SubgraphDispositionReport extends DispositionReport {
  */
 export async function disposeAll(adminUrl: string, passwords: Record<string, string>, options: DispositionOptions & { subgraphs?: string[] }): Promise<SubgraphDispositionReport[]> {
   const urlOf = (owner: string) => roleUrl(adminUrl, { role: roleName(owner), password: passwords[owner] });
-  const chosen = (SUBGRAPHS).filter((s) => !options.subgraphs || options.subgraphs.includes(s.name));
+  const chosen = SUBGRAPHS.filter((s) => !options.subgraphs || options.subgraphs.includes(s.name));
   const orms = new Map<string, MikroORM>();
   try {
     for (const subgraph of chosen) orms.set(subgraph.name, await openDatabase(subgraph.database, { clientUrl: urlOf(subgraph.name), poolMax: 2 }));

@@ -43,8 +43,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // PostgreSQL refuses to run as root, which CI machines are: run it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200',
-      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: options.onLog ?? (() => {}),
     onError: (error: unknown) => options.onLog?.(String(error)),
   });
@@ -52,10 +59,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await server.start();
   } catch (error) {
-    throw new Error(
-      `PostgreSQL did not start on port ${options.port} (is the port taken, or another cluster running on ${options.dataDir}?)`,
-      { cause: error },
-    );
+    throw new Error(`PostgreSQL did not start on port ${options.port} (is the port taken, or another cluster running on ${options.dataDir}?)`, { cause: error });
   }
   return {
     adminUrl: embeddedAdminUrl(options.port, options.password),

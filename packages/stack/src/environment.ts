@@ -12,14 +12,18 @@ export const STACK_ENVIRONMENT = environmentSchema(
     DATABASE_URL: described(z.string().optional(), 'external PostgreSQL, as a role that may create roles and schemas; unset: embedded PostgreSQL under `.data/`'),
     EMBEDDED_PG_PORT: described(port().default(DEFAULT_EMBEDDED_PG_PORT), 'embedded PostgreSQL port'),
     GATEWAY_PORT: described(port().default(4000), 'gateway port for `npm start`'),
-    SEED_MEMBERS: described(wholeNumber(1, MAX_SEED_MEMBERS).default(DEFAULT_SYNTHETIC_OPTIONS.members), `synthetic members seeded into an empty database, up to ${MAX_SEED_MEMBERS.toLocaleString('en')}`),
+    SEED_MEMBERS: described(
+      wholeNumber(1, MAX_SEED_MEMBERS).default(DEFAULT_SYNTHETIC_OPTIONS.members),
+      `synthetic members seeded into an empty database, up to ${MAX_SEED_MEMBERS.toLocaleString('en')}`,
+    ),
     SEED: described(wholeNumber(Number.MIN_SAFE_INTEGER).default(DEFAULT_SYNTHETIC_OPTIONS.seed), 'seed of the synthetic data generator: same seed, same rows'),
     MUTUAL_GRAPH_DATA_DIR: described(z.string().default(`${ROOT}.data`), 'where embedded PostgreSQL and development secrets live', '.data/'),
   },
   {
     '<NAME>_DB_PASSWORD': {
       pattern: /^(MEMBER|CASE|EDUCATION|PRIVACY|EDI|AUDIT|EFFECTS)_DB_PASSWORD$/,
-      description: 'password of the database role of subgraph or store `<name>` (`MEMBER`, `CASE`, `EDUCATION`, `PRIVACY`, `EDI`, `AUDIT`), or of the effects worker (`EFFECTS`); default: generated once into `.data/secrets.json`, with the development keys',
+      description:
+        'password of the database role of subgraph or store `<name>` (`MEMBER`, `CASE`, `EDUCATION`, `PRIVACY`, `EDI`, `AUDIT`), or of the effects worker (`EFFECTS`); default: generated once into `.data/secrets.json`, with the development keys',
     },
   },
 );

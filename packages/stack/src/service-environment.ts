@@ -15,12 +15,15 @@ export function serviceScript(service: string): string {
  * The environment a subgraph process runs with: its own database role (and its isolated stores'),
  * where its peers answer, the gateway's public key, its port.
  */
-export function subgraphEnvironment(subgraph: Pick<SubgraphDefinition<unknown>, 'name' | 'peers'>, settings: {
-  ownerUrls: Record<string, string>;
-  peerUrl: (peer: string) => string;
-  hopPublicJwk: JWK;
-  port: number;
-}): Record<string, string> {
+export function subgraphEnvironment(
+  subgraph: Pick<SubgraphDefinition<unknown>, 'name' | 'peers'>,
+  settings: {
+    ownerUrls: Record<string, string>;
+    peerUrl: (peer: string) => string;
+    hopPublicJwk: JWK;
+    port: number;
+  },
+): Record<string, string> {
   return {
     ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === subgraph.name).map((o) => [o.variable, settings.ownerUrls[o.name]])),
     ...Object.fromEntries((subgraph.peers ?? []).map((peer) => [`${peer.toUpperCase()}_SUBGRAPH_URL`, settings.peerUrl(peer)])),
@@ -50,12 +53,7 @@ export function gatewayEnvironment(settings: {
 }
 
 /** The environment the effects worker runs with: its own role (the outboxes only), the hop key, where the receiving subgraphs answer, its port. */
-export function effectsEnvironment(settings: {
-  ownerUrls: Record<string, string>;
-  hopPrivateJwk: JWK;
-  subgraphUrls: Record<string, string>;
-  port: number;
-}): Record<string, string> {
+export function effectsEnvironment(settings: { ownerUrls: Record<string, string>; hopPrivateJwk: JWK; subgraphUrls: Record<string, string>; port: number }): Record<string, string> {
   return {
     DATABASE_URL: settings.ownerUrls[EFFECTS_LOGIN],
     GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(settings.hopPrivateJwk),

@@ -30,7 +30,9 @@ try {
   const prepared = await prepareDatabase(adminUrl, secrets.rolePasswords, seedOptionsFromEnv());
   for (const owner of DATABASE_OWNERS) {
     const applied = prepared.migrated[owner.name] ?? [];
-    const seeded = Object.entries(prepared.seeded[owner.name] ?? {}).map(([t, n]) => `${n} ${t}`).join(', ');
+    const seeded = Object.entries(prepared.seeded[owner.name] ?? {})
+      .map(([t, n]) => `${n} ${t}`)
+      .join(', ');
     console.log(`setup: ${owner.name}: ${applied.length} migration(s) applied${seeded ? `; seeded ${seeded}` : ''}`);
   }
 } catch (error) {

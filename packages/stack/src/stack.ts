@@ -64,39 +64,64 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     log(postgres.embedded ? `PostgreSQL (embedded) on ${new URL(postgres.adminUrl).host}; preparing roles, migrations, seed…` : 'PostgreSQL from DATABASE_URL; preparing roles, migrations, seed…');
     const database = await prepareDatabase(postgres.adminUrl, secrets.rolePasswords, options.seed);
     for (const [name, tables] of Object.entries(database.seeded)) {
-      if (Object.keys(tables).length > 0) log(`seeded ${name}: ${Object.entries(tables).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+      if (Object.keys(tables).length > 0)
+        log(
+          `seeded ${name}: ${Object.entries(tables)
+            .map(([t, n]) => `${n} ${t}`)
+            .join(', ')}`,
+        );
     }
     const subgraphUrls: Record<string, string> = {};
     for (const subgraph of SUBGRAPHS) {
       const port = options.subgraphPorts?.[subgraph.name] ?? subgraph.defaultPort;
-      const service = spawnService(subgraph.name, serviceScript(subgraph.name), subgraphEnvironment(subgraph, {
-        ownerUrls: database.ownerUrls,
-        peerUrl: (peer) => `http://127.0.0.1:${options.subgraphPorts?.[peer] ?? SUBGRAPHS.find((s) => s.name === peer)!.defaultPort}/graphql`,
-        hopPublicJwk: secrets.hopKey.publicJwk,
-        port,
-      }), options.quiet, options.serviceLogFile);
+      const service = spawnService(
+        subgraph.name,
+        serviceScript(subgraph.name),
+        subgraphEnvironment(subgraph, {
+          ownerUrls: database.ownerUrls,
+          peerUrl: (peer) => `http://127.0.0.1:${options.subgraphPorts?.[peer] ?? SUBGRAPHS.find((s) => s.name === peer)!.defaultPort}/graphql`,
+          hopPublicJwk: secrets.hopKey.publicJwk,
+          port,
+        }),
+        options.quiet,
+        options.serviceLogFile,
+      );
       services.push(service);
       subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
     }
-    await Promise.all(services.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i].name] ?? SUBGRAPHS[i].defaultPort}/ready`, 30_000, () => s.child.exitCode === null)));
+    await Promise.all(
+      services.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i].name] ?? SUBGRAPHS[i].defaultPort}/ready`, 30_000, () => s.child.exitCode === null)),
+    );
     const effectsPort = options.effectsPort ?? EFFECTS_WORKER_PORT;
-    const effects = spawnService('effects', serviceScript('effects'), effectsEnvironment({
-      ownerUrls: database.ownerUrls,
-      hopPrivateJwk: secrets.hopKey.privateJwk,
-      subgraphUrls,
-      port: effectsPort,
-    }), options.quiet, options.serviceLogFile);
+    const effects = spawnService(
+      'effects',
+      serviceScript('effects'),
+      effectsEnvironment({
+        ownerUrls: database.ownerUrls,
+        hopPrivateJwk: secrets.hopKey.privateJwk,
+        subgraphUrls,
+        port: effectsPort,
+      }),
+      options.quiet,
+      options.serviceLogFile,
+    );
     services.push(effects);
     const effectsUrl = `http://127.0.0.1:${effectsPort}`;
     await waitUntilReady(`${effectsUrl}/ready`, 30_000, () => effects.child.exitCode === null);
-    const gateway = spawnService('gateway', serviceScript('gateway'), gatewayEnvironment({
-      ownerUrls: database.ownerUrls,
-      issuerPublicJwk: secrets.issuerKey.publicJwk,
-      hopPrivateJwk: secrets.hopKey.privateJwk,
-      subgraphUrls,
-      port: options.gatewayPort,
-      host: process.env.HOST,
-    }), options.quiet, options.serviceLogFile);
+    const gateway = spawnService(
+      'gateway',
+      serviceScript('gateway'),
+      gatewayEnvironment({
+        ownerUrls: database.ownerUrls,
+        issuerPublicJwk: secrets.issuerKey.publicJwk,
+        hopPrivateJwk: secrets.hopKey.privateJwk,
+        subgraphUrls,
+        port: options.gatewayPort,
+        host: process.env.HOST,
+      }),
+      options.quiet,
+      options.serviceLogFile,
+    );
     services.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/ready`, 30_000, () => gateway.child.exitCode === null);
     return { secrets, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, effectsUrl, adminUrl: postgres.adminUrl, database, services, stop };

@@ -32,7 +32,9 @@ console.log(`
 
   Internal graph   ${stack.gatewayUrl}
                    open it in a browser for Apollo Sandbox
-  Subgraphs        ${Object.entries(stack.subgraphUrls).map(([n, u]) => `${n} ${u}`).join('\n                   ')}
+  Subgraphs        ${Object.entries(stack.subgraphUrls)
+    .map(([n, u]) => `${n} ${u}`)
+    .join('\n                   ')}
                    (loopback only: they answer the gateway)
   Effects worker   ${stack.effectsUrl}/ready (dead letters), /metrics
   Health           http://localhost:${gatewayPort}/health, /ready on every service

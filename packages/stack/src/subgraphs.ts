@@ -50,8 +50,5 @@ export const EFFECTS_LOGIN = 'effects';
 export const DATABASE_LOGINS: string[] = [...DATABASE_OWNERS.map((o) => o.name), EFFECTS_LOGIN];
 
 export function serviceRoles(passwords: Record<string, string>): ServiceRole[] {
-  return [
-    ...DATABASE_OWNERS.map((o) => ({ schema: o.database.schema, role: roleName(o.name), password: passwords[o.name] })),
-    { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN] },
-  ];
+  return [...DATABASE_OWNERS.map((o) => ({ schema: o.database.schema, role: roleName(o.name), password: passwords[o.name] })), { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN] }];
 }

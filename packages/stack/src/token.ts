@@ -27,7 +27,11 @@ try {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
 }
-const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 const purposes = list(values.purposes);
 const unknown = purposes.filter((p) => !isPurpose(p));
 if (!values.sub || unknown.length > 0) {

@@ -14,8 +14,12 @@ const SCHEMAS = ['member', 'edi', 'casework', 'education', 'privacy'];
 /** Every index and constraint of the subgraphs' schemas, as PostgreSQL would write them again. */
 async function structure(database: string): Promise<string[]> {
   const indexes = await sql(urlOf(database), `select schemaname || '.' || indexname || ': ' || indexdef as d from pg_indexes where schemaname = any($1)`, [SCHEMAS]);
-  const constraints = await sql(urlOf(database), `select n.nspname || '.' || c.conname || ': ' || pg_get_constraintdef(c.oid) as d
-    from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = any($1)`, [SCHEMAS]);
+  const constraints = await sql(
+    urlOf(database),
+    `select n.nspname || '.' || c.conname || ': ' || pg_get_constraintdef(c.oid) as d
+    from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = any($1)`,
+    [SCHEMAS],
+  );
   return [...indexes, ...constraints].map((r) => r.d as string).sort();
 }
 

@@ -18,16 +18,23 @@ describe('one database role per subgraph and per isolated store', () => {
     expect(rows[0].n).toBeGreaterThan(0);
   });
 
-  it.each(Object.keys(TABLES).flatMap((own) => Object.keys(TABLES).filter((other) => other !== own).map((other) => [own, other])))(
-    "%s cannot read %s's schema",
-    async (own, other) => {
-      await expect(sql(stack.ownerUrls[own], `select * from ${TABLES[other]} limit 1`)).rejects.toThrow(/permission denied/);
-    },
-  );
+  it.each(
+    Object.keys(TABLES).flatMap((own) =>
+      Object.keys(TABLES)
+        .filter((other) => other !== own)
+        .map((other) => [own, other]),
+    ),
+  )("%s cannot read %s's schema", async (own, other) => {
+    await expect(sql(stack.ownerUrls[own], `select * from ${TABLES[other]} limit 1`)).rejects.toThrow(/permission denied/);
+  });
 
   it('no subgraph role may create schemas or log in as anything more', async () => {
-    const roles = await sql(stack.adminUrl, `select rolname, rolsuper, rolcreatedb, rolcreaterole, has_database_privilege(rolname, current_database(), 'CREATE') as can_create
-      from pg_roles where rolname = any($1)`, [Object.keys(TABLES).map(roleName)]);
+    const roles = await sql(
+      stack.adminUrl,
+      `select rolname, rolsuper, rolcreatedb, rolcreaterole, has_database_privilege(rolname, current_database(), 'CREATE') as can_create
+      from pg_roles where rolname = any($1)`,
+      [Object.keys(TABLES).map(roleName)],
+    );
     expect(roles).toHaveLength(Object.keys(TABLES).length);
     for (const role of roles) expect(role).toMatchObject({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, can_create: false });
   });
@@ -41,7 +48,11 @@ describe('one database role per subgraph and per isolated store', () => {
         await expect(sql(stack.ownerUrls[other], `select * from ${schema}.jobs limit 1`)).rejects.toThrow(/permission denied/);
       }
     }
-    const [effects] = await sql(stack.adminUrl, `select rolsuper, rolcreatedb, rolcreaterole, has_database_privilege(rolname, current_database(), 'CREATE') as can_create from pg_roles where rolname = $1`, [EFFECTS_ROLE]);
+    const [effects] = await sql(
+      stack.adminUrl,
+      `select rolsuper, rolcreatedb, rolcreaterole, has_database_privilege(rolname, current_database(), 'CREATE') as can_create from pg_roles where rolname = $1`,
+      [EFFECTS_ROLE],
+    );
     expect(effects).toEqual({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, can_create: false });
   });
 

@@ -30,7 +30,16 @@ const expected = {
 };
 const counts = (reports: { counts: Record<string, number> }[]): Record<string, number> => Object.assign({}, ...reports.map((r) => r.counts)) as Record<string, number>;
 const rowCount = async (table: string) => (await sql<{ n: number }>(adminUrl, `select count(*)::int as n from ${table}`))[0].n;
-const TABLES = ['member.member', 'member.college_registration', 'edi.edi_profile', 'casework.medico_legal_matter', 'casework.advice_call', 'education.learning_completion', 'privacy.privacy_request', 'privacy.disclosure'];
+const TABLES = [
+  'member.member',
+  'member.college_registration',
+  'edi.edi_profile',
+  'casework.medico_legal_matter',
+  'casework.advice_call',
+  'education.learning_completion',
+  'privacy.privacy_request',
+  'privacy.disclosure',
+];
 const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await rowCount(t)] as const)));
 
 describe('disposition under the retention schedule', () => {
@@ -38,14 +47,22 @@ describe('disposition under the retention schedule', () => {
     await sql(stack.adminUrl, 'drop database if exists mg_disposition_test with (force)');
     await prepareDatabase(adminUrl, passwords, SEED);
     const [a, b] = members;
-    await sql(adminUrl, `insert into privacy.privacy_request (id, member_id, kind, details, received_on, due_on, status, closed_on) values
+    await sql(
+      adminUrl,
+      `insert into privacy.privacy_request (id, member_id, kind, details, received_on, due_on, status, closed_on) values
       (gen_random_uuid(), $1, 'ACCESS', 'A copy, please.', '2030-01-02', '2030-02-01', 'COMPLETED', '2030-01-20'),
       (gen_random_uuid(), $1, 'CORRECTION', 'My address.', '2031-03-02', '2031-04-01', 'DECLINED', '2031-03-25'),
-      (gen_random_uuid(), $2, 'ACCESS', 'Still open.', '2044-01-02', '2044-02-01', 'RECEIVED', null)`, [a.id, b.id]);
-    await sql(adminUrl, `insert into privacy.disclosure (id, member_id, recipient, purpose, categories, description, disclosed_at) values
+      (gen_random_uuid(), $2, 'ACCESS', 'Still open.', '2044-01-02', '2044-02-01', 'RECEIVED', null)`,
+      [a.id, b.id],
+    );
+    await sql(
+      adminUrl,
+      `insert into privacy.disclosure (id, member_id, recipient, purpose, categories, description, disclosed_at) values
       (gen_random_uuid(), $1, 'partner-a', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2030-05-05T10:00:00Z'),
       (gen_random_uuid(), $1, 'partner-b', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2031-05-05T10:00:00Z'),
-      (gen_random_uuid(), $2, 'partner-a', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2035-05-05T10:00:00Z')`, [a.id, b.id]);
+      (gen_random_uuid(), $2, 'partner-a', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2035-05-05T10:00:00Z')`,
+      [a.id, b.id],
+    );
   }, 120_000);
   afterAll(() => sql(stack.adminUrl, 'drop database if exists mg_disposition_test with (force)'));
 
@@ -70,11 +87,16 @@ describe('disposition under the retention schedule', () => {
 
   it('survives a crash part way, and the next run goes on from where it stopped, with its own as-of day', async () => {
     let batches = 0;
-    await expect(disposeAll(adminUrl, passwords, {
-      asOf: AS_OF, batchSize: 7,
-      onBatch: () => { if (++batches === 4) throw new Error('power cut'); },
-    })).rejects.toThrow('power cut');
-    const [stopped] = await sql(adminUrl, "select id, status, counts from member.disposition_run where not dry_run");
+    await expect(
+      disposeAll(adminUrl, passwords, {
+        asOf: AS_OF,
+        batchSize: 7,
+        onBatch: () => {
+          if (++batches === 4) throw new Error('power cut');
+        },
+      }),
+    ).rejects.toThrow('power cut');
+    const [stopped] = await sql(adminUrl, 'select id, status, counts from member.disposition_run where not dry_run');
     expect(stopped.status).toBe('RUNNING');
     expect(Object.values(stopped.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 
@@ -92,15 +114,17 @@ describe('disposition under the retention schedule', () => {
     const anonymised = members.filter((m) => endedBefore(m, cutoff('member-identity'))).map((m) => m.id);
     const rows = await sql(adminUrl, 'select first_name, last_name, minc, date_of_birth, email, membership_number from member.member where id = any($1)', [anonymised]);
     expect(rows).toHaveLength(anonymised.length);
-    for (const row of rows) expect(row).toMatchObject({ first_name: 'Anonymised', last_name: 'Member', minc: null, date_of_birth: null, email: null, membership_number: expect.stringMatching(/^ANON-[0-9a-f]{11}$/) });
+    for (const row of rows)
+      expect(row).toMatchObject({ first_name: 'Anonymised', last_name: 'Member', minc: null, date_of_birth: null, email: null, membership_number: expect.stringMatching(/^ANON-[0-9a-f]{11}$/) });
     expect(await sql(adminUrl, 'select 1 from member.college_registration where member_id = any($1)', [anonymised])).toEqual([]);
     // Contact destroyed, the mailing province with it; the practice's province stays, about no one.
     const uncontactable = members.filter((m) => endedBefore(m, cutoff('member-contact'))).map((m) => m.id);
-    expect(await sql(adminUrl, `select distinct email, phone, city, mailing_province, province is not null as practice_kept from member.member where id = any($1)`, [uncontactable]))
-      .toEqual([{ email: null, phone: null, city: null, mailing_province: null, practice_kept: true }]);
+    expect(await sql(adminUrl, `select distinct email, phone, city, mailing_province, province is not null as practice_kept from member.member where id = any($1)`, [uncontactable])).toEqual([
+      { email: null, phone: null, city: null, mailing_province: null, practice_kept: true },
+    ]);
     // Current members keep everything; their periods and practice stay for statistics.
     const current = members.filter((m) => m.periods.some((p) => p.endsOn === null)).map((m) => m.id);
-    expect((await sql(adminUrl, "select count(*)::int as n from member.member where id = any($1) and anonymised_on is null and email is not null", [current]))[0].n).toBe(current.length);
+    expect((await sql(adminUrl, 'select count(*)::int as n from member.member where id = any($1) and anonymised_on is null and email is not null', [current]))[0].n).toBe(current.length);
     expect(await rowCount('privacy.privacy_request')).toBe(1);
   });
 

@@ -6,7 +6,7 @@ import { ENVIRONMENT_TABLES, withEnvironmentTables } from '../src/environment-ta
 const README = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
 
 describe("the README's environment tables", () => {
-  it('are the ones the services\' schemas generate (npm run docs:env rewrites them)', () => {
+  it("are the ones the services' schemas generate (npm run docs:env rewrites them)", () => {
     expect(README).toBe(withEnvironmentTables(README));
   });
 

@@ -26,9 +26,13 @@ describe('the migration that gives the mailing address its own province', () => 
       // (The last migration reverted: when another follows it, revert that one too.)
       const reverted = await withSchemaCreateRight(url, roleName('member'), () => orm.migrator.down());
       expect(reverted.map((m) => m.name)).toEqual([MIGRATION]);
-      await sql(url, `insert into member.member (id, membership_number, first_name, last_name, preferred_language, email, phone, city, province, specialty, type_of_work, status)
+      await sql(
+        url,
+        `insert into member.member (id, membership_number, first_name, last_name, preferred_language, email, phone, city, province, specialty, type_of_work, status)
         values ($1, 'MG9000001', 'Ana', 'Border', 'EN', 'ana@example.org', '+1-555-010-0101', 'Gatineau', 'QC', 'FAMILY_MEDICINE', 'FM-NOB', 'ACTIVE'),
-               ($2, 'MG9000002', 'Anonymised', 'Member', 'EN', null, null, null, 'ON', 'FAMILY_MEDICINE', 'FM-NOB', 'RETIRED')`, [reachable, destroyed]);
+               ($2, 'MG9000002', 'Anonymised', 'Member', 'EN', null, null, null, 'ON', 'FAMILY_MEDICINE', 'FM-NOB', 'RETIRED')`,
+        [reachable, destroyed],
+      );
 
       await withSchemaCreateRight(url, roleName('member'), () => orm.migrator.up());
       expect(await sql(url, 'select id::text, province::text, mailing_province::text from member.member order by id')).toEqual([

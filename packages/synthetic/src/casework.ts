@@ -6,11 +6,9 @@ import type { SyntheticOptions } from './options.js';
 
 export type MatterKind = 'CIVIL_ACTION' | 'COLLEGE_COMPLAINT' | 'HOSPITAL_COMPLAINT' | 'HOSPITAL_PRIVILEGES' | 'OTHER';
 export type MatterOutcome =
-  | 'DISMISSED' | 'DISCONTINUED' | 'SETTLED_WITH_COMPENSATION' | 'JUDGMENT_FOR_PATIENT' | 'JUDGMENT_FOR_PHYSICIAN'
-  | 'COLLEGE_NO_ACTION' | 'COLLEGE_CAUTION' | 'COLLEGE_DISCIPLINE' | 'RESOLVED';
+  'DISMISSED' | 'DISCONTINUED' | 'SETTLED_WITH_COMPENSATION' | 'JUDGMENT_FOR_PATIENT' | 'JUDGMENT_FOR_PHYSICIAN' | 'COLLEGE_NO_ACTION' | 'COLLEGE_CAUTION' | 'COLLEGE_DISCIPLINE' | 'RESOLVED';
 export type AdviceTopic =
-  | 'CONSENT' | 'DOCUMENTATION' | 'CONFIDENTIALITY' | 'COLLEGE_COMPLAINT' | 'LEGAL_ACTION'
-  | 'HOSPITAL_ISSUE' | 'BILLING' | 'PRACTICE_MANAGEMENT' | 'THREATS_AND_HARASSMENT' | 'OTHER';
+  'CONSENT' | 'DOCUMENTATION' | 'CONFIDENTIALITY' | 'COLLEGE_COMPLAINT' | 'LEGAL_ACTION' | 'HOSPITAL_ISSUE' | 'BILLING' | 'PRACTICE_MANAGEMENT' | 'THREATS_AND_HARASSMENT' | 'OTHER';
 
 export interface SyntheticMatter {
   id: string;
@@ -43,16 +41,31 @@ export interface SyntheticAdviceCall {
 const MATTERS_PER_YEAR = 0.045;
 const CALLS_PER_YEAR = 0.22;
 const KIND_SHARES = [
-  ['COLLEGE_COMPLAINT', 45], ['HOSPITAL_COMPLAINT', 22], ['CIVIL_ACTION', 23], ['HOSPITAL_PRIVILEGES', 5], ['OTHER', 5],
+  ['COLLEGE_COMPLAINT', 45],
+  ['HOSPITAL_COMPLAINT', 22],
+  ['CIVIL_ACTION', 23],
+  ['HOSPITAL_PRIVILEGES', 5],
+  ['OTHER', 5],
 ] as const;
 // How long each kind stays open, in days.
 const DURATION: Record<MatterKind, [number, number]> = {
-  CIVIL_ACTION: [400, 2200], COLLEGE_COMPLAINT: [120, 720], HOSPITAL_COMPLAINT: [60, 400],
-  HOSPITAL_PRIVILEGES: [90, 540], OTHER: [30, 365],
+  CIVIL_ACTION: [400, 2200],
+  COLLEGE_COMPLAINT: [120, 720],
+  HOSPITAL_COMPLAINT: [60, 400],
+  HOSPITAL_PRIVILEGES: [90, 540],
+  OTHER: [30, 365],
 };
 const TOPIC_SHARES = [
-  ['DOCUMENTATION', 14], ['CONSENT', 12], ['CONFIDENTIALITY', 12], ['COLLEGE_COMPLAINT', 15], ['LEGAL_ACTION', 10],
-  ['HOSPITAL_ISSUE', 9], ['BILLING', 6], ['PRACTICE_MANAGEMENT', 12], ['THREATS_AND_HARASSMENT', 4], ['OTHER', 6],
+  ['DOCUMENTATION', 14],
+  ['CONSENT', 12],
+  ['CONFIDENTIALITY', 12],
+  ['COLLEGE_COMPLAINT', 15],
+  ['LEGAL_ACTION', 10],
+  ['HOSPITAL_ISSUE', 9],
+  ['BILLING', 6],
+  ['PRACTICE_MANAGEMENT', 12],
+  ['THREATS_AND_HARASSMENT', 4],
+  ['OTHER', 6],
 ] as const;
 
 // Physician advisors and law firms: invented names, marked as examples.
@@ -64,12 +77,23 @@ function outcomeFor(faker: ReturnType<typeof fakerFor>, kind: MatterKind): Matte
     case 'CIVIL_ACTION':
       // Roughly a third of closed civil matters end with compensation paid to the patient.
       return weighted(faker, [
-        ['SETTLED_WITH_COMPENSATION', 30], ['JUDGMENT_FOR_PATIENT', 3.5], ['DISMISSED', 38], ['DISCONTINUED', 22], ['JUDGMENT_FOR_PHYSICIAN', 6.5],
+        ['SETTLED_WITH_COMPENSATION', 30],
+        ['JUDGMENT_FOR_PATIENT', 3.5],
+        ['DISMISSED', 38],
+        ['DISCONTINUED', 22],
+        ['JUDGMENT_FOR_PHYSICIAN', 6.5],
       ]);
     case 'COLLEGE_COMPLAINT':
-      return weighted(faker, [['COLLEGE_NO_ACTION', 68], ['COLLEGE_CAUTION', 27], ['COLLEGE_DISCIPLINE', 5]]);
+      return weighted(faker, [
+        ['COLLEGE_NO_ACTION', 68],
+        ['COLLEGE_CAUTION', 27],
+        ['COLLEGE_DISCIPLINE', 5],
+      ]);
     default:
-      return weighted(faker, [['RESOLVED', 85], ['DISCONTINUED', 15]]);
+      return weighted(faker, [
+        ['RESOLVED', 85],
+        ['DISCONTINUED', 15],
+      ]);
   }
 }
 

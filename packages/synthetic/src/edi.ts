@@ -17,11 +17,43 @@ export interface SyntheticEdiAnswers {
   answeredOn: string;
 }
 
-const GENDER = [['WOMAN', 47], ['MAN', 47], ['NON_BINARY', 1.5], ['ANOTHER_IDENTITY', 0.5], ['PREFER_NOT_TO_SAY', 4]] as const;
-const INDIGENOUS = [['NOT_INDIGENOUS', 93], ['FIRST_NATIONS', 2], ['METIS', 1.5], ['INUK', 0.3], ['PREFER_NOT_TO_SAY', 3.2]] as const;
-const RACIALIZED = [['NOT_RACIALIZED', 62], ['SOUTH_ASIAN', 12], ['EAST_ASIAN', 9], ['BLACK', 3], ['ARAB', 3], ['LATIN_AMERICAN', 2], ['SOUTHEAST_ASIAN', 2], ['ANOTHER_GROUP', 2], ['PREFER_NOT_TO_SAY', 5]] as const;
-const DISABILITY = [['NO', 86], ['YES', 9], ['PREFER_NOT_TO_SAY', 5]] as const;
-const ORIENTATION = [['HETEROSEXUAL', 87], ['GAY_OR_LESBIAN', 3], ['BISEXUAL', 2.5], ['ANOTHER_ORIENTATION', 1], ['PREFER_NOT_TO_SAY', 6.5]] as const;
+const GENDER = [
+  ['WOMAN', 47],
+  ['MAN', 47],
+  ['NON_BINARY', 1.5],
+  ['ANOTHER_IDENTITY', 0.5],
+  ['PREFER_NOT_TO_SAY', 4],
+] as const;
+const INDIGENOUS = [
+  ['NOT_INDIGENOUS', 93],
+  ['FIRST_NATIONS', 2],
+  ['METIS', 1.5],
+  ['INUK', 0.3],
+  ['PREFER_NOT_TO_SAY', 3.2],
+] as const;
+const RACIALIZED = [
+  ['NOT_RACIALIZED', 62],
+  ['SOUTH_ASIAN', 12],
+  ['EAST_ASIAN', 9],
+  ['BLACK', 3],
+  ['ARAB', 3],
+  ['LATIN_AMERICAN', 2],
+  ['SOUTHEAST_ASIAN', 2],
+  ['ANOTHER_GROUP', 2],
+  ['PREFER_NOT_TO_SAY', 5],
+] as const;
+const DISABILITY = [
+  ['NO', 86],
+  ['YES', 9],
+  ['PREFER_NOT_TO_SAY', 5],
+] as const;
+const ORIENTATION = [
+  ['HETEROSEXUAL', 87],
+  ['GAY_OR_LESBIAN', 3],
+  ['BISEXUAL', 2.5],
+  ['ANOTHER_ORIENTATION', 1],
+  ['PREFER_NOT_TO_SAY', 6.5],
+] as const;
 
 export function syntheticEdi(member: SyntheticMember, options: SyntheticOptions): SyntheticEdiAnswers | null {
   const consents = syntheticConsents(member, options).filter((c) => c.purpose === 'EDI_COLLECTION');

@@ -31,13 +31,33 @@ export interface SyntheticCompletion {
 }
 
 const TOPICS = [
-  'Informed consent', 'Documentation and charting', 'Disclosure of patient safety incidents', 'Virtual care',
-  'Privacy and confidentiality', 'Managing College complaints', 'Communicating with patients', 'Handoffs and transitions',
-  'Diagnostic error', 'Prescribing opioids', 'Obstetrical emergencies', 'Test result follow-up', 'Artificial intelligence in practice',
-  'Physician wellness', 'Threats and harassment', 'Team-based care', 'Surgical safety', 'Medical records retention',
+  'Informed consent',
+  'Documentation and charting',
+  'Disclosure of patient safety incidents',
+  'Virtual care',
+  'Privacy and confidentiality',
+  'Managing College complaints',
+  'Communicating with patients',
+  'Handoffs and transitions',
+  'Diagnostic error',
+  'Prescribing opioids',
+  'Obstetrical emergencies',
+  'Test result follow-up',
+  'Artificial intelligence in practice',
+  'Physician wellness',
+  'Threats and harassment',
+  'Team-based care',
+  'Surgical safety',
+  'Medical records retention',
 ];
 const KINDS = [
-  ['ARTICLE', 30], ['ELEARNING', 20], ['WORKSHOP', 10], ['WEBINAR', 15], ['PODCAST', 10], ['GOOD_PRACTICES_GUIDE', 10], ['EBULLETIN', 5],
+  ['ARTICLE', 30],
+  ['ELEARNING', 20],
+  ['WORKSHOP', 10],
+  ['WEBINAR', 15],
+  ['PODCAST', 10],
+  ['GOOD_PRACTICES_GUIDE', 10],
+  ['EBULLETIN', 5],
 ] as const;
 export const CATALOGUE_SIZE = 72;
 
@@ -56,7 +76,11 @@ export function syntheticCatalogue(options: SyntheticOptions): SyntheticActivity
       code: `LA-${String(i + 1).padStart(3, '0')}`,
       title: `${topic}: ${kind.toLowerCase().replaceAll('_', ' ')} ${Math.floor(i / TOPICS.length) + 1}`,
       kind,
-      language: weighted(faker, [['BOTH', 70], ['EN', 20], ['FR', 10]] as const),
+      language: weighted(faker, [
+        ['BOTH', 70],
+        ['EN', 20],
+        ['FR', 10],
+      ] as const),
       durationMinutes,
       credits: accredited ? durationMinutes / 60 : 0,
       mocSection3Hours: kind === 'ELEARNING' || kind === 'WORKSHOP' ? durationMinutes / 60 : 0,

@@ -36,9 +36,13 @@ export interface SyntheticMember {
 }
 
 const STATUS_SHARES = [
-  ['ACTIVE', 82], ['RETIRED', 8], ['LAPSED', 4], ['RESIGNED', 3], ['APPLIED', 2], ['DECEASED', 1],
+  ['ACTIVE', 82],
+  ['RETIRED', 8],
+  ['LAPSED', 4],
+  ['RESIGNED', 3],
+  ['APPLIED', 2],
+  ['DECEASED', 1],
 ] as const;
-
 
 /** Share of members whose mailing address is in another province than their practice (border towns, locums, snowbirds). */
 const MAILED_ELSEWHERE = 0.04;
@@ -50,7 +54,10 @@ const MAILED_ELSEWHERE = 0.04;
 function mailingProvince(seed: number, index: number, practice: ProvinceCode): ProvinceCode {
   const faker = fakerFor(seed, index, Domain.mailing);
   if (!faker.datatype.boolean(MAILED_ELSEWHERE)) return practice;
-  return weighted(faker, PROVINCE_SHARES.filter(([code]) => code !== practice));
+  return weighted(
+    faker,
+    PROVINCE_SHARES.filter(([code]) => code !== practice),
+  );
 }
 
 /** The member at `index` of the synthetic population; a pure function of (seed, index, asOf). */
@@ -61,13 +68,14 @@ export function syntheticMember(index: number, options: SyntheticOptions): Synth
   const preferredLanguage = base.datatype.boolean(province === 'QC' ? 0.85 : province === 'NB' ? 0.3 : 0.05) ? 'FR' : 'EN';
   const faker = fakerFor(options.seed, index, Domain.member, preferredLanguage);
   const status = weighted(faker, STATUS_SHARES);
-  const work = weighted(faker, TYPES_OF_WORK.map((t) => [t, t.share] as const));
+  const work = weighted(
+    faker,
+    TYPES_OF_WORK.map((t) => [t, t.share] as const),
+  );
 
   // Ages: residents are young, retired members old, everyone else spread across a career.
   const age =
-    work.code === 'RES' ? faker.number.int({ min: 25, max: 34 })
-    : status === 'RETIRED' || status === 'DECEASED' ? faker.number.int({ min: 62, max: 88 })
-    : faker.number.int({ min: 30, max: 72 });
+    work.code === 'RES' ? faker.number.int({ min: 25, max: 34 }) : status === 'RETIRED' || status === 'DECEASED' ? faker.number.int({ min: 62, max: 88 }) : faker.number.int({ min: 30, max: 72 });
   const dateOfBirth = addDays(addYears(options.asOf, -age), -faker.number.int({ min: 0, max: 364 }));
   const firstName = faker.person.firstName();
   const lastName = faker.person.lastName();
@@ -76,9 +84,7 @@ export function syntheticMember(index: number, options: SyntheticOptions): Synth
   if (status !== 'APPLIED') {
     const firstStart = addDays(addYears(dateOfBirth, faker.number.int({ min: 25, max: 30 })), faker.number.int({ min: 0, max: 200 }));
     // Members who left did so between a few months and eight years ago.
-    const leftOn =
-      status === 'ACTIVE' ? null
-      : addDays(options.asOf, -faker.number.int({ min: 60, max: 8 * 365 }));
+    const leftOn = status === 'ACTIVE' ? null : addDays(options.asOf, -faker.number.int({ min: 60, max: 8 * 365 }));
     const end = leftOn ?? options.asOf;
     // Specialists first carried a resident's protection for two to five years.
     const residency = work.code !== 'RES' ? faker.number.int({ min: 2, max: 5 }) : 0;
@@ -93,9 +99,12 @@ export function syntheticMember(index: number, options: SyntheticOptions): Synth
     if (status === 'LAPSED' && periods.length === 1 && toMs(end) - toMs(firstStart) > 6 * 365 * 86_400_000) {
       const gapStart = addYears(firstStart, 3);
       const back = addYears(gapStart, 1);
-      periods.splice(0, 1,
+      periods.splice(
+        0,
+        1,
         { startsOn: firstStart, endsOn: gapStart, typeOfWork: work.code, feeRegion: feeRegion(province) },
-        { startsOn: back, endsOn: leftOn, typeOfWork: work.code, feeRegion: feeRegion(province) });
+        { startsOn: back, endsOn: leftOn, typeOfWork: work.code, feeRegion: feeRegion(province) },
+      );
     }
   }
   const sevenDigits = String((index * 7919 + 1_234_567) % 10_000_000).padStart(7, '0');
@@ -135,4 +144,3 @@ export function exposureYears(member: Pick<SyntheticMember, 'periods'>, from: st
   }
   return days / 365.25;
 }
-

@@ -1,8 +1,19 @@
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import {
-  buildSchema, getNamedType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, Kind, parse, printSchema, visit,
-  type ConstDirectiveNode, type DocumentNode, type GraphQLNamedType,
+  buildSchema,
+  getNamedType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+  Kind,
+  parse,
+  printSchema,
+  visit,
+  type ConstDirectiveNode,
+  type DocumentNode,
+  type GraphQLNamedType,
 } from 'graphql';
 
 /** Fields tagged for partners carry `@tag(name: "partner")`. */
@@ -47,8 +58,7 @@ function partnerSurface(subgraphs: DocumentNode[], supergraphSdl: string): { roo
 /** Marks everything outside the partner surface `@inaccessible` in one subgraph's SDL. */
 function restrictToPartners(document: DocumentNode, surface: { rootFields: Set<string>; types: Set<string> }): DocumentNode {
   const hide = (node: { directives?: readonly ConstDirectiveNode[] }) => ({ ...node, directives: [...(node.directives ?? []), INACCESSIBLE] });
-  const typeNode = (node: { name: { value: string }; directives?: readonly ConstDirectiveNode[] }) =>
-    UNTOUCHED.test(node.name.value) || surface.types.has(node.name.value) ? undefined : hide(node);
+  const typeNode = (node: { name: { value: string }; directives?: readonly ConstDirectiveNode[] }) => (UNTOUCHED.test(node.name.value) || surface.types.has(node.name.value) ? undefined : hide(node));
   return visit(document, {
     ObjectTypeDefinition(node) {
       if (node.name.value === 'Query' || node.name.value === 'Mutation') {

@@ -1,7 +1,17 @@
 import { directiveNamed, isPurpose, namesIn, POLICY_MATRIX, purposesNamed, readBindings, type PolicyBindings, type PurposePolicy } from '@mutual-graph/policy';
 import {
-  buildSchema, getNamedType, isInputObjectType, isInterfaceType, isObjectType, Kind, parse,
-  type ConstDirectiveNode, type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLNamedType,
+  buildSchema,
+  getNamedType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  type ConstDirectiveNode,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLNamedType,
 } from 'graphql';
 
 /**
@@ -14,7 +24,8 @@ export function bindingsNamingNothing(supergraphSdl: string, matrix: Record<stri
   const schema = buildSchema(supergraphSdl, { assumeValidSDL: true });
   const rootExists = (field: string) => [schema.getQueryType(), schema.getMutationType()].some((root) => root !== null && root !== undefined && field in root.getFields());
   return Object.entries(matrix).flatMap(([purpose, row]) =>
-    (row.rootFields ?? []).filter((f) => !rootExists(f)).map((f) => `the ${purpose} purpose's rootFields name ${f}, which is no root field of the supergraph`));
+    (row.rootFields ?? []).filter((f) => !rootExists(f)).map((f) => `the ${purpose} purpose's rootFields name ${f}, which is no root field of the supergraph`),
+  );
 }
 
 /** Argument and input field names that say they name a member: each must be a `@memberKey`, or self-service would not see whom it names. */

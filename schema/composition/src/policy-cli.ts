@@ -42,9 +42,9 @@ if (!command) {
     const decision = decideOperation(bindings, purpose, uses, rootFields, rootType);
     console.log(`operation ${operation.name?.value ?? '(anonymous)'} under ${purpose}`);
     for (const use of uses) console.log(`  ${use.coordinate.padEnd(44)} ${use.unclassified ? 'UNCLASSIFIED' : (use.category ?? 'not personal')}`);
-    console.log(decision.allowed
-      ? `  allowed: reads ${decision.categories.join(', ') || 'nothing personal'}`
-      : `  refused: ${decision.rule} (${decision.message})\n  fields: ${decision.fields.join(', ')}`);
+    console.log(
+      decision.allowed ? `  allowed: reads ${decision.categories.join(', ') || 'nothing personal'}` : `  refused: ${decision.rule} (${decision.message})\n  fields: ${decision.fields.join(', ')}`,
+    );
   }
 } else {
   console.error('usage: npm run policy [-- explain FILE.graphql --purpose P]');

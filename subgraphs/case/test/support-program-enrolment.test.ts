@@ -26,7 +26,7 @@ describe('the Member Support Program lifecycle', () => {
     expect(skip.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
   });
 
-  it('records the assessment with the factors, the member\'s perspective and a snapshot of the ten-year history', async () => {
+  it("records the assessment with the factors, the member's perspective and a snapshot of the ten-year history", async () => {
     const { body } = await postGraphQL<{ recordAssessment: { historySnapshot: { matters: unknown[] } } }>(
       stack.gatewayUrl,
       'mutation ($e: ID!) { recordAssessment(enrolmentId: $e, contributingFactors: ["Documentation", "Communication after adverse events"], memberPerspective: "Workload in the emergency department.") { status contributingFactors memberPerspective historySnapshot } }',
@@ -36,7 +36,9 @@ describe('the Member Support Program lifecycle', () => {
     expect(body.errors).toBeUndefined();
     const enrolment = body.data!.recordAssessment;
     expect(enrolment).toMatchObject({ status: 'ASSESSMENT', contributingFactors: ['Documentation', 'Communication after adverse events'], memberPerspective: 'Workload in the emergency department.' });
-    const [{ n }] = await sql<{ n: number }>(stack.adminUrl, "select count(*)::int as n from casework.medico_legal_matter where member_id = $1 and opened_on >= now() - interval '10 years'", [member.id]);
+    const [{ n }] = await sql<{ n: number }>(stack.adminUrl, "select count(*)::int as n from casework.medico_legal_matter where member_id = $1 and opened_on >= now() - interval '10 years'", [
+      member.id,
+    ]);
     expect(enrolment.historySnapshot.matters).toHaveLength(n);
   });
 
@@ -45,15 +47,30 @@ describe('the Member Support Program lifecycle', () => {
     await postGraphQL(stack.gatewayUrl, 'mutation ($e: ID!) { addEnrolmentNote(enrolmentId: $e, text: "Follow-up call: plan on track.") { writtenAt } }', { e: enrolmentId }, await asRisk());
     const closed = await postGraphQL(stack.gatewayUrl, ADVANCE, { e: enrolmentId, to: 'CLOSED' }, await asRisk());
     expect(closed.body.data!.advanceEnrolment.closedOn).toBe(new Date().toISOString().slice(0, 10));
-    const { body } = await postGraphQL<{ member: { supportProgram: { notes: { author: string; text: string }[] } } }>(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { supportProgram { status notes { author text writtenAt } } } }', { id: member.id }, await asRisk());
+    const { body } = await postGraphQL<{ member: { supportProgram: { notes: { author: string; text: string }[] } } }>(
+      stack.gatewayUrl,
+      'query ($id: ID!) { member(id: $id) { supportProgram { status notes { author text writtenAt } } } }',
+      { id: member.id },
+      await asRisk(),
+    );
     const notes = body.data!.member.supportProgram.notes.map((n) => n.text);
-    expect(notes).toEqual(['Enrolled (IDENTIFICATION).', 'Assessment recorded: Documentation; Communication after adverse events.', 'Moved to PLAN.', 'Moved to ONGOING_SUPPORT.', 'Follow-up call: plan on track.', 'Moved to CLOSED.']);
+    expect(notes).toEqual([
+      'Enrolled (IDENTIFICATION).',
+      'Assessment recorded: Documentation; Communication after adverse events.',
+      'Moved to PLAN.',
+      'Moved to ONGOING_SUPPORT.',
+      'Follow-up call: plan on track.',
+      'Moved to CLOSED.',
+    ]);
     expect(body.data!.member.supportProgram.notes[0].author).toBe('risk-advisor-1');
   });
 
   it('is readable by risk management and by the member, and by no one else', async () => {
     const query = 'query ($id: ID!) { member(id: $id) { supportProgram { status } } }';
-    expect((await postGraphQL<{ member: { supportProgram: { status: string } } }>(stack.gatewayUrl, query, { id: member.id }, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }))).body.data!.member.supportProgram.status).toBe('CLOSED');
+    expect(
+      (await postGraphQL<{ member: { supportProgram: { status: string } } }>(stack.gatewayUrl, query, { id: member.id }, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }))).body.data!
+        .member.supportProgram.status,
+    ).toBe('CLOSED');
     expectRefused(await postGraphQL(stack.gatewayUrl, query, { id: member.id }, await asCaller('MEDICO_LEGAL_ASSISTANCE')), 'PURPOSE_SCOPE');
   });
 });

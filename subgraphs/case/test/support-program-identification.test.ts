@@ -27,8 +27,15 @@ function upperTail(n: number, lambda: number): number {
 async function oracle(alpha: number, minimumPeers: number) {
   const today = new Date().toISOString().slice(0, 10);
   const from = `${Number(today.slice(0, 4)) - 10}${today.slice(4)}`;
-  const periods = await sql<{ member_id: string; s: string; e: string | null; type_of_work: string; fee_region: string }>(stack.adminUrl, 'select member_id, to_char(starts_on, \'YYYY-MM-DD\') as s, to_char(ends_on, \'YYYY-MM-DD\') as e, type_of_work, fee_region from casework.protection_period');
-  const matters = await sql<{ member_id: string; n: number }>(stack.adminUrl, `select member_id, count(*)::int as n from casework.medico_legal_matter where opened_on between $1 and $2 group by member_id`, [from, today]);
+  const periods = await sql<{ member_id: string; s: string; e: string | null; type_of_work: string; fee_region: string }>(
+    stack.adminUrl,
+    "select member_id, to_char(starts_on, 'YYYY-MM-DD') as s, to_char(ends_on, 'YYYY-MM-DD') as e, type_of_work, fee_region from casework.protection_period",
+  );
+  const matters = await sql<{ member_id: string; n: number }>(
+    stack.adminUrl,
+    `select member_id, count(*)::int as n from casework.medico_legal_matter where opened_on between $1 and $2 group by member_id`,
+    [from, today],
+  );
   const count = new Map(matters.map((m) => [m.member_id, m.n]));
   const byMember = new Map<string, Map<string, number>>();
   for (const p of periods) {
@@ -80,28 +87,37 @@ describe('Member Support Program identification', () => {
     expect(excess).toEqual([...excess].sort((a, b) => b - a));
   });
 
-  it('keeps its copy of periods of protection current when a member\'s periods change', async () => {
+  it("keeps its copy of periods of protection current when a member's periods change", async () => {
     const suffix = Math.floor(Math.random() * 1_000_000);
     const applied = await postGraphQL<{ applyForMembership: { id: string } }>(
       stack.gatewayUrl,
       'mutation ($a: MembershipApplicationInput!) { applyForMembership(application: $a) { id } }',
-      { a: {
-        profile: { firstName: 'Idris', lastName: `Zzyzx-${String(suffix).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`, dateOfBirth: '1980-02-02' },
-        contact: { email: `idris.${suffix}@example.org`, phone: '+1-555-010-0177', city: 'Yellowknife', province: 'NT' },
-        minc: formatMinc(String(7_000_000 + suffix)), collegeRegistrations: [{ college: 'NT', registrationNumber: `NT-${suffix}` }], typeOfWork: 'PSY',
-      } },
+      {
+        a: {
+          profile: { firstName: 'Idris', lastName: `Zzyzx-${String(suffix).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`, dateOfBirth: '1980-02-02' },
+          contact: { email: `idris.${suffix}@example.org`, phone: '+1-555-010-0177', city: 'Yellowknife', province: 'NT' },
+          minc: formatMinc(String(7_000_000 + suffix)),
+          collegeRegistrations: [{ college: 'NT', registrationNumber: `NT-${suffix}` }],
+          typeOfWork: 'PSY',
+        },
+      },
       await asCaller('MEMBERSHIP'),
     );
     const id = applied.body.data!.applyForMembership.id;
     const on = new Date(Date.now() - 90 * DAY).toISOString().slice(0, 10);
-    const accepted = await postGraphQL(stack.gatewayUrl, 'mutation ($id: ID!, $on: Date!) { changeMembershipStatus(memberId: $id, to: ACTIVE, effectiveOn: $on) { membership { status } } }', { id, on }, await asCaller('MEMBERSHIP'));
+    const accepted = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation ($id: ID!, $on: Date!) { changeMembershipStatus(memberId: $id, to: ACTIVE, effectiveOn: $on) { membership { status } } }',
+      { id, on },
+      await asCaller('MEMBERSHIP'),
+    );
     expect(accepted.body.errors).toBeUndefined();
     await effectsSettled(id);
     const copy = await sql(stack.adminUrl, `select to_char(starts_on, 'YYYY-MM-DD') as starts_on, ends_on, type_of_work, fee_region from casework.protection_period where member_id = $1`, [id]);
     expect(copy).toEqual([{ starts_on: on, ends_on: null, type_of_work: 'PSY', fee_region: 'REST_OF_CANADA' }]);
   });
 
-  it('is risk management\'s alone, and its copy of periods is no client\'s to write', async () => {
+  it("is risk management's alone, and its copy of periods is no client's to write", async () => {
     expectRefused(await postGraphQL(stack.gatewayUrl, CANDIDATES, {}, await asCaller('MEDICO_LEGAL_ASSISTANCE')), 'PURPOSE_SCOPE');
     expectRefused(
       await postGraphQL(stack.gatewayUrl, 'mutation { syncProtectionPeriods(memberId: "00000000-0000-4000-8000-000000000000", periods: []) }', {}, await asCaller('MEMBERSHIP')),

@@ -6,7 +6,8 @@ import { asCaller } from '../../../test/support/tokens.js';
 
 const stack = testStack();
 const member = [...syntheticMembers(stack.seed)][450];
-const REQUEST = 'mutation { requestSupportProgramReview(answers: [{ code: "RECURRENT_EVENTS", answer: true }, { code: "REVIEW_HISTORY", answer: true }], note: "Three complaints this year.") { id status source } }';
+const REQUEST =
+  'mutation { requestSupportProgramReview(answers: [{ code: "RECURRENT_EVENTS", answer: true }, { code: "REVIEW_HISTORY", answer: true }], note: "Three complaints this year.") { id status source } }';
 
 describe('asking for a Member Support Program review', () => {
   it('offers the self-check questions in English and in French', async () => {
@@ -24,7 +25,12 @@ describe('asking for a Member Support Program review', () => {
     expect(await sql(stack.adminUrl, "select 1 from casework.support_program_enrolment where member_id = $1 and status <> 'CLOSED'", [member.id])).toHaveLength(1);
     const mine = await postGraphQL(stack.gatewayUrl, '{ me { supportProgram { source status } } }', {}, asMember);
     expect(mine.body.data!.me.supportProgram).toEqual({ source: 'MEMBER_REQUEST', status: 'IDENTIFIED' });
-    const staff = await postGraphQL<{ member: { supportProgram: { source: string } } }>(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { supportProgram { source } } }', { id: member.id }, await asCaller('RISK_MANAGEMENT'));
+    const staff = await postGraphQL<{ member: { supportProgram: { source: string } } }>(
+      stack.gatewayUrl,
+      'query ($id: ID!) { member(id: $id) { supportProgram { source } } }',
+      { id: member.id },
+      await asCaller('RISK_MANAGEMENT'),
+    );
     expect(staff.body.data!.member.supportProgram.source).toBe('MEMBER_REQUEST');
   });
 

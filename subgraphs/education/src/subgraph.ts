@@ -29,7 +29,16 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberLearningResolver, LearningCompletionResolver, LearningEventResolver, EventRegistrationResolver, CatalogueResolver, EducationPlanResolver, EducationPlanItemResolver, SupportContentResolver],
+    resolvers: [
+      MemberLearningResolver,
+      LearningCompletionResolver,
+      LearningEventResolver,
+      EventRegistrationResolver,
+      CatalogueResolver,
+      EducationPlanResolver,
+      EducationPlanItemResolver,
+      SupportContentResolver,
+    ],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, LearningActivity],
     referenceResolvers: educationReferences,

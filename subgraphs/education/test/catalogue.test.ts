@@ -70,7 +70,10 @@ describe('credits per accreditation cycle', () => {
     for (const cycle of cycles) {
       const start = Number(cycle.startsOn.slice(0, 4));
       const inCycle = completions.filter((c) => Math.floor(Number(c.completedOn.slice(0, 4)) / 5) * 5 === start);
-      expect(cycle.mainproCredits).toBeCloseTo(inCycle.reduce((sum, c) => sum + c.credits, 0), 5);
+      expect(cycle.mainproCredits).toBeCloseTo(
+        inCycle.reduce((sum, c) => sum + c.credits, 0),
+        5,
+      );
     }
   });
 });

@@ -16,13 +16,18 @@ const PLAN = (member: { id: string }, items: unknown[]) => ({ memberId: member.i
 describe('Member Support Program education plans', () => {
   const [member, other] = [...syntheticMembers(stack.seed)].slice(200, 202);
 
-  it('builds a plan of steps tied to the assessment, an outside program marked as the member\'s own expense', async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, CREATE, {
-      plan: PLAN(member, [
-        { factor: 'Documentation of informed consent', activityId: activity.id, dueOn: inDays(60) },
-        { factor: 'Communication with patients', externalProgram: 'Communication skills workshop (outside provider)', externalCostCad: '1250.00', dueOn: inDays(120) },
-      ]),
-    }, await asCaller('RISK_MANAGEMENT'));
+  it("builds a plan of steps tied to the assessment, an outside program marked as the member's own expense", async () => {
+    const { body } = await postGraphQL(
+      stack.gatewayUrl,
+      CREATE,
+      {
+        plan: PLAN(member, [
+          { factor: 'Documentation of informed consent', activityId: activity.id, dueOn: inDays(60) },
+          { factor: 'Communication with patients', externalProgram: 'Communication skills workshop (outside provider)', externalCostCad: '1250.00', dueOn: inDays(120) },
+        ]),
+      },
+      await asCaller('RISK_MANAGEMENT'),
+    );
     expect(body.errors).toBeUndefined();
     const plan = body.data!.createEducationPlan;
     expect(plan).toMatchObject({ status: 'ACTIVE', followUpOn: inDays(90), progress: { done: 0, total: 2 } });
@@ -46,9 +51,19 @@ describe('Member Support Program education plans', () => {
   });
 
   it("refuses a member's progress on someone else's plan", async () => {
-    const { body } = await postGraphQL<{ createEducationPlan: { items: { id: string }[] } }>(stack.gatewayUrl, CREATE, { plan: PLAN(other, [{ factor: 'Handoffs', activityId: activity.id, dueOn: inDays(30) }]) }, await asCaller('RISK_MANAGEMENT'));
+    const { body } = await postGraphQL<{ createEducationPlan: { items: { id: string }[] } }>(
+      stack.gatewayUrl,
+      CREATE,
+      { plan: PLAN(other, [{ factor: 'Handoffs', activityId: activity.id, dueOn: inDays(30) }]) },
+      await asCaller('RISK_MANAGEMENT'),
+    );
     const itemId = body.data!.createEducationPlan.items[0].id;
-    const response = await postGraphQL(stack.gatewayUrl, 'mutation ($id: ID!) { updateMyEducationPlanItem(itemId: $id, progress: { status: IN_PROGRESS }) { status } }', { id: itemId }, await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }));
+    const response = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation ($id: ID!) { updateMyEducationPlanItem(itemId: $id, progress: { status: IN_PROGRESS }) { status } }',
+      { id: itemId },
+      await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id }),
+    );
     expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'itemId' });
   });
 
@@ -62,7 +77,10 @@ describe('Member Support Program education plans', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: field });
   });
 
-  it('is the program staff\'s to build: refused to education staff', async () => {
-    expectRefused(await postGraphQL(stack.gatewayUrl, CREATE, { plan: PLAN({ id: randomUUID() }, [{ factor: 'x', activityId: activity.id, dueOn: inDays(10) }]) }, await asCaller('EDUCATION')), 'PURPOSE_SCOPE');
+  it("is the program staff's to build: refused to education staff", async () => {
+    expectRefused(
+      await postGraphQL(stack.gatewayUrl, CREATE, { plan: PLAN({ id: randomUUID() }, [{ factor: 'x', activityId: activity.id, dueOn: inDays(10) }]) }, await asCaller('EDUCATION')),
+      'PURPOSE_SCOPE',
+    );
   });
 });

@@ -28,7 +28,9 @@ async function registerMember(eventId: string, memberId: string) {
 }
 
 const seats = (eventId: string) =>
-  sql<{ status: string; waitlist_position: number | null; member_id: string }>(stack.adminUrl, 'select status, waitlist_position, member_id from education.event_registration where event_id = $1', [eventId]);
+  sql<{ status: string; waitlist_position: number | null; member_id: string }>(stack.adminUrl, 'select status, waitlist_position, member_id from education.event_registration where event_id = $1', [
+    eventId,
+  ]);
 
 describe('event registration', () => {
   it('fills the last seats under 40 simultaneous registrations without overbooking, and loses no one on the waitlist', async () => {
@@ -40,7 +42,10 @@ describe('event registration', () => {
 
     const rows = await seats(eventId);
     expect(rows.filter((r) => r.status === 'REGISTERED')).toHaveLength(5);
-    const waitlist = rows.filter((r) => r.status === 'WAITLISTED').map((r) => r.waitlist_position).sort((a, b) => a! - b!);
+    const waitlist = rows
+      .filter((r) => r.status === 'WAITLISTED')
+      .map((r) => r.waitlist_position)
+      .sort((a, b) => a! - b!);
     expect(waitlist).toEqual(Array.from({ length: 38 }, (_, i) => i + 1));
     expect(new Set(rows.map((r) => r.member_id)).size).toBe(43);
   });

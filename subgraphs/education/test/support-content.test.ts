@@ -9,7 +9,12 @@ type Resources = { wellnessResources: { nodes: { topic: string; language: string
 
 describe('physician support and wellness content', () => {
   it('has a physician health program for every province and territory, marked as example contacts', async () => {
-    const { body } = await postGraphQL<{ supportServices: { province: string; example: boolean; phone: string; webAddress: string }[] }>(stack.gatewayUrl, '{ supportServices { province name serves phone webAddress allHours languages example } }', {}, await asCaller('EDUCATION'));
+    const { body } = await postGraphQL<{ supportServices: { province: string; example: boolean; phone: string; webAddress: string }[] }>(
+      stack.gatewayUrl,
+      '{ supportServices { province name serves phone webAddress allHours languages example } }',
+      {},
+      await asCaller('EDUCATION'),
+    );
     expect(body.data!.supportServices.map((s) => s.province)).toEqual(PROVINCES);
     for (const service of body.data!.supportServices) {
       expect(service.example).toBe(true);
@@ -36,7 +41,12 @@ describe('physician support and wellness content', () => {
 
   it('is readable under every purpose of the internal graph, because it is about no one', async () => {
     for (const purpose of PURPOSE_NAMES.filter((p) => p !== 'PARTNER_CONFIRMATION')) {
-      const { body } = await postGraphQL(stack.gatewayUrl, '{ supportServices(province: NS) { name } wellnessResources(first: 1) { totalCount } }', {}, await asCaller(purpose, { memberId: '00000000-0000-4000-8000-000000000001' }));
+      const { body } = await postGraphQL(
+        stack.gatewayUrl,
+        '{ supportServices(province: NS) { name } wellnessResources(first: 1) { totalCount } }',
+        {},
+        await asCaller(purpose, { memberId: '00000000-0000-4000-8000-000000000001' }),
+      );
       expect([purpose, body.errors]).toEqual([purpose, undefined]);
     }
   });

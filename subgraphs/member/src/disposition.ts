@@ -29,10 +29,14 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
         return pageOf(await keysFrom(em, `${ENDED_BEFORE} and m.email is not null order by m.id limit ?`, [after ?? FIRST_KEY, cutoff, limit]), limit);
       },
       async apply(em, ids) {
-        const rows: unknown[] = await em.getConnection().execute(
-          'update member.member set email = null, phone = null, city = null, mailing_province = null where id = any(?::uuid[]) and email is not null returning id',
-          [keyArray(ids)], 'all', em.getTransactionContext(),
-        );
+        const rows: unknown[] = await em
+          .getConnection()
+          .execute(
+            'update member.member set email = null, phone = null, city = null, mailing_province = null where id = any(?::uuid[]) and email is not null returning id',
+            [keyArray(ids)],
+            'all',
+            em.getTransactionContext(),
+          );
         return rows.length;
       },
     },
@@ -61,7 +65,9 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
           `update member.member set first_name = 'Anonymised', last_name = 'Member', date_of_birth = null, minc = null,
              membership_number = 'ANON-' || substr(replace(id::text, '-', ''), 1, 11), email = null, phone = null, city = null, mailing_province = null, anonymised_on = ?
            where id = any(?::uuid[]) and anonymised_on is null returning id`,
-          [today(), keyArray(ids)], 'all', em.getTransactionContext(),
+          [today(), keyArray(ids)],
+          'all',
+          em.getTransactionContext(),
         );
         // The EDI store's copy of their practice goes with their identity (idempotent, on its own connection).
         await edi.fork().nativeDelete(MemberPracticeCopy, { memberId: { $in: ids } });

@@ -35,9 +35,18 @@ describe('member subgraph batching', () => {
   it('answers null in place for unknown and malformed representations, still in one statement', async () => {
     const known = syntheticMember(0, stack.seed).id;
     subgraph.counter.reset();
-    const { body } = await postAsGateway(subgraph, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`, {
-      r: [{ __typename: 'Member', id: known }, { __typename: 'Member', id: '00000000-0000-4000-8000-000000000000' }, { __typename: 'Member', id: 'not-a-uuid' }],
-    }, 'MEMBERSHIP');
+    const { body } = await postAsGateway(
+      subgraph,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id } } }`,
+      {
+        r: [
+          { __typename: 'Member', id: known },
+          { __typename: 'Member', id: '00000000-0000-4000-8000-000000000000' },
+          { __typename: 'Member', id: 'not-a-uuid' },
+        ],
+      },
+      'MEMBERSHIP',
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toEqual([{ id: known }, null, null]);
     expect(subgraph.counter.domainStatements()).toHaveLength(1);

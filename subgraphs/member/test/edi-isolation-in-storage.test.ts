@@ -5,7 +5,7 @@ import { sql, testStack } from '../../../test/support/stack.js';
 describe('EDI answers in storage', () => {
   const stack = testStack();
 
-  it("are refused to the connection that serves membership and eligibility (permission denied)", async () => {
+  it('are refused to the connection that serves membership and eligibility (permission denied)', async () => {
     // The very connection the member subgraph reads members, periods and eligibility with.
     const orm = await openDatabase(memberSubgraph.database, { clientUrl: stack.ownerUrls.member, poolMax: 1 });
     try {

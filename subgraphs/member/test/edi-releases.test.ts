@@ -21,10 +21,11 @@ async function publish(): Promise<{ id: string; version: number; publishedBy: st
   return body.data!.publishEdiRelease;
 }
 
-const asTables = (tables: Map<string, Cell[]>): PublishedTable[] => EDI_RELEASE_TABLES.map((table) => ({
-  table,
-  cells: tables.get(table.key)!.map((c) => ({ values: c.values.map((v) => v.value), count: c.count })),
-}));
+const asTables = (tables: Map<string, Cell[]>): PublishedTable[] =>
+  EDI_RELEASE_TABLES.map((table) => ({
+    table,
+    cells: tables.get(table.key)!.map((c) => ({ values: c.values.map((v) => v.value), count: c.count })),
+  }));
 
 const APPLY = `mutation ($application: MembershipApplicationInput!, $edi: EdiAnswersInput) { applyForMembership(application: $application, ediAnswers: $edi) { id } }`;
 
@@ -43,7 +44,9 @@ describe("the EDI store's copy of practices", () => {
       await edi.close();
       await member.close();
     }
-    expect(await sql(stack.adminUrl, 'select member_id::text as id, province, specialty from edi.member_practice where member_id = any($1::uuid[]) order by member_id', [[first.id, second.id]])).toEqual(expected);
+    expect(
+      await sql(stack.adminUrl, 'select member_id::text as id, province, specialty from edi.member_practice where member_id = any($1::uuid[]) order by member_id', [[first.id, second.id]]),
+    ).toEqual(expected);
   });
 });
 
@@ -59,20 +62,34 @@ describe('publishing EDI releases', () => {
     const first = await publish();
     const answers = { GENDER_IDENTITY: 'NON_BINARY', INDIGENOUS_IDENTITY: 'METIS', RACIALIZED_IDENTITY: 'BLACK', DISABILITY: 'YES', SEXUAL_ORIENTATION: 'BISEXUAL' } as const;
     const unique = Date.now() % 1_000_000;
-    const { body } = await postGraphQL<{ applyForMembership: { id: string } }>(stack.gatewayUrl, APPLY, {
-      application: {
-        profile: { firstName: 'Aurore', lastName: 'Zzyzx-Release', dateOfBirth: '1985-04-12' },
-        contact: { email: `release.${unique}@example.org`, phone: '+1-555-010-0199', city: 'Iqaluit', province: 'NU' },
-        minc: formatMinc(String(8_900_000 + (unique % 99_999))),
-        collegeRegistrations: [{ college: 'NU', registrationNumber: `NU-R-${unique}` }],
-        typeOfWork: 'PSY',
+    const { body } = await postGraphQL<{ applyForMembership: { id: string } }>(
+      stack.gatewayUrl,
+      APPLY,
+      {
+        application: {
+          profile: { firstName: 'Aurore', lastName: 'Zzyzx-Release', dateOfBirth: '1985-04-12' },
+          contact: { email: `release.${unique}@example.org`, phone: '+1-555-010-0199', city: 'Iqaluit', province: 'NU' },
+          minc: formatMinc(String(8_900_000 + (unique % 99_999))),
+          collegeRegistrations: [{ college: 'NU', registrationNumber: `NU-R-${unique}` }],
+          typeOfWork: 'PSY',
+        },
+        edi: {
+          consentToCollect: true,
+          genderIdentity: answers.GENDER_IDENTITY,
+          indigenousIdentity: answers.INDIGENOUS_IDENTITY,
+          racializedIdentity: answers.RACIALIZED_IDENTITY,
+          disability: answers.DISABILITY,
+          sexualOrientation: answers.SEXUAL_ORIENTATION,
+        },
       },
-      edi: { consentToCollect: true, genderIdentity: answers.GENDER_IDENTITY, indigenousIdentity: answers.INDIGENOUS_IDENTITY, racializedIdentity: answers.RACIALIZED_IDENTITY, disability: answers.DISABILITY, sexualOrientation: answers.SEXUAL_ORIENTATION },
-    }, await asCaller('MEMBERSHIP'));
+      await asCaller('MEMBERSHIP'),
+    );
     expect(body.errors).toBeUndefined();
     // The EDI store's copy of the applicant's practice followed, from the member subgraph's outbox.
     await effectsSettled(body.data!.applyForMembership.id);
-    expect(await sql(stack.adminUrl, 'select province, specialty from edi.member_practice where member_id = $1', [body.data!.applyForMembership.id])).toEqual([{ province: 'NU', specialty: 'PSYCHIATRY' }]);
+    expect(await sql(stack.adminUrl, 'select province, specialty from edi.member_practice where member_id = $1', [body.data!.applyForMembership.id])).toEqual([
+      { province: 'NU', specialty: 'PSYCHIATRY' },
+    ]);
     const second = await publish();
     expect(second.version).toBe(first.version + 1);
 
@@ -116,7 +133,15 @@ describe('publishing EDI releases', () => {
   }, 180_000);
 
   it("stops at the year's privacy budget, with a code and the date the next release fits", async () => {
-    const budget = async () => (await postGraphQL<{ ediPrivacyBudget: { budget: number; spent: number; spentInTotal: number; releasesPossible: number; nextReleaseFrom: string } }>(stack.gatewayUrl, '{ ediPrivacyBudget { budget spent spentInTotal releasesPossible nextReleaseFrom } }', {}, await asCaller('EDI_REPORTING'))).body.data!.ediPrivacyBudget;
+    const budget = async () =>
+      (
+        await postGraphQL<{ ediPrivacyBudget: { budget: number; spent: number; spentInTotal: number; releasesPossible: number; nextReleaseFrom: string } }>(
+          stack.gatewayUrl,
+          '{ ediPrivacyBudget { budget spent spentInTotal releasesPossible nextReleaseFrom } }',
+          {},
+          await asCaller('EDI_REPORTING'),
+        )
+      ).body.data!.ediPrivacyBudget;
     let state = await budget();
     expect(state.budget).toBe(0.5);
     while (state.releasesPossible > 0) {

@@ -14,17 +14,26 @@ const stack = testStack();
 
 /** Every respondent's answers and practice, straight from the database as the administrator, by dimension. */
 async function truth(): Promise<Record<string, string>[]> {
-  return sql(stack.adminUrl, `select coalesce(e.gender_identity, 'NOT_ANSWERED') as "GENDER_IDENTITY", coalesce(e.indigenous_identity, 'NOT_ANSWERED') as "INDIGENOUS_IDENTITY",
+  return sql(
+    stack.adminUrl,
+    `select coalesce(e.gender_identity, 'NOT_ANSWERED') as "GENDER_IDENTITY", coalesce(e.indigenous_identity, 'NOT_ANSWERED') as "INDIGENOUS_IDENTITY",
       coalesce(e.racialized_identity, 'NOT_ANSWERED') as "RACIALIZED_IDENTITY", coalesce(e.disability, 'NOT_ANSWERED') as "DISABILITY",
       coalesce(e.sexual_orientation, 'NOT_ANSWERED') as "SEXUAL_ORIENTATION", m.province::text as "PROVINCE", m.specialty as "SPECIALTY"
-    from edi.edi_profile e join member.member m on m.id = e.member_id`);
+    from edi.edi_profile e join member.member m on m.id = e.member_id`,
+  );
 }
 
 describe('EDI reporting, from published releases only', () => {
   it('answers from the latest published release, the first of which seeding published', async () => {
     const published = await releases();
     expect(published.at(-1)).toMatchObject({ version: 1, publishedBy: 'seed', method: 'DISCRETE_GAUSSIAN_ZCDP', minimumCellSize: 10 });
-    expect(published.at(-1)!.privacyLoss).toEqual({ rho: 0.125, epsilon: expect.closeTo(2.75, 2), rhoChangedAnswer: 0.25, epsilonChangedAnswer: expect.closeTo(3.97, 2), noiseStandardDeviation: expect.closeTo(8.485, 2) });
+    expect(published.at(-1)!.privacyLoss).toEqual({
+      rho: 0.125,
+      epsilon: expect.closeTo(2.75, 2),
+      rhoChangedAnswer: 0.25,
+      epsilonChangedAnswer: expect.closeTo(3.97, 2),
+      noiseStandardDeviation: expect.closeTo(8.485, 2),
+    });
     const latest = published[0];
     expect((await summary(['GENDER_IDENTITY'])).release).toEqual({ id: latest.id, version: latest.version });
   });
@@ -58,11 +67,13 @@ describe('EDI reporting, from published releases only', () => {
       // What publication does to these counts (protect-release.ts with the release's variance), without spending the budget.
       const counts = await countRelease(orm.em.fork());
       const protectedRelease = protectRelease(counts, { minimumCellSize: 10, variance: noiseVariance(EDI_RELEASE_TABLES.length) });
-      residuals = protectedRelease.flatMap(({ table, cells }) => cells.flatMap((cell) => {
-        const count = counts.get(table.key)!.get(cellKey(cell.values)) ?? 0;
-        if (cell.count !== null) expect(cell.count).toBeGreaterThanOrEqual(10);
-        return count >= 40 && cell.count !== null ? [cell.count - count] : [];
-      }));
+      residuals = protectedRelease.flatMap(({ table, cells }) =>
+        cells.flatMap((cell) => {
+          const count = counts.get(table.key)!.get(cellKey(cell.values)) ?? 0;
+          if (cell.count !== null) expect(cell.count).toBeGreaterThanOrEqual(10);
+          return count >= 40 && cell.count !== null ? [cell.count - count] : [];
+        }),
+      );
     } finally {
       await orm.close();
     }

@@ -6,7 +6,10 @@ const LOOKUPS: [string, string][] = [
   ['by id', `select * from member.member where id = '00000000-0000-4000-8000-000000000000'`],
   ['by MINC', `select * from member.member where minc = 'CAMD-1234-5674'`],
   ['by membership number', `select * from member.member where membership_number = 'MG0000001'`],
-  ['a filtered page ordered by name', `select * from member.member where province = 'ON' and specialty = 'FAMILY_MEDICINE' and type_of_work = 'FM-NOB' and status = 'ACTIVE' order by last_name, id limit 20`],
+  [
+    'a filtered page ordered by name',
+    `select * from member.member where province = 'ON' and specialty = 'FAMILY_MEDICINE' and type_of_work = 'FM-NOB' and status = 'ACTIVE' order by last_name, id limit 20`,
+  ],
   ['a page ordered by name', `select * from member.member order by last_name, id limit 20`],
   ["a member's periods", `select * from member.membership_period where member_id = '00000000-0000-4000-8000-000000000000'`],
 ];

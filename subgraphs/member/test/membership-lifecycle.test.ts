@@ -91,7 +91,7 @@ describe('applications', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'application.minc' });
   });
 
-  it('is membership services\' work: refused under any other purpose', async () => {
+  it("is membership services' work: refused under any other purpose", async () => {
     expectRefused(await postGraphQL(stack.gatewayUrl, APPLY, { application: application() }, await asCaller('MEDICO_LEGAL_ASSISTANCE')), 'PURPOSE_SCOPE');
   });
 });
@@ -145,7 +145,12 @@ describe('the membership lifecycle', () => {
     );
     expect(response.body.data!.changeTypeOfWork).toEqual({
       practice: { typeOfWork: 'EM', specialty: 'EMERGENCY_MEDICINE' },
-      membership: { periods: [{ startsOn: daysAgo(200), endsOn: daysAgo(51), typeOfWork: 'FM-NOB' }, { startsOn: daysAgo(50), endsOn: null, typeOfWork: 'EM' }] },
+      membership: {
+        periods: [
+          { startsOn: daysAgo(200), endsOn: daysAgo(51), typeOfWork: 'FM-NOB' },
+          { startsOn: daysAgo(50), endsOn: null, typeOfWork: 'EM' },
+        ],
+      },
     });
   });
 });

@@ -1,7 +1,13 @@
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { postGraphQL, sql, testStack, type GraphQLResponse } from '../../../test/support/stack.js';
 
-type MembersPage = { members: { totalCount: number; edges: { node: { id: string; lastName: string; practice: { province: string }; membership: { status: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type MembersPage = {
+  members: {
+    totalCount: number;
+    edges: { node: { id: string; lastName: string; practice: { province: string }; membership: { status: string } } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
 import { asCaller } from '../../../test/support/tokens.js';
 
 describe('membership through the gateway', () => {

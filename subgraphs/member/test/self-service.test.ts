@@ -34,9 +34,19 @@ describe('member self-service', () => {
   });
 
   it('lets a member correct their own contact details and name', async () => {
-    const contact = await postGraphQL(stack.gatewayUrl, 'mutation { updateMyContact(contact: { email: "Noor@Example.org", phone: "+1 867 555 0100", city: "Dawson", province: YT }) { contact { email city } } }', {}, await asSelf());
+    const contact = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation { updateMyContact(contact: { email: "Noor@Example.org", phone: "+1 867 555 0100", city: "Dawson", province: YT }) { contact { email city } } }',
+      {},
+      await asSelf(),
+    );
     expect(contact.body.data!.updateMyContact.contact).toEqual({ email: 'noor@example.org', city: 'Dawson' });
-    const profile = await postGraphQL(stack.gatewayUrl, 'mutation { updateMyProfile(profile: { firstName: "Nour", lastName: "Zzyzx-Haddad", dateOfBirth: "1979-09-30" }) { firstName lastName } }', {}, await asSelf());
+    const profile = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation { updateMyProfile(profile: { firstName: "Nour", lastName: "Zzyzx-Haddad", dateOfBirth: "1979-09-30" }) { firstName lastName } }',
+      {},
+      await asSelf(),
+    );
     expect(profile.body.data!.updateMyProfile).toEqual({ firstName: 'Nour', lastName: 'Zzyzx-Haddad' });
   });
 
@@ -61,10 +71,20 @@ describe('member self-service', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'contact.email' });
   });
 
-  it("lets a member give, change and delete their own EDI answers, and the rows are gone", async () => {
-    const set = await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, genderIdentity: "NON_BINARY", disability: "NO" }) { genderIdentity disability } }', {}, await asSelf());
+  it('lets a member give, change and delete their own EDI answers, and the rows are gone', async () => {
+    const set = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation { setMyEdiAnswers(answers: { consentToCollect: true, genderIdentity: "NON_BINARY", disability: "NO" }) { genderIdentity disability } }',
+      {},
+      await asSelf(),
+    );
     expect(set.body.data!.setMyEdiAnswers).toEqual({ genderIdentity: 'NON_BINARY', disability: 'NO' });
-    const changed = await postGraphQL(stack.gatewayUrl, 'mutation { setMyEdiAnswers(answers: { consentToCollect: true, genderIdentity: "PREFER_NOT_TO_SAY" }) { genderIdentity disability } }', {}, await asSelf());
+    const changed = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation { setMyEdiAnswers(answers: { consentToCollect: true, genderIdentity: "PREFER_NOT_TO_SAY" }) { genderIdentity disability } }',
+      {},
+      await asSelf(),
+    );
     expect(changed.body.data!.setMyEdiAnswers).toEqual({ genderIdentity: 'PREFER_NOT_TO_SAY', disability: null });
     const deleted = await postGraphQL(stack.gatewayUrl, 'mutation { deleteMyEdiAnswers }', {}, await asSelf());
     expect(deleted.body.data!.deleteMyEdiAnswers).toBe(true);

@@ -49,13 +49,13 @@ describe('the privacy office reads the access audit', () => {
     expect(period.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.to' });
   });
 
-  it('is the privacy office\'s alone', async () => {
+  it("is the privacy office's alone", async () => {
     const { body } = await postGraphQL(stack.gatewayUrl, AUDIT, {}, await asCaller('MEMBERSHIP'));
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('can be read by the privacy subgraph\'s role, never changed by it', async () => {
+  it("can be read by the privacy subgraph's role, never changed by it", async () => {
     await expect(sql(stack.ownerUrls.privacy, 'select count(*) from audit.audit_record')).resolves.toHaveLength(1);
     await expect(sql(stack.ownerUrls.privacy, 'delete from audit.audit_record')).rejects.toThrow(/permission denied/);
     await expect(sql(stack.ownerUrls.privacy, "update audit.audit_record set decision = 'ALLOWED'")).rejects.toThrow(/permission denied/);

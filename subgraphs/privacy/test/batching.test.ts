@@ -12,12 +12,15 @@ describe('privacy subgraph batching', () => {
   });
   afterAll(() => subgraph.stop());
 
-  it('loads 70 members\' consents with one statement', async () => {
+  it("loads 70 members' consents with one statement", async () => {
     const representations = Array.from({ length: 70 }, (_, i) => ({ __typename: 'Member', id: syntheticMember(i, stack.seed).id }));
     subgraph.counter.reset();
-    const { body } = await postAsGateway(subgraph,
+    const { body } = await postAsGateway(
+      subgraph,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id consents { purpose status grantedAt withdrawnAt } } } }`,
-      { r: representations }, 'PRIVACY_OFFICE');
+      { r: representations },
+      'PRIVACY_OFFICE',
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities).toHaveLength(70);
     expect(subgraph.counter.domainStatements()).toHaveLength(1);

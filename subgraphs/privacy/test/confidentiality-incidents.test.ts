@@ -12,7 +12,12 @@ const RECORD = `mutation ($incident: ConfidentialityIncidentInput!) { recordConf
 
 const incident = (changes: Record<string, unknown> = {}) => ({
   description: 'A letter about two advice calls was mailed to the wrong address.',
-  occurredFrom: day(-5), discoveredOn: day(-2), categories: ['MEDICO_LEGAL', 'CONTACT'], memberIds: [first.id, second.id], peopleConcerned: 2, ...changes,
+  occurredFrom: day(-5),
+  discoveredOn: day(-2),
+  categories: ['MEDICO_LEGAL', 'CONTACT'],
+  memberIds: [first.id, second.id],
+  peopleConcerned: 2,
+  ...changes,
 });
 
 describe('the register of confidentiality incidents', () => {
@@ -22,16 +27,29 @@ describe('the register of confidentiality incidents', () => {
     const entry = recorded.body.data!.recordConfidentialityIncident;
     expect(entry).toMatchObject({ injuryRisk: 'NOT_ASSESSED', categories: ['CONTACT', 'MEDICO_LEGAL'], notifications: [], notificationsOutstanding: [] });
 
-    const assessed = await postGraphQL(stack.gatewayUrl, `mutation ($id: ID!, $on: Date!) { assessIncidentRisk(incidentId: $id, risk: RISK_OF_SERIOUS_INJURY,
+    const assessed = await postGraphQL(
+      stack.gatewayUrl,
+      `mutation ($id: ID!, $on: Date!) { assessIncidentRisk(incidentId: $id, risk: RISK_OF_SERIOUS_INJURY,
       reasoning: "Medico-legal information is sensitive and the recipient is unknown to the members.", assessedOn: $on, measuresTaken: "Recipient asked to return the letter.") { ${FIELDS} } }`,
-    { id: entry.id, on: day(-1) }, await office());
-    expect(assessed.body.data!.assessIncidentRisk).toMatchObject({ injuryRisk: 'RISK_OF_SERIOUS_INJURY', assessedOn: day(-1), notificationsOutstanding: ['COMMISSION_ACCES_INFORMATION', 'PERSONS_CONCERNED'] });
+      { id: entry.id, on: day(-1) },
+      await office(),
+    );
+    expect(assessed.body.data!.assessIncidentRisk).toMatchObject({
+      injuryRisk: 'RISK_OF_SERIOUS_INJURY',
+      assessedOn: day(-1),
+      notificationsOutstanding: ['COMMISSION_ACCES_INFORMATION', 'PERSONS_CONCERNED'],
+    });
     const awaiting = await postGraphQL(stack.gatewayUrl, '{ incidentsAwaitingNotification { id } }', {}, await office());
     expect(awaiting.body.data!.incidentsAwaitingNotification).toContainEqual({ id: entry.id });
 
     const NOTIFY = `mutation ($id: ID!, $who: IncidentNotifiee!, $on: Date!) { recordIncidentNotification(incidentId: $id, notified: $who, notifiedOn: $on, details: "Form sent by e-mail.") { ${FIELDS} } }`;
     await postGraphQL(stack.gatewayUrl, NOTIFY, { id: entry.id, who: 'COMMISSION_ACCES_INFORMATION', on: day(-1) }, await office());
-    const told = await postGraphQL<{ recordIncidentNotification: { notifications: { notified: string }[] } }>(stack.gatewayUrl, NOTIFY, { id: entry.id, who: 'PERSONS_CONCERNED', on: day(0) }, await office());
+    const told = await postGraphQL<{ recordIncidentNotification: { notifications: { notified: string }[] } }>(
+      stack.gatewayUrl,
+      NOTIFY,
+      { id: entry.id, who: 'PERSONS_CONCERNED', on: day(0) },
+      await office(),
+    );
     expect(told.body.data!.recordIncidentNotification.notifications.map((n) => n.notified)).toEqual(['COMMISSION_ACCES_INFORMATION', 'PERSONS_CONCERNED']);
     expect(told.body.data!.recordIncidentNotification.notificationsOutstanding).toEqual([]);
     const after = await postGraphQL(stack.gatewayUrl, '{ incidentsAwaitingNotification { id } }', {}, await office());

@@ -17,7 +17,12 @@ async function audience(): Promise<string[]> {
   let after: string | null = null;
   for (;;) {
     // Typed here: `after` feeds the query and is read from its answer.
-    const { body }: GraphQLResponse<Audience> = await postGraphQL<Audience>(stack.gatewayUrl, 'query ($after: String) { communicationsAudience(first: 500, after: $after) { members { id } hasNextPage endCursor totalCount } }', { after }, await communications());
+    const { body }: GraphQLResponse<Audience> = await postGraphQL<Audience>(
+      stack.gatewayUrl,
+      'query ($after: String) { communicationsAudience(first: 500, after: $after) { members { id } hasNextPage endCursor totalCount } }',
+      { after },
+      await communications(),
+    );
     expect(body.errors).toBeUndefined();
     const page: Audience['communicationsAudience'] = body.data!.communicationsAudience;
     ids.push(...page.members.map((m) => m.id));
@@ -55,7 +60,12 @@ describe('consent decides whom the COMMUNICATIONS purpose reaches', () => {
     const membership = await postGraphQL(stack.gatewayUrl, 'query ($id: ID!) { member(id: $id) { id } }', { id }, await asCaller('MEMBERSHIP'));
     expect(membership.body.data!.member).toEqual({ id });
 
-    const regranted = await postGraphQL<{ grantMyConsent: { history: { decision: string }[] } }>(stack.gatewayUrl, 'mutation { grantMyConsent(purpose: COMMUNICATIONS) { status history { decision method } } }', {}, asSelf);
+    const regranted = await postGraphQL<{ grantMyConsent: { history: { decision: string }[] } }>(
+      stack.gatewayUrl,
+      'mutation { grantMyConsent(purpose: COMMUNICATIONS) { status history { decision method } } }',
+      {},
+      asSelf,
+    );
     expect(regranted.body.data!.grantMyConsent.status).toBe('GRANTED');
     expect(regranted.body.data!.grantMyConsent.history.slice(-2).map((e) => e.decision)).toEqual(['WITHDRAWN', 'GRANTED']);
     expect((await postGraphQL(stack.gatewayUrl, READ, { id }, await communications())).body.data!.member).toMatchObject({ communicationPreferences: { consented: true } });
@@ -77,7 +87,12 @@ describe('consent to disclose to a third party the member names', () => {
 
   it('is kept per recipient: withdrawing one leaves the other', async () => {
     for (const recipient of ['Hôpital Saint-Laurent', 'Law Society of Ontario']) {
-      const granted = await postGraphQL(stack.gatewayUrl, 'mutation ($r: String) { grantMyConsent(purpose: THIRD_PARTY_DISCLOSURE, recipient: $r) { recipient status } }', { r: recipient }, await asSelf());
+      const granted = await postGraphQL(
+        stack.gatewayUrl,
+        'mutation ($r: String) { grantMyConsent(purpose: THIRD_PARTY_DISCLOSURE, recipient: $r) { recipient status } }',
+        { r: recipient },
+        await asSelf(),
+      );
       expect(granted.body.data!.grantMyConsent).toEqual({ recipient, status: 'GRANTED' });
     }
     await postGraphQL(stack.gatewayUrl, 'mutation { withdrawMyConsent(purpose: THIRD_PARTY_DISCLOSURE, recipient: "Law Society of Ontario") { status } }', {}, await asSelf());
@@ -115,11 +130,16 @@ describe('consent decisions the privacy office records from a call or a letter',
   });
 
   it('leaves online decisions to the member', async () => {
-    const { body } = await postGraphQL(stack.gatewayUrl, 'mutation ($m: ID!) { recordConsentDecision(memberId: $m, purpose: SURVEYS, decision: GRANTED, method: ONLINE) { status } }', { m: members[591].id }, await office());
+    const { body } = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation ($m: ID!) { recordConsentDecision(memberId: $m, purpose: SURVEYS, decision: GRANTED, method: ONLINE) { status } }',
+      { m: members[591].id },
+      await office(),
+    );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'method' });
   });
 
-  it('refuses the gateway\'s erasure call to every client', async () => {
+  it("refuses the gateway's erasure call to every client", async () => {
     const response = await postGraphQL(stack.gatewayUrl, 'mutation ($m: [ID!]!) { eraseEdiAnswers(memberIds: $m) }', { m: [members[592].id] }, await office());
     expect(response.body.data ?? null).toBeNull();
     expect(response.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -130,22 +150,38 @@ describe('disclosures the privacy office records', () => {
   const member = members[593];
   const RECORD = 'mutation ($d: StaffDisclosureInput!) { recordDisclosure(disclosure: $d) { recipient purpose categories description } }';
   const disclosure = (changes: Record<string, unknown> = {}) => ({
-    memberId: member.id, recipient: 'Dr. Ada Lovelace, counsel', basis: 'MEMBER_CONSENT', categories: ['MEDICO_LEGAL'], description: 'Copy of the file on the 2025 College complaint.', disclosedAt: new Date().toISOString(), ...changes,
+    memberId: member.id,
+    recipient: 'Dr. Ada Lovelace, counsel',
+    basis: 'MEMBER_CONSENT',
+    categories: ['MEDICO_LEGAL'],
+    description: 'Copy of the file on the 2025 College complaint.',
+    disclosedAt: new Date().toISOString(),
+    ...changes,
   });
 
-  it('at the member\'s direction only while their consent names the recipient, and shows it to the member', async () => {
+  it("at the member's direction only while their consent names the recipient, and shows it to the member", async () => {
     const refused = await postGraphQL(stack.gatewayUrl, RECORD, { d: disclosure() }, await office());
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'disclosure.recipient' });
     const asSelf = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
     await postGraphQL(stack.gatewayUrl, 'mutation { grantMyConsent(purpose: THIRD_PARTY_DISCLOSURE, recipient: "Dr. Ada Lovelace, counsel") { status } }', {}, asSelf);
     const recorded = await postGraphQL(stack.gatewayUrl, RECORD, { d: disclosure() }, await office());
-    expect(recorded.body.data!.recordDisclosure).toEqual({ recipient: 'Dr. Ada Lovelace, counsel', purpose: 'MEMBER_CONSENT', categories: ['MEDICO_LEGAL'], description: 'Copy of the file on the 2025 College complaint.' });
+    expect(recorded.body.data!.recordDisclosure).toEqual({
+      recipient: 'Dr. Ada Lovelace, counsel',
+      purpose: 'MEMBER_CONSENT',
+      categories: ['MEDICO_LEGAL'],
+      description: 'Copy of the file on the 2025 College complaint.',
+    });
     const mine = await postGraphQL(stack.gatewayUrl, '{ me { disclosures { recipient purpose } } }', {}, asSelf);
     expect(mine.body.data!.me.disclosures).toContainEqual({ recipient: 'Dr. Ada Lovelace, counsel', purpose: 'MEMBER_CONSENT' });
   });
 
   it('as the law requires without consent, and never dated in the future', async () => {
-    const legal = await postGraphQL(stack.gatewayUrl, RECORD, { d: disclosure({ recipient: 'Superior Court of Justice', basis: 'REQUIRED_BY_LAW', description: 'Records produced under subpoena.' }) }, await office());
+    const legal = await postGraphQL(
+      stack.gatewayUrl,
+      RECORD,
+      { d: disclosure({ recipient: 'Superior Court of Justice', basis: 'REQUIRED_BY_LAW', description: 'Records produced under subpoena.' }) },
+      await office(),
+    );
     expect(legal.body.data!.recordDisclosure.purpose).toBe('REQUIRED_BY_LAW');
     const future = await postGraphQL(stack.gatewayUrl, RECORD, { d: disclosure({ basis: 'REQUIRED_BY_LAW', disclosedAt: new Date(Date.now() + 86_400_000).toISOString() }) }, await office());
     expect(future.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'disclosure.disclosedAt' });

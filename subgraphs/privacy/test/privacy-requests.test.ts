@@ -22,9 +22,14 @@ async function record(receivedOffset: number) {
 }
 
 describe('privacy requests on the statutory clock', () => {
-  it('takes a member\'s own access request, due 30 days after receipt, and shows it to them', async () => {
+  it("takes a member's own access request, due 30 days after receipt, and shows it to them", async () => {
     const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
-    const { body } = await postGraphQL<{ submitPrivacyRequest: { id: string } }>(stack.gatewayUrl, `mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything you hold about me.") { ${FIELDS} } }`, {}, asMember);
+    const { body } = await postGraphQL<{ submitPrivacyRequest: { id: string } }>(
+      stack.gatewayUrl,
+      `mutation { submitPrivacyRequest(kind: ACCESS, details: "A copy of everything you hold about me.") { ${FIELDS} } }`,
+      {},
+      asMember,
+    );
     expect(body.data!.submitPrivacyRequest).toMatchObject({ kind: 'ACCESS', status: 'RECEIVED', receivedOn: day(0), dueOn: day(30) });
     const mine = await postGraphQL(stack.gatewayUrl, '{ me { privacyRequests { id kind } } }', {}, asMember);
     expect(mine.body.data!.me.privacyRequests).toContainEqual({ id: body.data!.submitPrivacyRequest.id, kind: 'ACCESS' });
@@ -34,7 +39,12 @@ describe('privacy requests on the statutory clock', () => {
     const overdue = await record(-35);
     const dueSoon = await record(-25);
     const later = await record(-1);
-    const due = await postGraphQL<{ privacyRequestsDue: { id: string }[]; overduePrivacyRequests: { id: string }[] }>(stack.gatewayUrl, '{ privacyRequestsDue(withinDays: 7) { id } overduePrivacyRequests { id } }', {}, await office());
+    const due = await postGraphQL<{ privacyRequestsDue: { id: string }[]; overduePrivacyRequests: { id: string }[] }>(
+      stack.gatewayUrl,
+      '{ privacyRequestsDue(withinDays: 7) { id } overduePrivacyRequests { id } }',
+      {},
+      await office(),
+    );
     const dueIds = due.body.data!.privacyRequestsDue.map((r) => r.id);
     const overdueIds = due.body.data!.overduePrivacyRequests.map((r) => r.id);
     expect(dueIds).toEqual(expect.arrayContaining([overdue.id, dueSoon.id]));
@@ -54,7 +64,7 @@ describe('privacy requests on the statutory clock', () => {
     expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId' });
   });
 
-  it('answers a request only once the requester\'s identity is verified, and declines only on the policy\'s grounds', async () => {
+  it("answers a request only once the requester's identity is verified, and declines only on the policy's grounds", async () => {
     const request = await record(-3);
     const COMPLETE = `mutation ($r: ID!) { completePrivacyRequest(requestId: $r) { ${FIELDS} } }`;
     const early = await postGraphQL(stack.gatewayUrl, COMPLETE, { r: request.id }, await office());
@@ -63,21 +73,30 @@ describe('privacy requests on the statutory clock', () => {
     const done = await postGraphQL(stack.gatewayUrl, COMPLETE, { r: request.id }, await office());
     expect(done.body.data!.completePrivacyRequest).toMatchObject({ status: 'COMPLETED', identityVerifiedOn: day(-1), closedOn: day(0) });
 
-    const declined = await postGraphQL(stack.gatewayUrl, `mutation ($r: ID!) { declinePrivacyRequest(requestId: $r, reason: THIRD_PARTY_INFORMATION) { ${FIELDS} } }`, { r: (await record(-2)).id }, await office());
+    const declined = await postGraphQL(
+      stack.gatewayUrl,
+      `mutation ($r: ID!) { declinePrivacyRequest(requestId: $r, reason: THIRD_PARTY_INFORMATION) { ${FIELDS} } }`,
+      { r: (await record(-2)).id },
+      await office(),
+    );
     expect(declined.body.data!.declinePrivacyRequest).toMatchObject({ status: 'DECLINED', declineReason: 'THIRD_PARTY_INFORMATION' });
   });
 
-  it('is the privacy office\'s work: refused to other purposes', async () => {
+  it("is the privacy office's work: refused to other purposes", async () => {
     expectRefused(await postGraphQL(stack.gatewayUrl, '{ overduePrivacyRequests { id } }', {}, await asCaller('MEMBERSHIP')), 'PURPOSE_SCOPE');
   });
 });
 
 describe('separation of duties on privacy requests', () => {
-  it('keeps who recorded a request and who verified the requester\'s identity', async () => {
+  it("keeps who recorded a request and who verified the requester's identity", async () => {
     const request = await record(-2);
     const verified = await postGraphQL(stack.gatewayUrl, VERIFY, { r: request.id, on: day(-1) }, await office('second-officer'));
     expect(verified.body.data!.verifyRequesterIdentity).toEqual({
-      status: 'IN_PROGRESS', channel: 'PRIVACY_OFFICE', recordedBy: 'privacy-officer', identityVerifiedOn: day(-1), identityVerifiedBy: 'second-officer',
+      status: 'IN_PROGRESS',
+      channel: 'PRIVACY_OFFICE',
+      recordedBy: 'privacy-officer',
+      identityVerifiedOn: day(-1),
+      identityVerifiedBy: 'second-officer',
     });
   });
 
@@ -91,7 +110,7 @@ describe('separation of duties on privacy requests', () => {
     expect(after.body.data!.privacyRequest).toEqual({ status: 'RECEIVED', identityVerifiedOn: null, identityVerifiedBy: null });
   });
 
-  it('lets one officer verify the identity behind a member\'s own submitted request', async () => {
+  it("lets one officer verify the identity behind a member's own submitted request", async () => {
     const asMember = await asCaller('MEMBER_SELF_SERVICE', { memberId: member.id });
     const { body } = await postGraphQL(stack.gatewayUrl, 'mutation { submitPrivacyRequest(kind: ACCESS, details: "Everything, please.") { id } }', {}, asMember);
     const verified = await postGraphQL(stack.gatewayUrl, VERIFY, { r: body.data!.submitPrivacyRequest.id, on: day(0) }, await office());
@@ -107,7 +126,7 @@ describe('separation of duties on privacy requests', () => {
     expect(after.body.data!.privacyRequest).toEqual({ identityVerifiedOn: day(-1), identityVerifiedBy: 'second-officer' });
   });
 
-  it('gives the access report\'s release to the gateway alone: no client may record one', async () => {
+  it("gives the access report's release to the gateway alone: no client may record one", async () => {
     const request = await record(-2);
     const forged = await postGraphQL(stack.gatewayUrl, 'mutation ($r: ID!) { recordAccessReportRelease(requestId: $r, categories: ["PROFILE"]) { id } }', { r: request.id }, await office());
     expect(forged.body.data ?? null).toBeNull();
@@ -118,7 +137,11 @@ describe('separation of duties on privacy requests', () => {
 describe('consent history', () => {
   it('keeps every decision, oldest first, and adds one when a member withdraws', async () => {
     const { syntheticConsents } = await import('@mutual-graph/synthetic');
-    const subject = [...syntheticMembers(stack.seed)].find((m) => syntheticConsents(m, stack.seed).some((c) => c.purpose === 'SURVEYS' && c.decision === 'GRANTED') && !syntheticConsents(m, stack.seed).some((c) => c.purpose === 'SURVEYS' && c.decision === 'WITHDRAWN'))!;
+    const subject = [...syntheticMembers(stack.seed)].find(
+      (m) =>
+        syntheticConsents(m, stack.seed).some((c) => c.purpose === 'SURVEYS' && c.decision === 'GRANTED') &&
+        !syntheticConsents(m, stack.seed).some((c) => c.purpose === 'SURVEYS' && c.decision === 'WITHDRAWN'),
+    )!;
     const asSubject = await asCaller('MEMBER_SELF_SERVICE', { memberId: subject.id });
     const QUERY = '{ me { consents { purpose status history { decision recordedAt method } } } }';
     type Consents = { me: { consents: { purpose: string; status: string; history: { decision: string; method: string }[] }[] } };
@@ -129,6 +152,9 @@ describe('consent history', () => {
     const after = (await postGraphQL<Consents>(stack.gatewayUrl, QUERY, {}, asSubject)).body.data!.me.consents.find((c) => c.purpose === 'SURVEYS')!;
     expect(after.status).toBe('WITHDRAWN');
     // Withdrawing twice is one withdrawal.
-    expect(after.history.map((h) => [h.decision, h.method])).toEqual([['GRANTED', before.history[0].method], ['WITHDRAWN', 'ONLINE']]);
+    expect(after.history.map((h) => [h.decision, h.method])).toEqual([
+      ['GRANTED', before.history[0].method],
+      ['WITHDRAWN', 'ONLINE'],
+    ]);
   });
 });

@@ -48,9 +48,7 @@ export async function ensureServiceRoles(adminUrl: string, roles: ServiceRole[])
       const r = client.escapeIdentifier(role);
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       const verb = exists.rowCount === 0 ? 'CREATE' : 'ALTER';
-      await client.query(
-        `${verb} ROLE ${r} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`,
-      );
+      await client.query(`${verb} ROLE ${r} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`);
       await client.query(`GRANT CONNECT ON DATABASE ${db} TO ${r}`);
       if (!schema) continue;
       const s = client.escapeIdentifier(schema);

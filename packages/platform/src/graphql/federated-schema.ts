@@ -5,10 +5,7 @@ import { POLICY_DIRECTIVES_SDL } from '@mutual-graph/policy';
 import { buildSchema, createResolversMap, getMetadataStorage, type ClassType, type NonEmptyArray } from 'type-graphql';
 
 /** `__resolveReference` per entity type name: how this subgraph turns a representation into its object. */
-export type ReferenceResolvers<Context> = Record<
-  string,
-  (representation: { __typename: string; id: string } & Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown
->;
+export type ReferenceResolvers<Context> = Record<string, (representation: { __typename: string; id: string } & Record<string, unknown>, context: Context, info: GraphQLResolveInfo) => unknown>;
 
 export interface FederatedSchemaOptions<Context> {
   resolvers: NonEmptyArray<ClassType>;
@@ -33,7 +30,9 @@ function carryFieldResolverArgumentDirectives(): void {
     const objectType = storage.resolverClasses.find((c) => c.target === resolver.target)?.getObjectType();
     if (!objectType || objectType === resolver.target) continue;
     for (const entry of storage.argumentDirectives.filter((d) => d.target === resolver.target && d.fieldName === resolver.methodName)) {
-      const carried = storage.argumentDirectives.some((d) => d.target === objectType && d.fieldName === entry.fieldName && d.parameterIndex === entry.parameterIndex && d.directive === entry.directive);
+      const carried = storage.argumentDirectives.some(
+        (d) => d.target === objectType && d.fieldName === entry.fieldName && d.parameterIndex === entry.parameterIndex && d.directive === entry.directive,
+      );
       if (!carried) storage.argumentDirectives.push({ ...entry, target: objectType });
     }
   }

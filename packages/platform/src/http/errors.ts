@@ -5,10 +5,24 @@ import { loggableError, type Logger } from '../observability/logger.js';
 
 // Codes a client can act on; anything else is an internal fault and is masked.
 const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'AUDIT_UNAVAILABLE', 'OPERATION_NOT_REGISTERED', 'DISCLOSURE_NOT_RECORDED',
-  'OPERATION_LIMIT', 'SUBGRAPH_UNAVAILABLE', 'ACCESS_REPORT_INCOMPLETE', 'NO_EDI_RELEASE', 'EDI_PRIVACY_BUDGET_SPENT',
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'AUDIT_UNAVAILABLE',
+  'OPERATION_NOT_REGISTERED',
+  'DISCLOSURE_NOT_RECORDED',
+  'OPERATION_LIMIT',
+  'SUBGRAPH_UNAVAILABLE',
+  'ACCESS_REPORT_INCOMPLETE',
+  'NO_EDI_RELEASE',
+  'EDI_PRIVACY_BUDGET_SPENT',
 ]);
 
 /**
@@ -39,12 +53,14 @@ export function errorCode(error: { extensions?: Record<string, unknown> } | unde
 }
 
 /** Express's last handler: a malformed or oversized body is a coded GraphQL error, never an HTML stack page. */
-export const jsonErrorHandler = (logger: Logger): ErrorRequestHandler => (error: unknown, _req, res, _next) => {
-  const { status: given, type } = (error ?? {}) as { status?: unknown; type?: unknown };
-  const status = typeof given === 'number' && given < 500 ? given : 500;
-  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-  // Fixed wording: body-parser's own messages quote the body they could not read.
-  const message = status === 413 ? 'the request body is too large' : type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status < 500 ? 'bad request' : 'Internal server error';
-  if (status >= 500) logger.error({ err: loggableError(error) }, 'unhandled HTTP error');
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
+export const jsonErrorHandler =
+  (logger: Logger): ErrorRequestHandler =>
+  (error: unknown, _req, res, _next) => {
+    const { status: given, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+    const status = typeof given === 'number' && given < 500 ? given : 500;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    // Fixed wording: body-parser's own messages quote the body they could not read.
+    const message = status === 413 ? 'the request body is too large' : type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status < 500 ? 'bad request' : 'Internal server error';
+    if (status >= 500) logger.error({ err: loggableError(error) }, 'unhandled HTTP error');
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };

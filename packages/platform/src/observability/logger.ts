@@ -34,7 +34,12 @@ const LONG_DIGITS = /\b\d{5,}\b/g;
  */
 export function loggableError(error: unknown): { type: string; code?: string; message: string } {
   const e = error as { name?: string; code?: unknown; message?: unknown; extensions?: { code?: unknown } };
-  const message = String(e?.message ?? error).split('\n')[0].replace(QUOTED, "'…'").replace(EMAIL, '<email>').replace(LONG_DIGITS, '<number>').slice(0, 300);
+  const message = String(e?.message ?? error)
+    .split('\n')[0]
+    .replace(QUOTED, "'…'")
+    .replace(EMAIL, '<email>')
+    .replace(LONG_DIGITS, '<number>')
+    .slice(0, 300);
   const code = e?.extensions?.code ?? e?.code;
   return { type: e?.name ?? typeof error, ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}), message };
 }

@@ -31,15 +31,34 @@ export class ServiceMetrics {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
-    this.requests = new Counter({ name: 'graphql_requests_total', help: 'GraphQL operations answered, by operation name and outcome (ok, refused, error)', labelNames: ['operation', 'outcome'], registers });
-    this.duration = new Histogram({ name: 'graphql_request_duration_seconds', help: 'GraphQL operation latency', labelNames: ['operation'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers });
+    this.requests = new Counter({
+      name: 'graphql_requests_total',
+      help: 'GraphQL operations answered, by operation name and outcome (ok, refused, error)',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'graphql_request_duration_seconds',
+      help: 'GraphQL operation latency',
+      labelNames: ['operation'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
     this.refusals = new Counter({ name: 'graphql_refusals_total', help: 'Operations refused, by policy rule or limit, and purpose of use', labelNames: ['rule', 'purpose'], registers });
     this.subgraphErrors = new Counter({ name: 'gateway_subgraph_errors_total', help: 'Failed calls from the gateway to a subgraph', labelNames: ['subgraph'], registers });
-    this.hopRefusals = new Counter({ name: 'subgraph_hop_refusals_total', help: 'Requests a subgraph refused for their hop token: missing, invalid (signature, expiry, audience), wrong-request (signed for another), replayed', labelNames: ['reason'], registers });
+    this.hopRefusals = new Counter({
+      name: 'subgraph_hop_refusals_total',
+      help: 'Requests a subgraph refused for their hop token: missing, invalid (signature, expiry, audience), wrong-request (signed for another), replayed',
+      labelNames: ['reason'],
+      registers,
+    });
     const pools = this.pools;
     const poolGauge = (name: string, help: string, pick: (s: PoolStats) => number) =>
       new Gauge({
-        name, help, labelNames: ['pool'], registers,
+        name,
+        help,
+        labelNames: ['pool'],
+        registers,
         collect() {
           for (const [pool, read] of pools) {
             const stats = read();

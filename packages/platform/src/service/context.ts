@@ -49,13 +49,7 @@ export type LoaderRequest = Pick<SubgraphContext<unknown>, 'hop' | 'peerTokens' 
 export type LoaderFactory<Loaders> = (em: EntityManager, stores: Record<string, EntityManager>, request: LoaderRequest) => Loaders;
 export type HopVerifier = (request: HopRequest) => Promise<HopClaims>;
 
-export function subgraphContextFactory<Loaders>(
-  orm: MikroORM,
-  stores: Record<string, MikroORM>,
-  createLoaders: LoaderFactory<Loaders>,
-  verifyHop: HopVerifier,
-  peers: Record<string, string> = {},
-) {
+export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<string, MikroORM>, createLoaders: LoaderFactory<Loaders>, verifyHop: HopVerifier, peers: Record<string, string> = {}) {
   return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; variables?: unknown; operationName?: unknown } } }): Promise<SubgraphContext<Loaders>> => {
     // Refuses (UNAUTHENTICATED) anything the gateway did not sign for this subgraph and this very
     // request, `_entities` and `_service` included. The gateway POSTs every request, and only a POST

@@ -110,7 +110,9 @@ export function isKnownVariable(schema: EnvironmentSchema, name: string): boolea
 
 /** The variables a service refuses to start without. */
 export function requiredVariables(schema: EnvironmentSchema): string[] {
-  return Object.entries(schema.variables.shape).filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success).map(([name]) => name);
+  return Object.entries(schema.variables.shape)
+    .filter(([, field]) => !(field as z.ZodType).safeParse(undefined).success)
+    .map(([name]) => name);
 }
 
 /** One row of the README's table for a variable: its description, `required` or its default, as the schema yields it. */

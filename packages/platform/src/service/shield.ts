@@ -1,6 +1,16 @@
 import {
-  argumentUses, categoryOf, holdsRoleFor, isNonPersonal, mayRead, mayUseField, outsideOwnRecord, POLICY_MATRIX, policyRefusal,
-  type DataCategory, type FieldIndex, type PolicyBindings,
+  argumentUses,
+  categoryOf,
+  holdsRoleFor,
+  isNonPersonal,
+  mayRead,
+  mayUseField,
+  outsideOwnRecord,
+  POLICY_MATRIX,
+  policyRefusal,
+  type DataCategory,
+  type FieldIndex,
+  type PolicyBindings,
 } from '@mutual-graph/policy';
 import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { allow, and, applyMiddleware, deny, rule, shield } from './graphql-shield.js';
@@ -28,24 +38,34 @@ const once = <K, V>(make: (key: K) => V) => {
 
 // The gateway's own follow-up calls: the hop token names the one effect field it was signed for.
 const gatewayEffect = once((coordinate: string) =>
-  rule(`gatewayEffect:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-    ctx.hop.effect === coordinate || policyRefusal('PURPOSE_SCOPE', 'only the gateway calls this field', { purpose: ctx.hop.purpose })));
+  rule(`gatewayEffect:${coordinate}`, { cache: 'contextual' })(
+    (_parent, _args, ctx: Context) => ctx.hop.effect === coordinate || policyRefusal('PURPOSE_SCOPE', 'only the gateway calls this field', { purpose: ctx.hop.purpose }),
+  ),
+);
 
 const mayReadCategory = once((category: DataCategory): ShieldRule =>
-  rule(`category:${category}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-    mayRead(ctx.hop.purpose, category) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not read ${category}`, { purpose: ctx.hop.purpose })));
+  rule(`category:${category}`, { cache: 'contextual' })(
+    (_parent, _args, ctx: Context) => mayRead(ctx.hop.purpose, category) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not read ${category}`, { purpose: ctx.hop.purpose }),
+  ),
+);
 
 const subjectScope = (ctx: Context) => policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record', { purpose: ctx.hop.purpose });
 
 /** The rules that read this subgraph's bindings: made once per schema, each kept once per coordinate. */
 function bindingRules(bindings: PolicyBindings) {
   const mayUse = once((coordinate: string): ShieldRule =>
-    rule(`purposeBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-      mayUseField(bindings, ctx.hop.purpose, coordinate) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${coordinate}`, { purpose: ctx.hop.purpose })));
+    rule(`purposeBound:${coordinate}`, { cache: 'contextual' })(
+      (_parent, _args, ctx: Context) =>
+        mayUseField(bindings, ctx.hop.purpose, coordinate) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${coordinate}`, { purpose: ctx.hop.purpose }),
+    ),
+  );
 
   const holdsRole = once((coordinate: string): ShieldRule =>
-    rule(`roleBound:${coordinate}`, { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-      holdsRoleFor(bindings, ctx.hop.principal.roles, coordinate) || policyRefusal('ROLE_REQUIRED', `${coordinate} needs a role this principal does not hold`, { purpose: ctx.hop.purpose })));
+    rule(`roleBound:${coordinate}`, { cache: 'contextual' })(
+      (_parent, _args, ctx: Context) =>
+        holdsRoleFor(bindings, ctx.hop.principal.roles, coordinate) || policyRefusal('ROLE_REQUIRED', `${coordinate} needs a role this principal does not hold`, { purpose: ctx.hop.purpose }),
+    ),
+  );
 
   // @subjectOnly fields (Member.edi): only the record's own member, whatever the purpose.
   const ownRecord = rule('ownRecord', { cache: 'no_cache' })((parent, _args, ctx: Context, info: GraphQLResolveInfo) => {
@@ -77,7 +97,8 @@ function bindingRules(bindings: PolicyBindings) {
       if (row.rootFields && !row.rootFields.includes(field)) return policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${field}`, { purpose: ctx.hop.purpose });
       if (!row.ownRecordOnly) return true;
       return outsideOwnRecord(bindings, info.parentType, [{ field, args }], ctx.hop.principal.memberId).length === 0 || subjectScope(ctx);
-    }));
+    }),
+  );
 
   return { mayUse, holdsRole, ownRecord, ownRecordWhenLimited, rootField };
 }

@@ -87,11 +87,13 @@ export interface RunningSubgraph {
 }
 
 function peerUrls(definition: Pick<SubgraphDefinition<unknown>, 'name' | 'peers'>, options: SubgraphRunOptions): Record<string, string> {
-  return Object.fromEntries((definition.peers ?? []).map((peer) => {
-    const url = options.peerUrls?.[peer];
-    if (!url) throw new Error(`${definition.name}: no URL for the ${peer} subgraph it asks (${peer.toUpperCase()}_SUBGRAPH_URL)`);
-    return [peer, url];
-  }));
+  return Object.fromEntries(
+    (definition.peers ?? []).map((peer) => {
+      const url = options.peerUrls?.[peer];
+      if (!url) throw new Error(`${definition.name}: no URL for the ${peer} subgraph it asks (${peer.toUpperCase()}_SUBGRAPH_URL)`);
+      return [peer, url];
+    }),
+  );
 }
 
 /** The subgraph's schema alone, unguarded: no database, no server (what composition needs). */
@@ -113,10 +115,7 @@ export async function poolStats(orm: MikroORM): Promise<() => PoolStats | undefi
   return () => (pool ? { totalCount: pool.totalCount, idleCount: pool.idleCount, waitingCount: pool.waitingCount } : undefined);
 }
 
-export async function startSubgraph<Loaders>(
-  definition: SubgraphDefinition<Loaders>,
-  options: SubgraphRunOptions,
-): Promise<RunningSubgraph> {
+export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, options: SubgraphRunOptions): Promise<RunningSubgraph> {
   const schema = await buildGuardedSubgraph(definition);
   const logger = createLogger(definition.name);
   const metrics = new ServiceMetrics(definition.name);
@@ -162,17 +161,11 @@ export async function startSubgraph<Loaders>(
   mountHealth(app, definition.name, {
     // A real round trip: MikroORM connects lazily, so its own connection flag can say no before the first query.
     database: async () => (await orm.em.getConnection().execute('select 1 as ok')).length === 1,
-    ...Object.fromEntries(
-      Object.entries(stores).map(([name, store]) => [`database:${name}`, async () => (await store.em.getConnection().execute('select 1 as ok')).length === 1]),
-    ),
+    ...Object.fromEntries(Object.entries(stores).map(([name, store]) => [`database:${name}`, async () => (await store.em.getConnection().execute('select 1 as ok')).length === 1])),
     schema: () => schema.getQueryType() !== undefined,
   });
   mountMetrics(app, metrics);
-  app.use(
-    '/graphql',
-    express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, { context: subgraphContextFactory(orm, stores, definition.createLoaders, verifyHop, peerUrls(definition, options)) }),
-  );
+  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: subgraphContextFactory(orm, stores, definition.createLoaders, verifyHop, peerUrls(definition, options)) }));
   app.use(jsonErrorHandler(logger));
 
   return {

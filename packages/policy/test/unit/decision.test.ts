@@ -19,7 +19,7 @@ describe('deciding an operation from the fields it touches', () => {
     expect(decideOperation(NO_BINDINGS, 'EDI_REPORTING', [use('Query.members', null)], ['members'])).toMatchObject({ allowed: false, rule: 'PURPOSE_SCOPE', fields: ['Query.members'] });
   });
 
-  it("refuses a field its own bindings give to other purposes, and a gateway effect under every purpose", () => {
+  it('refuses a field its own bindings give to other purposes, and a gateway effect under every purpose', () => {
     const bindings = readBindings(`
       directive @onlyForPurposes(purposes: [String!]!) on FIELD_DEFINITION
       directive @gatewayEffect on FIELD_DEFINITION
@@ -27,7 +27,11 @@ describe('deciding an operation from the fields it touches', () => {
       type Mutation { recordDisclosures: Int @gatewayEffect }
     `);
     expect(decideOperation(bindings, 'RISK_MANAGEMENT', [use('Query.matterStatistics', null)], ['matterStatistics'])).toEqual({ allowed: true, categories: [] });
-    expect(decideOperation(bindings, 'EDUCATION', [use('Query.matterStatistics', null)], ['matterStatistics'])).toMatchObject({ allowed: false, rule: 'PURPOSE_SCOPE', fields: ['Query.matterStatistics'] });
+    expect(decideOperation(bindings, 'EDUCATION', [use('Query.matterStatistics', null)], ['matterStatistics'])).toMatchObject({
+      allowed: false,
+      rule: 'PURPOSE_SCOPE',
+      fields: ['Query.matterStatistics'],
+    });
     for (const purpose of PURPOSE_NAMES) {
       expect(decideOperation(bindings, purpose, [use('Mutation.recordDisclosures', null)], ['recordDisclosures'], 'Mutation')).toMatchObject({ allowed: false, rule: 'PURPOSE_SCOPE' });
     }
@@ -40,7 +44,11 @@ describe('deciding an operation from the fields it touches', () => {
     `);
     const publish = [use('Mutation.publishEdiRelease', null)];
     expect(decideOperation(bindings, 'EDI_REPORTING', publish, ['publishEdiRelease'], 'Mutation', ['edi-reporting-lead'])).toEqual({ allowed: true, categories: [] });
-    expect(decideOperation(bindings, 'EDI_REPORTING', publish, ['publishEdiRelease'], 'Mutation', ['staff'])).toMatchObject({ allowed: false, rule: 'ROLE_REQUIRED', fields: ['Mutation.publishEdiRelease'] });
+    expect(decideOperation(bindings, 'EDI_REPORTING', publish, ['publishEdiRelease'], 'Mutation', ['staff'])).toMatchObject({
+      allowed: false,
+      rule: 'ROLE_REQUIRED',
+      fields: ['Mutation.publishEdiRelease'],
+    });
   });
 
   it('has a row for every purpose, naming only known categories', () => {

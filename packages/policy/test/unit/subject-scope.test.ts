@@ -54,15 +54,33 @@ describe('the member ids a root field is given', () => {
   });
 });
 
-describe('root fields outside the caller\'s own record, under a purpose limited to it', () => {
-  it('flags an own-record root field given another member\'s id, as an argument or inside an input', () => {
+describe("root fields outside the caller's own record, under a purpose limited to it", () => {
+  it("flags an own-record root field given another member's id, as an argument or inside an input", () => {
     expect(outside(mutation, [{ field: 'requestAssistance', args: { memberId: other } }], own)).toEqual(['requestAssistance']);
     expect(outside(mutation, [{ field: 'updateMyEducationPlanItem', args: { input: { memberId: other } } }], own)).toEqual(['updateMyEducationPlanItem']);
-    expect(outside(mutation, [{ field: 'requestAssistance', args: {} }, { field: 'registerForEvent', args: { eventId: 'e', memberIds: [own, other] } }], own)).toEqual(['registerForEvent']);
+    expect(
+      outside(
+        mutation,
+        [
+          { field: 'requestAssistance', args: {} },
+          { field: 'registerForEvent', args: { eventId: 'e', memberIds: [own, other] } },
+        ],
+        own,
+      ),
+    ).toEqual(['registerForEvent']);
   });
 
   it("lets an own-record root field through with the caller's own id, or none", () => {
-    expect(outside(mutation, [{ field: 'requestAssistance', args: { memberId: own } }, { field: 'requestAssistance', args: { memberId: null } }], own)).toEqual([]);
+    expect(
+      outside(
+        mutation,
+        [
+          { field: 'requestAssistance', args: { memberId: own } },
+          { field: 'requestAssistance', args: { memberId: null } },
+        ],
+        own,
+      ),
+    ).toEqual([]);
     expect(outside(query, [{ field: 'me', args: {} }], own)).toEqual([]);
   });
 

@@ -51,8 +51,13 @@ async function deferrable(client: pg.Client, relation: string): Promise<Deferred
   const indexes = await client.query<Deferred['indexes'][number]>(
     `select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
        from pg_index i join pg_class c on c.oid = i.indexrelid
-      where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`, [relation]);
-  const foreignKeys = await client.query<Deferred['foreignKeys'][number]>(`select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = $1::regclass and contype = 'f'`, [relation]);
+      where i.indrelid = $1::regclass and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`,
+    [relation],
+  );
+  const foreignKeys = await client.query<Deferred['foreignKeys'][number]>(
+    `select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = $1::regclass and contype = 'f'`,
+    [relation],
+  );
   return { indexes: indexes.rows, foreignKeys: foreignKeys.rows };
 }
 
@@ -130,22 +135,29 @@ export async function loadSeed(targets: SeedTarget[], options: SyntheticOptions,
     const started = performance.now();
     const parts = load.worker ? Math.max(1, Math.min(availableParallelism(), Math.floor(options.members / (load.membersPerPart ?? 20_000)))) : 1;
     const ranges: SeedRange[] = Array.from({ length: parts }, (_, part) => ({
-      part, from: Math.floor((options.members * part) / parts), to: Math.floor((options.members * (part + 1)) / parts),
+      part,
+      from: Math.floor((options.members * part) / parts),
+      to: Math.floor((options.members * (part + 1)) / parts),
     }));
     const plans = Object.fromEntries(targets.map((t) => [t.name, t.groups]));
-    const written = layouts.length === 0 ? []
-      : parts === 1 ? [writeSeedFiles(plans, layouts, options, ranges[0], dir)]
-      : await Promise.all(ranges.map((range) => generateInWorker(load.worker!, { layouts, options, range, dir })));
+    const written =
+      layouts.length === 0
+        ? []
+        : parts === 1
+          ? [writeSeedFiles(plans, layouts, options, ranges[0], dir)]
+          : await Promise.all(ranges.map((range) => generateInWorker(load.worker!, { layouts, options, range, dir })));
     const generateMs = performance.now() - started;
 
     const copyStarted = performance.now();
     const loaded: Record<string, Record<string, number>> = Object.fromEntries(targets.map((t) => [t.name, {}]));
-    const outcomes = await Promise.allSettled(targets.map(async (target) => {
-      const tables = layouts.flatMap((layout, i) => (layout.owner === target.name ? [{ layout, files: written.map((part) => part.find((f) => f.layout === i)!) }] : []));
-      if (tables.length === 0) return;
-      await copyOwner(clients.get(target.name)!, target.schema, tables);
-      for (const { layout, files } of tables) loaded[target.name][layout.name] = files.reduce((n, f) => n + f.rows, 0);
-    }));
+    const outcomes = await Promise.allSettled(
+      targets.map(async (target) => {
+        const tables = layouts.flatMap((layout, i) => (layout.owner === target.name ? [{ layout, files: written.map((part) => part.find((f) => f.layout === i)!) }] : []));
+        if (tables.length === 0) return;
+        await copyOwner(clients.get(target.name)!, target.schema, tables);
+        for (const { layout, files } of tables) loaded[target.name][layout.name] = files.reduce((n, f) => n + f.rows, 0);
+      }),
+    );
     const failed = outcomes.find((o) => o.status === 'rejected');
     if (failed) throw failed.reason;
     return { loaded, generateMs, copyMs: performance.now() - copyStarted, parts };

@@ -79,7 +79,11 @@ class SeedFileWriter {
   private readonly fd: number;
   private closed = false;
 
-  constructor(private readonly layout: TableLayout, private readonly index: number, readonly path: string) {
+  constructor(
+    private readonly layout: TableLayout,
+    private readonly index: number,
+    readonly path: string,
+  ) {
     this.fd = openSync(path, 'w');
   }
 

@@ -11,9 +11,11 @@ export const caseSeed: SeedPlan = (options) => {
       tables: [
         {
           entity: MedicoLegalMatter,
-          perMember: (member) => casework(member).matters.map(({ compensationPaidCents, ...matter }) => ({
-            ...matter, compensationPaidCad: compensationPaidCents === null ? null : (compensationPaidCents / 100).toFixed(2),
-          })),
+          perMember: (member) =>
+            casework(member).matters.map(({ compensationPaidCents, ...matter }) => ({
+              ...matter,
+              compensationPaidCad: compensationPaidCents === null ? null : (compensationPaidCents / 100).toFixed(2),
+            })),
         },
         { entity: AdviceCall, perMember: (member) => casework(member).calls },
       ],

@@ -28,9 +28,13 @@ export const educationSeed: SeedPlan = (options) => {
         },
         {
           entity: LearningEvent,
-          rows: () => syntheticEvents(catalogue, options).map(({ activityId, startsAt, endsAt, ...e }) => ({
-            ...e, activity: activityId, startsAt: new Date(startsAt), endsAt: new Date(endsAt),
-          })),
+          rows: () =>
+            syntheticEvents(catalogue, options).map(({ activityId, startsAt, endsAt, ...e }) => ({
+              ...e,
+              activity: activityId,
+              startsAt: new Date(startsAt),
+              endsAt: new Date(endsAt),
+            })),
         },
       ],
     },

@@ -7,25 +7,34 @@ export const privacySeed: SeedPlan = (options) => {
   const events = perMemberOnce((member) => syntheticConsents(member, options));
   return [
     {
-      tables: [{
-        entity: ConsentEvent,
-        perMember: (member) => events(member).map((e) => ({ memberId: member.id, purpose: e.purpose, decision: e.decision, recordedAt: new Date(e.recordedAt), method: e.method })),
-      }],
+      tables: [
+        {
+          entity: ConsentEvent,
+          perMember: (member) => events(member).map((e) => ({ memberId: member.id, purpose: e.purpose, decision: e.decision, recordedAt: new Date(e.recordedAt), method: e.method })),
+        },
+      ],
     },
     {
-      tables: [{
-        entity: Consent,
-        perMember: (member) => events(member).filter((e) => e.decision === 'GRANTED').map((granted) => {
-          const withdrawn = events(member).find((e) => e.purpose === granted.purpose && e.decision === 'WITHDRAWN');
-          return {
-            id: granted.id, memberId: member.id, purpose: granted.purpose,
-            status: withdrawn ? 'WITHDRAWN' : 'GRANTED',
-            grantedAt: new Date(granted.recordedAt),
-            withdrawnAt: withdrawn ? new Date(withdrawn.recordedAt) : null,
-            method: (withdrawn ?? granted).method,
-          };
-        }),
-      }],
+      tables: [
+        {
+          entity: Consent,
+          perMember: (member) =>
+            events(member)
+              .filter((e) => e.decision === 'GRANTED')
+              .map((granted) => {
+                const withdrawn = events(member).find((e) => e.purpose === granted.purpose && e.decision === 'WITHDRAWN');
+                return {
+                  id: granted.id,
+                  memberId: member.id,
+                  purpose: granted.purpose,
+                  status: withdrawn ? 'WITHDRAWN' : 'GRANTED',
+                  grantedAt: new Date(granted.recordedAt),
+                  withdrawnAt: withdrawn ? new Date(withdrawn.recordedAt) : null,
+                  method: (withdrawn ?? granted).method,
+                };
+              }),
+        },
+      ],
     },
   ];
 };

@@ -1,6 +1,4 @@
-import {
-  DEFAULT_SYNTHETIC_OPTIONS, syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticConsents, syntheticMember, syntheticMembers,
-} from '@mutual-graph/synthetic';
+import { DEFAULT_SYNTHETIC_OPTIONS, syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticConsents, syntheticMember, syntheticMembers } from '@mutual-graph/synthetic';
 import { isValidMinc } from '@mutual-graph/domain-codes';
 
 const options = DEFAULT_SYNTHETIC_OPTIONS;
@@ -79,6 +77,8 @@ describe('the synthetic data generator', () => {
     expect(completions.every((c) => c.completedOn >= published.get(c.activityId)!)).toBe(true);
     const consents = population.flatMap((m) => syntheticConsents(m, options));
     expect(consents.some((c) => c.decision === 'WITHDRAWN')).toBe(true);
-    expect(consents.every((c) => c.decision === 'GRANTED' || consents.some((g) => g.memberId === c.memberId && g.purpose === c.purpose && g.decision === 'GRANTED' && g.recordedAt < c.recordedAt))).toBe(true);
+    expect(
+      consents.every((c) => c.decision === 'GRANTED' || consents.some((g) => g.memberId === c.memberId && g.purpose === c.purpose && g.decision === 'GRANTED' && g.recordedAt < c.recordedAt)),
+    ).toBe(true);
   });
 });

@@ -38,7 +38,7 @@ describe('bindings through composing edited subgraphs', () => {
 
   it('fail composition when a subgraph declares a binding the supergraph does not carry (its directive not composed)', () => {
     const composed = composeEdited('case', (sdl) => sdl.replace(' @composeDirective(name: "@onlyForPurposes")', ''));
-    if (!('failures' in composed)) throw new Error('composed without the case subgraph\'s purpose bindings');
+    if (!('failures' in composed)) throw new Error("composed without the case subgraph's purpose bindings");
     expect(composed.failures).toContain('the case subgraph declares Query.matterStatistics @onlyForPurposes(RISK_MANAGEMENT), which the supergraph does not carry');
     expect(composed.failures).toContain('the case subgraph declares Member.supportProgram @onlyForPurposes(MEMBER_SELF_SERVICE, RISK_MANAGEMENT), which the supergraph does not carry');
   });

@@ -56,29 +56,54 @@ describe('bindings that cannot mean what they say', () => {
   const problems = (sdl: string) => inconsistentBindings(`${head}\n${sdl}`);
 
   it.each<[string, string, string[]]>([
-    ['@actsOnCaller on a field that is not a root field', 'type Matter { notes: String @actsOnCaller } type Query { me: Member @actsOnCaller }', ['Matter.notes is marked @actsOnCaller but is no root field']],
-    ['@actsOnNamedMember on a field that is not a root field', 'type Matter { member(id: ID! @memberKey): Member @actsOnNamedMember } type Query { me: Member }', ['Matter.member is marked @actsOnNamedMember but is no root field']],
-    ['@actsOnNamedMember on a root field with no @memberKey argument', 'type Query { member(id: ID!): Member @actsOnNamedMember }', ['Query.member is marked @actsOnNamedMember but none of its arguments is a @memberKey']],
-    ['a @memberKey argument or input field that is not an ID', 'input Filter { member: String @memberKey } type Query { members(name: String @memberKey, filter: Filter): [Member!]! }', [
-      'Filter.member is a @memberKey but its type is String, not an ID',
-      'Query.members(name:) is a @memberKey but its type is String, not an ID',
-    ]],
-    ['@onlyForPurposes naming an unknown purpose, or none', 'type Query { statistics: Int @onlyForPurposes(purposes: ["RISK_MANAGEMENT", "MARKETING"]), audience: Int @onlyForPurposes(purposes: []) }', [
-      'Query.statistics is bound by @onlyForPurposes to MARKETING, which is no purpose of use',
-      'Query.audience is marked @onlyForPurposes but names no purpose',
-    ]],
+    [
+      '@actsOnCaller on a field that is not a root field',
+      'type Matter { notes: String @actsOnCaller } type Query { me: Member @actsOnCaller }',
+      ['Matter.notes is marked @actsOnCaller but is no root field'],
+    ],
+    [
+      '@actsOnNamedMember on a field that is not a root field',
+      'type Matter { member(id: ID! @memberKey): Member @actsOnNamedMember } type Query { me: Member }',
+      ['Matter.member is marked @actsOnNamedMember but is no root field'],
+    ],
+    [
+      '@actsOnNamedMember on a root field with no @memberKey argument',
+      'type Query { member(id: ID!): Member @actsOnNamedMember }',
+      ['Query.member is marked @actsOnNamedMember but none of its arguments is a @memberKey'],
+    ],
+    [
+      'a @memberKey argument or input field that is not an ID',
+      'input Filter { member: String @memberKey } type Query { members(name: String @memberKey, filter: Filter): [Member!]! }',
+      ['Filter.member is a @memberKey but its type is String, not an ID', 'Query.members(name:) is a @memberKey but its type is String, not an ID'],
+    ],
+    [
+      '@onlyForPurposes naming an unknown purpose, or none',
+      'type Query { statistics: Int @onlyForPurposes(purposes: ["RISK_MANAGEMENT", "MARKETING"]), audience: Int @onlyForPurposes(purposes: []) }',
+      ['Query.statistics is bound by @onlyForPurposes to MARKETING, which is no purpose of use', 'Query.audience is marked @onlyForPurposes but names no purpose'],
+    ],
     ['@requiresRole naming no role', 'type Mutation { publish: Int @requiresRole(roles: []) } type Query { me: Member }', ['Mutation.publish is marked @requiresRole but names no role']],
-    ['@gatewayEffect on a Query field, or any field not a mutation', 'type Query { audience: Int @gatewayEffect } type Matter { close: Int @gatewayEffect } type Mutation { recordDisclosures: Int @gatewayEffect }', [
-      'Query.audience is marked @gatewayEffect but only a mutation can be a gateway effect',
-      'Matter.close is marked @gatewayEffect but only a mutation can be a gateway effect',
-    ]],
-    ['@subjectOnly on a type with no @memberKey field to say whose it is', 'type Matter { notes: String @subjectOnly } type Query { me: Member }', ['Matter.notes is marked @subjectOnly but Matter has no @memberKey field to say whose it is']],
-    ['a type with two @memberKey fields', 'type Referral { memberId: ID @memberKey, referrerId: ID @memberKey } type Query { me: Member }', ['Referral marks memberId and referrerId @memberKey: an object is about one member']],
+    [
+      '@gatewayEffect on a Query field, or any field not a mutation',
+      'type Query { audience: Int @gatewayEffect } type Matter { close: Int @gatewayEffect } type Mutation { recordDisclosures: Int @gatewayEffect }',
+      ['Query.audience is marked @gatewayEffect but only a mutation can be a gateway effect', 'Matter.close is marked @gatewayEffect but only a mutation can be a gateway effect'],
+    ],
+    [
+      '@subjectOnly on a type with no @memberKey field to say whose it is',
+      'type Matter { notes: String @subjectOnly } type Query { me: Member }',
+      ['Matter.notes is marked @subjectOnly but Matter has no @memberKey field to say whose it is'],
+    ],
+    [
+      'a type with two @memberKey fields',
+      'type Referral { memberId: ID @memberKey, referrerId: ID @memberKey } type Query { me: Member }',
+      ['Referral marks memberId and referrerId @memberKey: an object is about one member'],
+    ],
   ])('fail composition on %s', (_binding, sdl, expected) => {
     expect(problems(sdl)).toEqual(expected);
   });
 
   it('find nothing wrong with bindings that mean what they say', () => {
-    expect(problems('type Query { me: Member @actsOnCaller, member(id: ID! @memberKey): Member @actsOnNamedMember } type Mutation { recordDisclosures(memberIds: [ID!]! @memberKey): Int @gatewayEffect }')).toEqual([]);
+    expect(
+      problems('type Query { me: Member @actsOnCaller, member(id: ID! @memberKey): Member @actsOnNamedMember } type Mutation { recordDisclosures(memberIds: [ID!]! @memberKey): Int @gatewayEffect }'),
+    ).toEqual([]);
   });
 });

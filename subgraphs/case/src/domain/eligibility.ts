@@ -8,9 +8,10 @@ import { ELIGIBILITY_CALL } from '@mutual-graph/policy';
  */
 export async function eligibleOn(memberSubgraphUrl: string, peerToken: string | undefined, memberId: string, date: string): Promise<'ELIGIBLE' | 'INELIGIBLE' | 'UNKNOWN'> {
   if (!peerToken) throw badUserInput('memberId', 'eligibility cannot be checked under this purpose');
-  const body = await postSignedGraphQL<{ _entities: ({ membership: { eligibleOn: boolean } } | null)[] }>(
-    memberSubgraphUrl, peerToken, ELIGIBILITY_CALL.query, { r: [{ __typename: 'Member', id: memberId }], date },
-  );
+  const body = await postSignedGraphQL<{ _entities: ({ membership: { eligibleOn: boolean } } | null)[] }>(memberSubgraphUrl, peerToken, ELIGIBILITY_CALL.query, {
+    r: [{ __typename: 'Member', id: memberId }],
+    date,
+  });
   if (body.errors?.some((e) => e.extensions?.code === 'FORBIDDEN')) throw badUserInput('memberId', 'eligibility cannot be checked under this purpose');
   if (body.errors || !body.data) throw new Error(`eligibility check failed: ${JSON.stringify(body.errors)}`);
   const member = body.data._entities[0];

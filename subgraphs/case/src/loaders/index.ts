@@ -30,7 +30,10 @@ export function createLoaders(em: EntityManager) {
       (memberIds) => em.find(AssistanceRequest, { memberId: { $in: [...memberIds] } }, { orderBy: { requestedAt: 'desc', id: 'asc' } }),
       (request) => request.memberId,
     ),
-    matterById: loaderOfOne((ids) => em.find(MedicoLegalMatter, { id: { $in: [...ids] } }), (matter) => matter.id),
+    matterById: loaderOfOne(
+      (ids) => em.find(MedicoLegalMatter, { id: { $in: [...ids] } }),
+      (matter) => matter.id,
+    ),
     mattersByMember: loaderPerArgument((years: number) =>
       loaderOfMany(
         (memberIds) => em.find(MedicoLegalMatter, { memberId: { $in: [...memberIds] }, openedOn: { $gte: yearsAgo(years) } }, { orderBy: { openedOn: 'desc', id: 'asc' } }),

@@ -42,8 +42,14 @@ export class AssistanceResolver {
     if (eligibility === 'INELIGIBLE') throw badUserInput('eventsOn', `the physician was not a member on ${day}; assistance follows membership on the date of the events`);
 
     const request = em.create(AssistanceRequest, {
-      id: randomUUID(), memberId: id, kind, eventsOn: day, summary: text, status: AssistanceRequestStatus.OPEN,
-      source: self ? RequestSource.MEMBER : RequestSource.STAFF, requestedAt: new Date(),
+      id: randomUUID(),
+      memberId: id,
+      kind,
+      eventsOn: day,
+      summary: text,
+      status: AssistanceRequestStatus.OPEN,
+      source: self ? RequestSource.MEMBER : RequestSource.STAFF,
+      requestedAt: new Date(),
     });
     await em.flush();
     return request;

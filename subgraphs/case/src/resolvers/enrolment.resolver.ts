@@ -18,8 +18,7 @@ async function lockedEnrolment(tx: EntityManager, enrolmentId: string): Promise<
   return enrolment;
 }
 
-const note = (tx: EntityManager, enrolment: SupportProgramEnrolment, author: string, text: string) =>
-  tx.create(EnrolmentNote, { enrolment, writtenAt: new Date(), author, text });
+const note = (tx: EntityManager, enrolment: SupportProgramEnrolment, author: string, text: string) => tx.create(EnrolmentNote, { enrolment, writtenAt: new Date(), author, text });
 
 /** Opens an enrolment, or finds the member's open one: one at a time per member, however many ask at once. */
 export async function openEnrolment(em: EntityManager, memberId: string, source: EnrolmentSource, author: string, text: string): Promise<SupportProgramEnrolment> {
@@ -29,8 +28,15 @@ export async function openEnrolment(em: EntityManager, memberId: string, source:
     const open = await tx.findOne(SupportProgramEnrolment, { memberId, status: { $ne: EnrolmentStatus.CLOSED } });
     if (open) return open;
     const enrolment = tx.create(SupportProgramEnrolment, {
-      id: randomUUID(), memberId, status: EnrolmentStatus.IDENTIFIED, source, openedOn: today(), closedOn: null,
-      contributingFactors: [], memberPerspective: null, historySnapshot: null,
+      id: randomUUID(),
+      memberId,
+      status: EnrolmentStatus.IDENTIFIED,
+      source,
+      openedOn: today(),
+      closedOn: null,
+      contributingFactors: [],
+      memberPerspective: null,
+      historySnapshot: null,
     });
     note(tx, enrolment, author, text);
     return enrolment;

@@ -5,6 +5,5 @@ export const caseReferences = {
   // Casework hangs off any member id: the member subgraph answers whether the member exists. Only
   // a member id: anything else a representation carries (a list, an object) names no one.
   Member: (representation: { id: unknown }) => (isUuid(representation.id) ? { id: representation.id.toLowerCase() } : null),
-  MedicoLegalMatter: (representation: { id: string }, { loaders }: CaseContext) =>
-    isUuid(representation.id) ? loaders.matterById.load(representation.id.toLowerCase()) : null,
+  MedicoLegalMatter: (representation: { id: string }, { loaders }: CaseContext) => (isUuid(representation.id) ? loaders.matterById.load(representation.id.toLowerCase()) : null),
 };

@@ -35,7 +35,7 @@ export class MemberCaseworkResolver {
   }
 
   @Category('MEDICO_LEGAL')
-  @FieldResolver(() => [MatterKind], { description: 'The kinds of the member\'s matters still open' })
+  @FieldResolver(() => [MatterKind], { description: "The kinds of the member's matters still open" })
   async openMatterKinds(@Root() member: Member, @Ctx() { loaders }: CaseContext): Promise<MatterKind[]> {
     const matters = await loaders.mattersByMember(50).load(member.id);
     return [...new Set(matters.filter((m) => m.status === MatterStatus.OPEN).map((m) => m.kind))].sort();

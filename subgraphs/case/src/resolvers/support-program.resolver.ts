@@ -8,12 +8,11 @@ import { Member } from '../types/member.js';
 import { ProtectionPeriodInput } from '../types/protection-period-input.js';
 import { SupportProgramCandidate } from '../types/support-program-candidate.js';
 
-
 @Resolver(() => SupportProgramCandidate)
 export class SupportProgramResolver {
   @Category('MEDICO_LEGAL')
   @OnlyForPurposes('RISK_MANAGEMENT')
-  @Query(() => [SupportProgramCandidate], { description: 'Member Support Program identification: members whose matters exceed their peers\' beyond chance, most excess first (RISK_MANAGEMENT)' })
+  @Query(() => [SupportProgramCandidate], { description: "Member Support Program identification: members whose matters exceed their peers' beyond chance, most excess first (RISK_MANAGEMENT)" })
   async supportProgramCandidates(
     @Ctx() { em }: CaseContext,
     @Category('MEDICO_LEGAL') @Arg('lookbackYears', () => Int, { nullable: true, defaultValue: 10 }) lookbackYears: number | null = 10,
@@ -52,7 +51,8 @@ export class SupportProgramResolver {
     const id = requireUuid('memberId', memberId);
     await em.transactional(async (tx) => {
       await tx.nativeDelete(ProtectionPeriod, { memberId: id });
-      for (const p of periods) tx.create(ProtectionPeriod, { memberId: id, startsOn: isoDate(p.startsOn), endsOn: p.endsOn ? isoDate(p.endsOn) : null, typeOfWork: p.typeOfWork, feeRegion: p.feeRegion });
+      for (const p of periods)
+        tx.create(ProtectionPeriod, { memberId: id, startsOn: isoDate(p.startsOn), endsOn: p.endsOn ? isoDate(p.endsOn) : null, typeOfWork: p.typeOfWork, feeRegion: p.feeRegion });
     });
     return periods.length;
   }

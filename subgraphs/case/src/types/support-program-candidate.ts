@@ -43,6 +43,6 @@ export class SupportProgramCandidate {
   pValue!: number;
 
   @Category('MEDICO_LEGAL')
-  @Field(() => Int, { description: 'Funnel plot upper control limit for this exposure, at the test\'s level' })
+  @Field(() => Int, { description: "Funnel plot upper control limit for this exposure, at the test's level" })
   upperControlLimit!: number;
 }

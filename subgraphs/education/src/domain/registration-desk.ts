@@ -16,9 +16,7 @@ export interface Place {
 }
 
 export function placeFor(seatsTaken: number, capacity: number, lastWaitlistPosition: number | null): Place {
-  return seatsTaken < capacity
-    ? { status: RegistrationStatus.REGISTERED, waitlistPosition: null }
-    : { status: RegistrationStatus.WAITLISTED, waitlistPosition: (lastWaitlistPosition ?? 0) + 1 };
+  return seatsTaken < capacity ? { status: RegistrationStatus.REGISTERED, waitlistPosition: null } : { status: RegistrationStatus.WAITLISTED, waitlistPosition: (lastWaitlistPosition ?? 0) + 1 };
 }
 
 /** Only a live registration (registered or waitlisted) can be cancelled; returns it. */

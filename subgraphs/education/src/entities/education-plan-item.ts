@@ -41,7 +41,7 @@ export class EducationPlanItem {
   externalProgram!: string | null;
 
   @Category('LEARNING')
-  @Field(() => String, { nullable: true, description: 'The outside program\'s cost in CAD, as a decimal' })
+  @Field(() => String, { nullable: true, description: "The outside program's cost in CAD, as a decimal" })
   @Property({ type: 'decimal', precision: 10, scale: 2, nullable: true })
   externalCostCad!: string | null;
 

@@ -13,7 +13,7 @@ registerEnumType(PlanStatus, { name: 'EducationPlanStatus' });
  * The individual education plan of a member in the Member Support Program, built from the factors
  * found in assessment. Linked to the case subgraph's enrolment by its id.
  */
-@ObjectType({ description: "A Member Support Program education plan" })
+@ObjectType({ description: 'A Member Support Program education plan' })
 @Entity({ tableName: 'education_plan' })
 @Index({ properties: ['memberId', 'createdOn'] })
 export class EducationPlan {
@@ -26,7 +26,7 @@ export class EducationPlan {
   memberId!: string;
 
   @Category('LEARNING')
-  @Field(() => ID, { description: "The Member Support Program enrolment (case subgraph) this plan belongs to" })
+  @Field(() => ID, { description: 'The Member Support Program enrolment (case subgraph) this plan belongs to' })
   @Property({ type: 'uuid' })
   enrolmentId!: string;
 

@@ -11,7 +11,10 @@ import { EducationPlanItem } from '../entities/education-plan-item.js';
 /** The education subgraph's per-request loaders. */
 export function createLoaders(em: EntityManager) {
   return {
-    activityById: loaderOfOne((ids) => em.find(LearningActivity, { id: { $in: [...ids] } }), (activity) => activity.id),
+    activityById: loaderOfOne(
+      (ids) => em.find(LearningActivity, { id: { $in: [...ids] } }),
+      (activity) => activity.id,
+    ),
     completionsByMember: loaderOfMany(
       (memberIds) => em.find(LearningCompletion, { memberId: { $in: [...memberIds] } }, { orderBy: { completedOn: 'desc', id: 'asc' } }),
       (completion) => completion.memberId,
@@ -30,17 +33,22 @@ export function createLoaders(em: EntityManager) {
       (planIds) => em.find(EducationPlanItem, { plan: { $in: [...planIds] } }, { orderBy: { dueOn: 'asc', id: 'asc' } }),
       (item) => item.plan.id,
     ),
-    eventById: loaderOfOne((ids) => em.find(LearningEvent, { id: { $in: [...ids] } }), (event) => event.id),
+    eventById: loaderOfOne(
+      (ids) => em.find(LearningEvent, { id: { $in: [...ids] } }),
+      (event) => event.id,
+    ),
     registrationsByMember: loaderOfMany(
       (memberIds) => em.find(EventRegistration, { memberId: { $in: [...memberIds] } }, { orderBy: { registeredAt: 'desc', id: 'asc' } }),
       (registration) => registration.memberId,
     ),
     // Seats taken and people waiting, per event, counted in one grouped statement.
     occupancyByEvent: new DataLoader<string, { registered: number; waitlisted: number }>(async (eventIds) => {
-      const rows = await em.getConnection().execute<{ event_id: string; status: RegistrationStatus; n: number }[]>(
-        `select event_id, status, count(*)::int as n from education.event_registration where event_id = any(?::uuid[]) and status <> ? group by event_id, status`,
-        [`{${eventIds.join(',')}}`, RegistrationStatus.CANCELLED],
-      );
+      const rows = await em
+        .getConnection()
+        .execute<{ event_id: string; status: RegistrationStatus; n: number }[]>(
+          `select event_id, status, count(*)::int as n from education.event_registration where event_id = any(?::uuid[]) and status <> ? group by event_id, status`,
+          [`{${eventIds.join(',')}}`, RegistrationStatus.CANCELLED],
+        );
       return eventIds.map((id) => ({
         registered: rows.find((r) => r.event_id === id && r.status === RegistrationStatus.REGISTERED)?.n ?? 0,
         waitlisted: rows.find((r) => r.event_id === id && r.status === RegistrationStatus.WAITLISTED)?.n ?? 0,

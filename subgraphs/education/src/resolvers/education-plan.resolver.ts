@@ -40,13 +40,16 @@ export class EducationPlanResolver {
     const enrolmentId = requireUuid('plan.enrolmentId', input.enrolmentId);
     if (input.items.length === 0) throw badUserInput('plan.items', 'a plan needs at least one step');
     const today = todayIso();
-    const activities = new Map((await em.find(LearningActivity, { id: { $in: input.items.flatMap((i) => (i.activityId ? [requireUuid('plan.items.activityId', i.activityId)] : [])) } })).map((a) => [a.id, a]));
+    const activities = new Map(
+      (await em.find(LearningActivity, { id: { $in: input.items.flatMap((i) => (i.activityId ? [requireUuid('plan.items.activityId', i.activityId)] : [])) } })).map((a) => [a.id, a]),
+    );
     input.items.forEach((item, i) => {
       const at = `plan.items.${i}`;
       if (!item.factor.trim() || item.factor.length > 200) throw badUserInput(`${at}.factor`, 'factor must be 1 to 200 characters');
       if (!!item.activityId === !!item.externalProgram) throw badUserInput(`${at}.activityId`, 'give a catalogue activity or an outside program, not both');
       if (item.activityId && (!activities.has(item.activityId) || activities.get(item.activityId)!.retiredOn)) throw badUserInput(`${at}.activityId`, 'no current catalogue activity has this id');
-      if (item.externalCostCad && (!item.externalProgram || !DECIMAL.test(item.externalCostCad))) throw badUserInput(`${at}.externalCostCad`, 'a cost goes with an outside program, as a decimal amount');
+      if (item.externalCostCad && (!item.externalProgram || !DECIMAL.test(item.externalCostCad)))
+        throw badUserInput(`${at}.externalCostCad`, 'a cost goes with an outside program, as a decimal amount');
       if (isoDate(item.dueOn) < today) throw badUserInput(`${at}.dueOn`, 'dueOn cannot be in the past');
     });
     return em.transactional(async (tx) => {
@@ -54,9 +57,17 @@ export class EducationPlanResolver {
       const plan = tx.create(EducationPlan, { id: randomUUID(), memberId, enrolmentId, status: PlanStatus.ACTIVE, createdOn: today, followUpOn: input.followUpOn ? isoDate(input.followUpOn) : null });
       for (const item of input.items) {
         tx.create(EducationPlanItem, {
-          id: randomUUID(), plan, factor: item.factor.trim(), activity: item.activityId ?? null, externalProgram: item.externalProgram?.trim() ?? null,
-          externalCostCad: item.externalCostCad ?? null, memberExpense: !!item.externalProgram, dueOn: isoDate(item.dueOn), status: PlanItemStatus.PLANNED,
-          completedOn: null, evidence: null,
+          id: randomUUID(),
+          plan,
+          factor: item.factor.trim(),
+          activity: item.activityId ?? null,
+          externalProgram: item.externalProgram?.trim() ?? null,
+          externalCostCad: item.externalCostCad ?? null,
+          memberExpense: !!item.externalProgram,
+          dueOn: isoDate(item.dueOn),
+          status: PlanItemStatus.PLANNED,
+          completedOn: null,
+          evidence: null,
         });
       }
       return plan;
@@ -66,7 +77,11 @@ export class EducationPlanResolver {
   @Category('LEARNING')
   @OnlyForPurposes('RISK_MANAGEMENT')
   @Mutation(() => EducationPlanItem, { description: 'Program staff record progress on a step of a plan' })
-  updateEducationPlanItem(@NonPersonal() @Arg('itemId', () => ID) itemId: string, @NonPersonal() @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() { em }: EducationContext): Promise<EducationPlanItem> {
+  updateEducationPlanItem(
+    @NonPersonal() @Arg('itemId', () => ID) itemId: string,
+    @NonPersonal() @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput,
+    @Ctx() { em }: EducationContext,
+  ): Promise<EducationPlanItem> {
     return progress(em, itemId, input);
   }
 
@@ -74,7 +89,11 @@ export class EducationPlanResolver {
   @OnlyForPurposes('MEMBER_SELF_SERVICE')
   @ActsOnCaller()
   @Mutation(() => EducationPlanItem, { description: 'A member records progress on a step of their own plan' })
-  updateMyEducationPlanItem(@NonPersonal() @Arg('itemId', () => ID) itemId: string, @NonPersonal() @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput, @Ctx() context: EducationContext): Promise<EducationPlanItem> {
+  updateMyEducationPlanItem(
+    @NonPersonal() @Arg('itemId', () => ID) itemId: string,
+    @NonPersonal() @Arg('progress', () => PlanItemProgressInput) input: PlanItemProgressInput,
+    @Ctx() context: EducationContext,
+  ): Promise<EducationPlanItem> {
     return progress(context.em, itemId, input, callerMemberId(context));
   }
 

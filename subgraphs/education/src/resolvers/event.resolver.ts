@@ -71,7 +71,7 @@ export class LearningEventResolver {
   @Category('LEARNING')
   @OnlyForPurposes('MEMBER_SELF_SERVICE')
   @ActsOnCaller()
-  @Mutation(() => EventRegistration, { description: "A member cancels their registration; the next on the waitlist takes the seat" })
+  @Mutation(() => EventRegistration, { description: 'A member cancels their registration; the next on the waitlist takes the seat' })
   cancelMyRegistration(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @Ctx() context: EducationContext): Promise<EventRegistration> {
     return cancel(context.em, eventId, callerMemberId(context));
   }
@@ -79,14 +79,22 @@ export class LearningEventResolver {
   @Category('LEARNING')
   @OnlyForPurposes('EDUCATION')
   @Mutation(() => EventRegistration, { description: 'Education staff register a member for an event' })
-  registerMemberForEvent(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
+  registerMemberForEvent(
+    @NonPersonal() @Arg('eventId', () => ID) eventId: string,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
+    @Ctx() { em }: EducationContext,
+  ): Promise<EventRegistration> {
     return register(em, eventId, requireUuid('memberId', memberId));
   }
 
   @Category('LEARNING')
   @OnlyForPurposes('EDUCATION')
   @Mutation(() => EventRegistration, { description: "Education staff cancel a member's registration" })
-  cancelMemberRegistration(@NonPersonal() @Arg('eventId', () => ID) eventId: string, @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: EducationContext): Promise<EventRegistration> {
+  cancelMemberRegistration(
+    @NonPersonal() @Arg('eventId', () => ID) eventId: string,
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
+    @Ctx() { em }: EducationContext,
+  ): Promise<EventRegistration> {
     return cancel(em, eventId, requireUuid('memberId', memberId));
   }
 }

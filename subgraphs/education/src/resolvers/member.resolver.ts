@@ -30,7 +30,10 @@ export class MemberLearningResolver {
   @Directive('@requires(fields: "openMatterKinds preferredLanguage practiceProvince")')
   // What to turn to, chosen from the member's own open matters: the member's eyes only.
   @OnlyForPurposes('MEMBER_SELF_SERVICE')
-  @FieldResolver(() => SupportSuggestions, { nullable: true, description: "Services in the member's province of practice and resources that fit their open matters, in their language (the member only)" })
+  @FieldResolver(() => SupportSuggestions, {
+    nullable: true,
+    description: "Services in the member's province of practice and resources that fit their open matters, in their language (the member only)",
+  })
   async supportSuggestions(@Root() member: Member, @Ctx() { em }: EducationContext): Promise<SupportSuggestions> {
     const language = member.preferredLanguage ?? Language.EN;
     const topics = [...new Set([...(member.openMatterKinds ?? []).map((k) => TOPICS_FOR[k]), WellnessTopic.PHYSICIAN_HEALTH])];

@@ -3,7 +3,12 @@ import { refusedArgument } from '../../../../test/unit/support/refusal.js';
 
 const NOW = new Date('2026-11-01T12:00:00Z');
 const session = (overrides = {}) => ({
-  startsAt: new Date('2026-12-01T14:00:00Z'), endsAt: new Date('2026-12-01T16:00:00Z'), place: '  Salle 101, Ottawa ', onlineLink: null as string | null, capacity: 30, ...overrides,
+  startsAt: new Date('2026-12-01T14:00:00Z'),
+  endsAt: new Date('2026-12-01T16:00:00Z'),
+  place: '  Salle 101, Ottawa ',
+  onlineLink: null as string | null,
+  capacity: 30,
+  ...overrides,
 });
 
 describe('scheduling an event', () => {

@@ -51,13 +51,24 @@ describe('cancelling', () => {
   });
 
   it('gives a freed seat to the first in line and moves the others up', () => {
-    expect(lineAfterCancellation(true, ['ana', 'ben', 'chloé'])).toEqual({ seated: 'ana', line: [{ waiting: 'ben', position: 1 }, { waiting: 'chloé', position: 2 }] });
+    expect(lineAfterCancellation(true, ['ana', 'ben', 'chloé'])).toEqual({
+      seated: 'ana',
+      line: [
+        { waiting: 'ben', position: 1 },
+        { waiting: 'chloé', position: 2 },
+      ],
+    });
   });
 
   it('seats nobody when the person who left was waiting, and closes the gap they left', () => {
     // The leaver is already out of the list: positions 1, 3, 4 become 1, 2, 3.
     expect(lineAfterCancellation(false, ['ana', 'chloé', 'david'])).toEqual({
-      seated: null, line: [{ waiting: 'ana', position: 1 }, { waiting: 'chloé', position: 2 }, { waiting: 'david', position: 3 }],
+      seated: null,
+      line: [
+        { waiting: 'ana', position: 1 },
+        { waiting: 'chloé', position: 2 },
+        { waiting: 'david', position: 3 },
+      ],
     });
   });
 

@@ -11,9 +11,9 @@ import { type HopClaims } from '@mutual-graph/hop';
 export async function consentingToCommunications(privacySubgraphUrl: string, peerToken: string | undefined, memberIds: readonly string[]): Promise<Set<string>> {
   if (memberIds.length === 0) return new Set();
   if (!peerToken) throw new Error('communications consent could not be checked: the gateway signed no token for it');
-  const body = await postSignedGraphQL<{ _entities: ({ id: string; communicationPreferences: { consented: boolean } } | null)[] }>(
-    privacySubgraphUrl, peerToken, COMMUNICATIONS_CONSENT_CALL.query, { r: memberIds.map((id) => ({ __typename: 'Member', id })) },
-  );
+  const body = await postSignedGraphQL<{ _entities: ({ id: string; communicationPreferences: { consented: boolean } } | null)[] }>(privacySubgraphUrl, peerToken, COMMUNICATIONS_CONSENT_CALL.query, {
+    r: memberIds.map((id) => ({ __typename: 'Member', id })),
+  });
   if (body.errors || !body.data) throw new Error(`communications consent could not be checked: ${JSON.stringify(body.errors)}`);
   // Only an exact true is consent: a malformed answer hides the member like a refusal does.
   return new Set(body.data._entities.flatMap((m) => (m?.communicationPreferences?.consented === true ? [m.id] : [])));

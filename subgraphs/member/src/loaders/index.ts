@@ -18,7 +18,11 @@ export function createLoaders(em: EntityManager, stores: Record<string, EntityMa
   const findMembers = async (ids: readonly string[]) => {
     const members = await em.find(Member, { id: { $in: [...ids] } });
     if (!consentGated(request.hop)) return members;
-    const consenting = await consentingToCommunications(request.peers.privacy, request.peerTokens.privacy, members.map((m) => m.id));
+    const consenting = await consentingToCommunications(
+      request.peers.privacy,
+      request.peerTokens.privacy,
+      members.map((m) => m.id),
+    );
     return members.filter((m) => consenting.has(m.id));
   };
   return {
@@ -35,7 +39,10 @@ export function createLoaders(em: EntityManager, stores: Record<string, EntityMa
       (memberIds) => em.find(CollegeRegistration, { member: { $in: [...memberIds] } }, { orderBy: { college: 'asc' } }),
       (registration) => registration.member.id,
     ),
-    ediByMember: loaderOfOne((memberIds) => edi.find(EdiProfile, { memberId: { $in: [...memberIds] } }), (profile) => profile.memberId),
+    ediByMember: loaderOfOne(
+      (memberIds) => edi.find(EdiProfile, { memberId: { $in: [...memberIds] } }),
+      (profile) => profile.memberId,
+    ),
   };
 }
 

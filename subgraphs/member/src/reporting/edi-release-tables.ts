@@ -9,13 +9,7 @@ export interface ReleaseTable {
   dimensions: readonly EdiDimension[];
 }
 
-const QUESTIONS = [
-  EdiDimension.GENDER_IDENTITY,
-  EdiDimension.INDIGENOUS_IDENTITY,
-  EdiDimension.RACIALIZED_IDENTITY,
-  EdiDimension.DISABILITY,
-  EdiDimension.SEXUAL_ORIENTATION,
-] as const;
+const QUESTIONS = [EdiDimension.GENDER_IDENTITY, EdiDimension.INDIGENOUS_IDENTITY, EdiDimension.RACIALIZED_IDENTITY, EdiDimension.DISABILITY, EdiDimension.SEXUAL_ORIENTATION] as const;
 const ORDER = Object.values(EdiDimension);
 
 function table(...dimensions: EdiDimension[]): ReleaseTable {

@@ -34,7 +34,9 @@ export async function countRelease(em: EntityManager, tables: readonly ReleaseTa
        from edi.edi_profile e left join edi.member_practice p on p.member_id = e.member_id)
      select ${columns.join(', ')}, grouping(${columns.join(', ')}) as aggregated, count(*)::int as n
      from respondent group by grouping sets (${sets})`,
-    [], 'all', em.getTransactionContext(),
+    [],
+    'all',
+    em.getTransactionContext(),
   );
   const counts: TrueCounts = new Map(tables.map((t) => [t.key, new Map<string, number>()]));
   for (const row of rows) {

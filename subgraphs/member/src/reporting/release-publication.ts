@@ -51,9 +51,9 @@ export function budgetState(window: readonly Spend[], now: Date, spentInTotal = 
 
 export async function readBudget(em: EntityManager, now = new Date()): Promise<BudgetState> {
   const window = await em.find(EdiRelease, { publishedAt: { $gt: new Date(now.getTime() - YEAR_MS) } }, { fields: ['publishedAt', 'rhoNumerator', 'rhoDenominator'] });
-  const [{ total }] = await em.getConnection().execute<{ total: number | null }[]>(
-    'select sum(rho_numerator::float8 / rho_denominator) as total from edi.edi_release', [], 'all', em.getTransactionContext(),
-  );
+  const [{ total }] = await em
+    .getConnection()
+    .execute<{ total: number | null }[]>('select sum(rho_numerator::float8 / rho_denominator) as total from edi.edi_release', [], 'all', em.getTransactionContext());
   return budgetState(window, now, Number(total ?? 0));
 }
 
@@ -69,37 +69,43 @@ export interface PublishOptions {
  * at once cannot both spend the last of the year's budget.
  */
 export async function publishRelease(em: EntityManager, options: PublishOptions): Promise<EdiRelease> {
-  return em.fork().transactional(async (tx) => {
-    await tx.getConnection().execute('lock table edi.edi_release in share row exclusive mode', [], 'run', tx.getTransactionContext());
-    // The time after the lock (now() is the transaction's start, before any wait for it).
-    const [{ now }] = await tx.getConnection().execute<{ now: Date }[]>('select clock_timestamp() as now', [], 'all', tx.getTransactionContext());
-    const budget = await readBudget(tx, new Date(now));
-    if (budget.releasesPossible < 1) {
-      throw new GraphQLError(`this year's EDI privacy budget is spent (${budget.spent} of ${budget.budget}); the next release may be published from ${budget.nextReleaseFrom.toISOString()}`, {
-        extensions: { code: 'EDI_PRIVACY_BUDGET_SPENT', spent: budget.spent, budget: budget.budget, nextReleaseFrom: budget.nextReleaseFrom.toISOString() },
+  return em.fork().transactional(
+    async (tx) => {
+      await tx.getConnection().execute('lock table edi.edi_release in share row exclusive mode', [], 'run', tx.getTransactionContext());
+      // The time after the lock (now() is the transaction's start, before any wait for it).
+      const [{ now }] = await tx.getConnection().execute<{ now: Date }[]>('select clock_timestamp() as now', [], 'all', tx.getTransactionContext());
+      const budget = await readBudget(tx, new Date(now));
+      if (budget.releasesPossible < 1) {
+        throw new GraphQLError(`this year's EDI privacy budget is spent (${budget.spent} of ${budget.budget}); the next release may be published from ${budget.nextReleaseFrom.toISOString()}`, {
+          extensions: { code: 'EDI_PRIVACY_BUDGET_SPENT', spent: budget.spent, budget: budget.budget, nextReleaseFrom: budget.nextReleaseFrom.toISOString() },
+        });
+      }
+      const counts = await countRelease(tx);
+      const variance = noiseVariance(EDI_RELEASE_TABLES.length);
+      const minimum = minimumCellSize();
+      const published = protectRelease(counts, { minimumCellSize: minimum, variance, random: options.random });
+      const last = await tx.findOne(EdiRelease, { version: { $gt: 0 } }, { orderBy: { version: 'desc' }, fields: ['version'] });
+      const release = tx.create(EdiRelease, {
+        id: randomUUID(),
+        version: (last?.version ?? 0) + 1,
+        takenAt: new Date(now),
+        publishedAt: new Date(now),
+        publishedBy: options.publishedBy,
+        method: RELEASE_METHOD,
+        minimumCellSize: minimum,
+        rhoNumerator: Number(RELEASE_RHO.num),
+        rhoDenominator: Number(RELEASE_RHO.den),
+        varianceNumerator: Number(variance.num),
+        varianceDenominator: Number(variance.den),
+        tables: EDI_RELEASE_TABLES.map((t) => t.key),
       });
-    }
-    const counts = await countRelease(tx);
-    const variance = noiseVariance(EDI_RELEASE_TABLES.length);
-    const minimum = minimumCellSize();
-    const published = protectRelease(counts, { minimumCellSize: minimum, variance, random: options.random });
-    const last = await tx.findOne(EdiRelease, { version: { $gt: 0 } }, { orderBy: { version: 'desc' }, fields: ['version'] });
-    const release = tx.create(EdiRelease, {
-      id: randomUUID(),
-      version: (last?.version ?? 0) + 1,
-      takenAt: new Date(now),
-      publishedAt: new Date(now),
-      publishedBy: options.publishedBy,
-      method: RELEASE_METHOD,
-      minimumCellSize: minimum,
-      rhoNumerator: Number(RELEASE_RHO.num),
-      rhoDenominator: Number(RELEASE_RHO.den),
-      varianceNumerator: Number(variance.num),
-      varianceDenominator: Number(variance.den),
-      tables: EDI_RELEASE_TABLES.map((t) => t.key),
-    });
-    await tx.flush();
-    await tx.insertMany(EdiReleaseCell, published.flatMap(({ table, cells }) => cells.map((cell, position) => ({ release: release.id, tableKey: table.key, position, cellValues: cell.values, count: cell.count }))));
-    return release;
-  }, { isolationLevel: IsolationLevel.REPEATABLE_READ });
+      await tx.flush();
+      await tx.insertMany(
+        EdiReleaseCell,
+        published.flatMap(({ table, cells }) => cells.map((cell, position) => ({ release: release.id, tableKey: table.key, position, cellValues: cell.values, count: cell.count }))),
+      );
+      return release;
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ },
+  );
 }

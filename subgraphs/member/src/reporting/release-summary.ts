@@ -69,10 +69,12 @@ export async function readSummary(em: EntityManager, request: SummaryRequest): P
     });
   }
   // Plain rows: a summary is the graph's one EDI read, and it should cost one indexed range scan.
-  const stored = await em.getConnection().execute<{ cell_values: string[]; count: number | null }[]>(
-    'select cell_values, count from edi.edi_release_cell where release_id = ? and table_key = ? order by position',
-    [release.id, table.key],
-  );
+  const stored = await em
+    .getConnection()
+    .execute<{ cell_values: string[]; count: number | null }[]>('select cell_values, count from edi.edi_release_cell where release_id = ? and table_key = ? order by position', [
+      release.id,
+      table.key,
+    ]);
   const at = (d: EdiDimension) => table.dimensions.indexOf(d);
   const cells = stored
     .filter((cell) => [...fixed].every(([d, value]) => cell.cell_values[at(d)] === value))

@@ -19,7 +19,8 @@ export function releaseView(release: EdiRelease): EdiReleaseInfo {
       epsilon: epsilonFor(rho, DELTA),
       rhoChangedAnswer: CHANGED_ANSWER_FACTOR * rho,
       epsilonChangedAnswer: epsilonFor(CHANGED_ANSWER_FACTOR * rho, DELTA),
-      noiseStandardDeviation: Math.sqrt(release.varianceNumerator / release.varianceDenominator) },
+      noiseStandardDeviation: Math.sqrt(release.varianceNumerator / release.varianceDenominator),
+    },
     tables: release.tables.map((key) => ({ dimensions: key.split('+') as EdiDimension[] })),
   };
 }

@@ -36,10 +36,7 @@ export class EdiSummaryResolver {
   @NonPersonal()
   @OnlyForPurposes('EDI_REPORTING')
   @Query(() => [EdiReleaseInfo], { description: 'Published EDI releases, newest first (EDI_REPORTING)' })
-  async ediReleases(
-    @Ctx() { stores }: MemberContext,
-    @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20,
-  ): Promise<EdiReleaseInfo[]> {
+  async ediReleases(@Ctx() { stores }: MemberContext, @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null = 20): Promise<EdiReleaseInfo[]> {
     const limit = requirePageSize('first', first ?? 20, 100);
     return (await stores.edi.find(EdiRelease, {}, { orderBy: { version: 'desc' }, limit })).map(releaseView);
   }

@@ -26,7 +26,7 @@ export class MembershipLifecycleResolver {
 
   @Category('MEMBERSHIP')
   @OnlyForPurposes('MEMBERSHIP')
-  @Mutation(() => Member, { description: "Moves a member to a new status from a date; opens or closes their period of protection. History is kept" })
+  @Mutation(() => Member, { description: 'Moves a member to a new status from a date; opens or closes their period of protection. History is kept' })
   async changeMembershipStatus(
     @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
     @NonPersonal() @Arg('to', () => MembershipStatus) to: MembershipStatus,

@@ -24,11 +24,7 @@ export class MembershipResolver {
   @FieldResolver(() => Boolean, {
     description: 'Whether the physician was a member on this date of care: a retired or resigned member stays eligible for care given while a member',
   })
-  async eligibleOn(
-    @Root() membership: Membership,
-    @Category('MEMBERSHIP') @Arg('date', () => DateScalar) date: Date,
-    @Ctx() { loaders }: MemberContext,
-  ): Promise<boolean> {
+  async eligibleOn(@Root() membership: Membership, @Category('MEMBERSHIP') @Arg('date', () => DateScalar) date: Date, @Ctx() { loaders }: MemberContext): Promise<boolean> {
     const day = isoDate(date);
     const periods = await loaders.periodsByMember.load(membership.memberId);
     return periods.some((period) => period.covers(day));

@@ -27,7 +27,12 @@ const membershipNumber = (): string => `MG${String(randomInt(0, 10_000_000)).pad
 async function sharePeriods(tx: EntityManager, member: Member, origin: EffectOrigin): Promise<void> {
   await tx.flush();
   const periods = await tx.find(MembershipPeriod, { member }, { orderBy: { startsOn: 'asc' } });
-  await enqueueEffect(tx, 'member', { kind: 'membership-periods', memberId: member.id, periods: periods.map(({ startsOn, endsOn, typeOfWork, feeRegion }) => ({ startsOn, endsOn, typeOfWork, feeRegion })) }, origin);
+  await enqueueEffect(
+    tx,
+    'member',
+    { kind: 'membership-periods', memberId: member.id, periods: periods.map(({ startsOn, endsOn, typeOfWork, feeRegion }) => ({ startsOn, endsOn, typeOfWork, feeRegion })) },
+    origin,
+  );
 }
 
 /** The EDI store's copy of the member's practice follows (practice-copy.resolver.ts). */
@@ -110,8 +115,13 @@ export async function changeMembershipStatus(context: MemberContext, memberId: s
     const last = await tx.findOne(MembershipStatusChange, { member }, { orderBy: { id: 'desc' } });
     const periods = await tx.find(MembershipPeriod, { member }, { orderBy: { startsOn: 'asc' } });
     const change = statusChange({
-      from: member.status, to, day, last, periods,
-      typeOfWork: member.typeOfWork, feeRegion: feeRegionOf(member.practiceProvince),
+      from: member.status,
+      to,
+      day,
+      last,
+      periods,
+      typeOfWork: member.typeOfWork,
+      feeRegion: feeRegionOf(member.practiceProvince),
     });
     applyPeriodChange(tx, member, periods, change);
     tx.create(MembershipStatusChange, { member, fromStatus: member.status, toStatus: to, effectiveOn: day, recordedAt: new Date() });

@@ -1,7 +1,7 @@
 import { Category, Province } from '@mutual-graph/platform';
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: "How to reach a member" })
+@ObjectType({ description: 'How to reach a member' })
 export class Contact {
   @Category('CONTACT')
   @Field()

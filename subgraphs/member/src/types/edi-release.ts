@@ -45,7 +45,7 @@ export class EdiReleaseInfo {
   publishedAt!: Date;
 
   // The EDI reporting lead's token subject: staff accountability for the release, about no member.
-  @Field({ description: 'Who published it (the token subject of the EDI reporting lead; `seed` for a seeded store\'s first release)' })
+  @Field({ description: "Who published it (the token subject of the EDI reporting lead; `seed` for a seeded store's first release)" })
   publishedBy!: string;
 
   @Field({ description: 'DISCRETE_GAUSSIAN_ZCDP: every cell of every table gets discrete Gaussian noise; noisy counts under the minimum are suppressed' })

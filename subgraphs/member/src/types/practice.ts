@@ -1,7 +1,7 @@
 import { Category, Province } from '@mutual-graph/platform';
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: "Where and how a member practises" })
+@ObjectType({ description: 'Where and how a member practises' })
 export class Practice {
   @Category('PROFESSIONAL')
   @Field(() => Province, { description: 'The province or territory where the member practises (not their mailing address)' })

@@ -63,7 +63,7 @@ describe('an EDI release against an attacker who combines every table it publish
   }, 120_000);
 });
 
-describe("an applicant added between two releases, against an attacker who compares them", () => {
+describe('an applicant added between two releases, against an attacker who compares them', () => {
   const people = population(400, 11);
   const before = countPopulation(people, EDI_RELEASE_TABLES);
   const TRIALS = 240;
@@ -82,7 +82,10 @@ describe("an applicant added between two releases, against an attacker who compa
       let score = 0;
       for (const { table } of first) {
         if (!table.dimensions.includes(question) || !table.dimensions.every((d) => d === question || d === EdiDimension.PROVINCE || d === EdiDimension.SPECIALTY)) continue;
-        score += rise(table.key, table.dimensions.map((d) => (d === question ? answer : applicant[d])));
+        score += rise(
+          table.key,
+          table.dimensions.map((d) => (d === question ? answer : applicant[d])),
+        );
       }
       return { answer, score };
     });
@@ -151,7 +154,10 @@ describe('a respondent known to have answered, against an attacker who knows eve
       const truth = trial % 2 === 0 ? a : b;
       let score = 0;
       for (const table of tables) {
-        for (const [answer, sign] of [[a, 1], [b, -1]] as const) {
+        for (const [answer, sign] of [
+          [a, 1],
+          [b, -1],
+        ] as const) {
           const key = cellKey(table.dimensions.map((d) => (d === question ? answer : member[d])));
           const known = others.get(table.key)!.get(key) ?? 0;
           const noisy = known + (answer === truth ? 1 : 0) + discreteGaussian(variance, random);

@@ -29,10 +29,11 @@ export interface FeasibleRange {
  */
 export function attackCubes(tables: readonly ReleaseTable[]): EdiDimension[][] {
   const unions = new Map<string, EdiDimension[]>();
-  for (const a of tables) for (const b of tables) {
-    const union = [...new Set([...a.dimensions, ...b.dimensions])].sort();
-    if (union.length <= 3) unions.set(union.join('+'), union);
-  }
+  for (const a of tables)
+    for (const b of tables) {
+      const union = [...new Set([...a.dimensions, ...b.dimensions])].sort();
+      if (union.length <= 3) unions.set(union.join('+'), union);
+    }
   const all = [...unions.values()];
   return all.filter((u) => !all.some((v) => v.length > u.length && u.every((d) => v.includes(d))));
 }
@@ -87,7 +88,8 @@ export async function feasibleRanges(published: readonly PublishedTable[], cube:
       model.changeColsCost({ kind: 'range', from: 0, to: unknowns.length - 1 }, costs);
       model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
       model.run();
-      if (model.getModelStatus() !== solver.constants.modelStatus.optimal) throw new Error(`the attacker's program is not solved (${model.getModelStatus()}): the published release contradicts the bound`);
+      if (model.getModelStatus() !== solver.constants.modelStatus.optimal)
+        throw new Error(`the attacker's program is not solved (${model.getModelStatus()}): the published release contradicts the bound`);
       return model.getObjectiveValue();
     };
     return rows.map((row) => ({ table: row.table, values: row.values, low: Math.ceil(solve(row, 'minimize') - 1e-6), high: Math.floor(solve(row, 'maximize') + 1e-6) }));

@@ -1,6 +1,4 @@
-import {
-  changeDay, knownTypeOfWork, mayChange, type Period, specialtyOf, statusChange, type StatusChangeRequest, TRANSITIONS, typeOfWorkChange,
-} from '../../src/domain/membership-lifecycle.js';
+import { changeDay, knownTypeOfWork, mayChange, type Period, specialtyOf, statusChange, type StatusChangeRequest, TRANSITIONS, typeOfWorkChange } from '../../src/domain/membership-lifecycle.js';
 import { MembershipStatus, STORED_STATUSES } from '../../src/entities/membership-status.js';
 import { refusal } from '../../../../test/unit/support/refusal.js';
 
@@ -9,13 +7,29 @@ const { APPLIED, ACTIVE, LAPSED, RESIGNED, RETIRED, DECEASED, NOT_A_MEMBER } = M
 const period = (startsOn: string, endsOn: string | null, typeOfWork = 'FM-NOB', feeRegion = 'ONTARIO'): Period => ({ startsOn, endsOn, typeOfWork, feeRegion });
 
 const request = (overrides: Partial<StatusChangeRequest>): StatusChangeRequest => ({
-  from: ACTIVE, to: LAPSED, day: '2026-06-01', last: null, periods: [], typeOfWork: 'FM-NOB', feeRegion: 'ONTARIO', ...overrides,
+  from: ACTIVE,
+  to: LAPSED,
+  day: '2026-06-01',
+  last: null,
+  periods: [],
+  typeOfWork: 'FM-NOB',
+  feeRegion: 'ONTARIO',
+  ...overrides,
 });
 
 describe('status transitions', () => {
   it.each([
-    [APPLIED, ACTIVE], [APPLIED, RESIGNED], [ACTIVE, LAPSED], [ACTIVE, RESIGNED], [ACTIVE, RETIRED], [ACTIVE, DECEASED],
-    [LAPSED, ACTIVE], [LAPSED, DECEASED], [RESIGNED, ACTIVE], [RETIRED, ACTIVE], [RETIRED, DECEASED],
+    [APPLIED, ACTIVE],
+    [APPLIED, RESIGNED],
+    [ACTIVE, LAPSED],
+    [ACTIVE, RESIGNED],
+    [ACTIVE, RETIRED],
+    [ACTIVE, DECEASED],
+    [LAPSED, ACTIVE],
+    [LAPSED, DECEASED],
+    [RESIGNED, ACTIVE],
+    [RETIRED, ACTIVE],
+    [RETIRED, DECEASED],
   ])('lets a %s member become %s', (from, to) => {
     expect(mayChange(from, to)).toBe(true);
   });
@@ -46,7 +60,9 @@ describe('status transitions', () => {
 
   it('refuses a transition the table does not allow, naming `to` and both statuses', () => {
     expect(refusal(() => statusChange(request({ from: APPLIED, to: RETIRED })))).toEqual({
-      code: 'BAD_USER_INPUT', argument: 'to', message: 'a APPLIED member cannot become RETIRED',
+      code: 'BAD_USER_INPUT',
+      argument: 'to',
+      message: 'a APPLIED member cannot become RETIRED',
     });
   });
 });
@@ -62,7 +78,9 @@ describe('the day a change takes effect', () => {
 
   it('refuses tomorrow: effectiveOn cannot be in the future', () => {
     expect(refusal(() => changeDay(new Date('2026-11-01T00:00:00Z'), '2026-10-31'))).toEqual({
-      code: 'BAD_USER_INPUT', argument: 'effectiveOn', message: 'effectiveOn cannot be in the future',
+      code: 'BAD_USER_INPUT',
+      argument: 'effectiveOn',
+      message: 'effectiveOn cannot be in the future',
     });
   });
 
@@ -79,7 +97,8 @@ describe('the day a change takes effect', () => {
 describe('changes of status and periods of protection', () => {
   it('opens a period from the day an applicant is accepted, with their type of work and fee region', () => {
     expect(statusChange(request({ from: APPLIED, to: ACTIVE, day: '2026-01-15', typeOfWork: 'EM', feeRegion: 'QUEBEC' }))).toEqual({
-      closeOpenOn: null, opens: period('2026-01-15', null, 'EM', 'QUEBEC'),
+      closeOpenOn: null,
+      opens: period('2026-01-15', null, 'EM', 'QUEBEC'),
     });
   });
 
@@ -91,7 +110,9 @@ describe('changes of status and periods of protection', () => {
   it('refuses a change dated before the last change', () => {
     const last = { fromStatus: APPLIED, effectiveOn: '2026-05-01' };
     expect(refusal(() => statusChange(request({ from: ACTIVE, to: LAPSED, day: '2026-04-30', last, periods: [period('2026-05-01', null)] })))).toEqual({
-      code: 'BAD_USER_INPUT', argument: 'effectiveOn', message: 'effectiveOn is before the last change (2026-05-01)',
+      code: 'BAD_USER_INPUT',
+      argument: 'effectiveOn',
+      message: 'effectiveOn is before the last change (2026-05-01)',
     });
   });
 
@@ -102,7 +123,8 @@ describe('changes of status and periods of protection', () => {
 
   it('closes the open period the day before the member leaves ACTIVE', () => {
     expect(statusChange(request({ from: ACTIVE, to: LAPSED, day: '2026-03-01', periods: [period('2025-01-01', '2025-06-30'), period('2026-01-01', null)] }))).toEqual({
-      closeOpenOn: '2026-02-28', opens: null,
+      closeOpenOn: '2026-02-28',
+      opens: null,
     });
   });
 
@@ -113,7 +135,9 @@ describe('changes of status and periods of protection', () => {
 
   it('refuses to close the open period before it began', () => {
     expect(refusal(() => statusChange(request({ day: '2026-01-01', periods: [period('2026-01-02', null)] })))).toEqual({
-      code: 'BAD_USER_INPUT', argument: 'effectiveOn', message: 'effectiveOn must come after the current period began',
+      code: 'BAD_USER_INPUT',
+      argument: 'effectiveOn',
+      message: 'effectiveOn must come after the current period began',
     });
   });
 
@@ -128,7 +152,9 @@ describe('changes of status and periods of protection', () => {
 
   it('refuses a period that overlaps an earlier one', () => {
     expect(refusal(() => statusChange(request({ from: LAPSED, to: ACTIVE, day: '2025-12-31', periods: [period('2025-01-01', '2025-12-31')] })))).toEqual({
-      code: 'BAD_USER_INPUT', argument: 'effectiveOn', message: 'a new period cannot overlap an earlier one',
+      code: 'BAD_USER_INPUT',
+      argument: 'effectiveOn',
+      message: 'a new period cannot overlap an earlier one',
     });
   });
 
@@ -169,13 +195,16 @@ describe('changes of type of work', () => {
 
   it('ends the current period the day before and opens one with the new type, in the same fee region', () => {
     expect(typeOfWorkChange({ status: ACTIVE, open, typeOfWork: 'EM', day: '2026-07-01' })).toEqual({
-      closeOpenOn: '2026-06-30', opens: period('2026-07-01', null, 'EM', 'QUEBEC'),
+      closeOpenOn: '2026-06-30',
+      opens: period('2026-07-01', null, 'EM', 'QUEBEC'),
     });
   });
 
   it.each([APPLIED, LAPSED, RESIGNED, RETIRED, DECEASED])('refuses a %s member', (status) => {
     expect(refusal(() => typeOfWorkChange({ status, open, typeOfWork: 'EM', day: '2026-07-01' }))).toEqual({
-      code: 'BAD_USER_INPUT', argument: 'memberId', message: 'only an active member changes type of work',
+      code: 'BAD_USER_INPUT',
+      argument: 'memberId',
+      message: 'only an active member changes type of work',
     });
   });
 
@@ -185,14 +214,18 @@ describe('changes of type of work', () => {
 
   it('refuses the type of work the member already has', () => {
     expect(refusal(() => typeOfWorkChange({ status: ACTIVE, open, typeOfWork: 'FM-NOB', day: '2026-07-01' }))).toEqual({
-      code: 'BAD_USER_INPUT', argument: 'typeOfWork', message: 'this is already the current type of work',
+      code: 'BAD_USER_INPUT',
+      argument: 'typeOfWork',
+      message: 'this is already the current type of work',
     });
   });
 
   it('refuses a change on or before the day the current period began', () => {
     for (const day of ['2026-01-01', '2025-12-31']) {
       expect(refusal(() => typeOfWorkChange({ status: ACTIVE, open, typeOfWork: 'EM', day }))).toEqual({
-        code: 'BAD_USER_INPUT', argument: 'effectiveOn', message: 'effectiveOn must come after the current period began',
+        code: 'BAD_USER_INPUT',
+        argument: 'effectiveOn',
+        message: 'effectiveOn must come after the current period began',
       });
     }
     expect(typeOfWorkChange({ status: ACTIVE, open, typeOfWork: 'EM', day: '2026-01-02' }).closeOpenOn).toBe('2026-01-01');

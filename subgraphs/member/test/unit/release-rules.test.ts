@@ -26,7 +26,15 @@ describe('the tables a release publishes', () => {
 
 describe('protecting a release', () => {
   const table = releaseTable([EdiDimension.DISABILITY])!;
-  const counts = new Map([[table.key, new Map([['NO', 500], ['YES', 3]])]]);
+  const counts = new Map([
+    [
+      table.key,
+      new Map([
+        ['NO', 500],
+        ['YES', 3],
+      ]),
+    ],
+  ]);
 
   it('publishes every cell, empty ones too, never a count under the minimum, and a different noise each release', () => {
     const releases = Array.from({ length: 50 }, (_, i) => protectRelease(counts, { minimumCellSize: 10, variance: { num: 36n, den: 1n }, random: seededRandom(i), tables: [table] })[0]);
@@ -62,7 +70,13 @@ describe('the privacy budget over any 365 days', () => {
 
 describe('the minimum cell size', () => {
   it.each([
-    [undefined, 10], ['5', 10], ['0', 10], ['-20', 10], ['10.5', 10], ['ten', 10], ['12', 12],
+    [undefined, 10],
+    ['5', 10],
+    ['0', 10],
+    ['-20', 10],
+    ['10.5', 10],
+    ['ten', 10],
+    ['12', 12],
   ])('is never below 10 (EDI_MINIMUM_CELL_SIZE=%s gives %i)', (configured, expected) => {
     expect(minimumCellSize(configured === undefined ? {} : { EDI_MINIMUM_CELL_SIZE: configured })).toBe(expected);
   });

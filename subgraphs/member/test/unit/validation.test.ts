@@ -6,10 +6,16 @@ import { refusedArgument } from '../../../../test/unit/support/refusal.js';
 const yearsAgo = (years: number) => new Date(Date.now() - years * 365.25 * 86_400_000);
 const profile = (overrides = {}) => ({ firstName: 'Amélie', lastName: "O'Brien-Tremblay", dateOfBirth: yearsAgo(40), ...overrides });
 const contact = (overrides = {}) => ({ email: 'A.Doctor@Example.ca', phone: '+1 (613) 555-0199', city: 'Ottawa', province: 'ON', ...overrides });
-const application = (overrides: Partial<MembershipApplicationInput> = {}) => ({
-  profile: profile(), contact: contact(), minc: formatMinc('1234567'), typeOfWork: 'FM-NOB', preferredLanguage: 'EN',
-  collegeRegistrations: [{ college: 'CPSO', registrationNumber: 'A-12345' }], ...overrides,
-}) as unknown as MembershipApplicationInput;
+const application = (overrides: Partial<MembershipApplicationInput> = {}) =>
+  ({
+    profile: profile(),
+    contact: contact(),
+    minc: formatMinc('1234567'),
+    typeOfWork: 'FM-NOB',
+    preferredLanguage: 'EN',
+    collegeRegistrations: [{ college: 'CPSO', registrationNumber: 'A-12345' }],
+    ...overrides,
+  }) as unknown as MembershipApplicationInput;
 
 describe('a profile', () => {
   it('is trimmed and its date of birth kept as a calendar day', () => {
@@ -73,9 +79,16 @@ describe('an application', () => {
     ['a prototype name as type of work', { typeOfWork: '__proto__' }, 'application.typeOfWork'],
     ['no College registration', { collegeRegistrations: [] }, 'application.collegeRegistrations'],
     ['a registration number in lower case', { collegeRegistrations: [{ college: 'CPSO', registrationNumber: 'a-1' }] }, 'application.collegeRegistrations.0.registrationNumber'],
-    ['a second registration number of 21 characters', {
-      collegeRegistrations: [{ college: 'CPSO', registrationNumber: 'A-12345' }, { college: 'CMQ', registrationNumber: 'A'.repeat(21) }],
-    }, 'application.collegeRegistrations.1.registrationNumber'],
+    [
+      'a second registration number of 21 characters',
+      {
+        collegeRegistrations: [
+          { college: 'CPSO', registrationNumber: 'A-12345' },
+          { college: 'CMQ', registrationNumber: 'A'.repeat(21) },
+        ],
+      },
+      'application.collegeRegistrations.1.registrationNumber',
+    ],
   ])('refuses %s', (_label, overrides, argument) => {
     expect(refusedArgument(() => validApplication(application(overrides as never)))).toBe(argument);
   });

@@ -24,8 +24,7 @@ export function consentRecipient(purpose: ConsentPurpose, recipient: string | nu
 
 /** What one decision does to a consent: the consent's new values, or null when it repeats the current status. */
 export type ConsentChange =
-  | { status: ConsentStatus.GRANTED; grantedAt: Date; withdrawnAt: null; method: ConsentMethod }
-  | { status: ConsentStatus.WITHDRAWN; withdrawnAt: Date; method: ConsentMethod };
+  { status: ConsentStatus.GRANTED; grantedAt: Date; withdrawnAt: null; method: ConsentMethod } | { status: ConsentStatus.WITHDRAWN; withdrawnAt: Date; method: ConsentMethod };
 
 /**
  * A grant sets when it was granted and clears any withdrawal; a withdrawal sets when it was

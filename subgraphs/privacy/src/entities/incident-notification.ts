@@ -39,7 +39,7 @@ export class IncidentNotification {
   notifiedOn!: string;
 
   @Category('PRIVACY_RECORD')
-  @Field({ description: 'Who exactly, and how (the organisation\'s name, a letter to each person, a public notice)' })
+  @Field({ description: "Who exactly, and how (the organisation's name, a letter to each person, a public notice)" })
   @Property({ type: 'text' })
   details!: string;
 }

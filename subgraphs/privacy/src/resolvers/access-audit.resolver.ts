@@ -5,8 +5,17 @@ import type { PrivacyContext } from '../context.js';
 import { AccessAuditEntry, AccessAuditFilter } from '../types/access-audit.js';
 
 interface AuditRow {
-  occurred_at: Date; subject: string | null; roles: string[]; purpose: string | null; operation_name: string | null;
-  categories: string[]; decision: string; code: string | null; rule: string | null; member_ids: string[]; request_id: string;
+  occurred_at: Date;
+  subject: string | null;
+  roles: string[];
+  purpose: string | null;
+  operation_name: string | null;
+  categories: string[];
+  decision: string;
+  code: string | null;
+  rule: string | null;
+  member_ids: string[];
+  request_id: string;
   access_report_request_id: string | null;
 }
 
@@ -34,17 +43,28 @@ export class AccessAuditResolver {
       where.push('(member_ids @> array[?]::text[] or id in (select audit_record_id from audit.audit_member_read where member_id = ?))');
       params.push(memberId, memberId);
     }
-    if (filter?.principal) { where.push('subject = ?'); params.push(filter.principal); }
+    if (filter?.principal) {
+      where.push('subject = ?');
+      params.push(filter.principal);
+    }
     if (filter?.purpose) {
       if (!isPurpose(filter.purpose)) throw badUserInput('filter.purpose', 'purpose must be a purpose of use');
-      where.push('purpose = ?'); params.push(filter.purpose);
+      where.push('purpose = ?');
+      params.push(filter.purpose);
     }
     if (filter?.decision) {
       if (!['ALLOWED', 'REFUSED'].includes(filter.decision)) throw badUserInput('filter.decision', 'decision is ALLOWED or REFUSED');
-      where.push('decision = ?'); params.push(filter.decision);
+      where.push('decision = ?');
+      params.push(filter.decision);
     }
-    if (filter?.from) { where.push('occurred_at >= ?'); params.push(filter.from); }
-    if (filter?.to) { where.push('occurred_at < ?'); params.push(filter.to); }
+    if (filter?.from) {
+      where.push('occurred_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter?.to) {
+      where.push('occurred_at < ?');
+      params.push(filter.to);
+    }
     if (filter?.from && filter.to && filter.from >= filter.to) throw badUserInput('filter.to', 'to must come after from');
     params.push(requirePageSize('first', first ?? 100, 1000));
     const rows: AuditRow[] = await em.getConnection().execute(
@@ -54,9 +74,17 @@ export class AccessAuditResolver {
       params,
     );
     return rows.map((r) => ({
-      occurredAt: new Date(r.occurred_at), principal: r.subject, roles: r.roles, purpose: r.purpose, operationName: r.operation_name,
-      categories: r.categories, decision: r.decision, refusal: r.code ? (r.rule ? `${r.code}: ${r.rule}` : r.code) : null,
-      memberIds: r.member_ids, requestId: r.request_id, accessReportRequestId: r.access_report_request_id,
+      occurredAt: new Date(r.occurred_at),
+      principal: r.subject,
+      roles: r.roles,
+      purpose: r.purpose,
+      operationName: r.operation_name,
+      categories: r.categories,
+      decision: r.decision,
+      refusal: r.code ? (r.rule ? `${r.code}: ${r.rule}` : r.code) : null,
+      memberIds: r.member_ids,
+      requestId: r.request_id,
+      accessReportRequestId: r.access_report_request_id,
     }));
   }
 }

@@ -30,7 +30,7 @@ export class AccessReportResolver {
    */
   @Category('PRIVACY_RECORD')
   @GatewayEffect()
-  @Mutation(() => Disclosure, { description: "Gateway only: records that an access report was released to the member, by the officer the hop token names" })
+  @Mutation(() => Disclosure, { description: 'Gateway only: records that an access report was released to the member, by the officer the hop token names' })
   recordAccessReportRelease(
     @NonPersonal() @Arg('requestId', () => ID) requestId: string,
     @NonPersonal() @Arg('categories', () => [String]) categories: string[],

@@ -44,7 +44,10 @@ export class ConfidentialityIncidentResolver {
   @Category('PRIVACY_RECORD')
   @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => ConfidentialityIncident, { description: 'Enters a confidentiality incident in the register, not yet assessed' })
-  async recordConfidentialityIncident(@NonPersonal() @Arg('incident', () => ConfidentialityIncidentInput) input: ConfidentialityIncidentInput, @Ctx() { em }: PrivacyContext): Promise<ConfidentialityIncident> {
+  async recordConfidentialityIncident(
+    @NonPersonal() @Arg('incident', () => ConfidentialityIncidentInput) input: ConfidentialityIncidentInput,
+    @Ctx() { em }: PrivacyContext,
+  ): Promise<ConfidentialityIncident> {
     const occurredFrom = pastDate('incident.occurredFrom', input.occurredFrom);
     const occurredTo = input.occurredTo ? pastDate('incident.occurredTo', input.occurredTo) : null;
     const discoveredOn = pastDate('incident.discoveredOn', input.discoveredOn);
@@ -56,9 +59,19 @@ export class ConfidentialityIncidentResolver {
       throw badUserInput('incident.peopleConcerned', 'peopleConcerned must be at least 1 and at least the number of members named');
     }
     const incident = em.create(ConfidentialityIncident, {
-      id: randomUUID(), description: requireText('incident.description', input.description, 10, 5000), occurredFrom, occurredTo, discoveredOn,
-      categories: [...new Set(input.categories)].sort(), memberIds, peopleConcerned: input.peopleConcerned,
-      injuryRisk: InjuryRisk.NOT_ASSESSED, riskReasoning: null, assessedOn: null, measuresTaken: null, recordedAt: new Date(),
+      id: randomUUID(),
+      description: requireText('incident.description', input.description, 10, 5000),
+      occurredFrom,
+      occurredTo,
+      discoveredOn,
+      categories: [...new Set(input.categories)].sort(),
+      memberIds,
+      peopleConcerned: input.peopleConcerned,
+      injuryRisk: InjuryRisk.NOT_ASSESSED,
+      riskReasoning: null,
+      assessedOn: null,
+      measuresTaken: null,
+      recordedAt: new Date(),
     });
     await em.flush();
     return incident;
@@ -118,11 +131,15 @@ export class ConfidentialityIncidentResolver {
     @Category('PRIVACY_RECORD') @Arg('discoveredFrom', () => DateScalar, { nullable: true }) discoveredFrom?: Date | null,
     @Category('PRIVACY_RECORD') @Arg('discoveredTo', () => DateScalar, { nullable: true }) discoveredTo?: Date | null,
   ): Promise<ConfidentialityIncident[]> {
-    return em.find(ConfidentialityIncident, {
-      ...(memberId ? { memberIds: { $contains: [requireUuid('memberId', memberId)] } } : {}),
-      ...(risk ? { injuryRisk: risk } : {}),
-      ...(discoveredFrom || discoveredTo ? { discoveredOn: { ...(discoveredFrom ? { $gte: isoDate(discoveredFrom) } : {}), ...(discoveredTo ? { $lte: isoDate(discoveredTo) } : {}) } } : {}),
-    }, { orderBy: { discoveredOn: 'desc', recordedAt: 'desc' }, limit: 500 });
+    return em.find(
+      ConfidentialityIncident,
+      {
+        ...(memberId ? { memberIds: { $contains: [requireUuid('memberId', memberId)] } } : {}),
+        ...(risk ? { injuryRisk: risk } : {}),
+        ...(discoveredFrom || discoveredTo ? { discoveredOn: { ...(discoveredFrom ? { $gte: isoDate(discoveredFrom) } : {}), ...(discoveredTo ? { $lte: isoDate(discoveredTo) } : {}) } } : {}),
+      },
+      { orderBy: { discoveredOn: 'desc', recordedAt: 'desc' }, limit: 500 },
+    );
   }
 
   @NonPersonal()

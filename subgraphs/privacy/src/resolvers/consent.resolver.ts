@@ -1,4 +1,18 @@
-import { ActsOnCaller, badUserInput, callerMemberId, Category, effectOrigin, enqueueEffect, GatewayEffect, isUuid, MemberKey, NonPersonal, OnlyForPurposes, requireUuid, type EffectOrigin } from '@mutual-graph/platform';
+import {
+  ActsOnCaller,
+  badUserInput,
+  callerMemberId,
+  Category,
+  effectOrigin,
+  enqueueEffect,
+  GatewayEffect,
+  isUuid,
+  MemberKey,
+  NonPersonal,
+  OnlyForPurposes,
+  requireUuid,
+  type EffectOrigin,
+} from '@mutual-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
@@ -104,7 +118,7 @@ export class ConsentResolver {
     @NonPersonal() @Arg('recipient', () => String, { nullable: true }) recipient?: string | null,
   ): Promise<Consent> {
     const id = requireUuid('memberId', memberId);
-    if (method === ConsentMethod.ONLINE) throw badUserInput('method', 'online decisions are the member\'s own to make');
+    if (method === ConsentMethod.ONLINE) throw badUserInput('method', "online decisions are the member's own to make");
     if (purpose === ConsentPurpose.EDI_COLLECTION && decision === ConsentDecision.GRANTED) throw badUserInput('purpose', 'EDI collection is consented to by giving EDI answers');
     return decide(context.em, { memberId: id, purpose, recipient, decision, method, at: new Date() }, effectOrigin(context));
   }

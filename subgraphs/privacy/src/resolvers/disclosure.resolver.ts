@@ -38,7 +38,7 @@ export class DisclosureResolver {
    */
   @Category('PRIVACY_RECORD')
   @OnlyForPurposes('PRIVACY_OFFICE')
-  @Mutation(() => Disclosure, { description: 'The privacy office records a disclosure it made: at the member\'s direction (their consent must name the recipient) or as the law requires' })
+  @Mutation(() => Disclosure, { description: "The privacy office records a disclosure it made: at the member's direction (their consent must name the recipient) or as the law requires" })
   async recordDisclosure(@NonPersonal() @Arg('disclosure', () => StaffDisclosureInput) input: StaffDisclosureInput, @Ctx() { em }: PrivacyContext): Promise<Disclosure> {
     const memberId = requireUuid('disclosure.memberId', input.memberId);
     const recipient = requireText('disclosure.recipient', input.recipient, 1, 100);
@@ -52,7 +52,13 @@ export class DisclosureResolver {
       }
     }
     const disclosure = em.create(Disclosure, {
-      id: randomUUID(), memberId, recipient, purpose: input.basis, categories: [...new Set(input.categories)].sort(), description, disclosedAt: input.disclosedAt,
+      id: randomUUID(),
+      memberId,
+      recipient,
+      purpose: input.basis,
+      categories: [...new Set(input.categories)].sort(),
+      description,
+      disclosedAt: input.disclosedAt,
     });
     await em.flush();
     return disclosure;
@@ -75,4 +81,3 @@ export class DisclosureResolver {
     );
   }
 }
-

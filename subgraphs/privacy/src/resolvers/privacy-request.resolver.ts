@@ -28,8 +28,20 @@ type Origin = { channel: PrivacyRequestChannel.SELF_SERVICE; recordedBy: null } 
 
 const create = (em: EntityManager, memberId: string, kind: PrivacyRequestKind, details: string, receivedOn: string, origin: Origin) =>
   em.create(PrivacyRequest, {
-    id: randomUUID(), memberId, kind, details, receivedOn, ...origin, identityVerifiedOn: null, identityVerifiedBy: null, dueOn: dueOnReceipt(receivedOn),
-    extensionReason: null, memberToldOfExtensionOn: null, status: PrivacyRequestStatus.RECEIVED, declineReason: null, closedOn: null,
+    id: randomUUID(),
+    memberId,
+    kind,
+    details,
+    receivedOn,
+    ...origin,
+    identityVerifiedOn: null,
+    identityVerifiedBy: null,
+    dueOn: dueOnReceipt(receivedOn),
+    extensionReason: null,
+    memberToldOfExtensionOn: null,
+    status: PrivacyRequestStatus.RECEIVED,
+    declineReason: null,
+    closedOn: null,
   });
 
 @Resolver(() => PrivacyRequest)
@@ -86,7 +98,11 @@ export class PrivacyRequestResolver {
   @Mutation(() => PrivacyRequest, {
     description: "Records that the requester's identity was verified, and by whom; once only, and never by the officer who recorded the request (BAD_USER_INPUT, reason SEPARATION_OF_DUTIES)",
   })
-  verifyRequesterIdentity(@NonPersonal() @Arg('requestId', () => ID) requestId: string, @NonPersonal() @Arg('verifiedOn', () => DateScalar) verifiedOn: Date, @Ctx() { em, hop }: PrivacyContext): Promise<PrivacyRequest> {
+  verifyRequesterIdentity(
+    @NonPersonal() @Arg('requestId', () => ID) requestId: string,
+    @NonPersonal() @Arg('verifiedOn', () => DateScalar) verifiedOn: Date,
+    @Ctx() { em, hop }: PrivacyContext,
+  ): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => {
       const request = await openRequest(tx, requestId);
       const refusal = verificationRefusal(request, hop.principal.sub);
@@ -127,14 +143,21 @@ export class PrivacyRequestResolver {
   @Category('PRIVACY_RECORD')
   @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => PrivacyRequest, { description: "Declines a request, on one of the privacy policy's grounds" })
-  declinePrivacyRequest(@NonPersonal() @Arg('requestId', () => ID) requestId: string, @NonPersonal() @Arg('reason', () => DeclineReason) reason: DeclineReason, @Ctx() { em }: PrivacyContext): Promise<PrivacyRequest> {
+  declinePrivacyRequest(
+    @NonPersonal() @Arg('requestId', () => ID) requestId: string,
+    @NonPersonal() @Arg('reason', () => DeclineReason) reason: DeclineReason,
+    @Ctx() { em }: PrivacyContext,
+  ): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => tx.assign(await openRequest(tx, requestId), { status: PrivacyRequestStatus.DECLINED, declineReason: reason, closedOn: today() }));
   }
 
   @NonPersonal()
   @OnlyForPurposes('PRIVACY_OFFICE')
   @Query(() => [PrivacyRequest], { description: 'Open requests due within the given days, overdue ones first (the privacy office)' })
-  privacyRequestsDue(@Ctx() { em }: PrivacyContext, @Category('PRIVACY_RECORD') @Arg('withinDays', () => Int, { nullable: true, defaultValue: 7 }) withinDays: number | null = 7): Promise<PrivacyRequest[]> {
+  privacyRequestsDue(
+    @Ctx() { em }: PrivacyContext,
+    @Category('PRIVACY_RECORD') @Arg('withinDays', () => Int, { nullable: true, defaultValue: 7 }) withinDays: number | null = 7,
+  ): Promise<PrivacyRequest[]> {
     const days = withinDays ?? 7;
     if (!Number.isInteger(days) || days < 0 || days > 60) throw badUserInput('withinDays', 'withinDays must be 0 to 60');
     return em.find(PrivacyRequest, { status: { $in: OPEN }, dueOn: { $lte: addDays(today(), days) } }, { orderBy: { dueOn: 'asc', id: 'asc' } });

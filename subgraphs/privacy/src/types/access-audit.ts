@@ -34,7 +34,7 @@ export class AccessAuditEntry {
   decision!: string;
 
   @Category('PRIVACY_RECORD')
-  @Field(() => String, { nullable: true, description: 'The refusal\'s code and, for FORBIDDEN, its rule' })
+  @Field(() => String, { nullable: true, description: "The refusal's code and, for FORBIDDEN, its rule" })
   refusal!: string | null;
 
   @Category('PRIVACY_RECORD')
@@ -46,7 +46,7 @@ export class AccessAuditEntry {
   requestId!: string;
 
   @Category('PRIVACY_RECORD')
-  @Field(() => ID, { nullable: true, description: 'The ACCESS request whose report this operation gathered, when it was the privacy office releasing a member\'s file' })
+  @Field(() => ID, { nullable: true, description: "The ACCESS request whose report this operation gathered, when it was the privacy office releasing a member's file" })
   accessReportRequestId!: string | null;
 }
 

@@ -10,7 +10,7 @@ import { Member } from './member.js';
 @ObjectType({ description: 'Whether a member may be sent communications, from their current consent' })
 export class CommunicationPreferences {
   @Category('COMMUNICATIONS')
-  @Field({ description: 'True while the member\'s communications consent is granted' })
+  @Field({ description: "True while the member's communications consent is granted" })
   consented!: boolean;
 
   @Category('COMMUNICATIONS')

@@ -12,7 +12,7 @@ export enum DisclosureBasis {
 registerEnumType(DisclosureBasis, { name: 'DisclosureBasis' });
 
 @NonPersonal()
-@InputType({ description: 'A disclosure the privacy office made, recorded for the member\'s list of who received their information' })
+@InputType({ description: "A disclosure the privacy office made, recorded for the member's list of who received their information" })
 export class StaffDisclosureInput {
   @MemberKey()
   @Field(() => ID)

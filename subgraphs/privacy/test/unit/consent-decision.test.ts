@@ -11,7 +11,11 @@ describe('the recipient a consent is kept under', () => {
   });
 
   it.each([null, undefined, '', '   ', 'x'.repeat(101)])('refuses a third-party disclosure consent naming no recipient or too long a one (%j)', (recipient) => {
-    expect(refusal(() => consentRecipient(ConsentPurpose.THIRD_PARTY_DISCLOSURE, recipient))).toEqual({ code: 'BAD_USER_INPUT', argument: 'recipient', message: 'recipient must be 1 to 100 characters' });
+    expect(refusal(() => consentRecipient(ConsentPurpose.THIRD_PARTY_DISCLOSURE, recipient))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'recipient',
+      message: 'recipient must be 1 to 100 characters',
+    });
   });
 
   it.each(OWN_PURPOSES)('is nobody for a %s consent', (purpose) => {

@@ -3,8 +3,12 @@ import { releaseRefusal, verificationRefusal, type RequestOfRecord } from '../..
 import { PrivacyRequestChannel, PrivacyRequestKind, PrivacyRequestStatus } from '../../src/entities/privacy-request.js';
 
 const recordedByAlice: RequestOfRecord = {
-  kind: PrivacyRequestKind.ACCESS, status: PrivacyRequestStatus.RECEIVED, channel: PrivacyRequestChannel.PRIVACY_OFFICE,
-  recordedBy: 'alice', identityVerifiedOn: null, identityVerifiedBy: null,
+  kind: PrivacyRequestKind.ACCESS,
+  status: PrivacyRequestStatus.RECEIVED,
+  channel: PrivacyRequestChannel.PRIVACY_OFFICE,
+  recordedBy: 'alice',
+  identityVerifiedOn: null,
+  identityVerifiedBy: null,
 };
 const submittedByMember: RequestOfRecord = { ...recordedByAlice, channel: PrivacyRequestChannel.SELF_SERVICE, recordedBy: null };
 const verified = (request: RequestOfRecord, by: string | null): RequestOfRecord => ({ ...request, status: PrivacyRequestStatus.IN_PROGRESS, identityVerifiedOn: '2026-11-30', identityVerifiedBy: by });
@@ -25,7 +29,7 @@ describe("verifying a requester's identity", () => {
   });
 });
 
-describe("releasing an access report", () => {
+describe('releasing an access report', () => {
   it('is refused when the only officer behind an office-recorded request recorded and verified it', () => {
     expect(reasonOf(releaseRefusal(verified(recordedByAlice, 'alice')))?.reason).toBe('SEPARATION_OF_DUTIES');
   });
@@ -35,7 +39,7 @@ describe("releasing an access report", () => {
     expect(reasonOf(releaseRefusal(verified(recordedByAlice, null)))?.reason).toBe('SEPARATION_OF_DUTIES');
   });
 
-  it('is allowed once a second officer verified, or for the member\'s own submission verified by one officer', () => {
+  it("is allowed once a second officer verified, or for the member's own submission verified by one officer", () => {
     expect(releaseRefusal(verified(recordedByAlice, 'bob'))).toBeNull();
     expect(releaseRefusal(verified(submittedByMember, 'alice'))).toBeNull();
   });

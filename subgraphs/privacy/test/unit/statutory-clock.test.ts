@@ -14,18 +14,26 @@ describe('the statutory clock of a privacy request', () => {
 
   it('extends once, from the original due date, keeping the reason trimmed and the day the member was told', () => {
     expect(extension({ request: open, days: 30, reason: '  volume of records  ', memberToldOn: toldOn('2026-11-20') })).toEqual({
-      dueOn: '2026-12-30', extensionReason: 'volume of records', memberToldOfExtensionOn: '2026-11-20',
+      dueOn: '2026-12-30',
+      extensionReason: 'volume of records',
+      memberToldOfExtensionOn: '2026-11-20',
     });
   });
 
   it('refuses a second extension', () => {
-    expect(refusal(() => extension({ request: { ...open, extensionReason: 'earlier' }, days: 1, reason: 'again please', memberToldOn: toldOn('2026-11-01') })))
-      .toEqual({ code: 'BAD_USER_INPUT', argument: 'requestId', message: 'a request may be extended once only' });
+    expect(refusal(() => extension({ request: { ...open, extensionReason: 'earlier' }, days: 1, reason: 'again please', memberToldOn: toldOn('2026-11-01') }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'requestId',
+      message: 'a request may be extended once only',
+    });
   });
 
   it.each([0, -1, MAX_EXTENSION_DAYS + 1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])('refuses an extension of %s days', (days) => {
-    expect(refusal(() => extension({ request: open, days, reason: 'volume of records', memberToldOn: toldOn('2026-11-20') })))
-      .toEqual({ code: 'BAD_USER_INPUT', argument: 'days', message: 'an extension is 1 to 30 days' });
+    expect(refusal(() => extension({ request: open, days, reason: 'volume of records', memberToldOn: toldOn('2026-11-20') }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'days',
+      message: 'an extension is 1 to 30 days',
+    });
   });
 
   it('accepts 1 day and the maximum', () => {
@@ -34,13 +42,19 @@ describe('the statutory clock of a privacy request', () => {
   });
 
   it('refuses a reason of fewer than five characters once trimmed', () => {
-    expect(refusal(() => extension({ request: open, days: 10, reason: '  four    ', memberToldOn: toldOn('2026-11-20') })))
-      .toEqual({ code: 'BAD_USER_INPUT', argument: 'reason', message: 'give the reason for the extension' });
+    expect(refusal(() => extension({ request: open, days: 10, reason: '  four    ', memberToldOn: toldOn('2026-11-20') }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'reason',
+      message: 'give the reason for the extension',
+    });
   });
 
   it('refuses telling the member after the original due date, and accepts telling them on it', () => {
-    expect(refusal(() => extension({ request: open, days: 10, reason: 'volume of records', memberToldOn: toldOn('2026-12-01') })))
-      .toEqual({ code: 'BAD_USER_INPUT', argument: 'memberToldOn', message: 'the member must be told before the original due date' });
+    expect(refusal(() => extension({ request: open, days: 10, reason: 'volume of records', memberToldOn: toldOn('2026-12-01') }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'memberToldOn',
+      message: 'the member must be told before the original due date',
+    });
     expect(extension({ request: open, days: 10, reason: 'volume of records', memberToldOn: toldOn('2026-11-30') }).memberToldOfExtensionOn).toBe('2026-11-30');
   });
 
