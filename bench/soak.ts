@@ -58,6 +58,11 @@ try {
     'x-purpose-of-use': purpose,
   });
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+  // A member picked at random, asking about their own record: the query is a function when each request differs.
+  const asRandomMember = (query: string | (() => string)) => async () => {
+    const m = pick(population);
+    return { url: gatewayUrl, headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }), body: { query: typeof query === 'string' ? query : query() } };
+  };
 
   // Each operation: how to send it, and what outcome is expected of it.
   type Expect = 'data' | 'refused';
@@ -86,38 +91,17 @@ try {
     {
       name: 'selfService',
       expect: 'data',
-      send: async () => {
-        const m = pick(population);
-        return {
-          url: gatewayUrl,
-          headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }),
-          body: { query: 'query Me { me { lastName consents { purpose status } registrations { status } adviceCalls { topic } } }' },
-        };
-      },
+      send: asRandomMember('query Me { me { lastName consents { purpose status } registrations { status } adviceCalls { topic } } }'),
     },
     {
       name: 'consentChange',
       expect: 'data',
-      send: async () => {
-        const m = pick(population);
-        return {
-          url: gatewayUrl,
-          headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }),
-          body: { query: `mutation Consent { ${Math.random() < 0.5 ? 'grantMyConsent' : 'withdrawMyConsent'}(purpose: SURVEYS) { status } }` },
-        };
-      },
+      send: asRandomMember(() => `mutation Consent { ${Math.random() < 0.5 ? 'grantMyConsent' : 'withdrawMyConsent'}(purpose: SURVEYS) { status } }`),
     },
     {
       name: 'privacyRequest',
       expect: 'data',
-      send: async () => {
-        const m = pick(population);
-        return {
-          url: gatewayUrl,
-          headers: await headers('MEMBER_SELF_SERVICE', { memberId: m.id }),
-          body: { query: 'mutation Ask { submitPrivacyRequest(kind: ACCESS, details: "A copy of my file.") { dueOn } }' },
-        };
-      },
+      send: asRandomMember('mutation Ask { submitPrivacyRequest(kind: ACCESS, details: "A copy of my file.") { dueOn } }'),
     },
     {
       name: 'partnerConfirmation',

@@ -34,7 +34,7 @@ export async function prepareDatabase(adminUrl: string, passwords: Record<string
       const outbox = OUTBOXES[owner.name as keyof typeof OUTBOXES];
       prepared.migrated[owner.name] = await withSchemaCreateRight(adminUrl, roleName(owner.name), async () => {
         const applied = await migrate(orm);
-        if (outbox) await installOutbox(url, outbox.schema);
+        if (outbox) await installOutbox(adminUrl, outbox.schema, roleName(owner.name));
         return applied;
       });
       if (seed) targets.push({ name: owner.name, url, schema: owner.database.schema, metadata: orm.getMetadata(), groups: owner.seed(seed) });

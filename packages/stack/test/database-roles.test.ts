@@ -56,6 +56,25 @@ describe('one database role per subgraph and per isolated store', () => {
     expect(effects).toEqual({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, can_create: false });
   });
 
+  it('no source and not the effects worker can hang a trigger on an outbox (it would fire as the worker, in every outbox)', async () => {
+    // A trigger on a job table runs with the rights of the statement that fires it: the worker's, when it takes a job.
+    const hook = (schema: string) => `create function ${schema}.hijack() returns trigger language plpgsql as $$ begin return new; end $$`;
+    for (const [source, { schema }] of Object.entries(OUTBOXES)) {
+      for (const login of [source, 'effects']) {
+        await expect(sql(stack.ownerUrls[login]!, hook(schema))).rejects.toThrow(/permission denied/);
+        await expect(sql(stack.ownerUrls[login]!, `create trigger hijack before update on ${schema}._private_jobs for each row execute function suppress_redundant_updates_trigger()`)).rejects.toThrow(/must be owner|permission denied/);
+      }
+      const [owner] = await sql<{ owner: string; triggers: number }>(
+        stack.adminUrl,
+        `select nspowner::regrole::text as owner, (select count(*)::int from pg_trigger t join pg_class c on c.oid = t.tgrelid where c.relnamespace = n.oid and not t.tgisinternal) as triggers from pg_namespace n where nspname = $1`,
+        [schema],
+      );
+      expect(owner).not.toMatchObject({ owner: `mg_${source}` });
+      expect(owner).not.toMatchObject({ owner: EFFECTS_ROLE });
+      expect(owner!.triggers).toBe(0);
+    }
+  });
+
   it('nobody but the owner can use the public schema', async () => {
     await expect(sql(stack.ownerUrls.case, 'create table public.leak (x int)')).rejects.toThrow(/permission denied/);
   });
