@@ -23,6 +23,7 @@ export type ConsentDecision =
 
 /** A consent the gateway records for a member who gave it with their answers */
 export type ConsentGrantInput = {
+  givenAt: string;
   memberId: string;
   purpose: ConsentPurpose;
 };

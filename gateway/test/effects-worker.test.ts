@@ -126,8 +126,8 @@ describe('the effects worker', () => {
     const consentEvents = () => sql(stack.adminUrl, "select decision from privacy.consent_event where member_id = $1 and purpose = 'EDI_COLLECTION'", [memberId]);
     expect(await consentEvents()).toEqual([]);
     // Two jobs of the same effect (two keys, so that neither replaces the other).
-    await addJob('edi', 'consent', { memberId, purpose: 'EDI_COLLECTION', origin: ORIGIN }, `consent:${memberId}`);
-    await addJob('edi', 'consent', { memberId, purpose: 'EDI_COLLECTION', origin: ORIGIN }, `consent:again:${memberId}`);
+    await addJob('edi', 'consent', { memberId, purpose: 'EDI_COLLECTION', givenAt: new Date().toISOString(), origin: ORIGIN }, `consent:${memberId}`);
+    await addJob('edi', 'consent', { memberId, purpose: 'EDI_COLLECTION', givenAt: new Date().toISOString(), origin: ORIGIN }, `consent:again:${memberId}`);
     const periods = await memberPeriods(memberId);
     await sql(stack.adminUrl, 'delete from casework.protection_period where member_id = $1', [memberId]);
     const payload = { memberId, periods: periods.map((p) => ({ startsOn: p.starts_on, endsOn: p.ends_on, typeOfWork: p.type_of_work, feeRegion: p.fee_region })), origin: ORIGIN };
@@ -195,7 +195,7 @@ describe('the effects worker', () => {
       for (const mutation of [
         `mutation { syncMemberPractice(memberId: "${ediMember.id}", province: ON, specialty: "PSYCHIATRY") }`,
         `mutation { eraseEdiAnswers(memberIds: ["${ediMember.id}"]) }`,
-        `mutation { recordConsentGrants(grants: [{ memberId: "${ediMember.id}", purpose: EDI_COLLECTION }]) }`,
+        `mutation { recordConsentGrants(grants: [{ memberId: "${ediMember.id}", purpose: EDI_COLLECTION, givenAt: "2026-11-30T12:00:00Z" }]) }`,
         `mutation { syncProtectionPeriods(memberId: "${ediMember.id}", periods: []) }`,
       ])
         expectRefused(await postGraphQL(stack.gatewayUrl, mutation, {}, headers), 'PURPOSE_SCOPE');

@@ -56,7 +56,7 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<Fields<K>> } & 
   // A grant of a consent already granted changes nothing (consentChange).
   consent: handler(
     RECORD_CONSENT_GRANTS,
-    ({ memberId, purpose }) => ({ grants: [{ memberId, purpose }] }),
+    ({ memberId, purpose, givenAt }) => ({ grants: [{ memberId, purpose, givenAt }] }),
     (data) => (data.recordConsentGrants === 1 ? null : 'consent not recorded'),
   ),
   // Answers erased already leave nothing to erase: 0 is done too.

@@ -52,9 +52,15 @@ async function takeOver(client: pg.Client, schema: string): Promise<void> {
   );
   const kinds: Record<string, string> = { r: 'TABLE', v: 'VIEW', S: 'SEQUENCE' };
   for (const { name, kind } of relations.rows) await client.query(`ALTER ${kinds[kind]} ${s}.${client.escapeIdentifier(name)} OWNER TO CURRENT_USER`);
-  const functions = await client.query<{ signature: string }>(`select p.oid::regprocedure::text as signature from pg_proc p where pronamespace = $1::regnamespace and proowner <> current_user::regrole`, [schema]);
+  const functions = await client.query<{ signature: string }>(
+    `select p.oid::regprocedure::text as signature from pg_proc p where pronamespace = $1::regnamespace and proowner <> current_user::regrole`,
+    [schema],
+  );
   for (const { signature } of functions.rows) await client.query(`ALTER ROUTINE ${signature} OWNER TO CURRENT_USER`);
-  const types = await client.query<{ name: string }>(`select typname as name from pg_type where typnamespace = $1::regnamespace and typtype in ('c', 'e', 'd') and typrelid = 0 and typowner <> current_user::regrole`, [schema]);
+  const types = await client.query<{ name: string }>(
+    `select typname as name from pg_type where typnamespace = $1::regnamespace and typtype in ('c', 'e', 'd') and typrelid = 0 and typowner <> current_user::regrole`,
+    [schema],
+  );
   for (const { name } of types.rows) await client.query(`ALTER TYPE ${s}.${client.escapeIdentifier(name)} OWNER TO CURRENT_USER`);
   // A trigger the source hung on its outbox while it owned it would still fire as whoever takes a job.
   const triggers = await client.query<{ trigger: string; table: string }>(

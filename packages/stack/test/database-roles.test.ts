@@ -61,8 +61,10 @@ describe('one database role per subgraph and per isolated store', () => {
     const hook = (schema: string) => `create function ${schema}.hijack() returns trigger language plpgsql as $$ begin return new; end $$`;
     for (const [source, { schema }] of Object.entries(OUTBOXES)) {
       for (const login of [source, 'effects']) {
-        await expect(sql(stack.ownerUrls[login]!, hook(schema))).rejects.toThrow(/permission denied/);
-        await expect(sql(stack.ownerUrls[login]!, `create trigger hijack before update on ${schema}._private_jobs for each row execute function suppress_redundant_updates_trigger()`)).rejects.toThrow(/must be owner|permission denied/);
+        await expect(sql(stack.ownerUrls[login], hook(schema))).rejects.toThrow(/permission denied/);
+        await expect(sql(stack.ownerUrls[login], `create trigger hijack before update on ${schema}._private_jobs for each row execute function suppress_redundant_updates_trigger()`)).rejects.toThrow(
+          /must be owner|permission denied/,
+        );
       }
       const [owner] = await sql<{ owner: string; triggers: number }>(
         stack.adminUrl,
@@ -71,7 +73,7 @@ describe('one database role per subgraph and per isolated store', () => {
       );
       expect(owner).not.toMatchObject({ owner: `mg_${source}` });
       expect(owner).not.toMatchObject({ owner: EFFECTS_ROLE });
-      expect(owner!.triggers).toBe(0);
+      expect(owner.triggers).toBe(0);
     }
   });
 

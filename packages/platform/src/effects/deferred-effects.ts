@@ -24,7 +24,7 @@ export const DEFERRED_EFFECTS = {
   /** A member's practice province or specialty was set or changed: the EDI store's copy follows. */
   'member-practice': z.strictObject({ memberId, province: z.enum(Object.keys(PROVINCES) as [ProvinceCode, ...ProvinceCode[]]), specialty: z.string().max(60) }),
   /** A member gave EDI answers, and with them consent to collect them: the privacy subgraph's consent log records it. */
-  consent: z.strictObject({ memberId, purpose: z.literal('EDI_COLLECTION') }),
+  consent: z.strictObject({ memberId, purpose: z.literal('EDI_COLLECTION'), givenAt: z.iso.datetime() }),
   /** A member's EDI consent was withdrawn: their answers in the EDI store go. */
   erasure: z.strictObject({ memberId, store: z.literal('edi') }),
 };

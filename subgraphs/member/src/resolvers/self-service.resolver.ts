@@ -54,7 +54,7 @@ export class SelfServiceResolver {
     // The answers came with consent to collect them: the consent log records it, from the EDI store's outbox.
     await edi.transactional(async (tx) => {
       await tx.upsert(EdiProfile, { memberId, ...valid, answeredOn });
-      await enqueueEffect(tx, 'edi', { kind: 'consent', purpose: 'EDI_COLLECTION', memberId }, effectOrigin(context));
+      await enqueueEffect(tx, 'edi', { kind: 'consent', purpose: 'EDI_COLLECTION', memberId, givenAt: new Date().toISOString() }, effectOrigin(context));
     });
     return edi.findOneOrFail(EdiProfile, { memberId }, { refresh: true });
   }

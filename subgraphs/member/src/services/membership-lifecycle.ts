@@ -93,7 +93,7 @@ export async function applyForMembership(context: MemberContext, application: Me
       // The answers and the consent they came with, to be recorded in the consent log: one transaction of the EDI store.
       await stores.edi.transactional(async (tx) => {
         await tx.insert(EdiProfile, { memberId, ...edi, answeredOn: today() });
-        await enqueueEffect(tx, 'edi', { kind: 'consent', purpose: 'EDI_COLLECTION', memberId }, origin);
+        await enqueueEffect(tx, 'edi', { kind: 'consent', purpose: 'EDI_COLLECTION', memberId, givenAt: new Date().toISOString() }, origin);
       });
     } catch (error) {
       // Two databases, two transactions: undo the application, and its practice copy if still waiting, rather than leave it half-written.

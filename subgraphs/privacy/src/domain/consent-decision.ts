@@ -29,11 +29,13 @@ export type ConsentChange =
 /**
  * A grant sets when it was granted and clears any withdrawal; a withdrawal sets when it was
  * withdrawn and keeps when the consent had been granted. Asking for the status a consent already
- * has changes nothing.
+ * has changes nothing, and so does a decision made before the consent's latest one: it arrived
+ * late (a grant carried from an outbox after the member had withdrawn), and the later decision stands.
  */
-export function consentChange(current: ConsentStatus | null, decision: ConsentDecision, method: ConsentMethod, at: Date): ConsentChange | null {
+export function consentChange(current: ConsentStatus | null, decision: ConsentDecision, method: ConsentMethod, at: Date, lastDecidedAt: Date | null = null): ConsentChange | null {
   const status = decision === ConsentDecision.GRANTED ? ConsentStatus.GRANTED : ConsentStatus.WITHDRAWN;
   if (current === status) return null;
+  if (lastDecidedAt !== null && at < lastDecidedAt) return null;
   return status === ConsentStatus.GRANTED ? { status, grantedAt: at, withdrawnAt: null, method } : { status, withdrawnAt: at, method };
 }
 
@@ -46,8 +48,10 @@ export async function recordConsentDecision(tx: EntityManager, input: ConsentDec
   const recipient = consentRecipient(input.purpose, input.recipient);
   const key = { memberId: input.memberId, purpose: input.purpose, recipient };
   const existing = await tx.findOne(Consent, key);
-  const change = consentChange(existing?.status ?? null, input.decision, input.method, input.at);
-  if (!change) return existing!; // null only when there is a consent and the decision repeats its status
+  const decided = [existing?.grantedAt, existing?.withdrawnAt].filter((d): d is Date => d instanceof Date);
+  const lastDecidedAt = decided.length > 0 ? new Date(Math.max(...decided.map((d) => d.getTime()))) : null;
+  const change = consentChange(existing?.status ?? null, input.decision, input.method, input.at, lastDecidedAt);
+  if (!change) return existing!; // null only when there is a consent: the decision repeats its status or came after a later one
   tx.create(ConsentEvent, { ...key, decision: input.decision, recordedAt: input.at, method: input.method });
   if (existing) return tx.assign(existing, change);
   // A first decision that withdraws was never granted.

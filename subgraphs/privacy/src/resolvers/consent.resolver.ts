@@ -62,11 +62,13 @@ export class ConsentResolver {
   @GatewayEffect()
   @Mutation(() => Int, { description: 'Gateway only: records consents given with answers elsewhere in the graph' })
   async recordConsentGrants(@NonPersonal() @Arg('grants', () => [ConsentGrantInput]) grants: ConsentGrantInput[], @Ctx() { em }: PrivacyContext): Promise<number> {
-    const at = new Date();
+    const now = new Date();
     await em.transactional(async (tx) => {
       for (const [i, grant] of grants.entries()) {
         if (!isUuid(grant.memberId)) throw badUserInput(`grants.${i}.memberId`, 'memberId must be a UUID');
-        await recordConsentDecision(tx, { memberId: grant.memberId, purpose: grant.purpose, decision: ConsentDecision.GRANTED, method: ConsentMethod.ONLINE, at });
+        // A minute of leeway for the clocks of the subgraph that took the consent and this one.
+        if (grant.givenAt.getTime() > now.getTime() + 60_000) throw badUserInput(`grants.${i}.givenAt`, 'a consent cannot be given in the future');
+        await recordConsentDecision(tx, { memberId: grant.memberId, purpose: grant.purpose, decision: ConsentDecision.GRANTED, method: ConsentMethod.ONLINE, at: grant.givenAt });
       }
     });
     return grants.length;

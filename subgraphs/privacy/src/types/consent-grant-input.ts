@@ -1,4 +1,5 @@
 import { MemberKey, NonPersonal } from '@mutual-graph/platform';
+import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { ConsentPurpose } from '../entities/consent-enums.js';
 
@@ -11,4 +12,8 @@ export class ConsentGrantInput {
 
   @Field(() => ConsentPurpose)
   purpose!: ConsentPurpose;
+
+  /** When the member gave it: a grant carried late (from an outbox) never overrides a decision made after it. */
+  @Field(() => DateTimeISOResolver)
+  givenAt!: Date;
 }

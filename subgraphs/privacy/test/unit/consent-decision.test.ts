@@ -52,6 +52,14 @@ describe('what one decision does to a consent', () => {
     expect(change).not.toHaveProperty('grantedAt');
   });
 
+  it('ignores a decision made before the latest one: a grant carried late from an outbox never overrides a later withdrawal', () => {
+    const withdrawnAt = new Date('2026-12-01T10:00:05Z');
+    const givenEarlier = new Date('2026-12-01T10:00:00Z');
+    expect(consentChange(ConsentStatus.WITHDRAWN, ConsentDecision.GRANTED, ConsentMethod.ONLINE, givenEarlier, withdrawnAt)).toBeNull();
+    // Given after the withdrawal, it is a new grant.
+    expect(consentChange(ConsentStatus.WITHDRAWN, ConsentDecision.GRANTED, ConsentMethod.ONLINE, new Date('2026-12-01T10:00:06Z'), withdrawnAt)).toMatchObject({ status: ConsentStatus.GRANTED });
+  });
+
   it('records a first decision that withdraws', () => {
     expect(consentChange(null, ConsentDecision.WITHDRAWN, ConsentMethod.ONLINE, at)).toEqual({ status: ConsentStatus.WITHDRAWN, withdrawnAt: at, method: ConsentMethod.ONLINE });
   });
