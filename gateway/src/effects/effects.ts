@@ -29,7 +29,7 @@ function handler<P, R, V>(operation: Effect<R, V>, variables: (payload: P) => V,
   };
 }
 
-/** A partner's confirmation told about this member (disclosures.ts): recorded before the partner is answered. */
+/** What one disclosure record holds, as the privacy subgraph's `recordDisclosures` takes it (the partner graph's batches send them). */
 export type { DisclosureInput };
 
 type Fields<K extends EffectKind> = Omit<DeferredEffect<K>, 'kind'>;
@@ -71,8 +71,3 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<Fields<K>> } & 
     (data, { disclosures }) => (data.recordDisclosures === disclosures.length ? null : `recorded ${data.recordDisclosures} of ${disclosures.length}`),
   ),
 };
-
-/** Carries out one effect: its handler's call, signed for that call alone, and its answer checked. Throws unless it is done. */
-export function carryOut<P>(subgraphUrl: SubgraphUrl, context: EffectContext, effect: EffectHandler<P>, payload: P): Promise<void> {
-  return effect.carryOut(subgraphUrl, context, payload);
-}

@@ -4,7 +4,7 @@ import { run, type Runner, type Task, type TaskList } from 'graphile-worker';
 import type { JWK } from 'jose';
 import pg from 'pg';
 import { Counter, Gauge } from 'prom-client';
-import { carryOut, EFFECT_HANDLERS, type EffectHandler } from './effects.js';
+import { EFFECT_HANDLERS, type EffectHandler } from './effects.js';
 import { queueLogger } from './queue-logger.js';
 
 /** Who the worker's tokens say is calling: the worker itself, for the request their `rid` names (the change that caused the effect). */
@@ -80,7 +80,7 @@ export async function startEffectsWorker(options: EffectsWorkerOptions): Promise
       // Only the fields a kind has, checked: a job row cannot choose the field, the subgraph or other variables.
       if (!parsed.success) throw new Error(`not a ${kind} job: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'} ${i.message}`).join('; ')}`);
       const { origin, ...fields } = parsed.data;
-      await carryOut(subgraphUrl, { requestId: origin.requestId, effectToken: workerEffectTokens(options.hopPrivateKey, origin) }, EFFECT_HANDLERS[kind] as EffectHandler<typeof fields>, fields);
+      await (EFFECT_HANDLERS[kind] as EffectHandler<typeof fields>).carryOut(subgraphUrl, { requestId: origin.requestId, effectToken: workerEffectTokens(options.hopPrivateKey, origin) }, fields);
     };
 
   const attempts = new Counter({

@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.js';
-import { carryOut, EFFECT_HANDLERS, type DisclosureInput } from '../effects/effects.js';
+import { EFFECT_HANDLERS, type DisclosureInput } from '../effects/effects.js';
 import { GroupCommit } from '../group-commit.js';
 import type { SubgraphUrl } from '../subgraph-call.js';
 
@@ -44,6 +44,6 @@ export class DisclosureBatches {
   private async write(batch: Confirmation[]): Promise<void> {
     const disclosures = batch.flatMap((c) => c.disclosures);
     // Signed as the first confirmation's effect: same partner and purpose as every other one in the batch.
-    await carryOut(this.subgraphUrl, batch[0].context, EFFECT_HANDLERS.disclosure, { disclosures });
+    await EFFECT_HANDLERS.disclosure.carryOut(this.subgraphUrl, batch[0].context, { disclosures });
   }
 }
