@@ -10,6 +10,7 @@ import { syntheticMembers } from '@mutual-graph/synthetic';
 import { freePort } from './support/processes.js';
 import { postGraphQL, sql } from './support/stack.js';
 import { tokenFor } from './support/tokens.js';
+import { until } from './support/until.js';
 
 // PostgreSQL killed hard (SIGKILL, server and backends, as a power cut would) and started again
 // under a steady stream of writes, on a stack of its own: the services reconnect on their own,
@@ -121,11 +122,12 @@ describe('PostgreSQL stopped hard and started again under load', () => {
     expect(await ready(stack.subgraphUrls.privacy)).toBe(503);
 
     restarted = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port: postgresPort, password: stack.secrets.postgresPassword });
-    const deadline = Date.now() + 30_000;
-    while ((await ready(stack.gatewayUrl)) !== 200 || (await ready(stack.subgraphUrls.privacy)) !== 200) {
-      if (Date.now() > deadline) throw new Error('the services did not reconnect within 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await until(
+      'the gateway and the privacy subgraph reconnected',
+      async () => [await ready(stack.gatewayUrl), await ready(stack.subgraphUrls.privacy)],
+      (statuses) => statuses.every((status) => status === 200),
+      30_000,
+    );
     const reconnected = n;
     await new Promise((resolve) => setTimeout(resolve, 1500));
     writing = false;

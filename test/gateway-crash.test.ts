@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { caseCopyOfPeriods, CHANGE_STATUS, memberPeriods, newActiveMember, todayIso, until } from './support/effects.js';
+import { caseCopyOfPeriods, CHANGE_STATUS, memberPeriods, newActiveMember, todayIso } from './support/effects.js';
+import { until } from './support/until.js';
 import { isRunning, restartStackGateway } from './support/processes.js';
 import { postGraphQL, sql, testStack } from './support/stack.js';
 import { asCaller } from './support/tokens.js';

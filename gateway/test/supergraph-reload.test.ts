@@ -9,6 +9,7 @@ import { parse } from 'graphql';
 import { testGatewayConfig } from '../../test/support/in-process-graph.js';
 import { postGraphQL, testStack } from '../../test/support/stack.js';
 import { asCaller } from '../../test/support/tokens.js';
+import { until } from '../../test/support/until.js';
 
 /** A supergraph composed from some of the subgraphs' committed SDL. */
 async function supergraphOf(names: string[], urls: Record<string, string>): Promise<string> {
@@ -16,15 +17,6 @@ async function supergraphOf(names: string[], urls: Record<string, string>): Prom
   const result = composeServices(services);
   if (result.errors) throw result.errors[0];
   return result.supergraphSdl;
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('condition not met in time');
 }
 
 describe('the gateway on a static supergraph file', () => {
@@ -51,7 +43,12 @@ describe('the gateway on a static supergraph file', () => {
 
     // Replace the file the way `npm run compose` does: the full four-subgraph supergraph.
     await writeFile(join(folder, 'supergraph.graphql'), await readFile(SUPERGRAPH_PATH, 'utf8'));
-    await eventually(async () => (await consentsOf(id)).body.errors === undefined);
+    await until(
+      'the reloaded gateway answers',
+      async () => (await consentsOf(id)).body.errors === undefined,
+      (answered) => answered,
+      5000,
+    );
     const after = await consentsOf(id);
     expect(after.body.data!.member.id).toBe(id);
     expect(Array.isArray(after.body.data!.member.consents)).toBe(true);

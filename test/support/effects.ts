@@ -2,6 +2,7 @@ import { OUTBOXES } from '@mutual-graph/platform';
 import { formatMinc } from '@mutual-graph/domain-codes';
 import { postGraphQL, sql, testStack } from './stack.js';
 import { asCaller } from './tokens.js';
+import { until } from './until.js';
 
 /** Every outbox's jobs, as one relation (graphile-worker's `jobs` view of each). */
 export const ALL_JOBS = Object.entries(OUTBOXES)
@@ -62,14 +63,3 @@ export const CHANGE_STATUS = 'mutation ChangeStatus($id: ID!, $to: MembershipSta
 
 /** Today, as the graph's dates are written. */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
-
-/** Reads until `done` holds of what it read, or fails after `timeoutMs` saying what was last read. */
-export async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not so after ${timeoutMs} ms (last: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
