@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PROVINCES, type ProvinceCode } from '@mutual-graph/domain-codes';
-import { PURPOSES, type Purpose } from '@mutual-graph/policy';
+import { PURPOSE_NAMES, type Purpose } from '@mutual-graph/policy';
+import { Province } from '../domain/province.js';
 import { z } from 'zod';
 import { isUuid } from '../graphql/input.js';
 
@@ -22,7 +22,7 @@ export const DEFERRED_EFFECTS = {
     periods: z.array(z.strictObject({ startsOn: day, endsOn: day.nullable(), typeOfWork: z.string().max(12), feeRegion: z.string().max(20) })).max(500),
   }),
   /** A member's practice province or specialty was set or changed: the EDI store's copy follows. */
-  'member-practice': z.strictObject({ memberId, province: z.enum(Object.keys(PROVINCES) as [ProvinceCode, ...ProvinceCode[]]), specialty: z.string().max(60) }),
+  'member-practice': z.strictObject({ memberId, province: z.enum(Province), specialty: z.string().max(60) }),
   /** A member gave EDI answers, and with them consent to collect them: the privacy subgraph's consent log records it. */
   consent: z.strictObject({ memberId, purpose: z.literal('EDI_COLLECTION'), givenAt: z.iso.datetime() }),
   /** A member's EDI consent was withdrawn: their answers in the EDI store go. */
@@ -38,7 +38,7 @@ export interface EffectOrigin {
   purpose: Purpose;
 }
 
-const origin = z.strictObject({ requestId: z.string().max(200), purpose: z.enum(Object.keys(PURPOSES) as [Purpose, ...Purpose[]]) });
+const origin = z.strictObject({ requestId: z.string().max(200), purpose: z.enum(PURPOSE_NAMES) });
 
 /** A job as it sits in an outbox: the effect's own fields, and where it came from. */
 export const effectJob = <K extends EffectKind>(kind: K) => DEFERRED_EFFECTS[kind].extend({ origin });
