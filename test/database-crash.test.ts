@@ -148,7 +148,7 @@ describe('PostgreSQL stopped hard and started again under load', () => {
       // No phantom decisions: no more events than changes sent (a change whose answer the crash cut off may stand).
       expect(row.n).toBeLessThanOrEqual(attemptedConsentChanges.get(memberId) ?? 0);
     }
-    const [disclosed] = await sql(admin, "select count(*)::int as n from privacy.disclosure where recipient = 'hospital-9'");
+    const [disclosed] = await sql(admin, "select count(*)::int as n from audit.partner_disclosure where recipient = 'hospital-9'");
     expect(disclosed.n).toBeGreaterThanOrEqual(acknowledged.confirmations);
     const audited = await sql(admin, 'select distinct request_id from audit.audit_record where request_id = any($1)', [acknowledged.requestIds]);
     expect(audited.length).toBe(acknowledged.requestIds.length);

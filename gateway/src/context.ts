@@ -5,7 +5,7 @@ import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { errorCode, REQUEST_ID_HEADER, requestIdFrom, type GatewayNotice } from '@mutual-graph/platform';
 import { auditEntry } from './audit/audit-entry.js';
-import type { AuditLog } from './audit/audit-log.js';
+import type { AuditEntry, AuditLog } from './audit/audit-log.js';
 import type { Authenticate } from './authentication.js';
 import type { PurposeOf } from './purpose.js';
 
@@ -27,8 +27,11 @@ export interface GatewayContext {
   effectToken: EffectTokenSigner;
   /** Set once this request's audit record is written. */
   audited?: boolean;
-  /** The id of the audit record of this request's allowed operation, once written. */
-  auditRecordId?: string;
+  /**
+   * The audit of this request's allowed operation: its record's id (durable once it resolves; a
+   * mutation's is before it runs), or the entry still to be written with what the operation did.
+   */
+  allowedAudit?: { recordId: Promise<string> } | { entry: AuditEntry };
   /** Members whose personal fields the subgraphs resolved for this request, as they reported. */
   membersRead: Set<string>;
   /** What subgraphs told the gateway to act on before answering (e.g. disclosures to record). */

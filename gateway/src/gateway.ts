@@ -14,8 +14,7 @@ import { log, metrics } from './observability.js';
 import { gatewayContextFactory } from './context.js';
 import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
-import { membersReadPlugin } from './plugins/members-read.js';
-import { recordDisclosuresPlugin } from './plugins/disclosures.js';
+import { auditedAnswerPlugin } from './plugins/audited-answer.js';
 import { loadRegisteredOperations, registeredOperationsPlugin } from './plugins/registered-operations.js';
 import { internalPurpose, partnerPurpose } from './purpose.js';
 
@@ -68,7 +67,7 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     limits: limits.internal,
     plugins: (policy) => [
       requestLogPlugin(log, metrics),
-      ...(policyLayer ? [operationPolicyPlugin(policy, audit, config.introspection ?? 'all', metrics), membersReadPlugin(audit)] : []),
+      ...(policyLayer ? [operationPolicyPlugin(policy, audit, config.introspection ?? 'all', metrics), auditedAnswerPlugin(audit, { disclosures: false })] : []),
       drain,
       // Analysts explore the internal graph in the embedded Apollo Sandbox, pointed at this endpoint.
       config.sandbox
@@ -82,7 +81,6 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     ],
   });
   internalSubgraphs = internal.subgraphs;
-  let partnerSubgraphs = new Map<string, string>();
   const partner = await startGraph({
     name: 'partner',
     supergraphPath: config.partnerSupergraphPath,
@@ -93,12 +91,12 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     plugins: (policy) => [
       requestLogPlugin(log, metrics),
       registeredOperationsPlugin(partnerOperations),
-      ...(policyLayer ? [operationPolicyPlugin(policy, audit, 'all', metrics), membersReadPlugin(audit)] : []),
-      recordDisclosuresPlugin((name) => partnerSubgraphs.get(name)),
+      ...(policyLayer ? [operationPolicyPlugin(policy, audit, 'all', metrics, 'with-run')] : []),
+      // With or without the policy layer: no confirmation is answered before its disclosure is on record.
+      auditedAnswerPlugin(audit, { disclosures: true }),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
-  partnerSubgraphs = partner.subgraphs;
 
   mountMetrics(app, metrics);
   mountHealth(app, 'gateway', {

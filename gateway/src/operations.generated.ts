@@ -44,13 +44,6 @@ export type ConsentStatus =
   | 'GRANTED'
   | 'WITHDRAWN';
 
-/** One disclosure the gateway records for a partner confirmation */
-export type DisclosureInput = {
-  categories: Array<string>;
-  description: string;
-  memberId: string;
-};
-
 export type EducationPlanItemStatus =
   | 'COMPLETED'
   | 'IN_PROGRESS'
@@ -207,13 +200,6 @@ export type RecordConsentGrantsMutationVariables = Exact<{
 
 
 export type RecordConsentGrantsMutation = { recordConsentGrants: number };
-
-export type RecordDisclosuresMutationVariables = Exact<{
-  disclosures: Array<DisclosureInput>;
-}>;
-
-
-export type RecordDisclosuresMutation = { recordDisclosures: number };
 
 export type SyncMemberPracticeMutationVariables = Exact<{
   memberId: string;
@@ -438,11 +424,6 @@ export const RecordConsentGrantsDocument = new TypedDocumentString(`
   recordConsentGrants(grants: $grants)
 }
     `) as unknown as TypedDocumentString<RecordConsentGrantsMutation, RecordConsentGrantsMutationVariables>;
-export const RecordDisclosuresDocument = new TypedDocumentString(`
-    mutation RecordDisclosures($disclosures: [DisclosureInput!]!) {
-  recordDisclosures(disclosures: $disclosures)
-}
-    `) as unknown as TypedDocumentString<RecordDisclosuresMutation, RecordDisclosuresMutationVariables>;
 export const SyncMemberPracticeDocument = new TypedDocumentString(`
     mutation SyncMemberPractice($memberId: ID!, $province: Province!, $specialty: String!) {
   syncMemberPractice(

@@ -61,11 +61,33 @@ describe('the audit trail', () => {
     });
     afterAll(() => graph.stop());
 
-    it('refuses the operation (fail closed) and reaches no subgraph', async () => {
+    it('answers a query with no data (fail closed): the plan may have run beside the write, but nothing of it leaves', async () => {
       graph.reset();
       const response = await postGraphQL(graph.gateway.graphqlUrl, 'query ($id: ID!) { member(id: $id) { firstName } }', { id: self.id }, await asCaller('MEMBERSHIP'));
       expect(response.status).toBe(503);
       expect(response.body.data ?? null).toBeNull();
+      expect(response.body.errors).toHaveLength(1);
+      expect(response.body.errors![0].extensions!.code).toBe('AUDIT_UNAVAILABLE');
+      expect(JSON.stringify(response.body)).not.toContain(self.firstName);
+    });
+
+    it('runs no mutation: a write waits for its record, so it reaches no subgraph', async () => {
+      graph.reset();
+      const response = await postGraphQL(
+        graph.gateway.graphqlUrl,
+        'mutation ($c: ContactInput!) { updateMyContact(contact: $c) { contact { email } } }',
+        { c: { email: 'audit-down@example.org', phone: '+1 613 555 0100', city: 'Ottawa', province: 'ON' } },
+        await asCaller('MEMBER_SELF_SERVICE', { memberId: self.id }),
+      );
+      expect(response.status).toBe(503);
+      expect(response.body.data ?? null).toBeNull();
+      expect(response.body.errors![0].extensions!.code).toBe('AUDIT_UNAVAILABLE');
+      expect(graph.requests).toEqual({ member: 0, case: 0, education: 0, privacy: 0 });
+    });
+
+    it('answers a refusal only once it is on record: with the audit down, AUDIT_UNAVAILABLE, and no subgraph reached', async () => {
+      graph.reset();
+      const response = await postGraphQL(graph.gateway.graphqlUrl, '{ members(first: 1) { edges { node { medicoLegalHistory { kind } } } } }', {}, await asCaller('MEMBERSHIP'));
       expect(response.body.errors![0].extensions!.code).toBe('AUDIT_UNAVAILABLE');
       expect(graph.requests).toEqual({ member: 0, case: 0, education: 0, privacy: 0 });
     });

@@ -1,31 +1,42 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { operationHash, PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { formatMinc } from '@mutual-graph/domain-codes';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
-import { testStack, type GraphQLBody } from '../../test/support/stack.js';
+import { sql, testStack, type GraphQLBody } from '../../test/support/stack.js';
 import { tokenFor } from '../../test/support/tokens.js';
 
 const CONFIRM = readFileSync(join(PARTNER_OPERATIONS_DIR, 'ConfirmMembership.graphql'), 'utf8').trim();
 
 describe('a confirmation whose disclosure cannot be recorded', () => {
+  const stack = testStack();
+  const role = `audit_no_disclosures_${randomUUID().slice(0, 8)}`;
   let graph: InProcessGraph;
   beforeAll(async () => {
-    graph = await startInProcessGraph();
-    // The privacy subgraph, which keeps the disclosure log, goes away.
-    await graph.subgraphs.find((s) => s.name === 'privacy')!.stop();
+    // A role that may write audit records but not disclosures: the confirmation's one write fails, for real.
+    await sql(stack.adminUrl, `create role ${role} login password '${role}'`);
+    const url = new URL(stack.ownerUrls.audit);
+    await sql(stack.adminUrl, `grant connect on database "${url.pathname.slice(1)}" to ${role}`);
+    await sql(stack.adminUrl, `grant usage on schema audit to ${role}`);
+    await sql(stack.adminUrl, `grant select, insert on audit.audit_record, audit.audit_member_read to ${role}`);
+    url.username = role;
+    url.password = role;
+    graph = await startInProcessGraph({ auditDatabaseUrl: url.toString() });
   });
   afterAll(async () => {
-    await graph.gateway.stop();
-    await Promise.all(graph.subgraphs.filter((s) => s.name !== 'privacy').map((s) => s.stop()));
+    await graph.stop();
+    await sql(stack.adminUrl, `drop owned by ${role}`);
+    await sql(stack.adminUrl, `drop role ${role}`);
   });
 
   it('is not answered: the partner learns nothing that is not on record', async () => {
-    const member = [...syntheticMembers(testStack().seed)].find((m) => m.status === 'ACTIVE')!;
+    const member = [...syntheticMembers(stack.seed)].find((m) => m.status === 'ACTIVE')!;
+    const requestId = randomUUID();
     const response = await fetch(new URL('/partner/graphql', graph.gateway.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor({ purposes: ['PARTNER_CONFIRMATION'], partnerId: 'hospital-9' })}` },
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId, authorization: `Bearer ${await tokenFor({ purposes: ['PARTNER_CONFIRMATION'], partnerId: 'hospital-9' })}` },
       body: JSON.stringify({ variables: { minc: member.minc }, extensions: { persistedQuery: { version: 1, sha256Hash: operationHash(CONFIRM) } } }),
     });
     expect(response.status).toBe(503);
@@ -33,6 +44,8 @@ describe('a confirmation whose disclosure cannot be recorded', () => {
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0].extensions?.code).toBe('DISCLOSURE_NOT_RECORDED');
     expect(JSON.stringify(body)).not.toContain('isMember');
+    // All or nothing: the confirmation's record went down with its disclosure.
+    expect(await sql(stack.adminUrl, `select 1 from audit.audit_record where request_id = $1`, [requestId])).toEqual([]);
   });
 
   it("is not answered either when the number is no member's: an outage tells nothing about who is a member", async () => {

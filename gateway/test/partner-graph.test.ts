@@ -134,15 +134,34 @@ describe('confirmations are disclosures', () => {
     const headers = { authorization: `Bearer ${await tokenFor({ sub: partner, roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: partner })}` };
     await confirmByHash({ minc: formatMinc('9999998') }, headers);
     // Written as a member's would be, so the answer takes as long (partner-timing.test.ts).
-    expect(await sql(stack.adminUrl, 'select member_id, categories from privacy.disclosure where recipient = $1', [partner])).toEqual([{ member_id: NO_MEMBER, categories: [] }]);
+    expect(await sql(stack.adminUrl, 'select member_id, categories from audit.partner_disclosure where recipient = $1', [partner])).toEqual([{ member_id: NO_MEMBER, categories: [] }]);
     const office = await postGraphQL(stack.gatewayUrl, 'query ($r: String) { disclosures(recipient: $r) { recipient } }', { r: partner }, await asCaller('PRIVACY_OFFICE'));
     expect(office.body.data!.disclosures).toEqual([]);
   });
 
-  it('keeps the recording out of reach of every client: no purpose on the internal graph may call it', async () => {
+  it('keeps the recording out of reach of every client: no field of either graph writes a partner disclosure', async () => {
+    const before = await sql(stack.adminUrl, 'select count(*)::int as n from audit.partner_disclosure where member_id = $1', [member.id]);
     const mutation = `mutation { recordDisclosures(disclosures: [{ memberId: "${member.id}", categories: ["MEMBERSHIP"], description: "forged" }]) }`;
     for (const purpose of ['MEMBERSHIP', 'PRIVACY_OFFICE', 'MEMBER_SELF_SERVICE'] as const) {
-      expectRefused(await postGraphQL(stack.gatewayUrl, mutation, {}, await asCaller(purpose, { memberId: member.id })), 'PURPOSE_SCOPE');
+      const response = await postGraphQL(stack.gatewayUrl, mutation, {}, await asCaller(purpose, { memberId: member.id }));
+      expect(response.body.data ?? null).toBeNull();
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     }
+    expect(await sql(stack.adminUrl, 'select count(*)::int as n from audit.partner_disclosure where member_id = $1', [member.id])).toEqual(before);
+  });
+
+  it("writes each disclosure with its confirmation's own audit record, in one commit: who asked, for which purpose, with which operation", async () => {
+    const partner = `clinic-${randomUUID().slice(0, 8)}`;
+    const headers = { authorization: `Bearer ${await tokenFor({ sub: partner, roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: partner })}` };
+    await confirmByHash({ minc: member.minc }, headers);
+    const rows = await sql(
+      stack.adminUrl,
+      `select d.member_id, d.purpose, r.subject, r.purpose as record_purpose, r.decision, r.operation_name, r.occurred_at <= d.disclosed_at as record_first
+       from audit.partner_disclosure d join audit.audit_record r on r.id = d.audit_record_id where d.recipient = $1`,
+      [partner],
+    );
+    expect(rows).toEqual([
+      { member_id: member.id, purpose: 'PARTNER_CONFIRMATION', subject: partner, record_purpose: 'PARTNER_CONFIRMATION', decision: 'ALLOWED', operation_name: 'ConfirmMembership', record_first: true },
+    ]);
   });
 });

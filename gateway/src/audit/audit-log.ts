@@ -1,10 +1,12 @@
 import { log } from '../observability.js';
-import { loggableError, MAX_REQUEST_ID_LENGTH } from '@mutual-graph/platform';
+import { isUuid, loggableError, MAX_REQUEST_ID_LENGTH } from '@mutual-graph/platform';
+import { isCategory } from '@mutual-graph/policy';
 import { createHash, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openDatabase, type SubgraphDatabase } from '@mutual-graph/platform';
 import { GraphQLError } from 'graphql';
+import { AuditDisclosure } from './audit-disclosure.js';
 import { AuditMemberRead } from './audit-member-read.js';
 import { AuditRecord } from './audit-record.js';
 import { GroupCommit } from '../group-commit.js';
@@ -13,7 +15,7 @@ import { storableList, storableOrNull, storableText } from './storable.js';
 /** The gateway's own slice of the database: the audit schema, reached as role mg_audit. */
 export const AUDIT_DATABASE: SubgraphDatabase = {
   schema: 'audit',
-  entities: [AuditRecord, AuditMemberRead],
+  entities: [AuditRecord, AuditMemberRead, AuditDisclosure],
   migrationsPath: fileURLToPath(new URL('../migrations', import.meta.url)),
 };
 
@@ -41,19 +43,41 @@ export function auditUnavailable(): GraphQLError {
   });
 }
 
-/** Rows per INSERT at most, when many operations wait for their audit records at once. */
-const MAX_BATCH = 500;
-/** Members read per INSERT at most (two parameters a row, well under PostgreSQL's 65,535). */
-const MAX_READS = 10_000;
+/** Rows per batch at most (records, reads and disclosures together), when many operations wait for their audit at once. */
+const MAX_ROWS = 10_000;
+/** Rows per INSERT at most (a few parameters a row, well under PostgreSQL's 65,535). */
+const MAX_INSERT = 2_000;
 
-/** The members one operation read, to be written beside its audit record. */
-interface MembersRead {
-  auditRecordId: string;
-  memberIds: string[];
+/** What a partner was told about one member, as the member subgraph's notice said it. */
+export interface DisclosureEntry {
+  memberId: string;
+  categories: string[];
+  description: string;
+}
+
+/** What an operation did, known once it ran: written with (or after) its record. */
+export interface AuditOutcomeOfRun {
+  /** Members whose personal fields the subgraphs resolved. */
+  membersRead?: readonly string[];
+  /** Partner graph: what the partner is about to be told, and to whom. */
+  disclosures?: { recipient: string; purpose: string; entries: readonly DisclosureEntry[] };
 }
 
 /**
- * Whether a failed INSERT may be one row's fault: PostgreSQL's data exceptions (class 22: a value it
+ * One item of the audit's group commit: a record, the rows of what its operation did, or both. Items
+ * are written in the order they arrive, so rows that follow their record (in a later item) are written
+ * in the same batch after it, or in a later batch once it is committed.
+ */
+interface AuditWrite {
+  record?: Record<string, unknown>;
+  reads: { auditRecord: string; memberId: string }[];
+  disclosures: Record<string, unknown>[];
+}
+
+const rowsOf = (write: AuditWrite) => (write.record ? 1 : 0) + write.reads.length + write.disclosures.length;
+
+/**
+ * Whether a failed write may be one row's fault: PostgreSQL's data exceptions (class 22: a value it
  * cannot store) and integrity violations (class 23). Anything else (connection lost, pool exhausted)
  * is every row's, so retrying rows one by one would only multiply the writes to an unwell database.
  */
@@ -63,31 +87,16 @@ const mayBeOneRow = (error: unknown) => {
 };
 
 /**
- * Durable audit records in PostgreSQL. `record` resolves only once the row is committed.
- * Records are written as a group commit: one INSERT is in flight at a time, and the records that
- * arrive meanwhile go together in the next one (one statement and one commit for many operations
- * under load; no added wait for a lone one). Each operation still waits for its own row. Every value
- * is made storable before it is queued (storable.ts), and a batch that still fails on a value is
- * split and retried (group-commit.ts) so that only a row that truly cannot be written fails, and
- * only its own operation is refused.
+ * Durable audit records in PostgreSQL, with what each operation read and, on the partner graph, what
+ * it disclosed. Every write resolves only once committed. Writes are a group commit: one transaction
+ * is in flight at a time, and everything that arrives meanwhile (records, reads, disclosures of many
+ * operations) goes together in the next one: one commit for many operations under load, no added wait
+ * for a lone one. Every value is made storable before it is queued (storable.ts), and a batch that
+ * still fails on a value is split and retried (group-commit.ts) so that only the operation whose row
+ * cannot be written is refused.
  */
 export class AuditLog {
-  private readonly rows = new GroupCommit<Record<string, unknown>>(
-    (rows) =>
-      this.orm.em
-        .fork()
-        .insertMany(AuditRecord, rows as never)
-        .then(() => {}),
-    MAX_BATCH,
-    undefined,
-    { isolateFailures: mayBeOneRow },
-  );
-  // Group-committed like the records, weighed by rows: many operations' reads in one statement.
-  private readonly reads = new GroupCommit<MembersRead>(
-    (batch) => this.writeReads(batch),
-    MAX_READS,
-    (read) => read.memberIds.length,
-  );
+  private readonly writes = new GroupCommit<AuditWrite>((batch) => this.write(batch), MAX_ROWS, rowsOf, { isolateFailures: mayBeOneRow });
 
   private constructor(private readonly orm: MikroORM) {}
 
@@ -97,25 +106,8 @@ export class AuditLog {
 
   /** Resolves with the record's id once it is committed. */
   record(entry: AuditEntry): Promise<string> {
-    // Lengths as the columns in audit-record.ts; the operation's text is kept only as its hash, which always fits.
-    const row = {
-      id: randomUUID(),
-      occurredAt: new Date(),
-      requestId: storableText(entry.requestId, MAX_REQUEST_ID_LENGTH),
-      subject: storableOrNull(entry.subject, 200),
-      roles: storableList(entry.roles ?? []),
-      purpose: storableOrNull(entry.purpose, 40),
-      operationName: storableOrNull(entry.operationName, 200),
-      operationHash: entry.operationText ? createHash('sha256').update(entry.operationText).digest('hex') : null,
-      categories: storableList(entry.categories ?? []),
-      decision: entry.decision,
-      code: storableOrNull(entry.code, 40),
-      rule: storableOrNull(entry.rule, 40),
-      fields: storableList(entry.fields ?? []),
-      memberIds: storableList(entry.memberIds ?? []),
-      accessReportRequestId: storableOrNull(entry.accessReportRequestId, 64),
-    };
-    return this.rows.add(row).then(() => row.id);
+    const record = recordRow(entry);
+    return this.writes.add({ record, reads: [], disclosures: [] }).then(() => record.id);
   }
 
   /** Records, and turns any failure to do so into a refusal (fail closed); resolves with the record's id. */
@@ -128,22 +120,43 @@ export class AuditLog {
     }
   }
 
-  /** Writes the members an operation read beside its record; resolves once they are committed. */
-  recordMembersRead(auditRecordId: string, memberIds: string[]): Promise<void> {
-    return memberIds.length === 0 ? Promise.resolve() : this.reads.add({ auditRecordId, memberIds });
+  /**
+   * What an operation did, for a record already queued by `record` (queued after it, so written with
+   * it or after it): resolves once committed, and fails when the record itself could not be written.
+   * Null: no record (the benchmark's gateway without its policy layer), disclosures only.
+   */
+  async recordRun(auditRecordId: string | null, run: AuditOutcomeOfRun): Promise<void> {
+    const write = { reads: readRows(auditRecordId, run), disclosures: disclosureRows(auditRecordId, run) };
+    if (write.reads.length + write.disclosures.length > 0) await this.writes.add(write);
   }
 
-  private async writeReads(batch: MembersRead[]): Promise<void> {
-    const rows = batch.flatMap(({ auditRecordId, memberIds }) => memberIds.map((memberId) => ({ auditRecord: auditRecordId, memberId })));
+  /** A record and what its operation did, in one commit: a partner confirmation's one durable wait. */
+  async recordWithRun(entry: AuditEntry, run: AuditOutcomeOfRun): Promise<string> {
+    const record = recordRow(entry);
+    await this.writes.add({ record, reads: readRows(record.id, run), disclosures: disclosureRows(record.id, run) });
+    return record.id;
+  }
+
+  private async write(batch: AuditWrite[]): Promise<void> {
+    const records = batch.flatMap((w) => (w.record ? [w.record] : []));
+    const reads = batch.flatMap((w) => w.reads);
+    const disclosures = batch.flatMap((w) => w.disclosures);
     const em = this.orm.em.fork();
-    // One statement under load; a single operation that read more members than fit in one takes a
-    // few, in one transaction, so its reads are all written or none are.
-    if (rows.length <= MAX_READS) await em.insertMany(AuditMemberRead, rows);
-    else {
-      await em.transactional(async (tx) => {
-        for (let i = 0; i < rows.length; i += MAX_READS) await tx.insertMany(AuditMemberRead, rows.slice(i, i + MAX_READS));
-      });
+    // Records alone (most operations): one statement, its own commit.
+    if (reads.length === 0 && disclosures.length === 0 && records.length <= MAX_INSERT) {
+      await em.insertMany(AuditRecord, records as never);
+      return;
     }
+    // Records first, then what refers to them, all in one transaction: written together or not at all.
+    await em.transactional(async (tx) => {
+      for (const [entity, rows] of [
+        [AuditRecord, records],
+        [AuditMemberRead, reads],
+        [AuditDisclosure, disclosures],
+      ] as const) {
+        for (let i = 0; i < rows.length; i += MAX_INSERT) await tx.insertMany(entity as never, rows.slice(i, i + MAX_INSERT));
+      }
+    });
   }
 
   async isReachable(): Promise<boolean> {
@@ -153,4 +166,56 @@ export class AuditLog {
   close(): Promise<void> {
     return this.orm.close();
   }
+}
+
+/** The record's row, every value made storable; lengths as the columns in audit-record.ts (the operation's text is kept only as its hash, which always fits). */
+function recordRow(entry: AuditEntry) {
+  return {
+    id: randomUUID(),
+    occurredAt: new Date(),
+    requestId: storableText(entry.requestId, MAX_REQUEST_ID_LENGTH),
+    subject: storableOrNull(entry.subject, 200),
+    roles: storableList(entry.roles ?? []),
+    purpose: storableOrNull(entry.purpose, 40),
+    operationName: storableOrNull(entry.operationName, 200),
+    operationHash: entry.operationText ? createHash('sha256').update(entry.operationText).digest('hex') : null,
+    categories: storableList(entry.categories ?? []),
+    decision: entry.decision,
+    code: storableOrNull(entry.code, 40),
+    rule: storableOrNull(entry.rule, 40),
+    fields: storableList(entry.fields ?? []),
+    memberIds: storableList(entry.memberIds ?? []),
+    accessReportRequestId: storableOrNull(entry.accessReportRequestId, 64),
+  };
+}
+
+function readRows(auditRecord: string | null, { membersRead = [] }: AuditOutcomeOfRun) {
+  if (auditRecord === null) return [];
+  return [...new Set(membersRead)].map((memberId) => ({ auditRecord, memberId }));
+}
+
+/**
+ * Disclosure rows as a subgraph's notices describe them. The notices come from the member subgraph
+ * (the gateway takes them only from the subgraph they belong to), but what is stored is still checked:
+ * a member id that is none, or a category that is none, is a bug upstream and fails the write (and so
+ * the answer), rather than being stored as sent.
+ */
+function disclosureRows(auditRecord: string | null, { disclosures }: AuditOutcomeOfRun) {
+  if (!disclosures) return [];
+  const disclosedAt = new Date();
+  return disclosures.entries.map((d) => {
+    if (!isUuid(d.memberId) || !Array.isArray(d.categories) || !d.categories.every(isCategory) || typeof d.description !== 'string') {
+      throw new Error('a disclosure notice that names no member or no data category');
+    }
+    return {
+      id: randomUUID(),
+      auditRecord,
+      memberId: d.memberId.toLowerCase(),
+      recipient: storableText(disclosures.recipient, 200),
+      purpose: storableText(disclosures.purpose, 40),
+      categories: [...new Set(d.categories)].sort(),
+      description: storableText(d.description, 300),
+      disclosedAt,
+    };
+  });
 }

@@ -1,8 +1,7 @@
 import type { DeferredEffect, EffectKind } from '@mutual-graph/platform';
 import { callSubgraph, type Effect, type SubgraphUrl } from '../subgraph-call.js';
 import type { GatewayContext } from '../context.js';
-import type { DisclosureInput } from '../operations.generated.js';
-import { ERASE_EDI_ANSWERS, RECORD_CONSENT_GRANTS, RECORD_DISCLOSURES, SYNC_MEMBER_PRACTICE, SYNC_PROTECTION_PERIODS } from './operations.js';
+import { ERASE_EDI_ANSWERS, RECORD_CONSENT_GRANTS, SYNC_MEMBER_PRACTICE, SYNC_PROTECTION_PERIODS } from './operations.js';
 
 /**
  * What the gateway does for one kind of effect: the subgraph it calls, and how it carries the effect
@@ -29,18 +28,15 @@ function handler<P, R, V>(operation: Effect<R, V>, variables: (payload: P) => V,
   };
 }
 
-/** What one disclosure record holds, as the privacy subgraph's `recordDisclosures` takes it (the partner graph's batches send them). */
-export type { DisclosureInput };
-
 type Fields<K extends EffectKind> = Omit<DeferredEffect<K>, 'kind'>;
 
 /**
- * Every effect the gateway carries out in a subgraph for a change made in another, by kind. The
- * deferred ones (every kind but `disclosure`) run from the sources' outboxes, in the effects worker
- * (worker.ts), and each is idempotent: run twice, it leaves what it left once. A disclosure is
- * recorded in the partner's request, before the answer, which it withholds when it fails (disclosures.ts).
+ * Every effect the gateway carries out in a subgraph for a change made in another, by kind. They run
+ * from the sources' outboxes, in the effects worker (worker.ts), and each is idempotent: run twice, it
+ * leaves what it left once. (A partner's disclosure is no effect: it is written with the confirmation's
+ * audit record, before the answer; see plugins/audited-answer.ts.)
  */
-export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<Fields<K>> } & { disclosure: EffectHandler<{ disclosures: DisclosureInput[] }> } = {
+export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<Fields<K>> } = {
   // The case subgraph's copy of the periods is replaced whole.
   'membership-periods': handler(
     SYNC_PROTECTION_PERIODS,
@@ -64,10 +60,5 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<Fields<K>> } & 
     ERASE_EDI_ANSWERS,
     ({ memberId }) => ({ memberIds: [memberId] }),
     (data) => (Number.isInteger(data.eraseEdiAnswers) ? null : 'answers not erased'),
-  ),
-  disclosure: handler(
-    RECORD_DISCLOSURES,
-    ({ disclosures }: { disclosures: DisclosureInput[] }) => ({ disclosures }),
-    (data, { disclosures }) => (data.recordDisclosures === disclosures.length ? null : `recorded ${data.recordDisclosures} of ${disclosures.length}`),
   ),
 };

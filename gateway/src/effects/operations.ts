@@ -5,7 +5,6 @@ import {
   EraseEdiAnswersDocument,
   RecordAccessReportReleaseDocument,
   RecordConsentGrantsDocument,
-  RecordDisclosuresDocument,
   SyncMemberPracticeDocument,
   SyncProtectionPeriodsDocument,
   type EraseEdiAnswersMutation,
@@ -14,8 +13,6 @@ import {
   type RecordAccessReportReleaseMutationVariables,
   type RecordConsentGrantsMutation,
   type RecordConsentGrantsMutationVariables,
-  type RecordDisclosuresMutation,
-  type RecordDisclosuresMutationVariables,
   type SyncMemberPracticeMutation,
   type SyncMemberPracticeMutationVariables,
   type SyncProtectionPeriodsMutation,
@@ -43,6 +40,5 @@ export const SYNC_PROTECTION_PERIODS: Effect<SyncProtectionPeriodsMutation, Sync
 export const SYNC_MEMBER_PRACTICE: Effect<SyncMemberPracticeMutation, SyncMemberPracticeMutationVariables> = effect('member', SyncMemberPracticeDocument);
 export const RECORD_CONSENT_GRANTS: Effect<RecordConsentGrantsMutation, RecordConsentGrantsMutationVariables> = effect('privacy', RecordConsentGrantsDocument);
 export const ERASE_EDI_ANSWERS: Effect<EraseEdiAnswersMutation, EraseEdiAnswersMutationVariables> = effect('member', EraseEdiAnswersDocument);
-export const RECORD_DISCLOSURES: Effect<RecordDisclosuresMutation, RecordDisclosuresMutationVariables> = effect('privacy', RecordDisclosuresDocument);
 /** After an access report is gathered and before it is sent: its release on the member's record (no record, no report). */
 export const RECORD_ACCESS_REPORT_RELEASE: Effect<RecordAccessReportReleaseMutation, RecordAccessReportReleaseMutationVariables> = effect('privacy', RecordAccessReportReleaseDocument);

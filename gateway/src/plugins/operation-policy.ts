@@ -13,7 +13,7 @@ import {
   type OperationUses,
   type PolicyBindings,
 } from '@mutual-graph/policy';
-import { GraphQLError as GraphQLErrorClass, visit, BREAK, type DocumentNode, type GraphQLError, type GraphQLObjectType } from 'graphql';
+import { GraphQLError as GraphQLErrorClass, OperationTypeNode, visit, BREAK, type DocumentNode, type GraphQLError, type GraphQLObjectType } from 'graphql';
 import { auditEntry } from '../audit/audit-entry.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
@@ -46,12 +46,27 @@ function limitOrCode(error: GraphQLError | undefined): { code: string; rule: str
 }
 
 /**
+ * When an allowed query's record is written. `beside-execution`: as the plan starts, the answer held
+ * until it is durable. `with-run`: after the plan, in one commit with what the query read and disclosed
+ * (the partner graph: a confirmation and its disclosure, one durable wait, whether or not it names a member).
+ */
+export type AllowedQueryRecord = 'beside-execution' | 'with-run';
+
+/**
  * The whole-operation half of the policy. After the operation is parsed and validated and before
  * the gateway plans it or calls any subgraph, walks every field it can select and refuses it
  * whole when its categories break the matrix, EDI isolation, or the caller's subject scope.
- * Every decision is audited before it takes effect; no audit record, no operation.
+ * A refusal reaches no subgraph and is answered once its record is durable; a mutation runs once
+ * its record is durable; an allowed query runs at once, and its answer is held until its record is
+ * durable (auditedAnswerPlugin): no audit record, no data.
  */
-export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, introspection: IntrospectionMode = 'all', metrics?: ServiceMetrics): ApolloServerPlugin<GatewayContext> {
+export function operationPolicyPlugin(
+  policy: PolicyIndex,
+  audit: AuditLog,
+  introspection: IntrospectionMode = 'all',
+  metrics?: ServiceMetrics,
+  allowedQueries: AllowedQueryRecord = 'beside-execution',
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -79,7 +94,20 @@ export function operationPolicyPlugin(policy: PolicyIndex, audit: AuditLog, intr
           }
           contextValue.audited = true;
           annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'ALLOWED', 'policy.categories': categories });
-          contextValue.auditRecordId = await audit.recordOrRefuse(auditEntry(contextValue, operationOf, { decision: 'ALLOWED', categories, memberIds: named.memberIds }));
+          const entry = auditEntry(contextValue, operationOf, { decision: 'ALLOWED', categories, memberIds: named.memberIds });
+          if (operation?.operation !== OperationTypeNode.QUERY) {
+            // A write runs only once its record is durable: what it changes cannot be taken back.
+            contextValue.allowedAudit = { recordId: Promise.resolve(await audit.recordOrRefuse(entry)) };
+          } else if (allowedQueries === 'with-run') {
+            // Written once the query has run, with what it read and disclosed: one commit (auditedAnswerPlugin).
+            contextValue.allowedAudit = { entry };
+          } else {
+            // Written while the plan runs; the answer waits for it (auditedAnswerPlugin). Handled there,
+            // so a failure is no unhandled rejection meanwhile.
+            const recordId = audit.record(entry);
+            recordId.catch(() => {});
+            contextValue.allowedAudit = { recordId };
+          }
           contextValue.categories = categories;
           for (const category of categories) contextValue.release?.categories.add(category);
         },

@@ -49,7 +49,7 @@ describe("the gateway's own operations, typed by GraphQL Code Generator from the
     beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'mg-codegen-'))));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it.each(['Mutation.recordDisclosures', 'Mutation.recordAccessReportRelease', 'Query.accessReportClearance', 'Member.disclosures', 'EdiProfile.answeredOn'])(
+    it.each(['Mutation.recordConsentGrants', 'Mutation.recordAccessReportRelease', 'Query.accessReportClearance', 'Member.disclosures', 'EdiProfile.answeredOn'])(
       'a supergraph without %s (renamed) generates nothing',
       async (coordinate) => {
         const fieldName = coordinate.split('.')[1];

@@ -1,8 +1,8 @@
 import { destroyRowsDatedBefore, type DispositionTask } from '@mutual-graph/platform';
-import { Disclosure } from './entities/disclosure.js';
+import { disclosureDisposition } from './loaders/disclosure-log.js';
 import { PrivacyRequest } from './entities/privacy-request.js';
 
-/** The retention schedule's privacy-record rules, for what this subgraph holds. */
+/** The retention schedule's privacy-record rules, for what this subgraph holds (partners' disclosures kept beside the audit included). */
 export function privacyDisposition(): DispositionTask[] {
-  return [destroyRowsDatedBefore('privacy-requests', PrivacyRequest, 'privacy.privacy_request', 'closed_on'), destroyRowsDatedBefore('disclosures', Disclosure, 'privacy.disclosure', 'disclosed_at')];
+  return [destroyRowsDatedBefore('privacy-requests', PrivacyRequest, 'privacy.privacy_request', 'closed_on'), disclosureDisposition()];
 }

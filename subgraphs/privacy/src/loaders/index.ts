@@ -3,7 +3,7 @@ import { loaderOfMany, loaderOfOne } from '@mutual-graph/platform';
 import { Consent } from '../entities/consent.js';
 import { ConsentPurpose, NO_RECIPIENT } from '../entities/consent-enums.js';
 import { ConsentEvent } from '../entities/consent-event.js';
-import { Disclosure } from '../entities/disclosure.js';
+import { disclosuresOfMembers } from './disclosure-log.js';
 import { IncidentNotification } from '../entities/incident-notification.js';
 import { PrivacyRequest } from '../entities/privacy-request.js';
 
@@ -28,7 +28,7 @@ export function createLoaders(em: EntityManager) {
       (request) => request.memberId,
     ),
     disclosuresByMember: loaderOfMany(
-      (memberIds) => em.find(Disclosure, { memberId: { $in: [...memberIds] } }, { orderBy: { disclosedAt: 'desc', id: 'asc' } }),
+      (memberIds) => disclosuresOfMembers(em, memberIds),
       (disclosure) => disclosure.memberId,
     ),
     notificationsByIncident: loaderOfMany(

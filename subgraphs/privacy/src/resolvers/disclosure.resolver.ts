@@ -1,37 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, Category, DateScalar, GatewayEffect, isUuid, NO_MEMBER, NonPersonal, OnlyForPurposes, requirePageSize, requireText, requireUuid } from '@mutual-graph/platform';
+import { badUserInput, Category, DateScalar, NonPersonal, OnlyForPurposes, requirePageSize, requireText, requireUuid } from '@mutual-graph/platform';
 import { isCategory } from '@mutual-graph/policy';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { disclosuresMade } from '../loaders/disclosure-log.js';
 import type { PrivacyContext } from '../context.js';
 import { Disclosure } from '../entities/disclosure.js';
-import { DisclosureInput } from '../types/disclosure-input.js';
 import { DisclosureBasis, StaffDisclosureInput } from '../types/staff-disclosure-input.js';
 import { Consent } from '../entities/consent.js';
 import { ConsentPurpose, ConsentStatus } from '../entities/consent-enums.js';
 
 @Resolver(() => Disclosure)
 export class DisclosureResolver {
-  /**
-   * The gateway records what a partner was told, before the partner hears it. A gateway effect
-   * field (@GatewayEffect below): no client operation can select it; only the gateway's own follow-up hop.
-   * A confirmation about no one on file comes as NO_MEMBER and is written the same way (same cost).
-   */
-  @NonPersonal()
-  @GatewayEffect()
-  @Mutation(() => Int, { description: 'Gateway only: records disclosures made to the partner the hop token names' })
-  async recordDisclosures(@NonPersonal() @Arg('disclosures', () => [DisclosureInput]) disclosures: DisclosureInput[], @Ctx() { em, hop }: PrivacyContext): Promise<number> {
-    const recipient = hop.principal.partnerId;
-    if (!recipient) throw badUserInput('disclosures', 'disclosures are recorded for a partner');
-    const disclosedAt = new Date();
-    const rows = disclosures.map((d, i) => {
-      if (!isUuid(d.memberId)) throw badUserInput(`disclosures.${i}.memberId`, 'memberId must be a UUID');
-      if (!d.categories.every(isCategory)) throw badUserInput(`disclosures.${i}.categories`, 'categories must be data categories');
-      return { id: randomUUID(), memberId: d.memberId, recipient, purpose: hop.purpose, categories: d.categories, description: d.description.slice(0, 300), disclosedAt };
-    });
-    if (rows.length > 0) await em.insertMany(Disclosure, rows);
-    return rows.length;
-  }
-
   /**
    * The privacy office records a disclosure it made itself. At the member's direction only while a
    * consent to disclose to that recipient is granted; the basis is kept as the disclosure's purpose.
@@ -73,11 +52,7 @@ export class DisclosureResolver {
     @Category('PRIVACY_RECORD') @Arg('since', () => DateScalar, { nullable: true }) since?: Date | null,
     @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
   ): Promise<Disclosure[]> {
-    return em.find(
-      Disclosure,
-      // Confirmations about no one on file are kept for the timing's sake (NO_MEMBER) but disclosed nothing.
-      { memberId: { $ne: NO_MEMBER }, ...(recipient ? { recipient } : {}), ...(since ? { disclosedAt: { $gte: since } } : {}) },
-      { orderBy: { disclosedAt: 'desc', id: 'asc' }, limit: requirePageSize('first', first ?? 50, 500) },
-    );
+    // Confirmations about no one on file are kept for the timing's sake (NO_MEMBER) but disclosed nothing: not listed.
+    return disclosuresMade(em, { recipient, since, first: requirePageSize('first', first ?? 50, 500) });
   }
 }
