@@ -15,7 +15,11 @@ export interface CpuProfile {
 
 export interface SelfTimeRow {
   function: string;
-  /** package/path:line (node_modules' package and path, a workspace file from the repository's root, `node:` modules as they are). */
+  /**
+   * package/path:line (node_modules' package and path, a workspace file from the repository's root,
+   * `node:` modules as they are); for V8's or Node's own code without a script, `native, under` the
+   * script function that called it most often (`run` under webcrypto's jobPromise is a signature).
+   */
   file: string;
   selfMs: number;
   /** Share of all the profile's samples, idle ones included. */
@@ -52,7 +56,21 @@ export function selfTime(profile: CpuProfile, root: string, top = 15): ProfileSu
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const rows = new Map<string, { function: string; file: string; samples: number; micros: number }>();
+  const parents = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parents.set(child, n.id);
+  const place = (callFrame: CpuProfile['nodes'][number]['callFrame']) => {
+    const short = shortenUrl(callFrame.url, root);
+    return short && callFrame.lineNumber >= 0 ? `${short}:${callFrame.lineNumber + 1}` : short;
+  };
+  /** The nearest caller that has a script, as `function (place)`. */
+  const scriptCaller = (id: number) => {
+    for (let at = parents.get(id); at !== undefined; at = parents.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      if (frame.url) return `${frame.functionName || '(anonymous)'} (${place(frame)})`;
+    }
+    return '';
+  };
+  const rows = new Map<string, { function: string; file: string; samples: number; micros: number; callers?: Map<string, number> }>();
   let idle = 0;
   let at = profile.startTime;
   const times: number[] = [];
@@ -70,12 +88,20 @@ export function selfTime(profile: CpuProfile, root: string, top = 15): ProfileSu
     const key = `${functionName}\u0000${url}\u0000${lineNumber}\u0000${columnNumber}`;
     let row = rows.get(key);
     if (!row) {
-      const short = shortenUrl(url, root);
-      row = { function: functionName || '(anonymous)', file: short && lineNumber >= 0 ? `${short}:${lineNumber + 1}` : short, samples: 0, micros: 0 };
+      const native = url === '' && !functionName.startsWith('(');
+      row = { function: functionName || '(anonymous)', file: place(node.callFrame), samples: 0, micros: 0, ...(native ? { callers: new Map() } : {}) };
       rows.set(key, row);
     }
     row.samples += 1;
     row.micros += micros;
+    if (row.callers) {
+      const caller = scriptCaller(node.id);
+      row.callers.set(caller, (row.callers.get(caller) ?? 0) + 1);
+    }
+  }
+  for (const row of rows.values()) {
+    const [caller] = [...(row.callers ?? new Map<string, number>())].sort((x, y) => y[1] - x[1])[0] ?? [''];
+    if (caller) row.file = `native, under ${caller}`;
   }
   const total = samples.length;
   const percent = (n: number) => (total ? +((n / total) * 100).toFixed(2) : 0);
