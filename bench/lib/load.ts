@@ -17,7 +17,10 @@ export interface RunFigures {
   p90: number;
   p99: number;
   errors: number;
+  /** CPU time of the target process over the measured window alone (not the warm-up). */
   cpuSeconds: number;
+  /** That CPU time over the requests answered in the same window, ms. */
+  cpuMsPerRequest: number;
   peakRssMiB: number;
 }
 
@@ -42,9 +45,18 @@ function cannon(shape: RequestShape, connections: number, seconds: number, count
   });
 }
 
-/** Warms the target up, then measures it for `seconds` with `connections` kept busy. */
-export async function measure(shape: RequestShape, pid: number, options: { connections: number; seconds: number; warmupSeconds: number }): Promise<RunFigures> {
+/**
+ * Warms the target up, then measures it for `seconds` with `connections` kept busy. `around`, when
+ * given, is called just before the measured window (after the warm-up) and just after it (a profiler).
+ */
+export async function measure(
+  shape: RequestShape,
+  pid: number,
+  options: { connections: number; seconds: number; warmupSeconds: number },
+  around?: { before: () => Promise<void>; after: () => Promise<void> },
+): Promise<RunFigures> {
   await cannon(shape, options.connections, options.warmupSeconds, { errors: 0 });
+  await around?.before();
   const counted = { errors: 0 };
   let peak = await rssKiB(pid);
   const sampler = setInterval(
@@ -61,7 +73,10 @@ export async function measure(shape: RequestShape, pid: number, options: { conne
   const result = await cannon(shape, options.connections, options.seconds, counted);
   const cpuAfter = await cpuTicks(pid);
   clearInterval(sampler);
+  await around?.after();
   const requests = result.requests.total;
+  // Clock ticks are hundredths of a second.
+  const cpuMs = (cpuAfter - cpuBefore) * 10;
   return {
     requests,
     rps: +(requests / options.seconds).toFixed(1),
@@ -69,7 +84,8 @@ export async function measure(shape: RequestShape, pid: number, options: { conne
     p90: result.latency.p90,
     p99: result.latency.p99,
     errors: counted.errors + result.errors + result.timeouts,
-    cpuSeconds: +((cpuAfter - cpuBefore) / 100).toFixed(2),
+    cpuSeconds: +(cpuMs / 1000).toFixed(2),
+    cpuMsPerRequest: requests ? +(cpuMs / requests).toFixed(3) : 0,
     peakRssMiB: +(peak / 1024).toFixed(1),
   };
 }

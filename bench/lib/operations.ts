@@ -73,7 +73,7 @@ function principalFor(operation: OperationName, member: SyntheticMember): Princi
   return { sub: 'bench-analyst', roles: ['staff'], purposes: [purpose] };
 }
 
-/** Hop tokens are single-use: the direct subgraph target gets this many, signed before the run (more than a run sends). */
+/** Hop tokens are single-use: the direct subgraph target gets this many, signed before the run (more than a run sends; fewer when asked for fewer). */
 const DIRECT_TOKENS = 30_000;
 
 /**
@@ -82,7 +82,7 @@ const DIRECT_TOKENS = 30_000;
  * signing plugin turns into a hop token per subgraph fetch (bench/targets/hive-gateway.ts); the direct
  * subgraph call sends hop tokens signed for it, one per request (they live 60 s: built per run).
  */
-export async function requestShape(target: TargetName, operation: OperationName, sample: SyntheticMember[], endpoints: Endpoints, keys: Keys): Promise<RequestShape> {
+export async function requestShape(target: TargetName, operation: OperationName, sample: SyntheticMember[], endpoints: Endpoints, keys: Keys, directTokens = DIRECT_TOKENS): Promise<RequestShape> {
   const { purpose, query } = OPERATIONS[operation];
   const perMember = operation === 'partnerConfirmation' || operation === 'member360';
   const members = perMember ? sample : sample.slice(0, 1);
@@ -109,7 +109,7 @@ export async function requestShape(target: TargetName, operation: OperationName,
         const stated = JSON.stringify(claims);
         return () => ({ 'x-bench-hop-claims': stated });
       }
-      const pool = await Promise.all(Array.from({ length: Math.ceil(DIRECT_TOKENS / members.length) }, () => signHop(keys.hop, claims, bindRequest('member', query, variablesOf(m)))));
+      const pool = await Promise.all(Array.from({ length: Math.ceil(directTokens / members.length) }, () => signHop(keys.hop, claims, bindRequest('member', query, variablesOf(m)))));
       let used = 0;
       return () => ({ authorization: `Bearer ${pool[used++ % pool.length]}` });
     }),
@@ -131,5 +131,21 @@ export async function requestShape(target: TargetName, operation: OperationName,
       if (ours && operation !== 'partnerConfirmation') headers['x-purpose-of-use'] = purpose;
       return { body: bodies[k], headers };
     },
+  };
+}
+
+/**
+ * `{ __typename }` at a gateway: nothing fetched from any subgraph, so what is left is the gateway's
+ * own work per request (through ours: the token checked, the policy decided and audited). Ours are
+ * asked on the internal graph by a staff token with a purpose; Hive Gateway needs no claims for it.
+ */
+export async function typenameShape(target: Exclude<TargetName, 'd'>, endpoints: Endpoints, keys: Keys): Promise<RequestShape> {
+  const body = JSON.stringify({ query: 'query Typename { __typename }' });
+  const ours = target === 'a' || target === 'b';
+  const token = ours ? await signDevToken(keys.issuer, { sub: 'bench-analyst', roles: ['staff'], purposes: ['RISK_MANAGEMENT'], expiresIn: '2h' }) : '';
+  const url = { a: endpoints.gateway, b: endpoints.gatewayWithoutPolicy, c: endpoints.hive, e: endpoints.hiveRouterRuntime }[target];
+  return {
+    url,
+    next: () => ({ body, headers: ours ? { authorization: `Bearer ${token}`, 'x-purpose-of-use': 'RISK_MANAGEMENT' } : {} }),
   };
 }
