@@ -1,18 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import { createPrivateKey, createPublicKey, randomUUID, type JsonWebKey as JWK } from 'node:crypto';
+import { createSigner, createVerifier } from 'fast-jwt';
 import { isPurpose, unauthenticated } from '@mutual-graph/policy';
 import { HOP_ISSUER, HOP_TTL_SECONDS, type HopClaims, type Principal } from './principal.js';
 import { bindRequest, matchesBinding, type HopBinding } from './hop-binding.js';
 import { bearerToken } from './bearer.js';
 
-type Key = Awaited<ReturnType<typeof importJWK>>;
+/*
+ * Hop tokens are signed and verified with fast-jwt, on node:crypto's synchronous Ed25519: one is
+ * signed for every fetch the gateway makes and verified by every subgraph request, and jose's
+ * WebCrypto path runs each signature as a job on the thread pool (four times the time to sign, twice
+ * to verify, measured in bench/). Clients' tokens stay with jose (JWKS, key rotation).
+ */
+type Signer = (payload: Record<string, unknown>) => string;
 
-// Importing a JWK costs more than the signature itself: once per key object.
-const signingKeys = new WeakMap<JWK, Promise<Key>>();
-function signingKey(jwk: JWK): Promise<Key> {
-  let key = signingKeys.get(jwk);
-  if (!key) signingKeys.set(jwk, (key = importJWK(jwk, 'EdDSA')));
-  return key;
+// Preparing a key costs more than a signature: one signer per key object.
+const signers = new WeakMap<JWK, Signer>();
+function signerFor(jwk: JWK): Signer {
+  let signer = signers.get(jwk);
+  if (!signer) {
+    const key = createPrivateKey({ key: jwk, format: 'jwk' }).export({ type: 'pkcs8', format: 'pem' }).toString();
+    const sign = createSigner({ key, algorithm: 'EdDSA', iss: HOP_ISSUER, expiresIn: HOP_TTL_SECONDS * 1000 });
+    signers.set(jwk, (signer = (payload) => sign(payload)));
+  }
+  return signer;
 }
 
 /**
@@ -20,26 +30,26 @@ function signingKey(jwk: JWK): Promise<Key> {
  * audience names the subgraph, `op`/`vars` bind it to the operation text and variables, `jti`
  * makes it single-use, and an effect token names the one gateway-only field it may call.
  */
-export async function signHop(privateJwk: JWK, claims: HopClaims, binding: HopBinding): Promise<string> {
-  return new SignJWT({
-    roles: claims.principal.roles,
-    purposes: claims.principal.purposes,
-    memberId: claims.principal.memberId,
-    partnerId: claims.principal.partnerId,
-    purpose: claims.purpose,
-    rid: claims.requestId,
-    op: binding.operation,
-    ...(binding.variables ? { vars: binding.variables } : {}),
-    ...(claims.effect ? { eff: claims.effect } : {}),
-  })
-    .setProtectedHeader({ alg: 'EdDSA' })
-    .setSubject(claims.principal.sub)
-    .setIssuer(HOP_ISSUER)
-    .setAudience(binding.audience)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime(`${HOP_TTL_SECONDS}s`)
-    .sign(await signingKey(privateJwk));
+export function signHop(privateJwk: JWK, claims: HopClaims, binding: HopBinding): Promise<string> {
+  // Signed synchronously; a failure is the promise's rejection, as callers await it.
+  return new Promise((resolve) =>
+    resolve(
+      signerFor(privateJwk)({
+        roles: claims.principal.roles,
+        purposes: claims.principal.purposes,
+        ...(claims.principal.memberId !== undefined ? { memberId: claims.principal.memberId } : {}),
+        ...(claims.principal.partnerId !== undefined ? { partnerId: claims.principal.partnerId } : {}),
+        purpose: claims.purpose,
+        rid: claims.requestId,
+        op: binding.operation,
+        ...(binding.variables ? { vars: binding.variables } : {}),
+        ...(claims.effect ? { eff: claims.effect } : {}),
+        sub: claims.principal.sub,
+        aud: binding.audience,
+        jti: randomUUID(),
+      }),
+    ),
+  );
 }
 
 /** Signs, for the principal and purpose of `claims`, a token for one gateway-only field `effect`, at one subgraph, for one query and its variables. */
@@ -70,20 +80,22 @@ export interface HopRequest {
  * expired, addressed to another subgraph, signed for another request, or seen before is refused
  * (UNAUTHENTICATED; `onRefusal` hears why, for the log and the counter).
  */
-export async function hopVerifier(publicJwk: JWK, audience: string, onRefusal: (reason: HopRefusalReason) => void = () => {}): Promise<(request: HopRequest) => Promise<HopClaims>> {
-  const key: Key = await importJWK(publicJwk, 'EdDSA');
+export function hopVerifier(publicJwk: JWK, audience: string, onRefusal: (reason: HopRefusalReason) => void = () => {}): Promise<(request: HopRequest) => Promise<HopClaims>> {
+  const key = createPublicKey({ key: publicJwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+  const verify = createVerifier({ key, algorithms: ['EdDSA'], allowedIss: HOP_ISSUER, allowedAud: audience, requiredClaims: ['jti', 'op', 'exp'], cache: false });
   const seen = new SingleUse();
   const refuse = (reason: HopRefusalReason, message: string) => {
     onRefusal(reason);
     return unauthenticated(message);
   };
-  return async ({ authorization, query, variables }) => {
+  const check = ({ authorization, query, variables }: HopRequest): HopClaims => {
     const token = bearerToken(authorization);
     if (!token) throw refuse('missing', 'subgraphs answer the gateway only: no gateway token');
-    let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+    let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, key, { issuer: HOP_ISSUER, audience, algorithms: ['EdDSA'], requiredClaims: ['jti', 'op', 'exp'] }));
-      if (!isPurpose(payload.purpose) || typeof payload.sub !== 'string' || typeof payload.op !== 'string') throw new Error('claims');
+      payload = verify(token) as Record<string, unknown>;
+      if (!isPurpose(payload.purpose) || typeof payload.sub !== 'string' || typeof payload.op !== 'string' || typeof payload.jti !== 'string' || typeof payload.exp !== 'number')
+        throw new Error('claims');
     } catch {
       throw refuse('invalid', 'subgraphs answer the gateway only: the gateway token is not valid here');
     }
@@ -92,7 +104,7 @@ export async function hopVerifier(publicJwk: JWK, audience: string, onRefusal: (
     }
     // A token bound to its variables serves one request. A peer token (bound to its declared query
     // alone) serves every batch its subgraph asks under the one request, until it expires.
-    if (typeof payload.vars === 'string' && !seen.claim(payload.jti!, payload.exp! * 1000)) throw refuse('replayed', 'the gateway token was used already');
+    if (typeof payload.vars === 'string' && !seen.claim(payload.jti, payload.exp * 1000)) throw refuse('replayed', 'the gateway token was used already');
     const principal: Principal = {
       sub: payload.sub,
       roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
@@ -107,6 +119,8 @@ export async function hopVerifier(publicJwk: JWK, audience: string, onRefusal: (
       ...(typeof payload.eff === 'string' ? { effect: payload.eff } : {}),
     };
   };
+  // Checked synchronously (node:crypto); a refusal is the promise's rejection, as callers await it.
+  return Promise.resolve((request: HopRequest) => new Promise<HopClaims>((resolve) => resolve(check(request))));
 }
 
 /**
