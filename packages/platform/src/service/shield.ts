@@ -92,7 +92,8 @@ function bindingRules(bindings: PolicyBindings) {
    * (the gateway's rule, `outsideOwnRecord`).
    */
   const rootField = once((field: string): ShieldRule =>
-    rule(`root:${field}`, { cache: 'strict' })((_parent, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
+    // Evaluated once per use of the field: graphql-shield's 'strict' cache would hash the parent and arguments (object-hash) to save nothing.
+    rule(`root:${field}`, { cache: 'no_cache' })((_parent, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
       const row = POLICY_MATRIX[ctx.hop.purpose];
       if (row.rootFields && !row.rootFields.includes(field)) return policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use ${field}`, { purpose: ctx.hop.purpose });
       if (!row.ownRecordOnly) return true;
@@ -114,7 +115,8 @@ const entitiesUnderPurpose = rule('entitiesUnderPurpose', { cache: 'contextual' 
 
 /** What a field's arguments select by must be readable under the purpose, as its own category must. */
 function argumentsReadable(index: FieldIndex, typeName: string, fieldName: string): ShieldRule {
-  return rule(`arguments:${typeName}.${fieldName}`, { cache: 'strict' })((_parent, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
+  // No cache: reading the arguments costs less than the 'strict' cache's hash of the parent (a whole entity) and arguments.
+  return rule(`arguments:${typeName}.${fieldName}`, { cache: 'no_cache' })((_parent, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
     const field = info.parentType.getFields()[fieldName];
     for (const use of argumentUses(typeName, field, args, index)) {
       if (use.unclassified) return policyRefusal('PURPOSE_SCOPE', `${use.coordinate} says nothing of what it selects by`, { purpose: ctx.hop.purpose });
@@ -171,14 +173,21 @@ export function permissionsFor(schema: GraphQLSchema): IRules {
   return tree as IRules;
 }
 
+/**
+ * The schema behind the shield: every field that carries a rule (a check, or deny for anything
+ * unclassified) is wrapped by graphql-shield; a field whose rule is `allow` is left as it is, since
+ * the wrapper would only turn its plain property read into promises on every object of every list.
+ */
 export function guardSubgraph(schema: GraphQLSchema): GraphQLSchema {
-  return applyMiddleware(
-    schema,
-    shield(permissionsFor(schema), {
-      fallbackRule: deny,
-      // A denied field would otherwise come back as "Not Authorised!" without a code.
-      fallbackError: policyRefusal('PURPOSE_SCOPE', 'this field may not be read under the declared purpose'),
-      allowExternalErrors: true,
-    }),
-  );
+  const rules = permissionsFor(schema) as Record<string, Record<string, unknown>>;
+  const guarded = shield(rules as IRules, {
+    fallbackRule: deny,
+    // A denied field would otherwise come back as "Not Authorised!" without a code.
+    fallbackError: policyRefusal('PURPOSE_SCOPE', 'this field may not be read under the declared purpose'),
+    allowExternalErrors: true,
+  }).generate(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, fields] of Object.entries(rules)) {
+    for (const [fieldName, fieldRule] of Object.entries(fields)) if (fieldRule === allow) delete guarded[typeName]?.[fieldName];
+  }
+  return applyMiddleware(schema, guarded as never);
 }
