@@ -23,7 +23,10 @@ export interface SubgraphContext<Loaders> {
   /** URLs of the other subgraphs this one asks (its definition's `peers`), by name. */
   peers: Record<string, string>;
   em: EntityManager;
-  /** EntityManagers of the subgraph's isolated stores, by name; only the code that needs one reaches for it. */
+  /**
+   * EntityManagers of the subgraph's isolated stores, by name; only the code that needs one reaches
+   * for it, and each is forked on that first reach (a request that never touches a store pays nothing for it).
+   */
   stores: Record<string, EntityManager>;
   loaders: Loaders;
   /** Facts for the gateway to act on before it answers (see gateway-notices.ts). */
@@ -49,6 +52,23 @@ export type LoaderRequest = Pick<SubgraphContext<unknown>, 'hop' | 'peerTokens' 
 export type LoaderFactory<Loaders> = (em: EntityManager, stores: Record<string, EntityManager>, request: LoaderRequest) => Loaders;
 export type HopVerifier = (request: HopRequest) => Promise<HopClaims>;
 
+/** One fork per isolated store, made when the request first reads it, then kept for the rest of the request. */
+function lazyForks(stores: Record<string, MikroORM>): Record<string, EntityManager> {
+  const forks: Record<string, EntityManager> = {};
+  for (const [name, store] of Object.entries(stores)) {
+    Object.defineProperty(forks, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const fork = store.em.fork();
+        Object.defineProperty(forks, name, { value: fork, enumerable: true, writable: false });
+        return fork;
+      },
+    });
+  }
+  return forks;
+}
+
 export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<string, MikroORM>, createLoaders: LoaderFactory<Loaders>, verifyHop: HopVerifier, peers: Record<string, string> = {}) {
   return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; variables?: unknown; operationName?: unknown } } }): Promise<SubgraphContext<Loaders>> => {
     // Refuses (UNAUTHENTICATED) anything the gateway did not sign for this subgraph and this very
@@ -59,7 +79,7 @@ export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<st
     const hop = await verifyHop({ authorization: req.headers.authorization, query: body?.query, variables: body?.variables });
     annotateSpan({ purpose: hop.purpose, 'request.id': hop.requestId });
     const em = orm.em.fork();
-    const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
+    const storeEms = lazyForks(stores);
     const peerTokens: Record<string, string> = {};
     for (const peer of Object.keys(peers)) {
       const token = req.headers[peerTokenHeader(peer)];
