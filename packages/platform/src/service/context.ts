@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+
+type Connection = ReturnType<EntityManager['getConnection']>;
 import { peerTokenHeader } from '@mutual-graph/policy';
 import { type HopClaims, type HopRequest } from '@mutual-graph/hop';
 import { badUserInput, isUuid } from '../graphql/input.js';
@@ -10,7 +12,9 @@ import { annotateSpan } from '../observability/span-attributes.js';
  * What every resolver of a subgraph sees for one request, built in one function, per request:
  * who is asking and why (from the gateway's signed hop token, verified before anything else),
  * its own EntityManager fork (identity map scoped to the request) and its own dataloaders
- * (batching and caching scoped to the request, so nothing leaks between callers).
+ * (batching and caching scoped to the request, so nothing leaks between callers). The fork and
+ * the loaders are made when the request first reaches for them: a request that reads no entity
+ * (one statement on `connection`, or a field the shield refuses) costs no fork.
  */
 export interface SubgraphContext<Loaders> {
   requestId: string;
@@ -23,6 +27,8 @@ export interface SubgraphContext<Loaders> {
   /** URLs of the other subgraphs this one asks (its definition's `peers`), by name. */
   peers: Record<string, string>;
   em: EntityManager;
+  /** The subgraph's database connection, for a statement that needs no entity (no identity map, no fork). */
+  connection: Connection;
   /**
    * EntityManagers of the subgraph's isolated stores, by name; only the code that needs one reaches
    * for it, and each is forked on that first reach (a request that never touches a store pays nothing for it).
@@ -52,24 +58,29 @@ export type LoaderRequest = Pick<SubgraphContext<unknown>, 'hop' | 'peerTokens' 
 export type LoaderFactory<Loaders> = (em: EntityManager, stores: Record<string, EntityManager>, request: LoaderRequest) => Loaders;
 export type HopVerifier = (request: HopRequest) => Promise<HopClaims>;
 
-/** One fork per isolated store, made when the request first reads it, then kept for the rest of the request. */
-function lazyForks(stores: Record<string, MikroORM>): Record<string, EntityManager> {
-  const forks: Record<string, EntityManager> = {};
+/**
+ * A maker of a request's isolated-store EntityManagers: each forked when the request first reads
+ * it, then kept for the rest of the request (the getters are made once, on a prototype).
+ */
+function lazyForks(stores: Record<string, MikroORM>): () => Record<string, EntityManager> {
+  const made = Symbol('forks');
+  const prototype = {};
   for (const [name, store] of Object.entries(stores)) {
-    Object.defineProperty(forks, name, {
+    Object.defineProperty(prototype, name, {
       enumerable: true,
-      configurable: true,
-      get() {
-        const fork = store.em.fork();
-        Object.defineProperty(forks, name, { value: fork, enumerable: true, writable: false });
+      get(this: { [made]: Map<string, EntityManager> }) {
+        let fork = this[made].get(name);
+        if (!fork) this[made].set(name, (fork = store.em.fork()));
         return fork;
       },
     });
   }
-  return forks;
+  return () => Object.create(prototype, { [made]: { value: new Map() } }) as Record<string, EntityManager>;
 }
 
 export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<string, MikroORM>, createLoaders: LoaderFactory<Loaders>, verifyHop: HopVerifier, peers: Record<string, string> = {}) {
+  const connection = orm.em.getConnection();
+  const storeForks = lazyForks(stores);
   return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; variables?: unknown; operationName?: unknown } } }): Promise<SubgraphContext<Loaders>> => {
     // Refuses (UNAUTHENTICATED) anything the gateway did not sign for this subgraph and this very
     // request, `_entities` and `_service` included. The gateway POSTs every request, and only a POST
@@ -78,13 +89,30 @@ export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<st
     const body = req.method !== 'POST' || Array.isArray(req.body) ? undefined : req.body;
     const hop = await verifyHop({ authorization: req.headers.authorization, query: body?.query, variables: body?.variables });
     annotateSpan({ purpose: hop.purpose, 'request.id': hop.requestId });
-    const em = orm.em.fork();
-    const storeEms = lazyForks(stores);
     const peerTokens: Record<string, string> = {};
     for (const peer of Object.keys(peers)) {
       const token = req.headers[peerTokenHeader(peer)];
       if (typeof token === 'string') peerTokens[peer] = token;
     }
-    return { requestId: hop.requestId, hop, peerTokens, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms, { hop, peerTokens, peers }), notices: [], membersRead: new Set() };
+    const storeEms = storeForks();
+    let em: EntityManager | undefined;
+    let loaders: Loaders | undefined;
+    const fork = () => (em ??= orm.em.fork());
+    return {
+      requestId: hop.requestId,
+      hop,
+      peerTokens,
+      peers,
+      connection,
+      get em() {
+        return fork();
+      },
+      stores: storeEms,
+      get loaders() {
+        return (loaders ??= createLoaders(fork(), storeEms, { hop, peerTokens, peers }));
+      },
+      notices: [],
+      membersRead: new Set(),
+    };
   };
 }

@@ -36,7 +36,7 @@ export class MembershipConfirmationResolver {
     description: 'Whether a physician, named by MINC or membership number, was a member on a date (today by default)',
   })
   async membershipConfirmation(
-    @Ctx() { em, notices }: MemberContext,
+    @Ctx() { connection, notices }: MemberContext,
     @NonPersonal() @Arg('minc', () => String, { nullable: true }) minc?: string | null,
     @NonPersonal() @Arg('membershipNumber', () => String, { nullable: true }) membershipNumber?: string | null,
     @Category('MEMBERSHIP') @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: Date | null,
@@ -50,7 +50,7 @@ export class MembershipConfirmationResolver {
     // same path as a former member, periods look-up and recorded notice included (naming NO_MEMBER,
     // disclosing nothing); otherwise the missing work would show in the answer's timing (21 ms
     // against 37) what the answer itself does not say. Nothing about the person leaves this resolver but the answer.
-    const rows = await em.getConnection().execute<LookupRow[]>(minc ? BY_MINC : BY_MEMBERSHIP_NUMBER, [minc ?? membershipNumber!], 'all');
+    const rows = await connection.execute<LookupRow[]>(minc ? BY_MINC : BY_MEMBERSHIP_NUMBER, [minc ?? membershipNumber!], 'all');
     const member = rows.length > 0 ? { id: rows[0].id } : undefined;
     const covering = rows.find((row) => row.starts_on !== null && periodCovers({ startsOn: row.starts_on, endsOn: row.ends_on }, day));
     const answer = covering ? { isMember: true, status: MembershipStatus.ACTIVE, validFrom: covering.starts_on, validTo: covering.ends_on } : NOT_A_MEMBER;
