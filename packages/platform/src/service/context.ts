@@ -78,6 +78,44 @@ function lazyForks(stores: Record<string, MikroORM>): () => Record<string, Entit
   return () => Object.create(prototype, { [made]: { value: new Map() } }) as Record<string, EntityManager>;
 }
 
+/** What a request's context makes on first use, kept under a symbol (Apollo Server's copy of the context shares it). */
+const onFirstUse = Symbol('made on first use');
+
+/**
+ * A request's context. The fork and the loaders are getters on the prototype, made on first use:
+ * Apollo Server runs every operation on a copy of the context (`Object.assign` of its own
+ * properties), which would call getters of its own, and make both, on every request.
+ */
+class RequestContext<Loaders> implements SubgraphContext<Loaders> {
+  readonly requestId: string;
+  readonly notices: GatewayNotice[] = [];
+  readonly membersRead = new Set<string>();
+  readonly [onFirstUse]: { orm: MikroORM; createLoaders: LoaderFactory<Loaders>; em?: EntityManager; loaders?: Loaders };
+
+  constructor(
+    readonly hop: HopClaims,
+    readonly peerTokens: Record<string, string>,
+    readonly peers: Record<string, string>,
+    readonly connection: Connection,
+    readonly stores: Record<string, EntityManager>,
+    orm: MikroORM,
+    createLoaders: LoaderFactory<Loaders>,
+  ) {
+    this.requestId = hop.requestId;
+    this[onFirstUse] = { orm, createLoaders };
+  }
+
+  get em(): EntityManager {
+    const made = this[onFirstUse];
+    return (made.em ??= made.orm.em.fork());
+  }
+
+  get loaders(): Loaders {
+    const made = this[onFirstUse];
+    return (made.loaders ??= made.createLoaders(this.em, this.stores, { hop: this.hop, peerTokens: this.peerTokens, peers: this.peers }));
+  }
+}
+
 export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<string, MikroORM>, createLoaders: LoaderFactory<Loaders>, verifyHop: HopVerifier, peers: Record<string, string> = {}) {
   const connection = orm.em.getConnection();
   const storeForks = lazyForks(stores);
@@ -94,25 +132,6 @@ export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<st
       const token = req.headers[peerTokenHeader(peer)];
       if (typeof token === 'string') peerTokens[peer] = token;
     }
-    const storeEms = storeForks();
-    let em: EntityManager | undefined;
-    let loaders: Loaders | undefined;
-    const fork = () => (em ??= orm.em.fork());
-    return {
-      requestId: hop.requestId,
-      hop,
-      peerTokens,
-      peers,
-      connection,
-      get em() {
-        return fork();
-      },
-      stores: storeEms,
-      get loaders() {
-        return (loaders ??= createLoaders(fork(), storeEms, { hop, peerTokens, peers }));
-      },
-      notices: [],
-      membersRead: new Set(),
-    };
+    return new RequestContext(hop, peerTokens, peers, connection, storeForks(), orm, createLoaders);
   };
 }
