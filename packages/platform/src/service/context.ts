@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+
+type Connection = ReturnType<EntityManager['getConnection']>;
 import { peerTokenHeader } from '@mutual-graph/policy';
 import { type HopClaims, type HopRequest } from '@mutual-graph/hop';
 import { badUserInput, isUuid } from '../graphql/input.js';
@@ -10,7 +12,9 @@ import { annotateSpan } from '../observability/span-attributes.js';
  * What every resolver of a subgraph sees for one request, built in one function, per request:
  * who is asking and why (from the gateway's signed hop token, verified before anything else),
  * its own EntityManager fork (identity map scoped to the request) and its own dataloaders
- * (batching and caching scoped to the request, so nothing leaks between callers).
+ * (batching and caching scoped to the request, so nothing leaks between callers). The fork and
+ * the loaders are made when the request first reaches for them: a request that reads no entity
+ * (one statement on `connection`, or a field the shield refuses) costs no fork.
  */
 export interface SubgraphContext<Loaders> {
   requestId: string;
@@ -23,7 +27,12 @@ export interface SubgraphContext<Loaders> {
   /** URLs of the other subgraphs this one asks (its definition's `peers`), by name. */
   peers: Record<string, string>;
   em: EntityManager;
-  /** EntityManagers of the subgraph's isolated stores, by name; only the code that needs one reaches for it. */
+  /** The subgraph's database connection, for a statement that needs no entity (no identity map, no fork). */
+  connection: Connection;
+  /**
+   * EntityManagers of the subgraph's isolated stores, by name; only the code that needs one reaches
+   * for it, and each is forked on that first reach (a request that never touches a store pays nothing for it).
+   */
   stores: Record<string, EntityManager>;
   loaders: Loaders;
   /** Facts for the gateway to act on before it answers (see gateway-notices.ts). */
@@ -49,7 +58,67 @@ export type LoaderRequest = Pick<SubgraphContext<unknown>, 'hop' | 'peerTokens' 
 export type LoaderFactory<Loaders> = (em: EntityManager, stores: Record<string, EntityManager>, request: LoaderRequest) => Loaders;
 export type HopVerifier = (request: HopRequest) => Promise<HopClaims>;
 
+/**
+ * A maker of a request's isolated-store EntityManagers: each forked when the request first reads
+ * it, then kept for the rest of the request (the getters are made once, on a prototype).
+ */
+function lazyForks(stores: Record<string, MikroORM>): () => Record<string, EntityManager> {
+  const made = Symbol('forks');
+  const prototype = {};
+  for (const [name, store] of Object.entries(stores)) {
+    Object.defineProperty(prototype, name, {
+      enumerable: true,
+      get(this: { [made]: Map<string, EntityManager> }) {
+        let fork = this[made].get(name);
+        if (!fork) this[made].set(name, (fork = store.em.fork()));
+        return fork;
+      },
+    });
+  }
+  return () => Object.create(prototype, { [made]: { value: new Map() } }) as Record<string, EntityManager>;
+}
+
+/** What a request's context makes on first use, kept under a symbol (Apollo Server's copy of the context shares it). */
+const onFirstUse = Symbol('made on first use');
+
+/**
+ * A request's context. The fork and the loaders are getters on the prototype, made on first use:
+ * Apollo Server runs every operation on a copy of the context (`Object.assign` of its own
+ * properties), which would call getters of its own, and make both, on every request.
+ */
+class RequestContext<Loaders> implements SubgraphContext<Loaders> {
+  readonly requestId: string;
+  readonly notices: GatewayNotice[] = [];
+  readonly membersRead = new Set<string>();
+  readonly [onFirstUse]: { orm: MikroORM; createLoaders: LoaderFactory<Loaders>; em?: EntityManager; loaders?: Loaders };
+
+  constructor(
+    readonly hop: HopClaims,
+    readonly peerTokens: Record<string, string>,
+    readonly peers: Record<string, string>,
+    readonly connection: Connection,
+    readonly stores: Record<string, EntityManager>,
+    orm: MikroORM,
+    createLoaders: LoaderFactory<Loaders>,
+  ) {
+    this.requestId = hop.requestId;
+    this[onFirstUse] = { orm, createLoaders };
+  }
+
+  get em(): EntityManager {
+    const made = this[onFirstUse];
+    return (made.em ??= made.orm.em.fork());
+  }
+
+  get loaders(): Loaders {
+    const made = this[onFirstUse];
+    return (made.loaders ??= made.createLoaders(this.em, this.stores, { hop: this.hop, peerTokens: this.peerTokens, peers: this.peers }));
+  }
+}
+
 export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<string, MikroORM>, createLoaders: LoaderFactory<Loaders>, verifyHop: HopVerifier, peers: Record<string, string> = {}) {
+  const connection = orm.em.getConnection();
+  const storeForks = lazyForks(stores);
   return async ({ req }: { req: IncomingMessage & { body?: { query?: unknown; variables?: unknown; operationName?: unknown } } }): Promise<SubgraphContext<Loaders>> => {
     // Refuses (UNAUTHENTICATED) anything the gateway did not sign for this subgraph and this very
     // request, `_entities` and `_service` included. The gateway POSTs every request, and only a POST
@@ -58,13 +127,11 @@ export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<st
     const body = req.method !== 'POST' || Array.isArray(req.body) ? undefined : req.body;
     const hop = await verifyHop({ authorization: req.headers.authorization, query: body?.query, variables: body?.variables });
     annotateSpan({ purpose: hop.purpose, 'request.id': hop.requestId });
-    const em = orm.em.fork();
-    const storeEms = Object.fromEntries(Object.entries(stores).map(([name, store]) => [name, store.em.fork()]));
     const peerTokens: Record<string, string> = {};
     for (const peer of Object.keys(peers)) {
       const token = req.headers[peerTokenHeader(peer)];
       if (typeof token === 'string') peerTokens[peer] = token;
     }
-    return { requestId: hop.requestId, hop, peerTokens, peers, em, stores: storeEms, loaders: createLoaders(em, storeEms, { hop, peerTokens, peers }), notices: [], membersRead: new Set() };
+    return new RequestContext(hop, peerTokens, peers, connection, storeForks(), orm, createLoaders);
   };
 }

@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { hopVerifier, type HopRefusalReason } from '@mutual-graph/hop';
 import type { JWK } from 'jose';
@@ -11,6 +10,7 @@ import { openDatabase, type OpenDatabaseOptions, type SubgraphDatabase } from '.
 import type { DispositionTask } from '../disposition/disposition-task.js';
 import { buildFederatedSchema, type FederatedSchemaOptions } from '../graphql/federated-schema.js';
 import { jsonErrorHandler, maskInternalErrors } from '../http/errors.js';
+import { graphqlHandler } from '../http/graphql-handler.js';
 import { mountHealth } from '../http/health.js';
 import { createLogger, loggableError } from '../observability/logger.js';
 import { mountMetrics, ServiceMetrics, type PoolStats } from '../observability/metrics.js';
@@ -153,6 +153,9 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints either: the plugin would wrap every field of the schema to read them, for a
+      // \`cache-control: no-store\` that graphqlHandler sets on every answer anyway.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: listening.server }),
     ],
   });
@@ -165,7 +168,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     schema: () => schema.getQueryType() !== undefined,
   });
   mountMetrics(app, metrics);
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: subgraphContextFactory(orm, stores, definition.createLoaders, verifyHop, peerUrls(definition, options)) }));
+  app.use('/graphql', express.json({ limit: '2mb' }), graphqlHandler(apollo, subgraphContextFactory(orm, stores, definition.createLoaders, verifyHop, peerUrls(definition, options))));
   app.use(jsonErrorHandler(logger));
 
   return {

@@ -40,6 +40,11 @@ export class MembershipPeriod {
 
   /** Whether this period protects care given on `date`. */
   covers(date: string): boolean {
-    return this.startsOn <= date && (this.endsOn === null || date <= this.endsOn);
+    return periodCovers(this, date);
   }
+}
+
+/** Whether a period, given by its first and last days (`YYYY-MM-DD`; no last day while current), protects care given on `date`. */
+export function periodCovers(period: Pick<MembershipPeriod, 'startsOn' | 'endsOn'>, date: string): boolean {
+  return period.startsOn <= date && (period.endsOn === null || date <= period.endsOn);
 }

@@ -14,7 +14,6 @@ import { MembershipStatusChange } from '../entities/membership-status-change.js'
  * goes through `memberById`, so the communications consent gate there covers them all.
  */
 export function createLoaders(em: EntityManager, stores: Record<string, EntityManager>, request: LoaderRequest) {
-  const edi = stores.edi;
   const findMembers = async (ids: readonly string[]) => {
     const members = await em.find(Member, { id: { $in: [...ids] } });
     if (!consentGated(request.hop)) return members;
@@ -40,7 +39,8 @@ export function createLoaders(em: EntityManager, stores: Record<string, EntityMa
       (registration) => registration.member.id,
     ),
     ediByMember: loaderOfOne(
-      (memberIds) => edi.find(EdiProfile, { memberId: { $in: [...memberIds] } }),
+      // The EDI store's fork is made only when a request asks for EDI answers.
+      (memberIds) => stores.edi.find(EdiProfile, { memberId: { $in: [...memberIds] } }),
       (profile) => profile.memberId,
     ),
   };
