@@ -1,8 +1,7 @@
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
-import { jsonErrorHandler, listen, mountHealth, mountMetrics, requestLogPlugin } from '@mutual-graph/platform';
+import { graphqlHandler, jsonErrorHandler, listen, mountHealth, mountMetrics, requestLogPlugin } from '@mutual-graph/platform';
 import express from 'express';
 import { AuditLog } from './audit/audit-log.js';
 import { createAuthenticator } from './authentication.js';
@@ -111,7 +110,7 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     '/graphql',
     express.json({ limit: limits.internal.maxBodyBytes }),
     boundedBatches(internal.apollo, internalContext, limits.internal.maxBatch),
-    expressMiddleware(internal.apollo, { context: internalContext }),
+    graphqlHandler(internal.apollo, internalContext),
   );
   app.get(
     '/privacy/access-reports/:requestId',
@@ -121,7 +120,7 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     '/partner/graphql',
     express.json({ limit: limits.partner.maxBodyBytes }),
     boundedBatches(partner.apollo, partnerContext, limits.partner.maxBatch),
-    expressMiddleware(partner.apollo, { context: partnerContext }),
+    graphqlHandler(partner.apollo, partnerContext),
   );
   app.use(jsonErrorHandler(log));
 

@@ -9,6 +9,7 @@ export * from './domain/matter-kind.js';
 export * from './graphql/federated-schema.js';
 export * from './graphql/scalars.js';
 export * from './http/errors.js';
+export * from './http/graphql-handler.js';
 export * from './http/health.js';
 export * from './http/listen.js';
 export * from './service/context.js';

@@ -2,11 +2,14 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 
 /**
- * A subgraph's `/graphql` route: Apollo Server's `executeHTTPGraphQLRequest` behind Express, as
+ * A `/graphql` route (each subgraph's, and the gateway's two graphs'): Apollo Server's `executeHTTPGraphQLRequest` behind Express, as
  * `@as-integrations/express5` does it, less what costs on every request and gives nothing here:
  * `url.parse` of the request's URL (the query string is all Apollo reads of it) and Express's
  * `res.send`, which hashes every answer for an ETag no caller revalidates. Every answer says
- * `cache-control: no-store`: a subgraph's answers are about people and are never to be kept.
+ * `cache-control: no-store`: the answers are about people and are never to be kept. Written here
+ * rather than taken from the integration because `url.parse` alone was 1.5–3% of the gateway's and
+ * the member subgraph's CPU under partner load (`npm run bench -- --profile`), and the integration
+ * has no switch for it or for the ETag.
  * Express's JSON body parser must run first.
  */
 export function graphqlHandler<Context extends BaseContext>(server: ApolloServer<Context>, context: (request: { req: Request; res: Response }) => Promise<Context>): RequestHandler {
