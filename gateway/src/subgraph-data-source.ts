@@ -1,19 +1,21 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayContext } from './context.js';
+import { subgraphFetcher } from './subgraph-fetcher.js';
 import { log, metrics } from './observability.js';
 import { GraphQLError } from 'graphql';
 import { isUuid, loggableError, REQUEST_ID_HEADER, MEMBERS_READ_EXTENSION, NOTICE_SOURCES, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 
 /**
- * The hop from gateway to subgraph. Uses Node's own fetch (measurably faster than the default
- * make-fetch-happen) and carries the request id so one request can be followed across services.
+ * The hop from gateway to subgraph. Fetches with node:http (subgraph-fetcher.ts: faster than Node's
+ * fetch, which was faster than the default make-fetch-happen) and carries the request id so one
+ * request can be followed across services.
  * Every fetch carries the gateway's signed statement of who asks and why (the hop token):
  * subgraphs answer nothing else.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(name: string, url: string) {
-    super({ url, fetcher: fetch });
+    super({ url, fetcher: subgraphFetcher });
     this.name = name;
   }
 
