@@ -28,6 +28,19 @@ describe('one database role per subgraph and per isolated store', () => {
     await expect(sql(stack.ownerUrls[own], `select * from ${TABLES[other]} limit 1`)).rejects.toThrow(/permission denied/);
   });
 
+  it("the audit stays the gateway's to write: the privacy subgraph reads partners' disclosures and may dispose of them, but never writes or changes one, and no other subgraph reaches them", async () => {
+    const privacy = stack.ownerUrls.privacy;
+    expect(await sql(privacy, 'select count(*)::int as n from audit.partner_disclosure')).toHaveLength(1);
+    const forged = `insert into audit.partner_disclosure (id, member_id, recipient, purpose, categories, description, disclosed_at)
+      values (gen_random_uuid(), '00000000-0000-0000-0000-000000000000', 'forged', 'PARTNER_CONFIRMATION', '{}', 'forged', now())`;
+    await expect(sql(privacy, forged)).rejects.toThrow(/permission denied/);
+    await expect(sql(privacy, "update audit.partner_disclosure set recipient = 'someone-else'")).rejects.toThrow(/permission denied/);
+    await expect(
+      sql(privacy, "insert into audit.audit_record (id, request_id, roles, categories, decision, fields) values (gen_random_uuid(), 'forged', '{}', '{}', 'ALLOWED', '{}')"),
+    ).rejects.toThrow(/permission denied/);
+    for (const other of ['member', 'edi', 'case', 'education']) await expect(sql(stack.ownerUrls[other], 'select * from audit.partner_disclosure limit 1')).rejects.toThrow(/permission denied/);
+  });
+
   it('no subgraph role may create schemas or log in as anything more', async () => {
     const roles = await sql(
       stack.adminUrl,
