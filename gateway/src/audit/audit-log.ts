@@ -36,9 +36,9 @@ export interface AuditEntry {
   accessReportRequestId?: string | null;
 }
 
-/** The operation could not be audited, so it does not run. */
+/** The operation could not be audited: a mutation or a refusal does not run, and a query's answer is withheld. */
 export function auditUnavailable(): GraphQLError {
-  return new GraphQLError('the operation could not be audited and was not run; try again shortly', {
+  return new GraphQLError('the operation could not be audited, so nothing was run or answered; try again shortly', {
     extensions: { code: 'AUDIT_UNAVAILABLE', http: { status: 503 } },
   });
 }

@@ -1,7 +1,7 @@
 import { log } from '../observability.js';
 import { loggableError } from '@mutual-graph/platform';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AuditLog, AuditOutcomeOfRun } from '../audit/audit-log.js';
+import { auditUnavailable, type AuditLog, type AuditOutcomeOfRun } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
 
 /**
@@ -33,10 +33,11 @@ export function auditedAnswerPlugin(audit: AuditLog, options: { disclosures: boo
           } catch (error) {
             log.error({ err: loggableError(error), requestId: contextValue.requestId }, 'audit not written, answer withheld');
             if (response.body.kind !== 'single') throw error;
+            const refusal = auditUnavailable();
             response.body.singleResult =
               disclosed.length > 0
                 ? { errors: [{ message: 'the disclosure could not be recorded, so nothing was disclosed; try again shortly', extensions: { code: 'DISCLOSURE_NOT_RECORDED' } }] }
-                : { errors: [{ message: 'the operation could not be audited, so nothing is answered; try again shortly', extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
+                : { errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] };
             if (response.http) response.http.status = 503;
           }
         },
