@@ -1,6 +1,6 @@
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import type { Request, RequestHandler } from 'express';
-import { partRequestId, REQUEST_ID_HEADER, requestIdFrom } from '@mutual-graph/platform';
+import { headerMapOf, partRequestId, REQUEST_ID_HEADER, requestIdFrom } from '@mutual-graph/platform';
 import type { GatewayContext } from './context.js';
 
 type ContextOf = (input: { req: Request }) => Promise<GatewayContext>;
@@ -23,8 +23,7 @@ export function boundedBatches(apollo: ApolloServer<GatewayContext>, contextOf: 
       });
       return;
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
+    const headers = headerMapOf(req.headers);
     // One id for the batch (the caller's, or a new one), and each operation a part of it.
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     const answers: unknown[] = [];

@@ -1,5 +1,15 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
+
+/** A request's headers as Apollo Server reads them (a header sent more than once, its values joined). */
+export function headerMapOf(incoming: IncomingHttpHeaders): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(incoming)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
 
 /**
  * A `/graphql` route (each subgraph's, and the gateway's two graphs'): Apollo Server's `executeHTTPGraphQLRequest` behind Express, as
@@ -9,16 +19,13 @@ import type { Request, RequestHandler, Response } from 'express';
  * `cache-control: no-store`: the answers are about people and are never to be kept. Written here
  * rather than taken from the integration because `url.parse` alone was 1.5–3% of the gateway's and
  * the member subgraph's CPU under partner load (`npm run bench -- --profile`), and the integration
- * has no switch for it or for the ETag.
+ * has no switch for it (Express's `etag` setting alone would have covered the ETag).
  * Express's JSON body parser must run first.
  */
 export function graphqlHandler<Context extends BaseContext>(server: ApolloServer<Context>, context: (request: { req: Request; res: Response }) => Promise<Context>): RequestHandler {
   server.assertStarted('graphqlHandler()');
   return async (req, res) => {
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const headers = headerMapOf(req.headers);
     const hashAt = req.url.indexOf('#');
     const path = hashAt === -1 ? req.url : req.url.slice(0, hashAt);
     const queryAt = path.indexOf('?');
