@@ -20,6 +20,8 @@ const workspace = {
   platform: 'packages/platform',
   synthetic: 'packages/synthetic',
   stack: 'packages/stack',
+  'identity-provider': 'packages/identity-provider',
+  'sign-in': 'packages/sign-in',
   schema: 'schema',
   composition: 'schema/composition',
   gateway: 'gateway',
