@@ -1,8 +1,9 @@
-import { ConfigurationError, described, environmentSchema, familyValues, jsonOf, OTEL_VARIABLES, port, readEnvironment, requiredText, SERVICE_VARIABLES } from '@mutual-graph/platform';
+import { ConfigurationError, described, environmentSchema, familyValues, jsonOf, OTEL_VARIABLES, port, readEnvironment, requiredText, SERVICE_VARIABLES, wholeNumber } from '@mutual-graph/platform';
 import { z } from 'zod';
 import { relative } from 'node:path';
 import type { JWK } from 'jose';
-import type { AuthenticationConfig } from './authentication.js';
+import { ASYMMETRIC_ALGORITHMS, type AuthenticationConfig } from './authentication/authenticator.js';
+import { CLAIM_PRESET_NAMES, CLAIM_PRESETS, type ClaimMapping } from './authentication/claim-mapping.js';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits.js';
 import type { IntrospectionMode } from './plugins/operation-policy.js';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +43,18 @@ export const DEV_AUDIENCE = 'mutual-graph';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const shownPath = (path: string) => relative(ROOT, path);
 
+/** A claim's path: names joined by dots (`realm_access.roles`), or one name holding dots (`https://example.org/roles`). */
+const claimPath = z.string().regex(/^[^,\s]+$/, 'must be a claim path (names joined by dots), without spaces or commas');
+const claimPaths = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
+  .refine((paths) => paths.length > 0 && paths.every((p) => !/\s/.test(p)), 'must be comma-separated claim paths');
+
 const limitsOverride = (defaults: OperationLimits) =>
   jsonOf(
     z.strictObject(
@@ -63,13 +76,46 @@ export const GATEWAY_ENVIRONMENT = environmentSchema(
   {
     DATABASE_URL: described(requiredText(), 'PostgreSQL URL as role `mg_audit`: every operation, allowed or refused, is recorded there before it runs'),
     GATEWAY_HOP_PRIVATE_KEY: described(jsonOf(z.record(z.string(), z.unknown())), "the gateway's Ed25519 private key (JWK, JSON) for the tokens it signs to subgraphs"),
-    AUTH_JWKS_URL: described(z.string().optional(), "production: the identity provider's JWKS address (this or `AUTH_PUBLIC_KEY`)"),
+    AUTH_JWKS_URL: described(
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+      "production: the identity provider's JWKS address (this or `AUTH_PUBLIC_KEY`); needs `AUTH_ISSUER` and `AUTH_AUDIENCE`",
+    ),
     AUTH_PUBLIC_KEY: described(
       jsonOf(z.record(z.string(), z.unknown())).optional(),
       "development: the one public key (JWK, JSON) tokens are signed with (`npm start` passes the development issuer's; this or `AUTH_JWKS_URL`)",
     ),
-    AUTH_ISSUER: described(z.string().default(DEV_ISSUER), 'expected token issuer'),
-    AUTH_AUDIENCE: described(z.string().default(DEV_AUDIENCE), 'expected token audience'),
+    AUTH_ISSUER: described(z.string().optional(), "expected token issuer (`iss`), exactly as the provider's discovery document states it; required with `AUTH_JWKS_URL`", DEV_ISSUER),
+    AUTH_AUDIENCE: described(z.string().optional(), "expected token audience (`aud`): this API's identifier at the provider; required with `AUTH_JWKS_URL`", DEV_AUDIENCE),
+    AUTH_CLAIMS: described(
+      z.enum(CLAIM_PRESET_NAMES, { error: `must be one of ${CLAIM_PRESET_NAMES.join(', ')}` }).default('contract'),
+      "where tokens carry roles, purposes, member and partner: `contract` (the contract's `roles`, `purposes`, `memberId`, `partnerId`), `keycloak` or `entra` (see the README's Authentication); the four variables below override one part",
+    ),
+    AUTH_ROLES_CLAIM: described(claimPaths.optional(), 'claims holding roles, comma-separated paths (`realm_access.roles`, `resource_access.mutual-graph.roles`)'),
+    AUTH_PURPOSES_CLAIM: described(claimPaths.optional(), 'claims holding purposes of use (`roles`, `scope`), comma-separated paths; values less `AUTH_PURPOSE_PREFIX`'),
+    AUTH_PURPOSE_PREFIX: described(z.string().optional(), 'only values with this prefix are purposes, the prefix removed (`purpose.` in the keycloak and entra mappings)'),
+    AUTH_MEMBER_ID_CLAIM: described(claimPath.optional(), "the claim holding a member's id (`member_id`)"),
+    AUTH_PARTNER_ID_CLAIM: described(claimPath.optional(), "the claim holding a partner system's id (`azp`: the client's id)"),
+    AUTH_PARTNER_ROLE: described(z.string().optional(), 'the partner id is read only from tokens holding this role (`partner` in the keycloak and entra mappings)'),
+    AUTH_TOKEN_TYPE: described(z.string().optional(), 'the JOSE header `typ` every token must carry (`at+jwt` for RFC 9068 access tokens); unset: not checked'),
+    AUTH_ALGORITHMS: described(
+      z
+        .string()
+        .transform((text) =>
+          text
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean),
+        )
+        .refine((algs) => algs.length > 0 && algs.every((a) => ASYMMETRIC_ALGORITHMS.includes(a)), `must be a comma-separated list of ${ASYMMETRIC_ALGORITHMS.join(', ')}`)
+        .optional(),
+      'signature algorithms accepted; never `none` nor a shared secret (HS*)',
+      ASYMMETRIC_ALGORITHMS.join(','),
+    ),
+    AUTH_JWKS_REFRESH_SECONDS: described(
+      wholeNumber(1, 86_400).default(300),
+      "the JWKS is fetched again this often, to learn added and retired keys (a retired key's tokens are refused from then on)",
+    ),
+    AUTH_JWKS_COOLDOWN_SECONDS: described(wholeNumber(0, 3_600).default(30), 'at least this long between two fetches of the JWKS asked for by a token under an unknown key'),
     HOST: described(z.string().default('127.0.0.1'), 'address to bind'),
     PORT: described(port().default(4000), 'port'),
     SUPERGRAPH_PATH: described(z.string().default(SUPERGRAPH_PATH), 'composed supergraph to serve and watch', shownPath(SUPERGRAPH_PATH)),
@@ -90,10 +136,35 @@ export const GATEWAY_ENVIRONMENT = environmentSchema(
   },
 );
 
+/** The preset `AUTH_CLAIMS` names, each part overridden by its own variable. */
+function claimMapping(values: {
+  AUTH_CLAIMS: keyof typeof CLAIM_PRESETS;
+  AUTH_ROLES_CLAIM?: string[];
+  AUTH_PURPOSES_CLAIM?: string[];
+  AUTH_PURPOSE_PREFIX?: string;
+  AUTH_MEMBER_ID_CLAIM?: string;
+  AUTH_PARTNER_ID_CLAIM?: string;
+  AUTH_PARTNER_ROLE?: string;
+}): ClaimMapping {
+  const preset: ClaimMapping = CLAIM_PRESETS[values.AUTH_CLAIMS];
+  const partnerRole = values.AUTH_PARTNER_ROLE ?? preset.partnerRole;
+  return {
+    roles: values.AUTH_ROLES_CLAIM ?? [...preset.roles],
+    purposes: values.AUTH_PURPOSES_CLAIM ?? [...preset.purposes],
+    purposePrefix: values.AUTH_PURPOSE_PREFIX ?? preset.purposePrefix,
+    memberId: values.AUTH_MEMBER_ID_CLAIM ?? preset.memberId,
+    partnerId: values.AUTH_PARTNER_ID_CLAIM ?? preset.partnerId,
+    ...(partnerRole ? { partnerRole } : {}),
+  };
+}
+
 /** Reads the gateway's configuration from GATEWAY_ENVIRONMENT; a ConfigurationError naming each variable at fault otherwise. */
 export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const values = readEnvironment(GATEWAY_ENVIRONMENT, env);
   if (!values.AUTH_JWKS_URL && !values.AUTH_PUBLIC_KEY) throw new ConfigurationError('set AUTH_JWKS_URL (production) or AUTH_PUBLIC_KEY (development) to verify tokens');
+  // A provider's issuer and this API's audience at it are facts of the deployment: no default fits them.
+  const missing = values.AUTH_JWKS_URL ? (['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const).filter((name) => !values[name]) : [];
+  if (missing.length > 0) throw new ConfigurationError(missing.map((name) => `${name}: is not set (required with AUTH_JWKS_URL)`).join('\n'));
   return {
     host: values.HOST,
     port: values.PORT,
@@ -105,8 +176,13 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     authentication: {
       ...(values.AUTH_JWKS_URL ? { jwksUrl: values.AUTH_JWKS_URL } : {}),
       ...(values.AUTH_PUBLIC_KEY ? { publicKey: values.AUTH_PUBLIC_KEY } : {}),
-      issuer: values.AUTH_ISSUER,
-      audience: values.AUTH_AUDIENCE,
+      issuer: values.AUTH_ISSUER ?? DEV_ISSUER,
+      audience: values.AUTH_AUDIENCE ?? DEV_AUDIENCE,
+      claims: claimMapping(values),
+      ...(values.AUTH_TOKEN_TYPE ? { tokenType: values.AUTH_TOKEN_TYPE } : {}),
+      ...(values.AUTH_ALGORITHMS ? { algorithms: values.AUTH_ALGORITHMS } : {}),
+      jwksRefreshMs: values.AUTH_JWKS_REFRESH_SECONDS * 1000,
+      jwksCooldownMs: values.AUTH_JWKS_COOLDOWN_SECONDS * 1000,
     },
     hopPrivateKey: values.GATEWAY_HOP_PRIVATE_KEY,
     auditDatabaseUrl: values.DATABASE_URL,

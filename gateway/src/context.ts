@@ -6,7 +6,7 @@ import type { JWK } from 'jose';
 import { errorCode, REQUEST_ID_HEADER, requestIdFrom, type GatewayNotice } from '@mutual-graph/platform';
 import { auditEntry } from './audit/audit-entry.js';
 import type { AuditEntry, AuditLog } from './audit/audit-log.js';
-import type { Authenticate } from './authentication.js';
+import type { Authenticate } from './authentication/authenticator.js';
 import type { PurposeOf } from './purpose.js';
 
 /** What the gateway knows of one request, built in one function: who, why, and the hop token. */

@@ -4,12 +4,12 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { graphqlHandler, jsonErrorHandler, listen, mountHealth, mountMetrics, requestLogPlugin } from '@mutual-graph/platform';
 import express from 'express';
 import { AuditLog } from './audit/audit-log.js';
-import { createAuthenticator } from './authentication.js';
+import { createAuthenticator } from './authentication/authenticator.js';
 import type { GatewayConfig } from './config.js';
 import { accessReportRoute } from './access-report/access-report-route.js';
 import { boundedBatches } from './batching.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { log, metrics } from './observability.js';
+import { authenticationEvents, log, metrics } from './observability.js';
 import { gatewayContextFactory } from './context.js';
 import { startGraph } from './graph.js';
 import { operationPolicyPlugin } from './plugins/operation-policy.js';
@@ -47,7 +47,7 @@ export interface BenchOnlySwitches {
  */
 export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitches = {}): Promise<RunningGateway> {
   const policyLayer = !bench.withoutPolicyLayer;
-  const authenticate = await createAuthenticator(config.authentication);
+  const authenticate = await createAuthenticator(config.authentication, authenticationEvents);
   const audit = await AuditLog.open(config.auditDatabaseUrl);
   const partnerOperations = loadRegisteredOperations(config.partnerOperationsDir);
 
@@ -74,7 +74,12 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
             embed: { endpointIsEditable: false },
             includeCookies: false,
             // Every request names who asks and why: Sandbox opens with both headers to fill in.
-            headers: { Authorization: 'Bearer <a token: npm run -s token -- --sub you --purposes RISK_MANAGEMENT>', 'X-Purpose-Of-Use': 'RISK_MANAGEMENT' },
+            headers: {
+              Authorization: config.authentication.jwksUrl
+                ? `Bearer <an access token from ${config.authentication.issuer}: npm run -s sign-in -- --issuer ${config.authentication.issuer} --client-id <your client>>`
+                : 'Bearer <a token: npm run -s token -- --sub you --purposes RISK_MANAGEMENT>',
+              'X-Purpose-Of-Use': 'RISK_MANAGEMENT',
+            },
           })
         : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -102,6 +107,8 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
     supergraph: () => internal.subgraphs.size > 0,
     'partner-supergraph': () => partner.subgraphs.size > 0,
     audit: () => audit.isReachable(),
+    // Until the identity provider's keys have been fetched once, no token can be verified.
+    ...(config.authentication.jwksUrl ? { 'identity-provider-keys': () => authenticate.ready() } : {}),
     ...Object.fromEntries([...internal.subgraphs].map(([name, url]) => [`subgraph:${name}`, async () => (await fetch(new URL('/health', url), { signal: AbortSignal.timeout(1000) })).ok])),
   });
   const internalContext = gatewayContextFactory(authenticate, internalPurpose, config.hopPrivateKey, audit);
@@ -133,6 +140,7 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
       await partner.apollo.stop();
       await internal.apollo.stop();
       await audit.close();
+      authenticate.close();
     },
   };
 }

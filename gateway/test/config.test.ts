@@ -7,7 +7,13 @@ import { gatewayConfigFromEnv, PARTNER_OPERATIONS_DIR } from '../src/config.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 
 const KEY = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'x', d: 'd' });
-const MINIMAL = { DATABASE_URL: 'postgres://audit@db/x', GATEWAY_HOP_PRIVATE_KEY: KEY, AUTH_JWKS_URL: 'https://idp/jwks' };
+const MINIMAL = {
+  DATABASE_URL: 'postgres://audit@db/x',
+  GATEWAY_HOP_PRIVATE_KEY: KEY,
+  AUTH_JWKS_URL: 'https://idp/jwks',
+  AUTH_ISSUER: 'https://idp',
+  AUTH_AUDIENCE: 'api://mutual-graph',
+};
 
 const refusal = (env: NodeJS.ProcessEnv) => {
   try {
@@ -31,7 +37,14 @@ describe("the gateway's configuration", () => {
       subgraphUrls: {},
       introspection: 'all',
     });
-    expect(config.authentication).toEqual({ jwksUrl: 'https://idp/jwks', issuer: 'mutual-graph-dev', audience: 'mutual-graph' });
+    expect(config.authentication).toEqual({
+      jwksUrl: 'https://idp/jwks',
+      issuer: 'https://idp',
+      audience: 'api://mutual-graph',
+      claims: { roles: ['roles'], purposes: ['purposes'], purposePrefix: '', memberId: 'memberId', partnerId: 'partnerId' },
+      jwksRefreshMs: 300_000,
+      jwksCooldownMs: 30_000,
+    });
     expect(config.limits).toEqual(DEFAULT_LIMITS);
     expect(gatewayConfigFromEnv({ ...MINIMAL, NODE_ENV: 'production' }).introspection).toBe('analysts');
   });
@@ -55,6 +68,52 @@ describe("the gateway's configuration", () => {
     for (const expected of [/DATABASE_URL: is not set/, /GATEWAY_HOP_PRIVATE_KEY: is not set/, /PORT: must be a whole number/, /GATEWAY_INTROSPECTION: must be all or analysts/])
       expect(message).toMatch(expected);
     expect(refusal({ ...MINIMAL, AUTH_JWKS_URL: '' })).toMatch(/set AUTH_JWKS_URL .* or AUTH_PUBLIC_KEY/);
+  });
+
+  it('needs the issuer and the audience with a JWKS (no default fits a provider), not with the development key', () => {
+    const message = refusal({ ...MINIMAL, AUTH_ISSUER: undefined, AUTH_AUDIENCE: '' });
+    expect(message).toMatch(/AUTH_ISSUER: is not set \(required with AUTH_JWKS_URL\)/);
+    expect(message).toMatch(/AUTH_AUDIENCE: is not set/);
+    const development = gatewayConfigFromEnv({ ...MINIMAL, AUTH_JWKS_URL: undefined, AUTH_ISSUER: undefined, AUTH_AUDIENCE: undefined, AUTH_PUBLIC_KEY: KEY });
+    expect(development.authentication).toMatchObject({ issuer: 'mutual-graph-dev', audience: 'mutual-graph' });
+  });
+
+  it("maps a provider's claims by preset, each part overridable", () => {
+    expect(gatewayConfigFromEnv({ ...MINIMAL, AUTH_CLAIMS: 'keycloak' }).authentication.claims).toEqual({
+      roles: ['realm_access.roles'],
+      purposes: ['realm_access.roles'],
+      purposePrefix: 'purpose.',
+      memberId: 'member_id',
+      partnerId: 'azp',
+      partnerRole: 'partner',
+    });
+    const custom = gatewayConfigFromEnv({
+      ...MINIMAL,
+      AUTH_CLAIMS: 'entra',
+      AUTH_ROLES_CLAIM: 'roles, https://mutual-graph.example.org/roles',
+      AUTH_PURPOSES_CLAIM: 'scope',
+      AUTH_PURPOSE_PREFIX: 'mg:',
+      AUTH_MEMBER_ID_CLAIM: 'extension_memberId',
+      AUTH_TOKEN_TYPE: 'at+jwt',
+      AUTH_ALGORITHMS: 'RS256, ES256',
+      AUTH_JWKS_REFRESH_SECONDS: '60',
+      AUTH_JWKS_COOLDOWN_SECONDS: '5',
+    }).authentication;
+    expect(custom).toMatchObject({
+      claims: { roles: ['roles', 'https://mutual-graph.example.org/roles'], purposes: ['scope'], purposePrefix: 'mg:', memberId: 'extension_memberId', partnerId: 'azp', partnerRole: 'partner' },
+      tokenType: 'at+jwt',
+      algorithms: ['RS256', 'ES256'],
+      jwksRefreshMs: 60_000,
+      jwksCooldownMs: 5_000,
+    });
+  });
+
+  it('refuses an unknown claim preset, a shared-secret or unsecured algorithm, a JWKS that is no http(s) URL', () => {
+    expect(refusal({ ...MINIMAL, AUTH_CLAIMS: 'okta' })).toMatch(/AUTH_CLAIMS: must be one of contract, keycloak, entra/);
+    for (const algorithms of ['HS256', 'RS256,none', ',']) expect(refusal({ ...MINIMAL, AUTH_ALGORITHMS: algorithms })).toMatch(/AUTH_ALGORITHMS: must be a comma-separated list of RS256/);
+    for (const url of ['file:///etc/jwks.json', 'idp/jwks']) expect(refusal({ ...MINIMAL, AUTH_JWKS_URL: url })).toMatch(/AUTH_JWKS_URL: must be an http\(s\) URL/);
+    expect(refusal({ ...MINIMAL, AUTH_ROLES_CLAIM: 'realm access' })).toMatch(/AUTH_ROLES_CLAIM: must be comma-separated claim paths/);
+    expect(refusal({ ...MINIMAL, AUTH_JWKS_COOLDOWN_SECONDS: '-1' })).toMatch(/AUTH_JWKS_COOLDOWN_SECONDS: must be a whole number/);
   });
 
   it('refuses to start on a bad value with one line naming the variable, never a stack trace', () => {

@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { createAuthenticator, type Authenticate } from '../../src/authentication.js';
+import { createAuthenticator, type Authenticate } from '../../src/authentication/authenticator.js';
 
 // The gateway keeps a verified client token until it expires: what an attacker would try against
 // such a cache is a token past its expiry, a forged token that looks like a kept one, and a kept
