@@ -143,7 +143,7 @@ try {
     join(import.meta.dirname, 'targets', 'gateway-without-policy.ts'),
     gatewayEnvironment({
       ownerUrls: stack.database.ownerUrls,
-      issuerPublicJwk: stack.secrets.issuerKey.publicJwk,
+      authentication: { publicJwk: stack.secrets.issuerKey.publicJwk },
       hopPrivateJwk: stack.secrets.hopKey.privateJwk,
       subgraphUrls: stack.subgraphUrls,
       port: withoutPolicyPort,

@@ -38,7 +38,7 @@ export async function spawnGateway(port: number, logFile: string, options: { env
     {
       ...gatewayEnvironment({
         ownerUrls: stack.ownerUrls,
-        issuerPublicJwk: publicHalf(stack.issuerPrivateJwk),
+        authentication: { publicJwk: publicHalf(stack.issuerPrivateJwk) },
         hopPrivateJwk: stack.hopPrivateJwk,
         subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls },
         port,

@@ -2,9 +2,14 @@ import { described, environmentSchema, port, readEnvironment, wholeNumber } from
 import { DEFAULT_SYNTHETIC_OPTIONS } from '@mutual-graph/synthetic';
 import { z } from 'zod';
 import { ROOT } from './root.js';
+import { DEFAULT_IDP_PORT } from '@mutual-graph/identity-provider';
 import { DEFAULT_EMBEDDED_PG_PORT } from './postgres.js';
 
 export const MAX_SEED_MEMBERS = 1_000_000;
+
+/** Who signs the tokens the gateway accepts: the one development key (`npm run token`), or a local OpenID Connect provider. */
+export const IDENTITY_PROVIDERS = ['dev-key', 'local'] as const;
+export type IdentityProviderMode = (typeof IDENTITY_PROVIDERS)[number];
 
 /** What `npm start`, `npm run setup` and the other stack commands read (see platform's environment.ts for the schema's habits). */
 export const STACK_ENVIRONMENT = environmentSchema(
@@ -17,6 +22,11 @@ export const STACK_ENVIRONMENT = environmentSchema(
       `synthetic members seeded into an empty database, up to ${MAX_SEED_MEMBERS.toLocaleString('en')}`,
     ),
     SEED: described(wholeNumber(Number.MIN_SAFE_INTEGER).default(DEFAULT_SYNTHETIC_OPTIONS.seed), 'seed of the synthetic data generator: same seed, same rows'),
+    IDENTITY_PROVIDER: described(
+      z.enum(IDENTITY_PROVIDERS, { error: `must be one of ${IDENTITY_PROVIDERS.join(', ')}` }).default('dev-key'),
+      '`dev-key`: the gateway trusts the one development key `npm run token` signs with; `local`: `npm start` first runs the development OpenID Connect provider (`packages/identity-provider`, keys, clients and accounts under `.data/identity-provider/`), and the gateway verifies its JWT access tokens through its JWKS, as in production',
+    ),
+    IDP_PORT: described(port().default(DEFAULT_IDP_PORT), "the local identity provider's port, with `IDENTITY_PROVIDER=local`"),
     MUTUAL_GRAPH_DATA_DIR: described(z.string().default(`${ROOT}.data`), 'where embedded PostgreSQL and development secrets live', '.data/'),
   },
   {

@@ -33,10 +33,26 @@ export function subgraphEnvironment(
   };
 }
 
-/** The environment the gateway process runs with: the audit role, the token keys, every subgraph's address, its port. */
+/** How the gateway verifies callers' tokens: the one development key, or an identity provider's JWKS (as in production). */
+export type GatewayAuthentication = { publicJwk: JWK } | { jwksUrl: string; issuer: string; audience: string; claims: 'contract' | 'keycloak' | 'entra'; tokenType?: string };
+
+export const isJwksAuthentication = (authentication: GatewayAuthentication): authentication is Extract<GatewayAuthentication, { jwksUrl: string }> => 'jwksUrl' in authentication;
+
+function authenticationEnvironment(authentication: GatewayAuthentication): Record<string, string> {
+  if (!isJwksAuthentication(authentication)) return { AUTH_PUBLIC_KEY: JSON.stringify(authentication.publicJwk) };
+  return {
+    AUTH_JWKS_URL: authentication.jwksUrl,
+    AUTH_ISSUER: authentication.issuer,
+    AUTH_AUDIENCE: authentication.audience,
+    AUTH_CLAIMS: authentication.claims,
+    ...(authentication.tokenType ? { AUTH_TOKEN_TYPE: authentication.tokenType } : {}),
+  };
+}
+
+/** The environment the gateway process runs with: the audit role, how callers' tokens are verified, the hop key, every subgraph's address, its port. */
 export function gatewayEnvironment(settings: {
   ownerUrls: Record<string, string>;
-  issuerPublicJwk: JWK;
+  authentication: GatewayAuthentication;
   hopPrivateJwk: JWK;
   subgraphUrls: Record<string, string>;
   port: number;
@@ -44,7 +60,7 @@ export function gatewayEnvironment(settings: {
 }): Record<string, string> {
   return {
     PORT: String(settings.port),
-    AUTH_PUBLIC_KEY: JSON.stringify(settings.issuerPublicJwk),
+    ...authenticationEnvironment(settings.authentication),
     ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === 'gateway').map((o) => [o.variable, settings.ownerUrls[o.name]])),
     GATEWAY_HOP_PRIVATE_KEY: JSON.stringify(settings.hopPrivateJwk),
     HOST: settings.host ?? '127.0.0.1',

