@@ -103,8 +103,12 @@ export function identityProviderSettings(env: NodeJS.ProcessEnv): IdentityProvid
 
 const secret = () => randomBytes(24).toString('base64url');
 
-/** The development clients and accounts, with fresh secrets and passwords: an internal app, a hospital partner, the analysts' sign-in, and two people. */
-export function developmentConfig(): IdentityProviderConfig {
+/**
+ * The development clients and accounts, with fresh secrets and passwords: an internal app, a
+ * hospital partner, the analysts' sign-in, and two people, the member one naming `memberId` (the
+ * stack passes a seeded member's, so that `me` finds someone).
+ */
+export function developmentConfig(memberId: string = randomUUID()): IdentityProviderConfig {
   return {
     clients: [
       { clientId: 'internal-app', clientSecret: secret(), grants: ['client_credentials'], redirectUris: [], roles: ['staff', 'purpose.MEMBERSHIP', 'purpose.RISK_MANAGEMENT', 'purpose.EDUCATION'] },
@@ -113,16 +117,16 @@ export function developmentConfig(): IdentityProviderConfig {
     ],
     accounts: [
       { username: 'analyst', password: secret(), roles: ['analyst', 'purpose.EDI_REPORTING', 'purpose.RISK_MANAGEMENT', 'purpose.MEMBERSHIP'] },
-      { username: 'member', password: secret(), roles: ['member', 'purpose.MEMBER_SELF_SERVICE'], memberId: randomUUID() },
+      { username: 'member', password: secret(), roles: ['member', 'purpose.MEMBER_SELF_SERVICE'], memberId },
     ],
   };
 }
 
 /** Reads and validates the clients and accounts; when the file is absent, writes the development default there (mode 0600) first. */
-export async function loadIdentityProviderConfig(file: string): Promise<IdentityProviderConfig> {
+export async function loadIdentityProviderConfig(file: string, defaults: { memberId?: string } = {}): Promise<IdentityProviderConfig> {
   if (!existsSync(file)) {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, `${JSON.stringify(developmentConfig(), null, 2)}\n`, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    await writeFile(file, `${JSON.stringify(developmentConfig(defaults.memberId), null, 2)}\n`, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
   }

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { SyntheticOptions } from '@mutual-graph/synthetic';
+import { syntheticMember, type SyntheticOptions } from '@mutual-graph/synthetic';
 import { DEFAULT_AUDIENCE, loadIdentityProviderConfig, startIdentityProviderProcess, type IdentityProviderConfig } from '@mutual-graph/identity-provider';
 import { prepareDatabase, type PreparedDatabase } from './database.js';
 import { openPostgres } from './postgres.js';
@@ -63,10 +63,16 @@ export interface RunningStack {
 }
 
 /** Starts the development identity provider with its keys and its clients and accounts under `<dataDir>/identity-provider/` (generated on first start). */
-async function startLocalIdentityProvider(dataDir: string, port: number, output: { quiet?: boolean; serviceLogFile?: string }): Promise<{ provider: LocalIdentityProvider; service: ServiceProcess }> {
+async function startLocalIdentityProvider(
+  dataDir: string,
+  port: number,
+  seed: SyntheticOptions | null,
+  output: { quiet?: boolean; serviceLogFile?: string },
+): Promise<{ provider: LocalIdentityProvider; service: ServiceProcess }> {
   const dir = join(dataDir, 'identity-provider');
   const configFile = join(dir, 'identity-provider.json');
-  const config = await loadIdentityProviderConfig(configFile);
+  // The member account is the first synthetic member (the seed is deterministic), so that its `me` finds someone.
+  const config = await loadIdentityProviderConfig(configFile, seed && seed.members > 0 ? { memberId: syntheticMember(0, seed).id } : {});
   const kept = output.serviceLogFile ? createWriteStream(output.serviceLogFile, { flags: 'a' }) : undefined;
   const process_ = await startIdentityProviderProcess({
     port,
@@ -95,7 +101,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   let identityProvider: LocalIdentityProvider | undefined;
   if (options.identityProvider?.mode === 'local') {
     log('starting the identity provider…');
-    const local = await startLocalIdentityProvider(options.dataDir, options.identityProvider.port, options);
+    const local = await startLocalIdentityProvider(options.dataDir, options.identityProvider.port, options.seed, options);
     services.push(local.service);
     identityProvider = local.provider;
   }
