@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '@mutual-graph/composition';
-import { EFFECTS_ENVIRONMENT, EFFECTS_WORKER_PORT, GATEWAY_ENVIRONMENT, RECEIVERS } from '@mutual-graph/gateway';
+import { EFFECTS_ENVIRONMENT, EFFECTS_WORKER_PORT, GATEWAY_ENVIRONMENT, gatewayConfigFromEnv, RECEIVERS } from '@mutual-graph/gateway';
 import { EFFECTS_ROLE, isKnownVariable, requiredVariables, SUBGRAPH_ENVIRONMENT, type EnvironmentSchema } from '@mutual-graph/platform';
 import { DATABASE_OWNERS, roleName, STACK_ENVIRONMENT } from '@mutual-graph/stack';
 import { parse } from 'yaml';
@@ -103,5 +103,26 @@ describe('docker-compose.yml', () => {
     for (const subgraph of SUBGRAPHS) {
       expect(gateway.environment[`${subgraph.name.toUpperCase()}_SUBGRAPH_URL`]).toBe(`http://${subgraph.name}:${subgraph.defaultPort}/graphql`);
     }
+  });
+
+  it('starts the gateway with the development key or with an identity provider from .env, and with neither refuses', () => {
+    // What compose passes when .env sets some of the variables: the rest arrive empty, which counts as unset.
+    const withEnv = (dotEnv: Record<string, string>) => ({
+      ...Object.fromEntries(Object.entries(services.gateway.environment).map(([name, value]) => [name, value === null || String(value).startsWith('from-environment:') ? '' : String(value)])),
+      GATEWAY_HOP_PRIVATE_KEY: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'x', d: 'd' }),
+      ...dotEnv,
+    });
+    const developmentKey = gatewayConfigFromEnv(withEnv({ AUTH_PUBLIC_KEY: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'x' }) }));
+    expect(developmentKey.authentication.jwksUrl).toBeUndefined();
+    const provider = gatewayConfigFromEnv(
+      withEnv({
+        AUTH_JWKS_URL: 'https://sso.example.org/realms/mutual/protocol/openid-connect/certs',
+        AUTH_ISSUER: 'https://sso.example.org/realms/mutual',
+        AUTH_AUDIENCE: 'mutual-graph',
+        AUTH_CLAIMS: 'keycloak',
+      }),
+    );
+    expect(provider.authentication).toMatchObject({ issuer: 'https://sso.example.org/realms/mutual', claims: { roles: ['realm_access.roles'] } });
+    expect(() => gatewayConfigFromEnv(withEnv({}))).toThrow(/set AUTH_JWKS_URL .* or AUTH_PUBLIC_KEY/);
   });
 });
