@@ -25,8 +25,8 @@ export const authenticationEvents: AuthenticationEvents = {
     jwksFetches.inc({ outcome });
     if (outcome === 'failed') log.warn({ reason }, "the identity provider's JWKS could not be fetched; the keys held are kept");
   },
-  keysRetired(kids, tokensDropped) {
-    log.info({ kids: [...kids], tokensDropped }, 'signing keys left the JWKS; tokens under them are refused from now');
+  keysRetired(keys, tokensDropped) {
+    log.info({ keys: [...keys], tokensDropped }, 'signing keys left the JWKS: tokens under them are refused from now, and every kept token is verified afresh');
   },
   refused(reason) {
     tokenRefusals.inc({ reason });

@@ -84,14 +84,15 @@ describe("the gateway's configuration", () => {
       purposes: ['realm_access.roles'],
       purposePrefix: 'purpose.',
       memberId: 'member_id',
-      partnerId: 'azp',
+      partnerId: 'partner_id',
       partnerRole: 'partner',
     });
     const custom = gatewayConfigFromEnv({
       ...MINIMAL,
       AUTH_CLAIMS: 'entra',
       AUTH_ROLES_CLAIM: 'roles, https://mutual-graph.example.org/roles',
-      AUTH_PURPOSES_CLAIM: 'scope',
+      AUTH_PURPOSES_CLAIM: 'permissions',
+      AUTH_PURPOSES_NARROWED_BY: 'scope',
       AUTH_PURPOSE_PREFIX: 'mg:',
       AUTH_MEMBER_ID_CLAIM: 'extension_memberId',
       AUTH_TOKEN_TYPE: 'at+jwt',
@@ -100,7 +101,16 @@ describe("the gateway's configuration", () => {
       AUTH_JWKS_COOLDOWN_SECONDS: '5',
     }).authentication;
     expect(custom).toMatchObject({
-      claims: { roles: ['roles', 'https://mutual-graph.example.org/roles'], purposes: ['scope'], purposePrefix: 'mg:', memberId: 'extension_memberId', partnerId: 'azp', partnerRole: 'partner' },
+      claims: {
+        roles: ['roles', 'https://mutual-graph.example.org/roles'],
+        purposes: ['permissions'],
+        purposesNarrowedBy: 'scope',
+        purposePrefix: 'mg:',
+        memberId: 'extension_memberId',
+        partnerId: 'azp',
+        partnerRole: 'partner',
+        partnerNotWith: 'scp',
+      },
       tokenType: 'at+jwt',
       algorithms: ['RS256', 'ES256'],
       jwksRefreshMs: 60_000,
@@ -114,6 +124,30 @@ describe("the gateway's configuration", () => {
     for (const url of ['file:///etc/jwks.json', 'idp/jwks']) expect(refusal({ ...MINIMAL, AUTH_JWKS_URL: url })).toMatch(/AUTH_JWKS_URL: must be an http\(s\) URL/);
     expect(refusal({ ...MINIMAL, AUTH_ROLES_CLAIM: 'realm access' })).toMatch(/AUTH_ROLES_CLAIM: must be comma-separated claim paths/);
     expect(refusal({ ...MINIMAL, AUTH_JWKS_COOLDOWN_SECONDS: '-1' })).toMatch(/AUTH_JWKS_COOLDOWN_SECONDS: must be a whole number/);
+    // No cooldown: every forged kid would be a fetch of the provider's JWKS.
+    expect(refusal({ ...MINIMAL, AUTH_JWKS_COOLDOWN_SECONDS: '0' })).toMatch(/AUTH_JWKS_COOLDOWN_SECONDS: must be a whole number from 1/);
+  });
+
+  it('refuses to read roles or purposes from what a client asks for (scope, scp): anyone could ask for any', () => {
+    for (const name of ['AUTH_PURPOSES_CLAIM', 'AUTH_ROLES_CLAIM'])
+      for (const claims of ['scope', 'scp', 'realm_access.roles,scope'])
+        expect(refusal({ ...MINIMAL, AUTH_CLAIMS: 'keycloak', [name]: claims })).toMatch(new RegExp(`${name}: must not be scope or scp`));
+  });
+
+  it('refuses a partner id every token has without a role that says which clients are partners', () => {
+    for (const claim of ['azp', 'client_id', 'sub'])
+      expect(refusal({ ...MINIMAL, AUTH_CLAIMS: 'contract', AUTH_PARTNER_ID_CLAIM: claim })).toMatch(new RegExp(`AUTH_PARTNER_ROLE: is not set, and the partner id is read from ${claim}`));
+    expect(gatewayConfigFromEnv({ ...MINIMAL, AUTH_CLAIMS: 'contract', AUTH_PARTNER_ID_CLAIM: 'azp', AUTH_PARTNER_ROLE: 'partner' }).authentication.claims).toMatchObject({
+      partnerId: 'azp',
+      partnerRole: 'partner',
+    });
+  });
+
+  it('refuses both a JWKS and a development key, and a development key that is a shared secret', () => {
+    expect(refusal({ ...MINIMAL, AUTH_PUBLIC_KEY: KEY })).toMatch(/not both/);
+    const development = { ...MINIMAL, AUTH_JWKS_URL: undefined };
+    expect(refusal({ ...development, AUTH_PUBLIC_KEY: JSON.stringify({ kty: 'oct', k: 'c2VjcmV0', alg: 'HS256' }) })).toMatch(/AUTH_PUBLIC_KEY: must be a public key/);
+    expect(refusal({ ...development, AUTH_PUBLIC_KEY: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'x', alg: 'HS256' }) })).toMatch(/AUTH_PUBLIC_KEY: its alg must be one of/);
   });
 
   it('refuses to start on a bad value with one line naming the variable, never a stack trace', () => {

@@ -118,6 +118,12 @@ describe('an analyst and a member, by authorization code with PKCE (npm run sign
     expect(codes(theirs.body)).toEqual(['SUBJECT_SCOPE']);
   });
 
+  it('takes no person for a partner system, even one given the partner role, signing in through Sandbox', async () => {
+    const { accessToken: token } = await signInAs(idp.provider, 'misassigned', 'purpose.PARTNER_CONFIRMATION');
+    expect(decodeJwt(token)).toMatchObject({ azp: 'sandbox', realm_access: { roles: ['partner', 'purpose.PARTNER_CONFIRMATION'] } });
+    expect(codes((await postGraphQL(partnerGraph(), CONFIRM, { minc: active.minc }, bearer(token))).body)).toEqual(['PURPOSE_REQUIRED']);
+  });
+
   it('refuses a wrong password, and an ID token offered as an access token', async () => {
     await expect(signInAs(idp.provider, 'analyst', 'purpose.RISK_MANAGEMENT', 'not-the-password')).rejects.toThrow(/refused the username or password/);
     const account = TEST_IDP_CONFIG.accounts.find((a) => a.username === 'analyst')!;
@@ -230,7 +236,7 @@ describe('the Entra ID layout', () => {
   }, 60_000);
   afterAll(async () => entra?.stop());
 
-  it("maps app roles: a partner's app-only token confirms a membership, an analyst's delegated token reads under its role's purpose", async () => {
+  it("maps app roles: a partner's app-only token confirms a membership, a person's never does, an analyst's delegated token reads under its role's purpose", async () => {
     const partner = await accessToken(entra.provider, 'hospital-7', 'purpose.PARTNER_CONFIRMATION');
     expect(decodeJwt(partner)).toMatchObject({ idtyp: 'app', roles: ['partner', 'purpose.PARTNER_CONFIRMATION'] });
     const confirmed = await postGraphQL(`${entra.gatewayUrl}/partner/graphql`, CONFIRM, { minc: active.minc }, bearer(partner));
@@ -239,6 +245,8 @@ describe('the Entra ID layout', () => {
     const { accessToken: analyst } = await signInAs(entra.provider, 'analyst', 'purpose.RISK_MANAGEMENT');
     const read = await postGraphQL(`${entra.gatewayUrl}/graphql`, '{ members(first: 1) { edges { node { id } } } }', {}, bearer(analyst, 'RISK_MANAGEMENT'));
     expect(read.body.errors).toBeUndefined();
+    const { accessToken: misassigned } = await signInAs(entra.provider, 'misassigned', 'purpose.PARTNER_CONFIRMATION');
+    expect(codes((await postGraphQL(`${entra.gatewayUrl}/partner/graphql`, CONFIRM, { minc: active.minc }, bearer(misassigned))).body)).toEqual(['PURPOSE_REQUIRED']);
     const { accessToken: member } = await signInAs(entra.provider, 'member', 'purpose.MEMBER_SELF_SERVICE');
     expect((await postGraphQL<{ me: { id: string } }>(`${entra.gatewayUrl}/graphql`, '{ me { id } }', {}, bearer(member, 'MEMBER_SELF_SERVICE'))).body.data!.me.id).toBe(active.id);
   });

@@ -20,12 +20,14 @@ import type { ServiceProcess } from '@mutual-graph/stack';
 export const AUDIENCE = 'api://mutual-graph';
 
 const secrets: Record<string, string> = Object.fromEntries(TEST_IDP_CONFIG.clients.flatMap((c) => ('clientSecret' in c ? [[c.clientId, c.clientSecret]] : [])));
-const passwords: Record<string, string> = Object.fromEntries(TEST_IDP_CONFIG.accounts.map((a) => [a.username, a.password]));
+/** A person given the partner role by mistake (a group, a composite role): no partner system for that. */
+const MISASSIGNED = { username: 'misassigned', password: 'misassigned-password-1', roles: ['partner', 'purpose.PARTNER_CONFIRMATION'] };
+const passwords: Record<string, string> = Object.fromEntries([...TEST_IDP_CONFIG.accounts, MISASSIGNED].map((a) => [a.username, a.password]));
 
 /** The test provider's clients and accounts, its member account naming `memberId` (a seeded member). */
 export const providerConfig = (memberId: string): IdentityProviderConfig => ({
   ...TEST_IDP_CONFIG,
-  accounts: TEST_IDP_CONFIG.accounts.map((a) => (a.username === 'member' ? { ...a, memberId } : a)),
+  accounts: [...TEST_IDP_CONFIG.accounts.map((a) => (a.username === 'member' ? { ...a, memberId } : a)), MISASSIGNED],
 });
 
 export interface ProviderAndGateway {

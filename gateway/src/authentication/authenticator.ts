@@ -1,6 +1,6 @@
 import { unauthenticated } from '@mutual-graph/policy';
 import { bearerToken, type Principal } from '@mutual-graph/hop';
-import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
+import { importJWK, jwtVerify, type JWK } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { CLAIM_PRESETS, principalFrom, type ClaimMapping } from './claim-mapping.js';
 import { KeySetUnavailable, RemoteKeySet } from './remote-key-set.js';
@@ -39,14 +39,9 @@ const VERIFIED_TOKENS = 10_000;
 /** A verified token is trusted again without its signature checked for at most this long, and never past its expiry. */
 const VERIFIED_FOR_MS = 5 * 60_000;
 
-interface Verified {
-  principal: Principal;
-  kid: string | undefined;
-}
-
 export interface AuthenticationEvents {
   jwksFetched?: (outcome: 'ok' | 'failed', reason?: string) => void;
-  keysRetired?: (kids: ReadonlySet<string>, tokensDropped: number) => void;
+  keysRetired?: (keys: ReadonlySet<string>, tokensDropped: number) => void;
   refused?: (reason: string) => void;
 }
 
@@ -56,20 +51,22 @@ export interface AuthenticationEvents {
  * a bad signature, an expired token or a key that cannot be had is UNAUTHENTICATED. A token verified
  * once is kept, by its exact text, until it expires (at most VERIFIED_FOR_MS): the same token again
  * is the same principal without its signature checked again; a token refused is not kept. When a key
- * leaves the provider's JWKS, the tokens kept under it are dropped with it.
+ * leaves the provider's JWKS, every token kept is dropped, and a verification under way is done again.
  */
 export async function createAuthenticator(config: AuthenticationConfig, events: AuthenticationEvents = {}): Promise<Authenticator> {
-  const verified = new LRUCache<string, Verified>({ max: VERIFIED_TOKENS });
+  const verified = new LRUCache<string, Principal>({ max: VERIFIED_TOKENS });
   const keySet = config.jwksUrl
     ? new RemoteKeySet({
         url: new URL(config.jwksUrl),
         refreshMs: config.jwksRefreshMs ?? 300_000,
         cooldownMs: config.jwksCooldownMs ?? 30_000,
         onFetch: events.jwksFetched,
-        onRetired: (kids) => {
-          const dropped = [...verified.entries()].filter(([, entry]) => entry.kid === undefined || kids.has(entry.kid)).map(([token]) => token);
-          for (const token of dropped) verified.delete(token);
-          events.keysRetired?.(kids, dropped.length);
+        // A key left the set: every token kept is verified afresh (retirements are rare; which key verified a kept
+        // token is not known for certain, as kids may be absent or reused).
+        onRetired: (keys) => {
+          const dropped = verified.size;
+          verified.clear();
+          events.keysRetired?.(keys, dropped);
         },
       })
     : undefined;
@@ -78,6 +75,14 @@ export async function createAuthenticator(config: AuthenticationConfig, events: 
   if (!key) throw new Error('authentication needs a JWKS address or a public key');
   const algorithms = config.algorithms ?? (config.publicKey ? [config.publicKey.alg ?? 'EdDSA'] : ASYMMETRIC_ALGORITHMS);
   const mapping = config.claims ?? CLAIM_PRESETS.contract;
+  const options = {
+    issuer: config.issuer,
+    audience: config.audience,
+    algorithms,
+    // A token without an expiry would be good for ever.
+    requiredClaims: ['exp', 'sub'],
+    ...(config.tokenType ? { typ: config.tokenType } : {}),
+  };
   const refuse = (reason: string, message: string) => {
     events.refused?.(reason);
     return unauthenticated(message);
@@ -87,15 +92,16 @@ export async function createAuthenticator(config: AuthenticationConfig, events: 
     const token = bearerToken(authorization);
     if (!token) throw refuse('missing', 'an Authorization: Bearer token is required');
     const known = verified.get(token);
-    if (known) return known.principal;
+    if (known) return known;
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, key as never, {
-        issuer: config.issuer,
-        audience: config.audience,
-        algorithms,
-        ...(config.tokenType ? { typ: config.tokenType } : {}),
-      }));
+      // A verification that a retirement overtook may have used the key retired: it is done again, under the set now held.
+      for (let attempt = 0; ; attempt++) {
+        const generation = keySet?.generation;
+        ({ payload } = await jwtVerify(token, key as never, options));
+        if (keySet?.generation === generation) break;
+        if (attempt === 2) throw new KeySetUnavailable('the keys changed during every verification');
+      }
     } catch (error) {
       if (error instanceof KeySetUnavailable) throw refuse('keys-unavailable', 'the token cannot be verified now: try again shortly');
       const code = (error as { code?: string }).code;
@@ -110,7 +116,7 @@ export async function createAuthenticator(config: AuthenticationConfig, events: 
       throw error;
     }
     const ttl = Math.min(VERIFIED_FOR_MS, typeof payload.exp === 'number' ? payload.exp * 1000 - Date.now() : VERIFIED_FOR_MS);
-    if (ttl > 0) verified.set(token, { principal, kid: decodeProtectedHeader(token).kid }, { ttl });
+    if (ttl > 0) verified.set(token, principal, { ttl });
     return principal;
   };
   return Object.assign(authenticate, {

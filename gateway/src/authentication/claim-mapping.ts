@@ -16,6 +16,11 @@ export interface ClaimMapping {
   purposes: string[];
   /** Only values with this prefix are purposes (`purpose.MEMBERSHIP`); '' takes every value as it is. */
   purposePrefix: string;
+  /**
+   * A claim the client chose by asking (`scope`, `scp`) that narrows the purposes when the token has
+   * it: a purpose counts only if it is also there (with the same prefix). It never adds one.
+   */
+  purposesNarrowedBy?: string;
   memberId: string;
   partnerId: string;
   /**
@@ -24,6 +29,12 @@ export interface ClaimMapping {
    * partner system; without it an internal app's token would be taken for a partner's.
    */
   partnerRole?: string;
+  /**
+   * The partner id is read only from a token without this claim: one only a person's token has
+   * (Entra ID's `scp`, the scopes a user delegated), so that a person given the partner role who
+   * signs in through an app is not taken for a partner system named after that app.
+   */
+  partnerNotWith?: string;
 }
 
 export const CLAIM_PRESETS = {
@@ -32,19 +43,25 @@ export const CLAIM_PRESETS = {
   /**
    * Keycloak: realm roles, purposes among them as roles `purpose.<PURPOSE>` (a client scope of the
    * same name, with that role in its scope, lets a client ask for a narrower token); the member id
-   * from a user-attribute mapper `member_id`; a partner is a client-credentials client holding role `partner`.
+   * from a user-attribute mapper `member_id`; a partner is a client holding role `partner` whose
+   * hardcoded-claim mapper sets `partner_id` (on that client's tokens alone, so never on a person's
+   * sign-in through another client).
    */
-  keycloak: { roles: ['realm_access.roles'], purposes: ['realm_access.roles'], purposePrefix: 'purpose.', memberId: 'member_id', partnerId: 'azp', partnerRole: 'partner' },
+  keycloak: { roles: ['realm_access.roles'], purposes: ['realm_access.roles'], purposePrefix: 'purpose.', memberId: 'member_id', partnerId: 'partner_id', partnerRole: 'partner' },
   /**
    * Entra ID (v2 access tokens): app roles assigned to users, groups and service principals, in
    * `roles`; not `scp`, which says what a user consented to let an app do, not what the user may do.
-   * The member id from a claims-mapping policy's `member_id`; a partner is an app holding app role `partner`.
+   * The member id from a claims-mapping policy's `member_id`; a partner is an app holding app role
+   * `partner`, by its client id, in an app-only token (one without `scp`).
    */
-  entra: { roles: ['roles'], purposes: ['roles'], purposePrefix: 'purpose.', memberId: 'member_id', partnerId: 'azp', partnerRole: 'partner' },
+  entra: { roles: ['roles'], purposes: ['roles'], purposePrefix: 'purpose.', memberId: 'member_id', partnerId: 'azp', partnerRole: 'partner', partnerNotWith: 'scp' },
 } as const satisfies Record<string, ClaimMapping>;
 
 export type ClaimPreset = keyof typeof CLAIM_PRESETS;
 export const CLAIM_PRESET_NAMES = Object.keys(CLAIM_PRESETS) as ClaimPreset[];
+
+/** Claims a client chooses by asking (RFC 6749 scopes): never where roles or purposes are read, as a client could ask for any. */
+export const REQUESTED_CLAIMS = ['scope', 'scp'];
 
 /**
  * The claim at `path`: at each level, the longest name that the remaining path is or starts
@@ -66,9 +83,9 @@ export function readClaim(payload: Record<string, unknown>, path: string): unkno
   return value;
 }
 
-/** A claim's values: an array's strings, or a space-separated string's words (`scope`, `scp`). */
+/** A claim's values: an array's strings, or a space-separated string's words (RFC 6749's scope syntax: U+0020 alone separates). */
 export function claimValues(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  if (typeof value === 'string') return value.split(' ').filter(Boolean);
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
   return [];
 }
@@ -88,13 +105,17 @@ export function principalFrom(payload: Record<string, unknown>, mapping: ClaimMa
   const values = union(payload, mapping.roles);
   // With a prefix, purposes are values of their own (`purpose.X`), not roles, wherever they sit.
   const roles = prefix === '' ? values : values.filter((role) => !role.startsWith(prefix));
+  const asked = mapping.purposesNarrowedBy === undefined ? undefined : readClaim(payload, mapping.purposesNarrowedBy);
+  const narrowing = asked === undefined ? undefined : new Set(claimValues(asked));
   const purposes = union(payload, mapping.purposes)
     .filter((value) => value.startsWith(prefix))
     .map((value) => value.slice(prefix.length))
-    .filter(isPurpose);
+    .filter(isPurpose)
+    .filter((purpose) => narrowing === undefined || narrowing.has(`${prefix}${purpose}`));
   const memberId = readClaim(payload, mapping.memberId);
   if (memberId !== undefined && !(typeof memberId === 'string' && isUuid(memberId))) throw unauthenticated("the token's member is not a member id");
-  const partnerId = mapping.partnerRole === undefined || roles.includes(mapping.partnerRole) ? readClaim(payload, mapping.partnerId) : undefined;
+  const isPartner = (mapping.partnerRole === undefined || roles.includes(mapping.partnerRole)) && (mapping.partnerNotWith === undefined || readClaim(payload, mapping.partnerNotWith) === undefined);
+  const partnerId = isPartner ? readClaim(payload, mapping.partnerId) : undefined;
   if (partnerId !== undefined && !isIdentifier(partnerId)) throw unauthenticated("the token's partner is not an identifier");
   return Object.freeze({
     sub: payload.sub,
@@ -105,6 +126,10 @@ export function principalFrom(payload: Record<string, unknown>, mapping: ClaimMa
   });
 }
 
-/** Identifiers as a token may carry them: at most 200 characters (the audit's columns), none a control character. */
-const IDENTIFIER = /^[^\p{Cc}\p{Cs}]{1,200}$/u;
+/**
+ * Identifiers as a token may carry them: at most 200 characters (the audit's columns), none a
+ * control, format (zero-width, direction marks) or line/paragraph separator character, so that no
+ * recorded name can look like another's.
+ */
+const IDENTIFIER = /^[^\p{Cc}\p{Cs}\p{Cf}\p{Zl}\p{Zp}]{1,200}$/u;
 const isIdentifier = (value: unknown): value is string => typeof value === 'string' && IDENTIFIER.test(value);

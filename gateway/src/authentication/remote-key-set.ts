@@ -1,4 +1,4 @@
-import { createLocalJWKSet, errors, type FlattenedJWSInput, type JSONWebKeySet, type JWSHeaderParameters } from 'jose';
+import { calculateJwkThumbprint, createLocalJWKSet, errors, type FlattenedJWSInput, type JSONWebKeySet, type JWK, type JWSHeaderParameters } from 'jose';
 
 export interface RemoteKeySetOptions {
   url: URL;
@@ -10,8 +10,8 @@ export interface RemoteKeySetOptions {
   timeoutMs?: number;
   /** Each fetch's outcome, for the metrics and the log. */
   onFetch?: (outcome: 'ok' | 'failed', reason?: string) => void;
-  /** Key ids that were in the set and are no longer (a retirement). */
-  onRetired?: (kids: ReadonlySet<string>) => void;
+  /** Keys (by kid, or thumbprint for a key without one) that were in the set and are no longer: a retirement. */
+  onRetired?: (keys: ReadonlySet<string>) => void;
 }
 
 /** A JWKS larger than this is refused: the set of a provider's signing keys is a few kilobytes. */
@@ -31,7 +31,9 @@ export class KeySetUnavailable extends Error {}
  */
 export class RemoteKeySet {
   private local: ReturnType<typeof createLocalJWKSet> | undefined;
-  private kids = new Set<string>();
+  /** The keys held, by RFC 7638 thumbprint (what a key is, whatever its kid says), with the name each is shown by. */
+  private held = new Map<string, string>();
+  private retirements = 0;
   private lastOnDemand = Number.NEGATIVE_INFINITY;
   private pending: Promise<void> | undefined;
   private readonly timer: NodeJS.Timeout;
@@ -45,6 +47,11 @@ export class RemoteKeySet {
   /** Whether a set has been fetched at least once (readiness: before that no token can be verified). */
   get loaded(): boolean {
     return this.local !== undefined;
+  }
+
+  /** How many retirements the set has seen: a verification that began under another count may have used a key since retired. */
+  get generation(): number {
+    return this.retirements;
   }
 
   /** jose's key lookup for `jwtVerify`. */
@@ -81,7 +88,7 @@ export class RemoteKeySet {
   /** One fetch at a time; a failure keeps the keys held. */
   private fetch(): Promise<void> {
     this.pending ??= this.load()
-      .then((jwks) => this.apply(jwks))
+      .then(async (jwks) => this.apply(jwks, await thumbprints(jwks)))
       .catch((error: unknown) => this.options.onFetch?.('failed', error instanceof Error ? error.message : String(error)))
       .finally(() => {
         this.pending = undefined;
@@ -102,18 +109,32 @@ export class RemoteKeySet {
     const text = await boundedText(response, MAX_JWKS_BYTES);
     const jwks = JSON.parse(text) as JSONWebKeySet;
     if (typeof jwks !== 'object' || jwks === null || !Array.isArray(jwks.keys)) throw new Error('the JWKS is not a JSON Web Key Set');
+    // A provider never withdraws every key at once; a set with no signing key is a fault, not a rotation.
+    if (!jwks.keys.some(isSigningKey)) throw new Error('the JWKS holds no signing key');
     return jwks;
   }
 
-  private apply(jwks: JSONWebKeySet): void {
+  private apply(jwks: JSONWebKeySet, keys: Map<string, string>): void {
     const next = createLocalJWKSet(jwks);
-    const kids = new Set(jwks.keys.map((key) => key.kid).filter((kid): kid is string => typeof kid === 'string'));
-    const retired = new Set([...this.kids].filter((kid) => !kids.has(kid)));
+    const retired = new Set([...this.held].filter(([thumbprint]) => !keys.has(thumbprint)).map(([, shown]) => shown));
     this.local = next;
-    this.kids = kids;
+    this.held = keys;
+    if (retired.size > 0) this.retirements++;
     this.options.onFetch?.('ok');
     if (retired.size > 0) this.options.onRetired?.(retired);
   }
+}
+
+const isSigningKey = (key: JWK) => typeof key === 'object' && key !== null && key.kty !== 'oct' && (key.use === undefined || key.use === 'sig');
+
+/** The set's signing keys by thumbprint, each shown by its kid (or its thumbprint); a key jose cannot read is left out. */
+async function thumbprints(jwks: JSONWebKeySet): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  for (const key of jwks.keys.filter(isSigningKey)) {
+    const thumbprint = await calculateJwkThumbprint(key).catch(() => undefined);
+    if (thumbprint) keys.set(thumbprint, typeof key.kid === 'string' ? key.kid : thumbprint);
+  }
+  return keys;
 }
 
 /** A response's text, refused past `limit` bytes (a provider's answer is input too). */

@@ -29,6 +29,8 @@ const keycloakPartner = {
   ...keycloakUser,
   sub: 'c1e0:service-account-hospital-7',
   azp: 'hospital-7',
+  // A hardcoded-claim mapper on the partner's client.
+  partner_id: 'hospital-7',
   preferred_username: 'service-account-hospital-7',
   realm_access: { roles: ['partner', 'purpose.PARTNER_CONFIRMATION'] },
   scope: 'purpose.PARTNER_CONFIRMATION',
@@ -80,7 +82,10 @@ describe('claim paths', () => {
   });
 
   it("takes an array's strings or a scope string's words, and nothing else", () => {
-    expect(claimValues('openid  purpose.MEMBERSHIP\tprofile')).toEqual(['openid', 'purpose.MEMBERSHIP', 'profile']);
+    expect(claimValues('openid  purpose.MEMBERSHIP profile')).toEqual(['openid', 'purpose.MEMBERSHIP', 'profile']);
+    // RFC 6749: only U+0020 separates scopes; a tab or a no-break space does not split one value into two.
+    for (const joined of ['analyst\tpurpose.PRIVACY_OFFICE', 'analyst\u00a0purpose.PRIVACY_OFFICE', 'analyst\u2028purpose.PRIVACY_OFFICE', 'analyst\ufeffpurpose.PRIVACY_OFFICE'])
+      expect(claimValues(joined)).toEqual([joined]);
     expect(claimValues(['a', 1, null, { b: 2 }, 'c'])).toEqual(['a', 'c']);
     expect(claimValues({ roles: ['a'] })).toEqual([]);
     expect(claimValues(7)).toEqual([]);
@@ -96,14 +101,19 @@ describe('the Keycloak mapping', () => {
     });
   });
 
-  it('makes a client-credentials client holding the partner role a partner, by its client id', () => {
+  it("makes a client holding the partner role a partner, by its client's partner_id", () => {
     expect(principalFrom(keycloakPartner, CLAIM_PRESETS.keycloak)).toMatchObject({ roles: ['partner'], purposes: ['PARTNER_CONFIRMATION'], partnerId: 'hospital-7' });
   });
 
-  it('never makes a user or an internal app a partner: every token has an azp, only the partner role reads it', () => {
+  it('never makes a user or an internal app a partner: not by its azp, nor by the partner role alone', () => {
     expect(principalFrom(keycloakUser, CLAIM_PRESETS.keycloak).partnerId).toBeUndefined();
-    const internalApp = { ...keycloakPartner, azp: 'internal-app', realm_access: { roles: ['staff', 'purpose.MEMBERSHIP'] } };
+    const internalApp = { ...keycloakPartner, azp: 'internal-app', partner_id: undefined, realm_access: { roles: ['staff', 'purpose.MEMBERSHIP'] } };
     expect(principalFrom(internalApp, CLAIM_PRESETS.keycloak).partnerId).toBeUndefined();
+    // A person given the partner role (a group, a composite role) who signs in through Sandbox.
+    const person = { ...keycloakUser, realm_access: { roles: ['partner', 'purpose.PARTNER_CONFIRMATION'] } };
+    expect(principalFrom(person, CLAIM_PRESETS.keycloak).partnerId).toBeUndefined();
+    // A partner_id without the partner role names no partner either.
+    expect(principalFrom({ ...keycloakPartner, realm_access: { roles: ['staff'] } }, CLAIM_PRESETS.keycloak).partnerId).toBeUndefined();
   });
 
   it('takes no purpose from a scope or a client role, nor a role that only looks like one', () => {
@@ -127,6 +137,11 @@ describe('the Entra ID mapping', () => {
       purposes: ['PARTNER_CONFIRMATION'],
       partnerId: '5b8c1f9e-hospital-7',
     });
+  });
+
+  it('takes no person for a partner: a delegated token (it has scp) holding the partner role names none', () => {
+    const person = { ...entraMember, member_id: undefined, roles: ['partner', 'purpose.PARTNER_CONFIRMATION'], scp: 'access_as_user' };
+    expect(principalFrom(person, CLAIM_PRESETS.entra).partnerId).toBeUndefined();
   });
 
   it("reads a member's app roles and member id (lower-cased), and no purpose from scp", () => {
@@ -164,8 +179,25 @@ describe('every mapping refuses a token that names no one it could record', () =
 
   it("a partner's id that could not be stored as it is", () => {
     expect(refused({ ...entraApp, azp: 'h'.repeat(5000) }, 'entra')).toBe('UNAUTHENTICATED');
-    expect(refused({ ...keycloakPartner, azp: 'hospital\u00007' }, 'keycloak')).toBe('UNAUTHENTICATED');
+    expect(refused({ ...keycloakPartner, partner_id: 'hospital\u00007' }, 'keycloak')).toBe('UNAUTHENTICATED');
+    // Look-alikes of another party's name: zero-width, direction marks, line separators.
+    for (const partnerId of ['hospital-7\u200b', '\u202ehospital-7', 'hospital\u2028-7', 'hospital\u20297', '\ufeffhospital-7'])
+      expect(refused({ ...keycloakPartner, partner_id: partnerId }, 'keycloak')).toBe('UNAUTHENTICATED');
+    expect(refused({ ...entraApp, sub: '\u202emallory' }, 'entra')).toBe('UNAUTHENTICATED');
     expect(refused({ sub: 'x', partnerId: ['hospital-7'] }, 'contract')).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('purposes narrowed by what the client asked for', () => {
+  const narrowed = { ...CLAIM_PRESETS.keycloak, purposesNarrowedBy: 'scope' };
+
+  it('keeps a held purpose only if the token also asked for it, and never adds one', () => {
+    const token = { ...keycloakUser, scope: 'openid purpose.EDI_REPORTING purpose.PRIVACY_OFFICE' };
+    expect(principalFrom(token, narrowed).purposes).toEqual(['EDI_REPORTING']);
+  });
+
+  it('narrows nothing in a token without the claim', () => {
+    expect(principalFrom({ ...keycloakUser, scope: undefined }, narrowed).purposes).toEqual(['EDI_REPORTING', 'RISK_MANAGEMENT']);
   });
 });
 

@@ -12,14 +12,16 @@ const ISSUER = 'https://idp.test';
 const AUDIENCE = 'api://mutual-graph';
 
 interface SigningKey {
-  kid: string;
+  kid: string | undefined;
   privateKey: CryptoKey;
   publicJwk: JWK;
 }
 
-async function signingKey(kid = randomUUID()): Promise<SigningKey> {
+/** An RS256 key pair; `kid: null` gives a key the JWKS publishes without a kid. */
+async function signingKey(kid: string | null = randomUUID()): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  const publicJwk: JWK = { ...(await exportJWK(publicKey)), alg: 'RS256', use: 'sig', ...(kid === null ? {} : { kid }) };
+  return { kid: kid ?? undefined, privateKey, publicJwk };
 }
 
 const sign = (key: SigningKey, claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}) =>
@@ -33,13 +35,15 @@ const sign = (key: SigningKey, claims: Record<string, unknown> = {}, header: Rec
     purposes: ['MEMBERSHIP'],
     ...claims,
   })
-    .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'at+jwt', ...header })
+    .setProtectedHeader({ alg: 'RS256', ...(key.kid === undefined ? {} : { kid: key.kid }), typ: 'at+jwt', ...header })
     .sign(key.privateKey);
 
 /** A JWKS endpoint whose keys the test sets, counting the fetches it answers. */
 class JwksEndpoint {
   keys: JWK[] = [];
   body: string | undefined;
+  /** Answers in the test's stead (to hold an answer back). */
+  handler: ((response: import('node:http').ServerResponse, body: string) => void) | undefined;
   status = 200;
   fetches = 0;
   private server: Server | undefined;
@@ -48,8 +52,10 @@ class JwksEndpoint {
   async start(port = 0): Promise<this> {
     this.server = createServer((_request, response) => {
       this.fetches++;
+      const body = this.body ?? JSON.stringify({ keys: this.keys });
+      if (this.handler) return this.handler(response, body);
       response.writeHead(this.status, { 'content-type': 'application/json' });
-      response.end(this.body ?? JSON.stringify({ keys: this.keys }));
+      response.end(body);
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
@@ -174,6 +180,53 @@ describe("the identity provider's keys, while the gateway runs", () => {
     }
   });
 
+  it('keeps none of the tokens whose verification was under way when their key was retired', async () => {
+    const [old, next] = [await signingKey('old'), await signingKey('new')];
+    const { endpoint, authenticator } = await provider([old, next], { cooldownMs: 0 });
+    const tokens = await Promise.all(Array.from({ length: 200 }, () => sign(old)));
+    // The JWKS answer that retires the old key is held back while the tokens are being verified, then let go.
+    let release: (() => void) | undefined;
+    endpoint.keys = [next.publicJwk];
+    endpoint.handler = (response, body) => {
+      release = () => response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    };
+    const retiring = refusal(authenticator, await sign(await signingKey('unknown')));
+    await until(() => release !== undefined);
+    const verifying = Promise.all(tokens.map((token) => refusal(authenticator, token)));
+    release!();
+    endpoint.handler = undefined;
+    await Promise.all([retiring, verifying]);
+    const after = await Promise.all(tokens.map((token) => refusal(authenticator, token)));
+    expect(after.filter((r) => r.code === 'accepted')).toHaveLength(0);
+  });
+
+  it('retires a key by what it is, not by its kid: a key without a kid, or new material under an old kid', async () => {
+    for (const [before, after] of [
+      [await signingKey(null), await signingKey(null)],
+      [await signingKey('k1'), await signingKey('k1')],
+    ]) {
+      const { endpoint, authenticator } = await provider([before], { refreshMs: 100 });
+      const kept = await sign(before);
+      expect((await refusal(authenticator, kept)).code).toBe('accepted');
+      endpoint.keys = [after.publicJwk];
+      const fetched = endpoint.fetches;
+      await until(() => endpoint.fetches > fetched + 1);
+      expect((await refusal(authenticator, kept)).code).toBe('UNAUTHENTICATED');
+      expect((await refusal(authenticator, await sign(after))).code).toBe('accepted');
+    }
+  });
+
+  it('keeps its keys when the JWKS turns empty: a provider withdraws no key it has not replaced', async () => {
+    const a = await signingKey();
+    const { endpoint, authenticator } = await provider([a], { refreshMs: 60 });
+    for (const keys of [[], [{ kty: 'oct', k: 'c2VjcmV0', kid: 'shared' }], [{ ...a.publicJwk, use: 'enc' }]] as JWK[][]) {
+      endpoint.keys = keys;
+      const fetched = endpoint.fetches;
+      await until(() => endpoint.fetches > fetched + 1);
+      expect((await refusal(authenticator, await sign(a))).code).toBe('accepted');
+    }
+  });
+
   it('refuses every token as UNAUTHENTICATED until the JWKS has been fetched once, then accepts them', async () => {
     const a = await signingKey();
     const endpoint = new JwksEndpoint();
@@ -198,10 +251,11 @@ describe('tokens that try another way past the signature', () => {
     const a = await signingKey();
     const { authenticator } = await provider([a], { tokenType: 'at+jwt' });
     const claims = { sub: 'mallory', iss: ISSUER, aud: AUDIENCE, roles: ['staff'], purposes: ['PRIVACY_OFFICE'], exp: Math.floor(Date.now() / 1000) + 300 };
+    const kid = a.kid!;
     const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
-    const none = `${encode({ alg: 'none', kid: a.kid, typ: 'at+jwt' })}.${encode(claims)}.`;
+    const none = `${encode({ alg: 'none', kid, typ: 'at+jwt' })}.${encode(claims)}.`;
     const hmacKey = new TextEncoder().encode(JSON.stringify(a.publicJwk));
-    const hmac = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: a.kid, typ: 'at+jwt' }).sign(hmacKey);
+    const hmac = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid, typ: 'at+jwt' }).sign(hmacKey);
     for (const token of [
       none,
       hmac,
@@ -209,8 +263,10 @@ describe('tokens that try another way past the signature', () => {
       await sign(a, { aud: 'api://another-api' }),
       await sign(a, {}, { typ: 'JWT' }),
       await sign(a, { exp: Math.floor(Date.now() / 1000) - 60 }),
+      // No expiry: it would be good for ever.
+      await sign(a, { exp: undefined }),
       // The provider's kid, another key's signature.
-      await sign({ ...(await signingKey()), kid: a.kid }),
+      await sign({ ...(await signingKey()), kid }),
     ])
       expect((await refusal(authenticator, token)).code).toBe('UNAUTHENTICATED');
   });

@@ -3,6 +3,9 @@ import { PURPOSE_ROLE_PREFIX, type ClaimShape } from './configuration.js';
 
 const isPurposeRole = (role: string) => role.startsWith(PURPOSE_ROLE_PREFIX);
 
+/** The role that makes a client a partner system. */
+export const PARTNER_ROLE = 'partner';
+
 /** The purpose roles a principal holds: each is also a scope of the same name. */
 export const purposeScopesOf = (roles: readonly string[]): string[] => roles.filter(isPurposeRole);
 
@@ -37,6 +40,8 @@ export function accessTokenClaims(shape: ClaimShape, principal: TokenPrincipal, 
       azp: principal.clientId,
       realm_access: { roles },
       preferred_username: principal.kind === 'account' ? principal.username : `service-account-${principal.clientId}`,
+      // A hardcoded-claim mapper on each partner's client: its own tokens name it, a person's sign-in never does.
+      ...(principal.kind === 'client' && principal.roles.includes(PARTNER_ROLE) ? { partner_id: principal.clientId } : {}),
       ...memberId,
     };
   }
@@ -45,7 +50,8 @@ export function accessTokenClaims(shape: ClaimShape, principal: TokenPrincipal, 
     : {
         azp: principal.clientId,
         roles,
-        ...(principal.delegatedScopes.length > 0 ? { scp: principal.delegatedScopes.join(' ') } : {}),
+        // Entra ID's delegated tokens always carry scp (at least the API's default scope): it tells them from app-only ones.
+        scp: principal.delegatedScopes.length > 0 ? principal.delegatedScopes.join(' ') : 'user_impersonation',
         oid: objectIdFor('account', principal.username),
         ...memberId,
       };

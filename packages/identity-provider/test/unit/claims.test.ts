@@ -21,14 +21,18 @@ describe('the claim layouts', () => {
   const account = { kind: 'account', clientId: 'sandbox', username: 'member', roles: ['member', 'purpose.MEMBER_SELF_SERVICE'], memberId: 'm-1', delegatedScopes: ['openid'] } as const;
   const client = { kind: 'client', clientId: 'hospital-7', roles: ['partner', 'purpose.PARTNER_CONFIRMATION'] } as const;
 
-  it("keycloak: realm_access.roles, azp, preferred_username (a service account's for a client), member_id", () => {
+  it("keycloak: realm_access.roles, azp, preferred_username (a service account's for a client), member_id, a partner client's partner_id", () => {
     expect(accessTokenClaims('keycloak', account, ['purpose.MEMBER_SELF_SERVICE'])).toEqual({
       azp: 'sandbox',
       realm_access: { roles: ['member', 'purpose.MEMBER_SELF_SERVICE'] },
       preferred_username: 'member',
       member_id: 'm-1',
     });
-    expect(accessTokenClaims('keycloak', client, [])).toEqual({ azp: 'hospital-7', realm_access: { roles: ['partner'] }, preferred_username: 'service-account-hospital-7' });
+    expect(accessTokenClaims('keycloak', client, [])).toEqual({ azp: 'hospital-7', realm_access: { roles: ['partner'] }, preferred_username: 'service-account-hospital-7', partner_id: 'hospital-7' });
+    const internalApp = { kind: 'client', clientId: 'internal-app', roles: ['staff'] } as const;
+    expect(accessTokenClaims('keycloak', internalApp, [])).not.toHaveProperty('partner_id');
+    // A person holding the partner role, signed in through a client, is named by no partner_id.
+    expect(accessTokenClaims('keycloak', { ...account, roles: ['partner'] }, [])).not.toHaveProperty('partner_id');
   });
 
   it('entra: roles, azp, oid; idtyp app for a client, scp for a user', () => {
@@ -39,6 +43,8 @@ describe('the claim layouts', () => {
       oid: objectIdFor('client', 'hospital-7'),
     });
     expect(accessTokenClaims('entra', account, [])).toEqual({ azp: 'sandbox', roles: ['member'], scp: 'openid', oid: objectIdFor('account', 'member'), member_id: 'm-1' });
+    // A delegated token always has scp, as Entra ID's do: it tells a person's token from an app's.
+    expect(accessTokenClaims('entra', { ...account, delegatedScopes: [] }, [])).toMatchObject({ scp: 'user_impersonation' });
   });
 
   it('gives each principal one oid, a UUID, different for an account and a client of the same name', () => {
