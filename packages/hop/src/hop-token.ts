@@ -117,6 +117,8 @@ export function hopVerifier(publicJwk: JWK, audience: string, onRefusal: (reason
       purpose: payload.purpose,
       requestId: typeof payload.rid === 'string' ? payload.rid : '',
       ...(typeof payload.eff === 'string' ? { effect: payload.eff } : {}),
+      // Only a declared peer call's token is signed without its variables (context.ts, peerTokens).
+      ...(typeof payload.vars !== 'string' ? { peerCall: true as const } : {}),
     };
   };
   // Checked synchronously (node:crypto); a refusal is the promise's rejection, as callers await it.

@@ -21,6 +21,11 @@ export interface HopClaims {
    * may call. Never on a client's operation.
    */
   effect?: string;
+  /**
+   * Set when the token is a peer token: bound to one declared peer call's query (any variables),
+   * which a subgraph asks of another under the request, never the gateway's plan for a client.
+   */
+  peerCall?: true;
 }
 
 /** Issuer of the gateway-to-subgraph token; its audience is the one subgraph it is for. */

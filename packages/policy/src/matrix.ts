@@ -16,6 +16,13 @@ export interface PurposePolicy {
    * purpose may not use: it would read member records by id past the limit.
    */
   entityFetches?: boolean;
+  /**
+   * Categories this purpose reads only in the declared peer calls one subgraph makes of another
+   * (peer-calls.ts), never in an answer to a client: the subgraph asking reads them to do the
+   * purpose's work (whom to send a survey) and returns none of them. A peer token is bound to its
+   * declared query alone, so nothing else can be asked with it.
+   */
+  peerCallCategories?: readonly DataCategory[];
   /** Why this row differs from the privacy policy's plain reading, when it does. */
   reason?: string;
 }
@@ -53,6 +60,15 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
     reason:
       'Only members whose communications consent is current: lists come from the consents themselves (communicationsAudience), and a member read by id is absent without it. Not the members list, which knows nothing of consent.',
   },
+  SERVICE_EVALUATION: {
+    categories: [],
+    rootFields: ['sendServiceSurveys', 'serviceSurveyResults', 'supportServices', 'wellnessResources'],
+    // Sending asks the case, privacy and member subgraphs (peer calls, `_entities`) about each member served that day.
+    entityFetches: true,
+    peerCallCategories: ['PROFESSIONAL', 'MEDICO_LEGAL', 'SURVEY'],
+    reason:
+      "How members rate the advice and education they received, in aggregate only: a client may send a day's surveys (answered with a count) and read suppressed results about no one, and no field of any member. Sending reads, subgraph to subgraph, who called an advisor that day, whose survey consent is current and each one's province of practice; a member's answers are the member's own.",
+  },
 };
 
 /**
@@ -63,4 +79,9 @@ export const EDI_ISOLATED_FROM: readonly DataCategory[] = ['MEMBERSHIP', 'MEDICO
 
 export function mayRead(purpose: Purpose, category: DataCategory): boolean {
   return POLICY_MATRIX[purpose].categories.includes(category);
+}
+
+/** Whether a declared peer call (never a client's operation) may read the category under this purpose. */
+export function mayReadInPeerCall(purpose: Purpose, category: DataCategory): boolean {
+  return mayRead(purpose, category) || (POLICY_MATRIX[purpose].peerCallCategories ?? []).includes(category);
 }

@@ -34,7 +34,44 @@ export const ELIGIBILITY_CALL: PeerCall = {
   purposes: ['MEDICO_LEGAL_ASSISTANCE', 'MEMBER_SELF_SERVICE'],
 };
 
-export const PEER_CALLS: readonly PeerCall[] = [COMMUNICATIONS_CONSENT_CALL, ELIGIBILITY_CALL];
+/**
+ * The education subgraph, which holds service surveys, asks the case subgraph which members called
+ * a physician advisor on a day (the calls to survey): a day is an entity of its own there, so no
+ * root field hands the list to a client.
+ */
+export const ADVICE_CALLS_TO_SURVEY_CALL: PeerCall = {
+  from: 'education',
+  to: 'case',
+  query: `query AdviceCallsToSurvey($r: [_Any!]!) {
+  _entities(representations: $r) { ... on AdviceCallDay { calls { memberId } } }
+}`,
+  purposes: ['SERVICE_EVALUATION'],
+};
+
+/**
+ * The education subgraph asks the privacy subgraph whose survey consent is current: before sending a
+ * survey (SERVICE_EVALUATION) and again before storing a member's answer (MEMBER_SELF_SERVICE).
+ */
+export const SURVEY_CONSENT_CALL: PeerCall = {
+  from: 'education',
+  to: 'privacy',
+  query: `query SurveyConsent($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Member { surveyPreferences { consented } } }
+}`,
+  purposes: ['SERVICE_EVALUATION', 'MEMBER_SELF_SERVICE'],
+};
+
+/** The education subgraph asks the member subgraph for each surveyed member's province of practice: the region their answers count in. */
+export const SURVEY_REGION_CALL: PeerCall = {
+  from: 'education',
+  to: 'member',
+  query: `query SurveyRegion($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Member { practice { province } } }
+}`,
+  purposes: ['SERVICE_EVALUATION'],
+};
+
+export const PEER_CALLS: readonly PeerCall[] = [COMMUNICATIONS_CONSENT_CALL, ELIGIBILITY_CALL, ADVICE_CALLS_TO_SURVEY_CALL, SURVEY_CONSENT_CALL, SURVEY_REGION_CALL];
 
 /** The header a peer token travels in, from the gateway to the calling subgraph: one per peer. */
 export const peerTokenHeader = (to: string) => `x-peer-token-${to}`;

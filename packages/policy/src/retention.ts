@@ -7,7 +7,8 @@ export type RetentionTrigger =
   | 'ADVICE_CALL'
   | 'COMPLETION'
   | 'REQUEST_CLOSED'
-  | 'DISCLOSURE';
+  | 'DISCLOSURE'
+  | 'SURVEYED_SERVICE'; // the day of the service a survey asks about
 
 export interface RetentionRule {
   /** Stable name: the disposition task that carries it out and its run records use it. */
@@ -27,7 +28,7 @@ export interface RetentionRule {
  * The retention schedule: how long each kind of personal information is kept, from when, and what
  * becomes of it then. One place, read by every subgraph's disposition job and by POLICY.md.
  * Categories with no rule here hold nothing that outlives its record (COMMUNICATIONS is read from
- * consents; FINANCIAL and SURVEY hold no stored field yet).
+ * consents; FINANCIAL holds no stored field yet).
  */
 export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
   {
@@ -102,6 +103,25 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     after: 'DISCLOSURE',
     disposition: 'DESTROY',
     reason: 'Members may ask who received their information; seven years answers that for any recent membership question.',
+  },
+  {
+    name: 'survey-comments',
+    category: 'SURVEY',
+    what: "What a member wrote in a service survey's comment",
+    keepYears: 1,
+    after: 'SURVEYED_SERVICE',
+    disposition: 'DESTROY',
+    reason: 'Read by the member alone (and their access report); no statistic uses it. A year lets the member see what they said about a recent service.',
+  },
+  {
+    name: 'service-surveys',
+    category: 'SURVEY',
+    what: 'Service surveys sent and answered: who was surveyed about which service, and their scores',
+    keepYears: 3,
+    after: 'SURVEYED_SERVICE',
+    disposition: 'ANONYMISE',
+    reason:
+      "An annual report compares a year with the two before; after that no one needs to know whose answer it was. The scores, service, quarter and province stay, about no one, so a closed quarter's published results never change (a change would tell what left).",
   },
 ];
 

@@ -13,6 +13,7 @@ export const PURPOSES = {
   MEMBER_SELF_SERVICE: 'A member reading or correcting their own record',
   PRIVACY_OFFICE: 'Access and correction requests, consent, disclosures, audit',
   COMMUNICATIONS: 'Consented communications',
+  SERVICE_EVALUATION: 'Service surveys: sent to consenting members after a service, reported in aggregate',
 } as const;
 
 export type Purpose = keyof typeof PURPOSES;

@@ -45,7 +45,12 @@ export function policyReport(supergraphSdl: string): string {
     '| --- | --- | --- | --- |',
     ...PURPOSE_NAMES.map((p) => {
       const policy = POLICY_MATRIX[p];
-      const limits = [policy.ownRecordOnly ? "the caller's own record only" : '', policy.rootFields ? `only ${policy.rootFields.map((f) => `\`${f}\``).join(', ')}` : '', policy.reason ?? '']
+      const limits = [
+        policy.ownRecordOnly ? "the caller's own record only" : '',
+        policy.rootFields ? `only ${policy.rootFields.map((f) => `\`${f}\``).join(', ')}` : '',
+        policy.peerCallCategories ? `${policy.peerCallCategories.join(', ')} only in its declared peer calls between subgraphs, never in an answer` : '',
+        policy.reason ?? '',
+      ]
         .filter(Boolean)
         .join('; ');
       return `| \`${p}\` | ${PURPOSES[p]} | ${policy.categories.join(', ') || '—'} | ${limits} |`;

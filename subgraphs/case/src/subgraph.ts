@@ -17,6 +17,8 @@ import { caseReferences } from './resolvers/member.reference.js';
 import { MemberCaseworkResolver } from './resolvers/member.resolver.js';
 import { caseworkDisposition } from './disposition.js';
 import { Member } from './types/member.js';
+import { AdviceCallDay } from './types/advice-call-day.js';
+import { AdviceCallDayResolver } from './resolvers/advice-call-day.resolver.js';
 
 /** The case subgraph: medico-legal matters and advice calls. */
 export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
@@ -28,9 +30,18 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberCaseworkResolver, MedicoLegalMatterResolver, AssistanceResolver, MatterStatisticsResolver, SupportProgramResolver, EnrolmentResolver, SupportProgramReviewResolver],
+    resolvers: [
+      MemberCaseworkResolver,
+      MedicoLegalMatterResolver,
+      AssistanceResolver,
+      MatterStatisticsResolver,
+      SupportProgramResolver,
+      EnrolmentResolver,
+      SupportProgramReviewResolver,
+      AdviceCallDayResolver,
+    ],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
-    orphanedTypes: [Member, MedicoLegalMatter],
+    orphanedTypes: [Member, MedicoLegalMatter, AdviceCallDay],
     referenceResolvers: caseReferences,
   },
   // Eligibility on a date of care is the member subgraph's to answer.

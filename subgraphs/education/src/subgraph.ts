@@ -18,14 +18,16 @@ import { educationReferences } from './resolvers/member.reference.js';
 import { MemberLearningResolver } from './resolvers/member.resolver.js';
 import { learningDisposition } from './disposition.js';
 import { Member } from './types/member.js';
+import { ServiceSurvey } from './entities/service-survey.js';
+import { MemberSurveysResolver, ServiceSurveyResolver } from './resolvers/service-survey.resolver.js';
 
-/** The education subgraph: the learning catalogue and members' learning records. */
+/** The education subgraph: the learning catalogue, members' learning records, and service surveys. */
 export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
   name: 'education',
   defaultPort: 4003,
   database: {
     schema: 'education',
-    entities: [DispositionRun, LearningActivity, LearningCompletion, LearningEvent, EventRegistration, EducationPlan, EducationPlanItem, SupportService, WellnessResource],
+    entities: [DispositionRun, LearningActivity, LearningCompletion, LearningEvent, EventRegistration, EducationPlan, EducationPlanItem, SupportService, WellnessResource, ServiceSurvey],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
@@ -38,11 +40,15 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
       EducationPlanResolver,
       EducationPlanItemResolver,
       SupportContentResolver,
+      ServiceSurveyResolver,
+      MemberSurveysResolver,
     ],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member, LearningActivity],
     referenceResolvers: educationReferences,
   },
+  // Service surveys ask who called an advisor (case), whose survey consent is current (privacy) and where each member practises (member).
+  peers: ['case', 'member', 'privacy'],
   createLoaders,
   disposition: learningDisposition,
 };

@@ -11,6 +11,7 @@ import { AccessReportResolver } from './resolvers/access-report.resolver.js';
 import { AccessAuditResolver } from './resolvers/access-audit.resolver.js';
 import { ConfidentialityIncidentResolver } from './resolvers/confidentiality-incident.resolver.js';
 import { CommunicationsResolver } from './resolvers/communications.resolver.js';
+import { SurveyConsentResolver } from './resolvers/survey-consent.resolver.js';
 import { ConsentResolver } from './resolvers/consent.resolver.js';
 import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
@@ -31,7 +32,17 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
     readsSchemas: ['audit'],
   },
   schema: {
-    resolvers: [MemberPrivacyResolver, CommunicationsResolver, AccessAuditResolver, AccessReportResolver, ConfidentialityIncidentResolver, DisclosureResolver, ConsentResolver, PrivacyRequestResolver],
+    resolvers: [
+      MemberPrivacyResolver,
+      CommunicationsResolver,
+      SurveyConsentResolver,
+      AccessAuditResolver,
+      AccessReportResolver,
+      ConfidentialityIncidentResolver,
+      DisclosureResolver,
+      ConsentResolver,
+      PrivacyRequestResolver,
+    ],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member],
     referenceResolvers: privacyReferences,

@@ -4,6 +4,7 @@ import {
   holdsRoleFor,
   isNonPersonal,
   mayRead,
+  mayReadInPeerCall,
   mayUseField,
   outsideOwnRecord,
   POLICY_MATRIX,
@@ -52,7 +53,9 @@ type Check = (parent: unknown, args: Record<string, unknown>, ctx: Context, info
 const mayReadCategory = once(
   (category: DataCategory): Check =>
     (_parent, _args, ctx) =>
-      mayRead(ctx.hop.purpose, category) || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not read ${category}`, { purpose: ctx.hop.purpose }),
+      // A declared peer call may read what its purpose reads only subgraph to subgraph (peerCallCategories).
+      (ctx.hop.peerCall ? mayReadInPeerCall(ctx.hop.purpose, category) : mayRead(ctx.hop.purpose, category)) ||
+      policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not read ${category}`, { purpose: ctx.hop.purpose }),
 );
 
 const subjectScope = (ctx: Context) => policyRefusal('SUBJECT_SCOPE', 'a member may read only their own record', { purpose: ctx.hop.purpose });

@@ -7,6 +7,7 @@ import { EventRegistration, RegistrationStatus } from '../entities/event-registr
 import { LearningEvent } from '../entities/learning-event.js';
 import { EducationPlan, PlanStatus } from '../entities/education-plan.js';
 import { EducationPlanItem } from '../entities/education-plan-item.js';
+import { ServiceSurvey } from '../entities/service-survey.js';
 
 /** The education subgraph's per-request loaders. */
 export function createLoaders(em: EntityManager) {
@@ -40,6 +41,10 @@ export function createLoaders(em: EntityManager) {
     registrationsByMember: loaderOfMany(
       (memberIds) => em.find(EventRegistration, { memberId: { $in: [...memberIds] } }, { orderBy: { registeredAt: 'desc', id: 'asc' } }),
       (registration) => registration.memberId,
+    ),
+    surveysByMember: loaderOfMany(
+      (memberIds) => em.find(ServiceSurvey, { memberId: { $in: [...memberIds] } }, { orderBy: { sentAt: 'desc', id: 'asc' } }),
+      (survey) => survey.memberId!,
     ),
     // Seats taken and people waiting, per event, counted in one grouped statement.
     occupancyByEvent: new DataLoader<string, { registered: number; waitlisted: number }>(async (eventIds) => {

@@ -1,7 +1,8 @@
-/** The privacy policy's floor for published EDI counts: configuration can raise it, never lower it. */
-export const MINIMUM_CELL_SIZE_FLOOR = 10;
+import { minimumCellSizeFrom } from '@mutual-graph/policy';
+
+// The floor lives in the policy package, so that every published aggregate (EDI releases, survey results) has one.
+export { MINIMUM_CELL_SIZE_FLOOR } from '@mutual-graph/policy';
 
 export function minimumCellSize(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.EDI_MINIMUM_CELL_SIZE);
-  return Number.isInteger(configured) && configured > MINIMUM_CELL_SIZE_FLOOR ? configured : MINIMUM_CELL_SIZE_FLOOR;
+  return minimumCellSizeFrom(env.EDI_MINIMUM_CELL_SIZE);
 }
