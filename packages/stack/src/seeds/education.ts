@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SeedPlan } from '../seeding/seed-plan.js';
-import { syntheticCatalogue, syntheticCompletions, syntheticEvents } from '@mutual-graph/synthetic';
-import { EDUCATION_CONTENT, LearningActivity, LearningCompletion, LearningEvent, SupportService, WellnessResource } from '@mutual-graph/education-subgraph';
+import { syntheticCatalogue, syntheticCompletions, syntheticEvents, syntheticSurveys } from '@mutual-graph/synthetic';
+import { EDUCATION_CONTENT, LearningActivity, LearningCompletion, LearningEvent, ServiceSurvey, SupportService, WellnessResource } from '@mutual-graph/education-subgraph';
 
 /** Rows of one of the repository's content files, each given an id. */
 function contentRows(file: string, key: string): object[] {
@@ -12,7 +12,8 @@ function contentRows(file: string, key: string): object[] {
 
 /**
  * Support services and wellness resources from the repository's content files (each a group of
- * its own: they came later); the generator's catalogue with five years of completions and events.
+ * its own: they came later); the generator's catalogue with five years of completions and events;
+ * two years of service surveys (a group of its own too).
  */
 export const educationSeed: SeedPlan = (options) => {
   const catalogue = syntheticCatalogue(options);
@@ -34,6 +35,20 @@ export const educationSeed: SeedPlan = (options) => {
               activity: activityId,
               startsAt: new Date(startsAt),
               endsAt: new Date(endsAt),
+            })),
+        },
+      ],
+    },
+    {
+      tables: [
+        {
+          entity: ServiceSurvey,
+          perMember: (member) =>
+            syntheticSurveys(member, catalogue, options).map(({ sentAt, answerableUntil, answeredAt, ...survey }) => ({
+              ...survey,
+              sentAt: new Date(sentAt),
+              answerableUntil: new Date(answerableUntil),
+              answeredAt: answeredAt === null ? null : new Date(answeredAt),
             })),
         },
       ],
