@@ -43,6 +43,14 @@ describe('the access report for an ACCESS request', () => {
     const confirm = readFileSync(join(PARTNER_OPERATIONS_DIR, 'ConfirmMembership.graphql'), 'utf8').trim();
     const { body } = await postGraphQL(new URL('/partner/graphql', stack.gatewayUrl).toString(), confirm, { minc: member.minc }, partner);
     expect(body.errors).toBeUndefined();
+    // A survey the member answered, its comment holding what could break a Markdown table.
+    await sql(
+      stack.adminUrl,
+      `insert into education.service_survey (id, member_id, service, service_on, quarter, province, sent_at, answerable_until, answered_at, satisfaction, stress_before, stress_after, comment)
+       values (gen_random_uuid(), $1, 'ADVICE_CALL', '2026-10-20', '2026-Q4', null, '2026-10-21T14:00:00Z', '2026-11-20T14:00:00Z', '2026-10-22T09:00:00Z', 4, 5, 2, $2)
+       on conflict (member_id, service, quarter) do update set comment = excluded.comment, answered_at = excluded.answered_at, satisfaction = 4`,
+      [member.id, 'Helpful | calm\nadvisor'],
+    );
   });
 
   it("gathers the member's information from all four subgraphs into a document a person can read, codes explained", async () => {
@@ -60,6 +68,7 @@ describe('the access report for an ACCESS request', () => {
       'Your membership',
       'Medico-legal assistance',
       'Learning',
+      'Service surveys',
       'Communications',
       'Your consents and requests',
       'Organisations that received your information',
@@ -77,6 +86,8 @@ describe('the access report for an ACCESS request', () => {
     // Who received it: the partner that confirmed the membership.
     expect(text).toMatch(/\| hospital-privileges-office \| \d+ \|/);
     expect(text).toContain('Prefer not to say');
+    // Their survey and what they wrote, which no staff purpose reads, in one table row.
+    expect(text).toMatch(/\| Advice call \| 2026-10-20 \| 2026-10-21 \| 2026-10-22 \| 4 \| 5 \| 2 \| Helpful \\\| calm advisor \|/);
   });
 
   it('gathers EDI in an operation of its own, never joined with membership or medico-legal data, and audits both', async () => {
@@ -90,7 +101,7 @@ describe('the access report for an ACCESS request', () => {
     );
     const byName = Object.fromEntries(audited.map((r) => [r.operation_name, r]));
     expect(byName.AccessReportEdi).toMatchObject({ purpose: 'PRIVACY_OFFICE', subject: 'privacy-officer', categories: ['EDI'], member_ids: [member.id] });
-    expect(byName.AccessReport.categories).toEqual(expect.arrayContaining(['MEDICO_LEGAL', 'MEMBERSHIP', 'LEARNING', 'PRIVACY_RECORD']));
+    expect(byName.AccessReport.categories).toEqual(expect.arrayContaining(['MEDICO_LEGAL', 'MEMBERSHIP', 'LEARNING', 'SURVEY', 'PRIVACY_RECORD']));
     expect(byName.AccessReport.categories).not.toContain('EDI');
     expect(byName.AccessReportRequest).toMatchObject({ purpose: 'PRIVACY_OFFICE' });
   });

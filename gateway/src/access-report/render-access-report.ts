@@ -167,6 +167,12 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
           'Education plan',
         )
       : ['Education plan: none.', '']),
+    ...section('Service surveys', 'SURVEY', 'Surveys we sent you after an advice call or an education event, your answers (1 to 5) and what you wrote, which only you read.'),
+    ...table(
+      ['Service', 'On', 'Sent', 'Answered', 'Satisfaction', 'Stress before', 'Stress after', 'Your comment'],
+      m.serviceSurveys.map((s) => [explain(s.service), s.serviceOn, day(s.sentAt), day(s.answeredAt), s.satisfaction, s.stressBefore, s.stressAfter, s.comment]),
+      'Surveys',
+    ),
     ...section(
       'Communications',
       'COMMUNICATIONS',

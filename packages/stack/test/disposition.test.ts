@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RETENTION_SCHEDULE, retentionCutoff, retentionRule } from '@mutual-graph/policy';
 import { disposeAll, prepareDatabase, SUBGRAPHS } from '@mutual-graph/stack';
-import { syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticEdi, syntheticMembers, type SyntheticMember } from '@mutual-graph/synthetic';
+import { syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticEdi, syntheticMembers, syntheticSurveys, type SyntheticMember } from '@mutual-graph/synthetic';
 import { sql, testStack } from '../../../test/support/stack.js';
 
 // Disposition destroys data, so it runs on a database of its own in the test cluster, seeded from
@@ -14,6 +14,7 @@ const passwords = Object.fromEntries(Object.entries(stack.ownerUrls).map(([owner
 const members = [...syntheticMembers(SEED)];
 const catalogue = syntheticCatalogue(SEED);
 const cutoff = (rule: string) => retentionCutoff(retentionRule(rule), AS_OF);
+const surveys = members.flatMap((m) => syntheticSurveys(m, catalogue, SEED));
 const endedBefore = (m: SyntheticMember, day: string) => m.periods.length > 0 && m.periods.every((p) => p.endsOn !== null && p.endsOn < day);
 
 /** What the schedule makes due on AS_OF, from the generator's records. */
@@ -24,6 +25,8 @@ const expected = {
   'medico-legal-matters': members.flatMap((m) => syntheticCasework(m, SEED).matters).filter((x) => x.closedOn !== null && x.closedOn < cutoff('medico-legal-matters')).length,
   'advice-calls': members.flatMap((m) => syntheticCasework(m, SEED).calls).filter((c) => c.calledOn < cutoff('advice-calls')).length,
   'learning-completions': members.flatMap((m) => syntheticCompletions(m, catalogue, SEED)).filter((c) => c.completedOn < cutoff('learning-completions')).length,
+  'survey-comments': surveys.filter((x) => x.comment !== null && x.serviceOn < cutoff('survey-comments')).length,
+  'service-surveys': surveys.filter((x) => x.serviceOn < cutoff('service-surveys')).length,
   // Rows this test adds: two closed requests and one open, three disclosures.
   'privacy-requests': 2,
   disclosures: 3,
@@ -37,6 +40,7 @@ const TABLES = [
   'casework.medico_legal_matter',
   'casework.advice_call',
   'education.learning_completion',
+  'education.service_survey',
   'privacy.privacy_request',
   'privacy.disclosure',
 ];
@@ -126,6 +130,12 @@ describe('disposition under the retention schedule', () => {
     const current = members.filter((m) => m.periods.some((p) => p.endsOn === null)).map((m) => m.id);
     expect((await sql(adminUrl, 'select count(*)::int as n from member.member where id = any($1) and anonymised_on is null and email is not null', [current]))[0].n).toBe(current.length);
     expect(await rowCount('privacy.privacy_request')).toBe(1);
+    // Surveys are about no one and say nothing in words, and their scores still count in the results.
+    expect(await sql(adminUrl, 'select count(*)::int as n from education.service_survey where member_id is not null or comment is not null')).toEqual([{ n: 0 }]);
+    const answered = surveys.filter((x) => x.satisfaction !== null);
+    expect(await sql(adminUrl, 'select count(*)::int as n, sum(satisfaction)::int as total from education.service_survey where answered_at is not null')).toEqual([
+      { n: answered.length, total: answered.reduce((t, x) => t + x.satisfaction!, 0) },
+    ]);
   });
 
   it('changes nothing when run again: a repeated run finds nothing to do', async () => {
