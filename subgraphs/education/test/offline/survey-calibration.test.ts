@@ -14,7 +14,7 @@ const TODAY = '2026-12-01';
 function results(service: SurveyedService, groupBy: ('QUARTER' | 'REGION')[] = []) {
   const quarters = new Map<Quarter, Map<string, SurveyCounts>>();
   for (const s of surveys) {
-    if (s.service !== service || s.answeredAt === null || !isClosed(s.quarter as Quarter, TODAY)) continue;
+    if (s.service !== (service as string) || s.answeredAt === null || !isClosed(s.quarter as Quarter, TODAY)) continue;
     const cells = quarters.get(s.quarter as Quarter) ?? new Map<string, SurveyCounts>();
     const c = cells.get(s.province) ?? { respondents: 0, satisfied: 0, severeBefore: 0, severeAfter: 0 };
     const both = s.stressBefore !== null && s.stressAfter !== null;
