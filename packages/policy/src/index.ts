@@ -10,3 +10,4 @@ export * from './refusal.js';
 export * from './retention.js';
 export * from './peer-calls.js';
 export * from './bindings.js';
+export * from './privacy-policy.js';

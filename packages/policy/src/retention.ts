@@ -7,7 +7,8 @@ export type RetentionTrigger =
   | 'ADVICE_CALL'
   | 'COMPLETION'
   | 'REQUEST_CLOSED'
-  | 'DISCLOSURE';
+  | 'DISCLOSURE'
+  | 'FEE_YEAR_ENDED'; // the last day of the year an invoice bills
 
 export interface RetentionRule {
   /** Stable name: the disposition task that carries it out and its run records use it. */
@@ -27,7 +28,7 @@ export interface RetentionRule {
  * The retention schedule: how long each kind of personal information is kept, from when, and what
  * becomes of it then. One place, read by every subgraph's disposition job and by POLICY.md.
  * Categories with no rule here hold nothing that outlives its record (COMMUNICATIONS is read from
- * consents; FINANCIAL and SURVEY hold no stored field yet).
+ * consents; SURVEY holds no stored field yet).
  */
 export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
   {
@@ -102,6 +103,16 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     after: 'DISCLOSURE',
     disposition: 'DESTROY',
     reason: 'Members may ask who received their information; seven years answers that for any recent membership question.',
+  },
+  {
+    name: 'membership-fees',
+    category: 'FINANCIAL',
+    what: "A year's invoice with its payments (amount, date, the bank's transfer reference, at most the account's last four digits) and refunds",
+    keepYears: 7,
+    after: 'FEE_YEAR_ENDED',
+    disposition: 'DESTROY',
+    reason:
+      'Financial records are kept six years after the end of the tax year they relate to (Income Tax Act s. 230(4)); a seventh covers a reimbursement program asking late about that year. Nothing else needs them.',
   },
 ];
 
