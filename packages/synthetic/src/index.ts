@@ -6,3 +6,4 @@ export * from './options.js';
 export * from './practice.js';
 export * from './edi.js';
 export * from './randomizer.js';
+export * from './fees.js';
