@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RETENTION_SCHEDULE, retentionCutoff, retentionRule } from '@mutual-graph/policy';
 import { disposeAll, prepareDatabase, SUBGRAPHS } from '@mutual-graph/stack';
-import { syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticEdi, syntheticMembers, type SyntheticMember } from '@mutual-graph/synthetic';
+import { syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticEdi, syntheticFees, syntheticFeeSchedule, syntheticMembers, type SyntheticMember } from '@mutual-graph/synthetic';
 import { sql, testStack } from '../../../test/support/stack.js';
 
 // Disposition destroys data, so it runs on a database of its own in the test cluster, seeded from
@@ -13,6 +13,8 @@ const adminUrl = stack.adminUrl.replace(/\/[^/]*$/, '/mg_disposition_test');
 const passwords = Object.fromEntries(Object.entries(stack.ownerUrls).map(([owner, url]) => [owner, decodeURIComponent(new URL(url).password)]));
 const members = [...syntheticMembers(SEED)];
 const catalogue = syntheticCatalogue(SEED);
+const feeSchedule = syntheticFeeSchedule(SEED);
+const fees = members.map((m) => syntheticFees(m, feeSchedule, SEED));
 const cutoff = (rule: string) => retentionCutoff(retentionRule(rule), AS_OF);
 const endedBefore = (m: SyntheticMember, day: string) => m.periods.length > 0 && m.periods.every((p) => p.endsOn !== null && p.endsOn < day);
 
@@ -24,6 +26,8 @@ const expected = {
   'medico-legal-matters': members.flatMap((m) => syntheticCasework(m, SEED).matters).filter((x) => x.closedOn !== null && x.closedOn < cutoff('medico-legal-matters')).length,
   'advice-calls': members.flatMap((m) => syntheticCasework(m, SEED).calls).filter((c) => c.calledOn < cutoff('advice-calls')).length,
   'learning-completions': members.flatMap((m) => syntheticCompletions(m, catalogue, SEED)).filter((c) => c.completedOn < cutoff('learning-completions')).length,
+  // A year's invoice (with its payments and refund) seven years after the year's end.
+  'membership-fees': fees.flatMap((f) => f.fees).filter((f) => `${f.year}-12-31` < cutoff('membership-fees')).length,
   // Rows this test adds: two closed requests and one open, three disclosures.
   'privacy-requests': 2,
   disclosures: 3,
@@ -39,6 +43,9 @@ const TABLES = [
   'education.learning_completion',
   'privacy.privacy_request',
   'privacy.disclosure',
+  'member.membership_fee',
+  'member.fee_payment',
+  'member.fee_refund',
 ];
 const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await rowCount(t)] as const)));
 
@@ -126,6 +133,8 @@ describe('disposition under the retention schedule', () => {
     const current = members.filter((m) => m.periods.some((p) => p.endsOn === null)).map((m) => m.id);
     expect((await sql(adminUrl, 'select count(*)::int as n from member.member where id = any($1) and anonymised_on is null and email is not null', [current]))[0].n).toBe(current.length);
     expect(await rowCount('privacy.privacy_request')).toBe(1);
+    // Every seeded year ended long before the cutoff: no invoice, payment or refund is left.
+    expect([await rowCount('member.membership_fee'), await rowCount('member.fee_payment'), await rowCount('member.fee_refund')]).toEqual([0, 0, 0]);
   });
 
   it('changes nothing when run again: a repeated run finds nothing to do', async () => {
