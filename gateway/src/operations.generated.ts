@@ -170,7 +170,7 @@ export type SurveyedService =
 export type AccessReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AccessReportQuery = { me: { id: string, membershipNumber: string, minc: string | null, firstName: string, lastName: string, dateOfBirth: string | null, preferredLanguage: Language, contact: { email: string, phone: string, city: string, province: Province } | null, practice: { province: Province, specialty: string, typeOfWork: string } | null, collegeRegistrations: Array<{ college: Province, registrationNumber: string }>, membership: { status: MembershipStatus, periods: Array<{ startsOn: string, endsOn: string | null, typeOfWork: string, feeRegion: FeeRegion }>, history: Array<{ fromStatus: MembershipStatus | null, toStatus: MembershipStatus, effectiveOn: string, recordedAt: string }> }, medicoLegalHistory: Array<{ id: string, kind: MatterKind, province: Province, openedOn: string, closedOn: string | null, status: MatterStatus, outcome: MatterOutcome | null, physicianAdvisor: string | null, counsel: string | null, compensationPaid: { amount: string, currency: string } | null }>, adviceCalls: Array<{ calledOn: string, topic: AdviceTopic, language: Language, durationMinutes: number, physicianAdvisor: string | null, followUp: boolean }>, supportProgram: { status: SupportProgramStatus, source: SupportProgramSource, openedOn: string, closedOn: string | null, contributingFactors: Array<string>, memberPerspective: string | null, notes: Array<{ writtenAt: string, author: string, text: string }> } | null, learningRecord: Array<{ completedOn: string, credits: number, activity: { code: string, title: string } }>, registrations: Array<{ status: RegistrationStatus, registeredAt: string, cancelledAt: string | null, event: { startsAt: string, activity: { title: string } } }>, educationPlan: { status: EducationPlanStatus, createdOn: string, items: Array<{ factor: string, status: EducationPlanItemStatus, dueOn: string, completedOn: string | null, externalProgram: string | null }> } | null, serviceSurveys: Array<{ service: SurveyedService, serviceOn: string, sentAt: string, answeredAt: string | null, satisfaction: number | null, stressBefore: number | null, stressAfter: number | null, comment: string | null }>, communicationPreferences: { consented: boolean, consentedSince: string | null }, consents: Array<{ purpose: ConsentPurpose, recipient: string | null, status: ConsentStatus, grantedAt: string | null, withdrawnAt: string | null, method: ConsentMethod, history: Array<{ decision: ConsentDecision, recordedAt: string, method: ConsentMethod }> }>, privacyRequests: Array<{ kind: PrivacyRequestKind, receivedOn: string, dueOn: string, status: PrivacyRequestStatus, closedOn: string | null, declineReason: PrivacyRequestDeclineReason | null }>, disclosures: Array<{ recipient: string, purpose: string, categories: Array<string>, description: string, disclosedAt: string }> } | null };
+export type AccessReportQuery = { me: { id: string, membershipNumber: string, minc: string | null, firstName: string, lastName: string, dateOfBirth: string | null, preferredLanguage: Language, contact: { email: string, phone: string, city: string, province: Province } | null, practice: { province: Province, specialty: string, typeOfWork: string } | null, collegeRegistrations: Array<{ college: Province, registrationNumber: string }>, membership: { status: MembershipStatus, periods: Array<{ startsOn: string, endsOn: string | null, typeOfWork: string, feeRegion: FeeRegion }>, history: Array<{ fromStatus: MembershipStatus | null, toStatus: MembershipStatus, effectiveOn: string, recordedAt: string }> }, fees: Array<{ year: number, amountCents: number, coveredFrom: string, coveredTo: string, issuedOn: string, privacyPolicyVersion: string, paidCents: number, balanceCents: number, payments: Array<{ amountCents: number, paidOn: string, bankReference: string, accountLast4: string | null }>, refund: { reason: MembershipStatus, leftOn: string, unusedCents: number, refundCents: number } | null }>, medicoLegalHistory: Array<{ id: string, kind: MatterKind, province: Province, openedOn: string, closedOn: string | null, status: MatterStatus, outcome: MatterOutcome | null, physicianAdvisor: string | null, counsel: string | null, compensationPaid: { amount: string, currency: string } | null }>, adviceCalls: Array<{ calledOn: string, topic: AdviceTopic, language: Language, durationMinutes: number, physicianAdvisor: string | null, followUp: boolean }>, supportProgram: { status: SupportProgramStatus, source: SupportProgramSource, openedOn: string, closedOn: string | null, contributingFactors: Array<string>, memberPerspective: string | null, notes: Array<{ writtenAt: string, author: string, text: string }> } | null, learningRecord: Array<{ completedOn: string, credits: number, activity: { code: string, title: string } }>, registrations: Array<{ status: RegistrationStatus, registeredAt: string, cancelledAt: string | null, event: { startsAt: string, activity: { title: string } } }>, educationPlan: { status: EducationPlanStatus, createdOn: string, items: Array<{ factor: string, status: EducationPlanItemStatus, dueOn: string, completedOn: string | null, externalProgram: string | null }> } | null, serviceSurveys: Array<{ service: SurveyedService, serviceOn: string, sentAt: string, answeredAt: string | null, satisfaction: number | null, stressBefore: number | null, stressAfter: number | null, comment: string | null }>, communicationPreferences: { consented: boolean, consentedSince: string | null }, consents: Array<{ purpose: ConsentPurpose, recipient: string | null, status: ConsentStatus, grantedAt: string | null, withdrawnAt: string | null, method: ConsentMethod, history: Array<{ decision: ConsentDecision, recordedAt: string, method: ConsentMethod }> }>, privacyRequests: Array<{ kind: PrivacyRequestKind, receivedOn: string, dueOn: string, status: PrivacyRequestStatus, closedOn: string | null, declineReason: PrivacyRequestDeclineReason | null }>, disclosures: Array<{ recipient: string, purpose: string, categories: Array<string>, description: string, disclosedAt: string }> } | null };
 
 export type AccessReportEdiQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -280,6 +280,28 @@ export const AccessReportDocument = new TypedDocumentString(`
         toStatus
         effectiveOn
         recordedAt
+      }
+    }
+    fees {
+      year
+      amountCents
+      coveredFrom
+      coveredTo
+      issuedOn
+      privacyPolicyVersion
+      paidCents
+      balanceCents
+      payments {
+        amountCents
+        paidOn
+        bankReference
+        accountLast4
+      }
+      refund {
+        reason
+        leftOn
+        unusedCents
+        refundCents
       }
     }
     medicoLegalHistory(years: 50) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
-import { syntheticCasework, syntheticMembers } from '@mutual-graph/synthetic';
+import { syntheticCasework, syntheticFees, syntheticFeeSchedule, syntheticMembers } from '@mutual-graph/synthetic';
 import { PROVINCE_NAMES, TYPES_OF_WORK } from '@mutual-graph/domain-codes';
 import { errorsIn, postGraphQL, sql, testStack } from '../../test/support/stack.js';
 import { asCaller, tokenFor } from '../../test/support/tokens.js';
@@ -66,6 +66,7 @@ describe('the access report for an ACCESS request', () => {
       'Who you are',
       'How we reach you',
       'Your membership',
+      'Your fees and payments',
       'Medico-legal assistance',
       'Learning',
       'Service surveys',
@@ -88,6 +89,16 @@ describe('the access report for an ACCESS request', () => {
     expect(text).toContain('Prefer not to say');
     // Their survey and what they wrote, which no staff purpose reads, in one table row.
     expect(text).toMatch(/\| Advice call \| 2026-10-20 \| 2026-10-21 \| 2026-10-22 \| 4 \| 5 \| 2 \| Helpful \\\| calm advisor \|/);
+  });
+
+  it("shows every invoice, payment and refund of the member's fees, amounts exact to the cent", async () => {
+    const { text } = await report(await accessRequest(true), await office());
+    const fees = syntheticFees(member, syntheticFeeSchedule(stack.seed), stack.seed);
+    expect(fees.fees.length).toBeGreaterThan(0);
+    const dollars = (cents: number) => `${Math.floor(cents / 100).toLocaleString('en-CA')}.${String(cents % 100).padStart(2, '0')} $`;
+    for (const fee of fees.fees) expect(text).toContain(`| ${fee.year} | ${fee.coveredFrom} to ${fee.coveredTo} | ${dollars(fee.amountCents)} |`);
+    for (const payment of fees.payments) expect(text).toContain(`| ${payment.paidOn} | ${dollars(payment.amountCents)} | ${payment.bankReference} |`);
+    for (const refund of fees.refunds) expect(text).toContain(`${dollars(refund.refundCents)} returned`);
   });
 
   it('gathers EDI in an operation of its own, never joined with membership or medico-legal data, and audits both', async () => {
@@ -217,7 +228,7 @@ describe("separation of duties: no single officer exports a member's whole file"
     const release = body.data!.me.disclosures.find((d) => d.description.includes(requestId))!;
     expect(release).toMatchObject({ recipient: 'The member (their access request)', purpose: 'ACCESS_REQUEST' });
     expect(release.description).toContain('second-officer');
-    expect(release.categories).toEqual(expect.arrayContaining(['EDI', 'MEDICO_LEGAL', 'MEMBERSHIP', 'PRIVACY_RECORD']));
+    expect(release.categories).toEqual(expect.arrayContaining(['EDI', 'FINANCIAL', 'MEDICO_LEGAL', 'MEMBERSHIP', 'PRIVACY_RECORD']));
   });
 
   it('records no release when the report is refused', async () => {

@@ -80,14 +80,14 @@ describe('the partner graph', () => {
     }
   });
 
-  it('holds membershipConfirmation and its types and nothing else, so any other field fails validation', () => {
+  it('holds membershipConfirmation and feeReimbursement and their types and nothing else, so any other field fails validation', () => {
     const partnerSchema = buildSchema(readFileSync(PARTNER_API_PATH, 'utf8'));
-    expect(Object.keys(partnerSchema.getQueryType()!.getFields())).toEqual(['membershipConfirmation']);
+    expect(Object.keys(partnerSchema.getQueryType()!.getFields())).toEqual(['membershipConfirmation', 'feeReimbursement']);
     const named = Object.keys(partnerSchema.getTypeMap())
       .filter((t) => !t.startsWith('__'))
       .sort();
     // DataCategory and PurposeOfUse stay only as the argument types of the composed @dataCategory and @onlyForPurposes directives.
-    expect(named).toEqual(['Boolean', 'DataCategory', 'Date', 'MembershipConfirmation', 'MembershipStatus', 'PurposeOfUse', 'Query', 'String']);
+    expect(named).toEqual(['Boolean', 'DataCategory', 'Date', 'FeeReimbursement', 'Int', 'MembershipConfirmation', 'MembershipStatus', 'PurposeOfUse', 'Query', 'String']);
     expect(validate(partnerSchema, parse(CONFIRM))).toEqual([]);
     expect(validate(partnerSchema, parse(`{ member(id: "x") { firstName } }`)).length).toBeGreaterThan(0);
   });

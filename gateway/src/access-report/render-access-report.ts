@@ -27,6 +27,12 @@ export function explain(code: string | null | undefined): string {
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
 const cell = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : text(value).replace(/\|/g, '\\|').replace(/\n/g, ' '));
 const day = (value: string | null | undefined) => (value ? value.slice(0, 10) : '—');
+/** Cents as dollars, exactly (integers in, no floating point): 123456 → "1,234.56 $". */
+export const dollars = (cents: number): string => {
+  const sign = cents < 0 ? '-' : '';
+  const whole = Math.floor(Math.abs(cents) / 100);
+  return `${sign}${whole.toLocaleString('en-CA')}.${String(Math.abs(cents) % 100).padStart(2, '0')} $`;
+};
 
 /** A table under its own label, or the label and "None held." when there is nothing to show. */
 function table(headers: string[], rows: unknown[][], label?: string): string[] {
@@ -115,6 +121,30 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
       ['Changed on', 'From', 'To', 'Recorded'],
       m.membership.history.map((h) => [h.effectiveOn, explain(h.fromStatus), explain(h.toStatus), day(h.recordedAt)]),
       'Changes of status recorded here',
+    ),
+    ...section(
+      'Your fees and payments',
+      'FINANCIAL',
+      'Each year we billed you for, what you paid, and what we refunded when you left. Of a payment we keep only the amount, the day, the bank’s reference and at most the last four digits of the account.',
+    ),
+    ...table(
+      ['Year', 'Covers', 'Invoiced', 'Issued', 'Privacy policy reminded of', 'Paid', 'Refund on leaving', 'Balance'],
+      m.fees.map((f) => [
+        f.year,
+        `${f.coveredFrom} to ${f.coveredTo}`,
+        dollars(f.amountCents),
+        f.issuedOn,
+        `version ${f.privacyPolicyVersion}`,
+        dollars(f.paidCents),
+        f.refund ? `${explain(f.refund.reason).toLowerCase()} ${f.refund.leftOn}: ${dollars(f.refund.unusedCents)} not due, ${dollars(f.refund.refundCents)} returned` : null,
+        dollars(f.balanceCents),
+      ]),
+      'Invoices',
+    ),
+    ...table(
+      ['Year', 'Paid on', 'Amount', 'Bank reference', 'Account ending'],
+      m.fees.flatMap((f) => f.payments.map((p) => [f.year, p.paidOn, dollars(p.amountCents), p.bankReference, p.accountLast4])),
+      'Payments',
     ),
     ...section('Medico-legal assistance', 'MEDICO_LEGAL', 'Matters we assisted you with, and your calls to our advisors.'),
     ...table(

@@ -35,3 +35,7 @@ export function minDate(a: string, b: string): string {
 export function dayBefore(date: string): string {
   return addDays(date, -1);
 }
+
+export function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}

@@ -3,3 +3,4 @@ export * from './matters.js';
 export * from './practice.js';
 export * from './minc.js';
 export * from './calendar.js';
+export * from './fees.js';

@@ -11,3 +11,4 @@ export * from './retention.js';
 export * from './peer-calls.js';
 export * from './bindings.js';
 export * from './minimum-cell-size.js';
+export * from './privacy-policy.js';

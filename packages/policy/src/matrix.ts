@@ -35,9 +35,10 @@ export interface PurposePolicy {
 export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   MEMBERSHIP: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'MEMBERSHIP', 'FINANCIAL'] },
   PARTNER_CONFIRMATION: {
-    categories: ['MEMBERSHIP'],
-    rootFields: ['membershipConfirmation'],
-    reason: "Partners confirm membership and nothing else: only through the partner graph's confirmation, never a member record.",
+    categories: ['MEMBERSHIP', 'FINANCIAL'],
+    rootFields: ['membershipConfirmation', 'feeReimbursement'],
+    reason:
+      "Partners confirm membership and nothing else: only through the partner graph's confirmation, never a member record. FINANCIAL only through feeReimbursement (role fee-reimbursement-program), which answers a province's program about its own province's members.",
   },
   MEDICO_LEGAL_ASSISTANCE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'MEMBERSHIP', 'MEDICO_LEGAL'] },
   RISK_MANAGEMENT: { categories: ['PROFILE', 'PROFESSIONAL', 'MEDICO_LEGAL', 'LEARNING'] },
@@ -51,7 +52,11 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
     categories: CATEGORY_NAMES,
     ownRecordOnly: true,
   },
-  PRIVACY_OFFICE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'] },
+  PRIVACY_OFFICE: {
+    categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'],
+    reason:
+      "No FINANCIAL: the office sees a member's fees, payments and refunds only in that member's access report, which is gathered as the member's own record (MEMBER_SELF_SERVICE), never every member's.",
+  },
   COMMUNICATIONS: {
     categories: ['PROFILE', 'CONTACT', 'COMMUNICATIONS'],
     rootFields: ['communicationsAudience', 'member', 'supportServices', 'wellnessResources'],

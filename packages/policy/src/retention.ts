@@ -8,7 +8,8 @@ export type RetentionTrigger =
   | 'COMPLETION'
   | 'REQUEST_CLOSED'
   | 'DISCLOSURE'
-  | 'SURVEYED_SERVICE'; // the day of the service a survey asks about
+  | 'SURVEYED_SERVICE' // the day of the service a survey asks about
+  | 'FEE_YEAR_ENDED'; // the last day of the year an invoice bills
 
 export interface RetentionRule {
   /** Stable name: the disposition task that carries it out and its run records use it. */
@@ -28,7 +29,7 @@ export interface RetentionRule {
  * The retention schedule: how long each kind of personal information is kept, from when, and what
  * becomes of it then. One place, read by every subgraph's disposition job and by POLICY.md.
  * Categories with no rule here hold nothing that outlives its record (COMMUNICATIONS is read from
- * consents; FINANCIAL holds no stored field yet).
+ * consents).
  */
 export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
   {
@@ -122,6 +123,16 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     disposition: 'ANONYMISE',
     reason:
       "An annual report compares a year with the two before; after that no one needs to know whose answer it was. The scores, service, quarter and province stay, about no one, so a closed quarter's published results never change (a change would tell what left).",
+  },
+  {
+    name: 'membership-fees',
+    category: 'FINANCIAL',
+    what: "A year's invoice with its payments (amount, date, the bank's transfer reference, at most the account's last four digits) and refunds",
+    keepYears: 7,
+    after: 'FEE_YEAR_ENDED',
+    disposition: 'DESTROY',
+    reason:
+      'Financial records are kept six years after the end of the tax year they relate to (Income Tax Act s. 230(4)); a seventh covers a reimbursement program asking late about that year. Nothing else needs them.',
   },
 ];
 

@@ -1,5 +1,5 @@
 import { prepareDatabase } from '@mutual-graph/stack';
-import { syntheticCasework, syntheticMembers } from '@mutual-graph/synthetic';
+import { BILLED_YEARS, SYNTHETIC_REIMBURSEMENT_PROGRAMS, syntheticCasework, syntheticFees, syntheticFeeSchedule, syntheticMembers } from '@mutual-graph/synthetic';
 import { sql, testStack } from '../../../test/support/stack.js';
 
 // Seeding loads with COPY after setting the tables' indexes and foreign keys aside (rebuilt in the
@@ -45,7 +45,18 @@ describe('seeding with COPY', () => {
   it('loads every row the generator describes', async () => {
     const members = [...syntheticMembers(SEED)];
     const casework = members.map((m) => syntheticCasework(m, SEED));
-    expect(seeded.seeded.member).toEqual({ member: 400, membership_period: members.reduce((n, m) => n + m.periods.length, 0) });
+    const schedule = syntheticFeeSchedule(SEED);
+    const fees = members.map((m) => syntheticFees(m, schedule, SEED));
+    expect(seeded.seeded.member).toEqual({
+      member: 400,
+      membership_period: members.reduce((n, m) => n + m.periods.length, 0),
+      fee_schedule_entry: schedule.length,
+      fee_reimbursement_program: SYNTHETIC_REIMBURSEMENT_PROGRAMS.length,
+      billing_run: BILLED_YEARS,
+      membership_fee: fees.reduce((n, f) => n + f.fees.length, 0),
+      fee_payment: fees.reduce((n, f) => n + f.payments.length, 0),
+      fee_refund: fees.reduce((n, f) => n + f.refunds.length, 0),
+    });
     expect(seeded.seeded.case).toMatchObject({
       medico_legal_matter: casework.reduce((n, c) => n + c.matters.length, 0),
       advice_call: casework.reduce((n, c) => n + c.calls.length, 0),

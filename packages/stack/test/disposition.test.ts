@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RETENTION_SCHEDULE, retentionCutoff, retentionRule } from '@mutual-graph/policy';
 import { disposeAll, prepareDatabase, SUBGRAPHS } from '@mutual-graph/stack';
-import { syntheticCasework, syntheticCatalogue, syntheticCompletions, syntheticEdi, syntheticMembers, syntheticSurveys, type SyntheticMember } from '@mutual-graph/synthetic';
+import {
+  syntheticCasework,
+  syntheticCatalogue,
+  syntheticCompletions,
+  syntheticEdi,
+  syntheticFees,
+  syntheticFeeSchedule,
+  syntheticMembers,
+  syntheticSurveys,
+  type SyntheticMember,
+} from '@mutual-graph/synthetic';
 import { sql, testStack } from '../../../test/support/stack.js';
 
 // Disposition destroys data, so it runs on a database of its own in the test cluster, seeded from
@@ -13,6 +23,8 @@ const adminUrl = stack.adminUrl.replace(/\/[^/]*$/, '/mg_disposition_test');
 const passwords = Object.fromEntries(Object.entries(stack.ownerUrls).map(([owner, url]) => [owner, decodeURIComponent(new URL(url).password)]));
 const members = [...syntheticMembers(SEED)];
 const catalogue = syntheticCatalogue(SEED);
+const feeSchedule = syntheticFeeSchedule(SEED);
+const fees = members.map((m) => syntheticFees(m, feeSchedule, SEED));
 const cutoff = (rule: string) => retentionCutoff(retentionRule(rule), AS_OF);
 const surveys = members.flatMap((m) => syntheticSurveys(m, catalogue, SEED));
 const endedBefore = (m: SyntheticMember, day: string) => m.periods.length > 0 && m.periods.every((p) => p.endsOn !== null && p.endsOn < day);
@@ -27,6 +39,8 @@ const expected = {
   'learning-completions': members.flatMap((m) => syntheticCompletions(m, catalogue, SEED)).filter((c) => c.completedOn < cutoff('learning-completions')).length,
   'survey-comments': surveys.filter((x) => x.comment !== null && x.serviceOn < cutoff('survey-comments')).length,
   'service-surveys': surveys.filter((x) => x.serviceOn < cutoff('service-surveys')).length,
+  // A year's invoice (with its payments and refund) seven years after the year's end.
+  'membership-fees': fees.flatMap((f) => f.fees).filter((f) => `${f.year}-12-31` < cutoff('membership-fees')).length,
   // Rows this test adds: two closed requests and one open, three disclosures.
   'privacy-requests': 2,
   disclosures: 3,
@@ -43,6 +57,9 @@ const TABLES = [
   'education.service_survey',
   'privacy.privacy_request',
   'privacy.disclosure',
+  'member.membership_fee',
+  'member.fee_payment',
+  'member.fee_refund',
 ];
 const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await rowCount(t)] as const)));
 
@@ -136,6 +153,8 @@ describe('disposition under the retention schedule', () => {
     expect(await sql(adminUrl, 'select count(*)::int as n, sum(satisfaction)::int as total from education.service_survey where answered_at is not null')).toEqual([
       { n: answered.length, total: answered.reduce((t, x) => t + x.satisfaction!, 0) },
     ]);
+    // Every seeded year ended long before the cutoff: no invoice, payment or refund is left.
+    expect([await rowCount('member.membership_fee'), await rowCount('member.fee_payment'), await rowCount('member.fee_refund')]).toEqual([0, 0, 0]);
   });
 
   it('changes nothing when run again: a repeated run finds nothing to do', async () => {

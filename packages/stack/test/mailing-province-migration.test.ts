@@ -8,6 +8,8 @@ import { sql, testStack } from '../../../test/support/stack.js';
 const stack = testStack();
 const DATABASE = 'mg_mailing_province';
 const MIGRATION = 'Migration20261201103418_mailing_province';
+/** The migrations that came after it, reverted first (newest first). */
+const LATER = ['Migration20261201204528_fees'];
 const passwords = Object.fromEntries(Object.entries(stack.ownerUrls).map(([owner, url]) => [owner, decodeURIComponent(new URL(url).password)]));
 const url = stack.adminUrl.replace(/\/[^/]*$/, `/${DATABASE}`);
 const member = DATABASE_OWNERS.find((o) => o.name === 'member')!;
@@ -24,8 +26,8 @@ describe('the migration that gives the mailing address its own province', () => 
     try {
       // The database as it was before the migration, holding a member with a contact and one without.
       // (The last migration reverted: when another follows it, revert that one too.)
-      const reverted = await withSchemaCreateRight(url, roleName('member'), () => orm.migrator.down());
-      expect(reverted.map((m) => m.name)).toEqual([MIGRATION]);
+      const reverted = await withSchemaCreateRight(url, roleName('member'), () => orm.migrator.down([...LATER, MIGRATION]));
+      expect(reverted.map((m) => m.name)).toEqual([...LATER, MIGRATION]);
       await sql(
         url,
         `insert into member.member (id, membership_number, first_name, last_name, preferred_language, email, phone, city, province, specialty, type_of_work, status)

@@ -7,3 +7,4 @@ export * from './practice.js';
 export * from './edi.js';
 export * from './randomizer.js';
 export * from './surveys.js';
+export * from './fees.js';

@@ -7,7 +7,7 @@ const english = new Faker({ locale: [en_CA, en, base], randomizer: fastMersenne5
 const french = new Faker({ locale: [fr_CA, en, base], randomizer: fastMersenne53Randomizer() });
 
 /** Salts that keep one domain's draws independent of another's for the same member. */
-export const Domain = { member: 1, casework: 2, learning: 3, consent: 4, catalogue: 5, edi: 6, mailing: 7, survey: 8 } as const;
+export const Domain = { member: 1, casework: 2, learning: 3, consent: 4, catalogue: 5, edi: 6, mailing: 7, survey: 8, fees: 9 } as const;
 
 export function fakerFor(seed: number, index: number, domain: number, language: 'EN' | 'FR' = 'EN'): Faker {
   const faker = language === 'FR' ? french : english;

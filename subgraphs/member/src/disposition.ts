@@ -4,6 +4,7 @@ import { today } from '@mutual-graph/domain-codes';
 import { CollegeRegistration } from './entities/college-registration.js';
 import { EdiProfile } from './entities/edi-profile.js';
 import { MemberPracticeCopy } from './entities/member-practice-copy.js';
+import { MembershipFee } from './entities/membership-fee.js';
 
 /** Members whose membership ended (they had periods, none of them open or ending on or after the cutoff), after a key. */
 const ENDED_BEFORE = `select m.id::text as id from member.member m
@@ -17,8 +18,8 @@ const keyArray = (ids: string[]) => `{${ids.join(',')}}`;
 /**
  * The retention schedule's rules for what the member subgraph holds: former members' contact
  * details, then their EDI answers (in the EDI store, which the member schema's role cannot read:
- * ended members are found here, and their answers deleted there), then their identity (and the EDI
- * store's copy of their practice).
+ * ended members are found here, and their answers deleted there), then every member's fees of years
+ * long ended, then their identity (and the EDI store's copy of their practice).
  */
 export function memberDisposition(stores: Record<string, EntityManager>): DispositionTask[] {
   const edi = stores.edi;
@@ -51,6 +52,17 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
       apply(_em, ids) {
         // On the EDI store's own connection; idempotent, so a batch repeated after a crash deletes nothing twice.
         return edi.fork().nativeDelete(EdiProfile, { memberId: { $in: ids } });
+      },
+    },
+    {
+      // A year's invoice goes, with its payments and refund (cascade), once the year ended before the cutoff.
+      rule: 'membership-fees',
+      async due(em, cutoff, limit, after) {
+        const sql = `select id::text as id from member.membership_fee where make_date(year, 12, 31) < ?::date and id > ?::uuid order by id limit ?`;
+        return pageOf(await keysFrom(em, sql, [cutoff, after ?? FIRST_KEY, limit]), limit);
+      },
+      apply(em, ids) {
+        return em.nativeDelete(MembershipFee, { id: { $in: ids } });
       },
     },
     {

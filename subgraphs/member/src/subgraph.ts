@@ -15,6 +15,16 @@ import { MembershipConfirmationResolver } from './resolvers/membership-confirmat
 import { MembershipResolver } from './resolvers/membership.resolver.js';
 import { PracticeCopyResolver } from './resolvers/practice-copy.resolver.js';
 import { memberDisposition } from './disposition.js';
+import { BillingRunRecord } from './entities/billing-run.js';
+import { FeePayment } from './entities/fee-payment.js';
+import { FeeRefund } from './entities/fee-refund.js';
+import { FeeReimbursementProgram } from './entities/fee-reimbursement-program.js';
+import { FeeScheduleEntry } from './entities/fee-schedule-entry.js';
+import { MembershipFee } from './entities/membership-fee.js';
+import { FeeReimbursementResolver } from './resolvers/fee-reimbursement.resolver.js';
+import { FeesResolver } from './resolvers/fees.resolver.js';
+import { MemberFeesResolver, MembershipFeeResolver } from './resolvers/membership-fee.resolver.js';
+import { ReimbursementProgramResolver } from './resolvers/reimbursement-program.resolver.js';
 
 /** The member subgraph: profile, contact, practice and membership of every physician. */
 export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
@@ -23,11 +33,36 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
   isolatedStores: [ediStore],
   database: {
     schema: 'member',
-    entities: [DispositionRun, Member, MembershipPeriod, MembershipStatusChange, CollegeRegistration],
+    entities: [
+      DispositionRun,
+      Member,
+      MembershipPeriod,
+      MembershipStatusChange,
+      CollegeRegistration,
+      FeeScheduleEntry,
+      MembershipFee,
+      FeePayment,
+      FeeRefund,
+      BillingRunRecord,
+      FeeReimbursementProgram,
+    ],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
-    resolvers: [MemberResolver, MembershipResolver, MembershipConfirmationResolver, EdiSummaryResolver, MembershipLifecycleResolver, SelfServiceResolver, PracticeCopyResolver],
+    resolvers: [
+      MemberResolver,
+      MembershipResolver,
+      MembershipConfirmationResolver,
+      EdiSummaryResolver,
+      MembershipLifecycleResolver,
+      SelfServiceResolver,
+      PracticeCopyResolver,
+      FeesResolver,
+      MemberFeesResolver,
+      MembershipFeeResolver,
+      FeeReimbursementResolver,
+      ReimbursementProgramResolver,
+    ],
     orphanedTypes: [Member],
     referenceResolvers: memberReference,
   },

@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import type { EntityClass, Logger } from '@mikro-orm/core';
 import { DEFAULT_POOL_MAX } from '../service/environment.js';
+import { OUTBOXES } from '../effects/deferred-effects.js';
 
 /** What one subgraph tells the platform about its own slice of the database. */
 export interface SubgraphDatabase {
@@ -46,7 +47,9 @@ export function ormOptions(database: SubgraphDatabase, options: OpenDatabaseOpti
       emit: 'ts',
       silent: true,
     },
-    schemaGenerator: { ignoreSchema: database.readsSchemas ?? [] },
+    // The outboxes are graphile-worker's schemas, installed and upgraded by its own migrations at setup:
+    // a generated migration that saw one in the database would otherwise drop it.
+    schemaGenerator: { ignoreSchema: [...(database.readsSchemas ?? []), ...Object.values(OUTBOXES).map((o) => o.schema)] },
     // Entities are read by explicit class reference; no folder scanning at run time.
     discovery: { warnWhenNoEntities: true },
   };

@@ -6,6 +6,9 @@ import { EdiProfile } from '../entities/edi-profile.js';
 import { CollegeRegistration } from '../entities/college-registration.js';
 import { MembershipPeriod } from '../entities/membership-period.js';
 import { MembershipStatusChange } from '../entities/membership-status-change.js';
+import { FeePayment } from '../entities/fee-payment.js';
+import { FeeRefund } from '../entities/fee-refund.js';
+import { MembershipFee } from '../entities/membership-fee.js';
 
 /**
  * The member subgraph's per-request loaders: one statement per entity type, whatever N.
@@ -37,6 +40,18 @@ export function createLoaders(em: EntityManager, stores: Record<string, EntityMa
     registrationsByMember: loaderOfMany(
       (memberIds) => em.find(CollegeRegistration, { member: { $in: [...memberIds] } }, { orderBy: { college: 'asc' } }),
       (registration) => registration.member.id,
+    ),
+    feesByMember: loaderOfMany(
+      (memberIds) => em.find(MembershipFee, { member: { $in: [...memberIds] } }, { orderBy: { year: 'desc' } }),
+      (fee) => fee.member.id,
+    ),
+    paymentsByFee: loaderOfMany(
+      (feeIds) => em.find(FeePayment, { fee: { $in: [...feeIds] } }, { orderBy: { paidOn: 'asc', id: 'asc' } }),
+      (payment) => payment.fee.id,
+    ),
+    refundByFee: loaderOfOne(
+      (feeIds) => em.find(FeeRefund, { fee: { $in: [...feeIds] } }),
+      (refund) => refund.fee.id,
     ),
     ediByMember: loaderOfOne(
       // The EDI store's fork is made only when a request asks for EDI answers.

@@ -13,6 +13,7 @@ import { MembershipPeriod } from '../entities/membership-period.js';
 import { FeeRegion, MembershipStatus } from '../entities/membership-status.js';
 import { MembershipStatusChange } from '../entities/membership-status-change.js';
 import type { EdiAnswersInput, MembershipApplicationInput } from '../types/membership-inputs.js';
+import { settleFeesOnLeaving } from './fees.js';
 
 // The membership lifecycle's orchestration: transactions, row locks, the EDI store's write and its
 // compensation, and the effects each change has elsewhere, written to the outboxes in the change's
@@ -107,7 +108,7 @@ export async function applyForMembership(context: MemberContext, application: Me
   return em.fork().findOneOrFail(Member, { id: memberId });
 }
 
-/** Moves a member to a new status from a date, opening or closing their period of protection, under the member's row lock. */
+/** Moves a member to a new status from a date, opening or closing their period of protection (and settling fees on resigning or retiring), under the member's row lock. */
 export async function changeMembershipStatus(context: MemberContext, memberId: string, to: MembershipStatus, effectiveOn: Date): Promise<Member> {
   const day = changeDay(effectiveOn);
   return context.em.transactional(async (tx) => {
@@ -126,6 +127,8 @@ export async function changeMembershipStatus(context: MemberContext, memberId: s
     applyPeriodChange(tx, member, periods, change);
     tx.create(MembershipStatusChange, { member, fromStatus: member.status, toStatus: to, effectiveOn: day, recordedAt: new Date() });
     member.status = to;
+    // Resigning or retiring settles the fees already billed for the days after leaving, in this transaction.
+    if (to === MembershipStatus.RESIGNED || to === MembershipStatus.RETIRED) await settleFeesOnLeaving(tx, member, to, day);
     await sharePeriods(tx, member, effectOrigin(context));
     return member;
   });
