@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { generateSigningKey, signInHeadless } from '@mutual-graph/identity-provider';
-import { syntheticMembers } from '@mutual-graph/synthetic';
+import { syntheticFees, syntheticFeeSchedule, syntheticMembers } from '@mutual-graph/synthetic';
 import { base64url, decodeJwt, decodeProtectedHeader, importJWK, SignJWT, type JWK } from 'jose';
 import { postGraphQL, sql, testStack } from '../../test/support/stack.js';
 import { accessToken, AUDIENCE, signInAs, startProviderAndGateway, type ProviderAndGateway } from '../../test/support/oidc-gateway.js';
@@ -75,6 +75,28 @@ describe('a partner system, by client credentials', () => {
     const response = await postGraphQL(graph(), MEMBERS, {}, bearer(token, 'MEMBERSHIP'));
     expect([response.status, codes(response.body)]).toEqual([403, ['PURPOSE_REQUIRED']]);
     expect((await clientCredentials(idp.provider, 'hospital-7', 'not-the-secret-0123456789', 'purpose.PARTNER_CONFIRMATION')).status).toBe(401);
+  });
+});
+
+describe("a province's fee reimbursement program, by client credentials", () => {
+  const REIMBURSE = readFileSync(join(PARTNER_OPERATIONS_DIR, 'ConfirmFeeReimbursement.graphql'), 'utf8').trim();
+  const year = Number(stack.seed.asOf.slice(0, 4)) - 1;
+  const schedule = syntheticFeeSchedule(stack.seed);
+  // A seeded Ontarian who paid that year's invoice whole.
+  const ontarian = population.find((m) => {
+    if (m.province !== 'ON' || m.status !== 'ACTIVE') return false;
+    const { fees, payments } = syntheticFees(m, schedule, stack.seed);
+    const fee = fees.find((f) => f.year === year);
+    return fee !== undefined && payments.filter((p) => p.feeId === fee.id).reduce((sum, p) => sum + p.amountCents, 0) === fee.amountCents;
+  })!;
+
+  it("confirms what one of its province's members paid; a hospital's token may not ask", async () => {
+    const token = await accessToken(idp.provider, 'on-fee-reimbursement', 'purpose.PARTNER_CONFIRMATION');
+    const response = await postGraphQL<{ feeReimbursement: { confirmed: boolean; amountPaidCents: number | null } }>(partnerGraph(), REIMBURSE, { minc: ontarian.minc, year }, bearer(token));
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.feeReimbursement).toMatchObject({ confirmed: true });
+    const hospital = await accessToken(idp.provider, 'hospital-7', 'purpose.PARTNER_CONFIRMATION');
+    expect(codes((await postGraphQL(partnerGraph(), REIMBURSE, { minc: ontarian.minc, year }, bearer(hospital))).body)).toEqual(['ROLE_REQUIRED']);
   });
 });
 

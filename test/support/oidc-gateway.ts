@@ -25,8 +25,19 @@ const MISASSIGNED = { username: 'misassigned', password: 'misassigned-password-1
 const passwords: Record<string, string> = Object.fromEntries([...TEST_IDP_CONFIG.accounts, MISASSIGNED].map((a) => [a.username, a.password]));
 
 /** The test provider's clients and accounts, its member account naming `memberId` (a seeded member). */
+/** Ontario's fee reimbursement program, a partner system of its own (its partner id a seeded program's). */
+const ONTARIO_PROGRAM = {
+  clientId: 'on-fee-reimbursement',
+  clientSecret: 'on-fee-reimbursement-secret-0123456789',
+  grants: ['client_credentials' as const],
+  redirectUris: [],
+  roles: ['partner', 'fee-reimbursement-program', 'purpose.PARTNER_CONFIRMATION'],
+};
+secrets[ONTARIO_PROGRAM.clientId] = ONTARIO_PROGRAM.clientSecret;
+
 export const providerConfig = (memberId: string): IdentityProviderConfig => ({
   ...TEST_IDP_CONFIG,
+  clients: [...TEST_IDP_CONFIG.clients, ONTARIO_PROGRAM],
   accounts: [...TEST_IDP_CONFIG.accounts.map((a) => (a.username === 'member' ? { ...a, memberId } : a)), MISASSIGNED],
 });
 

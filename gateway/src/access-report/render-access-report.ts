@@ -25,7 +25,13 @@ export function explain(code: string | null | undefined): string {
 
 /** A value as text: the report's values are strings, numbers and booleans (anything else would be a bug, shown as JSON rather than `[object Object]`). */
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
-const cell = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : text(value).replace(/\|/g, '\\|').replace(/\n/g, ' '));
+const cell = (value: unknown): string =>
+  value === null || value === undefined || value === ''
+    ? '—'
+    : text(value)
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 const day = (value: string | null | undefined) => (value ? value.slice(0, 10) : '—');
 /** Cents as dollars, exactly (integers in, no floating point): 123456 → "1,234.56 $". */
 export const dollars = (cents: number): string => {

@@ -113,6 +113,14 @@ export function developmentConfig(memberId: string = randomUUID()): IdentityProv
     clients: [
       { clientId: 'internal-app', clientSecret: secret(), grants: ['client_credentials'], redirectUris: [], roles: ['staff', 'purpose.MEMBERSHIP', 'purpose.RISK_MANAGEMENT', 'purpose.EDUCATION'] },
       { clientId: 'hospital-7', clientSecret: secret(), grants: ['client_credentials'], redirectUris: [], roles: ['partner', 'purpose.PARTNER_CONFIRMATION'] },
+      // Ontario's fee reimbursement program, as the seeded programs name it (packages/synthetic/src/fees.ts).
+      {
+        clientId: 'on-fee-reimbursement',
+        clientSecret: secret(),
+        grants: ['client_credentials'],
+        redirectUris: [],
+        roles: ['partner', 'fee-reimbursement-program', 'purpose.PARTNER_CONFIRMATION'],
+      },
       { clientId: 'sandbox', public: true, grants: ['authorization_code'], redirectUris: ['http://127.0.0.1/callback'], roles: [] },
     ],
     accounts: [

@@ -30,9 +30,9 @@ function onScale(argument: string, value: number): number {
   return value;
 }
 
-// Control characters (NUL above all, which PostgreSQL cannot store) have no place in a comment; line breaks and tabs do.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// Control characters (NUL above all, which PostgreSQL cannot store; a carriage return, which breaks the access report's
+// table) and format characters (direction overrides, zero-width) have no place in a comment; line breaks and tabs do.
+const CONTROL = /(?![\n\t])\p{Cc}|\p{Cf}/u;
 
 /**
  * A member's answers as they will be stored: satisfaction always; stress before and after only for

@@ -35,6 +35,10 @@ describe('survey answers', () => {
     expect(refusal(() => validAnswers(SurveyedService.ADVICE_CALL, { satisfaction: 4, comment: 'x'.repeat(COMMENT_MAX + 1) }))).toMatchObject({ argument: 'answers.comment' });
     expect(refusal(() => validAnswers(SurveyedService.ADVICE_CALL, { satisfaction: 4, comment: 'fine\u0000; drop table education.service_survey' }))).toMatchObject({ argument: 'answers.comment' });
     expect(refusal(() => validAnswers(SurveyedService.ADVICE_CALL, { satisfaction: 4, comment: 'bell\u0007' }))).toMatchObject({ argument: 'answers.comment' });
+    // A carriage return breaks the access report's table; C1 controls, direction overrides and zero-width characters disguise text.
+    for (const comment of ['line\rover', 'c1\u0085', 'reversed \u202etxet', 'zero\u200bwidth', 'b\ufeffom'])
+      expect(refusal(() => validAnswers(SurveyedService.ADVICE_CALL, { satisfaction: 4, comment }))).toMatchObject({ argument: 'answers.comment' });
+    expect(validAnswers(SurveyedService.ADVICE_CALL, { satisfaction: 4, comment: 'two\nlines\tand a tab' }).comment).toBe('two\nlines\tand a tab');
     expect(validAnswers(SurveyedService.ADVICE_CALL, { satisfaction: 4, comment: "Robert'); <script>alert(1)</script> é 漢字 😀" }).comment).toBe("Robert'); <script>alert(1)</script> é 漢字 😀");
   });
 });

@@ -13,6 +13,7 @@ import { FeeReimbursement } from '../types/fee-reimbursement.js';
  * province has no history in this graph (no operation changes it after the application), so the
  * member's province now is the one in force in every year; a change of practice would need a dated one.
  */
+// The invoice is joined only for the asking program's own province: for anyone else the work is the same whether or not the number names someone.
 const lookup = (key: 'minc' | 'membership_number') => `select m.id::text as id, prog.id is not null as in_program, prog.share_basis_points,
     to_char(f.covered_from, 'YYYY-MM-DD') as covered_from, to_char(f.covered_to, 'YYYY-MM-DD') as covered_to,
     (select coalesce(sum(p.amount_cents), 0) from member.fee_payment p where p.fee_id = f.id)::int as paid_cents,
@@ -20,7 +21,7 @@ const lookup = (key: 'minc' | 'membership_number') => `select m.id::text as id, 
   from (values (1)) as one (x)
   left join member.member m on m.${key} = ?
   left join member.fee_reimbursement_program prog on prog.partner_id = ? and prog.province = m.province and prog.from_year <= ? and (prog.to_year is null or prog.to_year >= ?)
-  left join member.membership_fee f on f.member_id = m.id and f.year = ?
+  left join member.membership_fee f on f.member_id = m.id and f.year = ? and prog.id is not null
   left join member.fee_refund r on r.fee_id = f.id`;
 const BY_MINC = lookup('minc');
 const BY_MEMBERSHIP_NUMBER = lookup('membership_number');

@@ -86,6 +86,7 @@ async function runView(tx: EntityManager, run: BillingRunRecord, invoicesIssued:
 export async function issueAnnualBilling(context: MemberContext, year: number): Promise<BillingRun> {
   const y = feeYear(year);
   return context.em.transactional(async (tx) => {
+    await lockFeeYears(tx, [y]);
     const amount = await scheduleOf(tx, y);
     const issuedOn = today();
     const policy = privacyPolicyOn(issuedOn);
@@ -120,6 +121,17 @@ export async function issueAnnualBilling(context: MemberContext, year: number): 
   });
 }
 
+/** The advisory lock's first key: the fees of a year (the second key is the year). */
+const FEE_YEAR_LOCK = 21_001;
+
+/**
+ * Takes the transaction's lock on each fee year, in ascending order (so two transactions never wait on each other): billing
+ * a year, setting its schedule, recording a payment for it and settling a leaver's invoices are one at a time per year.
+ */
+async function lockFeeYears(tx: EntityManager, years: number[]): Promise<void> {
+  for (const year of [...new Set(years)].sort((a, b) => a - b)) await tx.getConnection().execute('select pg_advisory_xact_lock(?, ?)', [FEE_YEAR_LOCK, year], 'run', tx.getTransactionContext());
+}
+
 /** What a fee's money comes to: paid, refunded, and the balance still owed (negative: owed to the member). */
 export function feeBalance(fee: Pick<MembershipFee, 'amountCents'>, payments: readonly Pick<FeePayment, 'amountCents'>[], refund: { unusedCents: number; refundCents: number } | null) {
   const paidCents = payments.reduce((sum, p) => sum + p.amountCents, 0);
@@ -133,6 +145,7 @@ export async function recordFeePayment(context: MemberContext, input: FeePayment
   const payment = validPayment(input, memberId);
   try {
     return await context.em.transactional(async (tx) => {
+      await lockFeeYears(tx, [payment.year]);
       const fee = await tx.findOne(MembershipFee, { member: memberId, year: payment.year }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!fee) throw badUserInput('payment.year', 'this member has no invoice for that year');
       if ((await tx.count(FeePayment, { bankReference: payment.bankReference })) > 0) throw badUserInput('payment.bankReference', 'a payment with this bank reference is already recorded');
@@ -160,7 +173,11 @@ export async function recordFeePayment(context: MemberContext, input: FeePayment
  */
 export async function settleFeesOnLeaving(tx: EntityManager, member: Member, reason: MembershipStatus.RESIGNED | MembershipStatus.RETIRED, leftOn: string): Promise<void> {
   await tx.flush();
-  const fees = await tx.find(MembershipFee, { member, coveredTo: { $gte: leftOn } });
+  // The year of leaving and the next (billed ahead) wait for a billing run or a payment under way, so the invoices and
+  // payments read here are the committed ones, and none is added until this settlement commits.
+  const leftYear = Number(leftOn.slice(0, 4));
+  await lockFeeYears(tx, [leftYear, leftYear + 1]);
+  const fees = await tx.find(MembershipFee, { member, coveredTo: { $gte: leftOn } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (fees.length === 0) return;
   const periods = await tx.find(MembershipPeriod, { member }, { orderBy: { startsOn: 'asc' } });
   const connection = tx.getConnection();
@@ -183,6 +200,8 @@ export async function setFeeSchedule(context: MemberContext, year: number, entri
   const y = feeYear(year);
   const valid = validSchedule(entries);
   return context.em.transactional(async (tx) => {
+    // The run row may not exist yet, and a lock on no row holds nothing: the year's lock orders this against a billing run.
+    await lockFeeYears(tx, [y]);
     const billed = await tx.findOne(BillingRunRecord, { year: y }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (billed) throw badUserInput('year', `${y} is already billed; its schedule is fixed`);
     await tx.nativeDelete(FeeScheduleEntry, { year: y });
