@@ -43,16 +43,18 @@ export const DEV_AUDIENCE = 'mutual-graph';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const shownPath = (path: string) => relative(ROOT, path);
 
+/** A comma-separated list's items, trimmed, empty ones left out. */
+const commaSeparated = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
 /** A claim's path: names joined by dots (`realm_access.roles`), or one name holding dots (`https://example.org/roles`). */
 const claimPath = z.string().regex(/^[^,\s]+$/, 'must be a claim path (names joined by dots), without spaces or commas');
 const grantedClaimPaths = z
   .string()
-  .transform((text) =>
-    text
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean),
-  )
+  .transform(commaSeparated)
   .refine((paths) => paths.length > 0 && paths.every((p) => !/\s/.test(p)), 'must be comma-separated claim paths')
   .refine(
     (paths) => !paths.some((p) => REQUESTED_CLAIMS.includes(p)),
@@ -120,12 +122,7 @@ export const GATEWAY_ENVIRONMENT = environmentSchema(
     AUTH_ALGORITHMS: described(
       z
         .string()
-        .transform((text) =>
-          text
-            .split(',')
-            .map((a) => a.trim())
-            .filter(Boolean),
-        )
+        .transform(commaSeparated)
         .refine((algs) => algs.length > 0 && algs.every((a) => ASYMMETRIC_ALGORITHMS.includes(a)), `must be a comma-separated list of ${ASYMMETRIC_ALGORITHMS.join(', ')}`)
         .optional(),
       'signature algorithms accepted; never `none` nor a shared secret (HS*)',

@@ -12,6 +12,7 @@ import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-
 import { expectRefused } from '../../test/support/refusals.js';
 import { sql, testStack, type GraphQLResponse } from '../../test/support/stack.js';
 import { tokenFor } from '../../test/support/tokens.js';
+import { statementShape } from '../../test/support/statement-shape.js';
 
 const stack = testStack();
 const REIMBURSE = readFileSync(join(PARTNER_OPERATIONS_DIR, 'ConfirmFeeReimbursement.graphql'), 'utf8').trim();
@@ -148,14 +149,7 @@ describe("fee reimbursement: a province's program confirms what its members paid
   });
 });
 
-/** A statement with its values taken out: what work it is, not about whom. */
-const shape = (statement: string) =>
-  statement
-    .replace(/'[^']*'/g, '?')
-    .replace(/\b\d+(\.\d+)?\b/g, '?')
-    .replace(/\s+/g, ' ')
-    .replace(/\[took .*$/, '')
-    .trim();
+const shape = statementShape;
 
 describe('the reimbursement answer does the same work whoever is asked about', () => {
   let graph: InProcessGraph;

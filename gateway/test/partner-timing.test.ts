@@ -8,6 +8,7 @@ import { syntheticMembers } from '@mutual-graph/synthetic';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
 import { sql, testStack } from '../../test/support/stack.js';
 import { tokenFor } from '../../test/support/tokens.js';
+import { statementShape } from '../../test/support/statement-shape.js';
 
 const stack = testStack();
 const CONFIRM = readFileSync(join(PARTNER_OPERATIONS_DIR, 'ConfirmMembership.graphql'), 'utf8').trim();
@@ -39,14 +40,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** A statement with its values taken out: what work it is, not about whom. */
-const shape = (statement: string) =>
-  statement
-    .replace(/'[^']*'/g, '?')
-    .replace(/\b\d+(\.\d+)?\b/g, '?')
-    .replace(/\s+/g, ' ')
-    .replace(/\[took .*$/, '')
-    .trim();
+const shape = statementShape;
 
 // Whether the number asked about was ever a member must not show in how long the answer takes:
 // both paths do the same work, the durable write included, before the partner is answered.

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startIdentityProviderProcess, type ClaimShape, type IdentityProviderConfig, type IdentityProviderProcess } from '@mutual-graph/identity-provider';
+import { freePort } from '@mutual-graph/stack';
 
 /** The clients and accounts of a test provider, with secrets the test knows. */
 export const TEST_IDP_CONFIG = {
@@ -24,18 +24,6 @@ export const TEST_IDP_CONFIG = {
     { username: 'member', password: 'member-password-1', roles: ['member', 'purpose.MEMBER_SELF_SERVICE'], memberId: '5d3c1a0e-2b7f-4c1d-9a8e-3f6b2c1d0e9f' },
   ],
 } satisfies IdentityProviderConfig;
-
-/** A TCP port free on loopback right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface TestIdentityProvider extends IdentityProviderProcess {
   dir: string;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { createAuthenticator, type Authenticator } from '../../src/authentication/authenticator.js';
+import { until as waitUntil } from '../../../test/support/until.js';
 
 // The gateway's hold on an identity provider's keys, against a JWKS served over real HTTP: keys
 // added while it runs, keys retired, a JWKS that cannot be reached, a forger's unknown keys, and
@@ -96,13 +97,14 @@ async function provider(keys: SigningKey[], options: { refreshMs?: number; coold
   return { endpoint, authenticator };
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Waits until `condition` holds (test/support/until.ts, polling a synchronous check). */
+const until = (condition: () => boolean, timeoutMs = 5000) =>
+  waitUntil(
+    'the condition',
+    () => Promise.resolve(condition()),
+    (holds) => holds,
+    timeoutMs,
+  ).then(() => undefined);
 
 const refusal = async (authenticator: Authenticator, token: string) => {
   try {
