@@ -6,12 +6,12 @@ import { operationHash, PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { formatMinc } from '@mutual-graph/domain-codes';
 import { NO_MEMBER } from '@mutual-graph/platform';
 import { PARTNER_API_PATH } from '@mutual-graph/schema';
-import { SYNTHETIC_REIMBURSEMENT_PROGRAMS, syntheticFees, syntheticFeeSchedule, syntheticMembers, type SyntheticMember } from '@mutual-graph/synthetic';
+import { SYNTHETIC_REIMBURSEMENT_PROGRAMS, syntheticConsents, syntheticFees, syntheticFeeSchedule, syntheticMembers, type SyntheticMember } from '@mutual-graph/synthetic';
 import { buildSchema, parse, validate, type GraphQLObjectType } from 'graphql';
 import { startInProcessGraph, type InProcessGraph } from '../../test/support/in-process-graph.js';
 import { expectRefused } from '../../test/support/refusals.js';
-import { sql, testStack, type GraphQLResponse } from '../../test/support/stack.js';
-import { tokenFor } from '../../test/support/tokens.js';
+import { postGraphQL, sql, testStack, type GraphQLResponse } from '../../test/support/stack.js';
+import { asCaller, tokenFor } from '../../test/support/tokens.js';
 import { statementShape } from '../../test/support/statement-shape.js';
 
 const stack = testStack();
@@ -20,14 +20,25 @@ const population = [...syntheticMembers(stack.seed)];
 const schedule = syntheticFeeSchedule(stack.seed);
 const YEAR = Number(stack.seed.asOf.slice(0, 4)) - 1;
 
-/** A seeded member of `province` who paid for YEAR and stayed all year; what they paid, as seeded. */
-function payerIn(province: string): { member: SyntheticMember; paid: number; coveredFrom: string } {
+const consentsToReimbursement = (member: SyntheticMember) => syntheticConsents(member, stack.seed).some((e) => e.purpose === 'FEE_REIMBURSEMENT' && e.decision === 'GRANTED');
+
+/** What a seeded member paid for a year, when they paid it in full and stayed all year. */
+function paidInFull(member: SyntheticMember, year: number): { paid: number; coveredFrom: string } | undefined {
+  const fees = syntheticFees(member, schedule, stack.seed);
+  const fee = fees.fees.find((f) => f.year === year);
+  const paid = fees.payments.filter((p) => p.feeId === fee?.id).reduce((sum, p) => sum + p.amountCents, 0);
+  return fee && paid === fee.amountCents && fee.coveredTo === `${year}-12-31` ? { paid, coveredFrom: fee.coveredFrom } : undefined;
+}
+
+/**
+ * A seeded member of `province` who paid for YEAR (billed before the 2026.1 policy announced fee
+ * reimbursement) and stayed all year, with their consent to fee reimbursement on record or not.
+ */
+function payerIn(province: string, consented = true, alsoPaid?: number): { member: SyntheticMember; paid: number; coveredFrom: string } {
   for (const member of population) {
-    if (member.province !== province || member.status !== 'ACTIVE') continue;
-    const fees = syntheticFees(member, schedule, stack.seed);
-    const fee = fees.fees.find((f) => f.year === YEAR);
-    const paid = fees.payments.filter((p) => p.feeId === fee?.id).reduce((sum, p) => sum + p.amountCents, 0);
-    if (fee && paid === fee.amountCents) return { member, paid, coveredFrom: fee.coveredFrom };
+    if (member.province !== province || member.status !== 'ACTIVE' || consentsToReimbursement(member) !== consented) continue;
+    const fee = paidInFull(member, YEAR);
+    if (fee && (alsoPaid === undefined || paidInFull(member, alsoPaid))) return { member, ...fee };
   }
   throw new Error(`no seeded payer in ${province}`);
 }
@@ -116,6 +127,44 @@ describe("fee reimbursement: a province's program confirms what its members paid
         record_first: true,
       }),
     ]);
+  });
+
+  describe('fees billed before the privacy policy announced fee reimbursement (2026.1)', () => {
+    // Billed under an earlier version for YEAR, and under 2026.1 for the year after.
+    const unconsented = payerIn('ON', false, YEAR + 1);
+    const self = () => asCaller('MEMBER_SELF_SERVICE', { memberId: unconsented.member.id, roles: ['member'], sub: `member-${unconsented.member.id}` });
+    const decide = async (decision: 'grantMyConsent' | 'withdrawMyConsent') => {
+      const { body } = await postGraphQL(stack.gatewayUrl, `mutation { ${decision}(purpose: FEE_REIMBURSEMENT) { status policyVersion } }`, {}, await self());
+      expect(body.errors).toBeUndefined();
+    };
+    const partnerId = program('ON').partnerId;
+
+    it("are confirmed only once the member's consent is on record, and no longer once it is withdrawn", async () => {
+      const before = await ask(stack.gatewayUrl, await programToken(partnerId), { minc: unconsented.member.minc, year: YEAR });
+      expect(before.body).toEqual(NOT_CONFIRMED);
+      await decide('grantMyConsent');
+      const consented = await ask(stack.gatewayUrl, await programToken(partnerId), { minc: unconsented.member.minc, year: YEAR });
+      expect(consented.body.data!.feeReimbursement).toMatchObject({ confirmed: true, amountPaidCents: unconsented.paid });
+      await decide('withdrawMyConsent');
+      const withdrawn = await ask(stack.gatewayUrl, await programToken(partnerId), { minc: unconsented.member.minc, year: YEAR });
+      expect(withdrawn.body).toEqual(NOT_CONFIRMED);
+    });
+
+    it('tell the member, among their disclosures, why a year was not confirmed; the program hears only that it was not', async () => {
+      await ask(stack.gatewayUrl, await programToken(partnerId), { minc: unconsented.member.minc, year: YEAR });
+      const [latest] = await sql<{ description: string }>(
+        stack.adminUrl,
+        'select description from audit.partner_disclosure where member_id = $1 and recipient = $2 order by disclosed_at desc limit 1',
+        [unconsented.member.id, partnerId],
+      );
+      expect(latest.description).toMatch(new RegExp(`^Fee reimbursement for ${YEAR}: not confirmed, billed under privacy policy 20\\d\\d\\.\\d and no consent to fee reimbursement on record$`));
+    });
+
+    it('need no consent for a year billed under the version that announced the use', async () => {
+      const paid = paidInFull(unconsented.member, YEAR + 1)!;
+      const { body } = await ask(stack.gatewayUrl, await programToken(partnerId), { minc: unconsented.member.minc, year: YEAR + 1 });
+      expect(body.data!.feeReimbursement).toMatchObject({ confirmed: true, amountPaidCents: paid.paid });
+    });
   });
 
   it('reaches no medico-legal, demographic or other member field: the partner graph holds two confirmations and their types only', () => {

@@ -8,6 +8,7 @@ const CONSENTS: Record<string, string> = {
   EDI_COLLECTION: 'Collecting your equity, diversity and inclusion answers',
   SURVEYS: 'Surveys',
   THIRD_PARTY_DISCLOSURE: 'Disclosure to someone you named',
+  FEE_REIMBURSEMENT: 'Confirming your earlier fees to your province’s reimbursement program',
 };
 
 /** A code as a person reads it: the graph's names where it has them, the code's own words otherwise. */
@@ -223,7 +224,7 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
         CONSENTS[c.purpose] ?? explain(c.purpose),
         c.recipient,
         explain(c.status),
-        c.history.map((h) => `${explain(h.decision).toLowerCase()} ${day(h.recordedAt)} (${explain(h.method).toLowerCase()})`).join('; '),
+        c.history.map((h) => `${explain(h.decision).toLowerCase()} ${day(h.recordedAt)} (${explain(h.method).toLowerCase()}, privacy policy ${h.policyVersion})`).join('; '),
       ]),
       'Consents',
     ),

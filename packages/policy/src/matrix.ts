@@ -37,15 +37,17 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   PARTNER_CONFIRMATION: {
     categories: ['MEMBERSHIP', 'FINANCIAL'],
     rootFields: ['membershipConfirmation', 'feeReimbursement'],
+    // feeReimbursement asks the privacy subgraph whether the member consented to it (FEE_REIMBURSEMENT_CONSENT_CALL).
+    peerCallCategories: ['PRIVACY_RECORD'],
     reason:
-      "Partners confirm membership and nothing else: only through the partner graph's confirmation, never a member record. FINANCIAL only through feeReimbursement (role fee-reimbursement-program), which answers a province's program about its own province's members.",
+      "Partners confirm membership and nothing else: only through the partner graph's confirmation, never a member record. FINANCIAL only through feeReimbursement (role fee-reimbursement-program), which answers a province's program about its own province's members, for fees billed before the policy announced it (2026.1) only with the member's consent, read subgraph to subgraph.",
   },
   MEDICO_LEGAL_ASSISTANCE: { categories: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'MEMBERSHIP', 'MEDICO_LEGAL'] },
   RISK_MANAGEMENT: { categories: ['PROFILE', 'PROFESSIONAL', 'MEDICO_LEGAL', 'LEARNING'] },
   EDUCATION: { categories: ['PROFILE', 'CONTACT', 'LEARNING'] },
   EDI_REPORTING: {
     categories: [],
-    rootFields: ['ediSummary', 'ediReleases', 'ediRelease', 'ediPrivacyBudget', 'publishEdiRelease', 'supportServices', 'wellnessResources', 'supportProgramSelfCheck'],
+    rootFields: ['ediSummary', 'ediReleases', 'ediRelease', 'ediPrivacyBudget', 'publishEdiRelease', 'supportServices', 'wellnessResources', 'supportProgramSelfCheck', 'privacyPolicyVersions'],
     reason: 'EDI is reported only in aggregate and de-identified form: published releases of noisy tables alone (and the support content, which is about no one), no field of any member.',
   },
   MEMBER_SELF_SERVICE: {
@@ -59,7 +61,7 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   },
   COMMUNICATIONS: {
     categories: ['PROFILE', 'CONTACT', 'COMMUNICATIONS'],
-    rootFields: ['communicationsAudience', 'member', 'supportServices', 'wellnessResources'],
+    rootFields: ['communicationsAudience', 'member', 'supportServices', 'wellnessResources', 'privacyPolicyVersions'],
     // The audience comes from the privacy subgraph, the members' names and addresses from the member subgraph.
     entityFetches: true,
     reason:
@@ -67,7 +69,7 @@ export const POLICY_MATRIX: Record<Purpose, PurposePolicy> = {
   },
   SERVICE_EVALUATION: {
     categories: [],
-    rootFields: ['sendServiceSurveys', 'serviceSurveyResults', 'supportServices', 'wellnessResources'],
+    rootFields: ['sendServiceSurveys', 'serviceSurveyResults', 'supportServices', 'wellnessResources', 'privacyPolicyVersions'],
     // Sending asks the case, privacy and member subgraphs (peer calls, `_entities`) about each member served that day.
     entityFetches: true,
     peerCallCategories: ['PROFESSIONAL', 'MEDICO_LEGAL', 'SURVEY'],

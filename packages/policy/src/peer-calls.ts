@@ -71,7 +71,21 @@ export const SURVEY_REGION_CALL: PeerCall = {
   purposes: ['SERVICE_EVALUATION'],
 };
 
-export const PEER_CALLS: readonly PeerCall[] = [COMMUNICATIONS_CONSENT_CALL, ELIGIBILITY_CALL, ADVICE_CALLS_TO_SURVEY_CALL, SURVEY_CONSENT_CALL, SURVEY_REGION_CALL];
+/**
+ * The member subgraph asks the privacy subgraph whether a member consented to their fees being
+ * confirmed to their province's reimbursement program: needed for fees billed before the privacy
+ * policy announced that use (privacy-policy.ts), asked for every answer so all answers take one path.
+ */
+export const FEE_REIMBURSEMENT_CONSENT_CALL: PeerCall = {
+  from: 'member',
+  to: 'privacy',
+  query: `query FeeReimbursementConsent($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Member { feeReimbursementPreferences { consented } } }
+}`,
+  purposes: ['PARTNER_CONFIRMATION'],
+};
+
+export const PEER_CALLS: readonly PeerCall[] = [COMMUNICATIONS_CONSENT_CALL, ELIGIBILITY_CALL, ADVICE_CALLS_TO_SURVEY_CALL, SURVEY_CONSENT_CALL, SURVEY_REGION_CALL, FEE_REIMBURSEMENT_CONSENT_CALL];
 
 /** The header a peer token travels in, from the gateway to the calling subgraph: one per peer. */
 export const peerTokenHeader = (to: string) => `x-peer-token-${to}`;

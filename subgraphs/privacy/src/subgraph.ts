@@ -12,6 +12,8 @@ import { AccessAuditResolver } from './resolvers/access-audit.resolver.js';
 import { ConfidentialityIncidentResolver } from './resolvers/confidentiality-incident.resolver.js';
 import { CommunicationsResolver } from './resolvers/communications.resolver.js';
 import { SurveyConsentResolver } from './resolvers/survey-consent.resolver.js';
+import { PrivacyPolicyResolver } from './resolvers/privacy-policy.resolver.js';
+import { FeeReimbursementConsentResolver } from './resolvers/fee-reimbursement-consent.resolver.js';
 import { ConsentResolver } from './resolvers/consent.resolver.js';
 import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
@@ -36,6 +38,8 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
       MemberPrivacyResolver,
       CommunicationsResolver,
       SurveyConsentResolver,
+      FeeReimbursementConsentResolver,
+      PrivacyPolicyResolver,
       AccessAuditResolver,
       AccessReportResolver,
       ConfidentialityIncidentResolver,

@@ -110,11 +110,12 @@ function bindingChecks(bindings: PolicyBindings) {
 
 /**
  * `_entities` under a purpose the matrix limits to a few root fields: only when the query planner
- * fetches entities under it (`entityFetches`); otherwise it would read records by id past the limit.
+ * fetches entities under it (`entityFetches`), or in a declared peer call (its token serves that one
+ * query); otherwise it would read records by id past the limit.
  */
 const entitiesUnderPurpose = rule('entitiesUnderPurpose', { cache: 'contextual' })((_parent, _args, ctx: Context) => {
   const row = POLICY_MATRIX[ctx.hop.purpose];
-  return !row.rootFields || row.entityFetches === true || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use _entities`, { purpose: ctx.hop.purpose });
+  return !row.rootFields || row.entityFetches === true || ctx.hop.peerCall === true || policyRefusal('PURPOSE_SCOPE', `purpose ${ctx.hop.purpose} may not use _entities`, { purpose: ctx.hop.purpose });
 });
 
 /** What a field's arguments select by must be readable under the purpose, as its own category must. */

@@ -1,4 +1,5 @@
 import { perMemberOnce, type SeedPlan } from '../seeding/seed-plan.js';
+import { privacyPolicyOn } from '@mutual-graph/policy';
 import { syntheticConsents } from '@mutual-graph/synthetic';
 import { Consent, ConsentEvent } from '@mutual-graph/privacy-subgraph';
 
@@ -10,7 +11,15 @@ export const privacySeed: SeedPlan = (options) => {
       tables: [
         {
           entity: ConsentEvent,
-          perMember: (member) => events(member).map((e) => ({ memberId: member.id, purpose: e.purpose, decision: e.decision, recordedAt: new Date(e.recordedAt), method: e.method })),
+          perMember: (member) =>
+            events(member).map((e) => ({
+              memberId: member.id,
+              purpose: e.purpose,
+              decision: e.decision,
+              recordedAt: new Date(e.recordedAt),
+              method: e.method,
+              policyVersion: privacyPolicyOn(e.recordedAt.slice(0, 10)).version,
+            })),
         },
       ],
     },
@@ -31,6 +40,7 @@ export const privacySeed: SeedPlan = (options) => {
                   grantedAt: new Date(granted.recordedAt),
                   withdrawnAt: withdrawn ? new Date(withdrawn.recordedAt) : null,
                   method: (withdrawn ?? granted).method,
+                  policyVersion: privacyPolicyOn(granted.recordedAt.slice(0, 10)).version,
                 };
               }),
         },

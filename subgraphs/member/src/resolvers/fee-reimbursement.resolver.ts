@@ -1,7 +1,9 @@
 import { NO_MEMBER, NonPersonal, RequiresRole } from '@mutual-graph/platform';
+import { consentNeededFor } from '@mutual-graph/policy';
 import { dayBefore } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
 import type { MemberContext } from '../context.js';
+import { consentsToFeeReimbursement } from '../domain/fee-reimbursement-consent.js';
 import { feeYear, shareOf } from '../domain/fees.js';
 import { partnerLookupKey } from '../domain/partner-lookup.js';
 import { FeeReimbursement } from '../types/fee-reimbursement.js';
@@ -17,7 +19,7 @@ import { FeeReimbursement } from '../types/fee-reimbursement.js';
 const lookup = (key: 'minc' | 'membership_number') => `select m.id::text as id, prog.id is not null as in_program, prog.share_basis_points,
     to_char(f.covered_from, 'YYYY-MM-DD') as covered_from, to_char(f.covered_to, 'YYYY-MM-DD') as covered_to,
     (select coalesce(sum(p.amount_cents), 0) from member.fee_payment p where p.fee_id = f.id)::int as paid_cents,
-    coalesce(r.refund_cents, 0) as refund_cents, to_char(r.left_on, 'YYYY-MM-DD') as left_on
+    coalesce(r.refund_cents, 0) as refund_cents, to_char(r.left_on, 'YYYY-MM-DD') as left_on, f.privacy_policy_version
   from (values (1)) as one (x)
   left join member.member m on m.${key} = ?
   left join member.fee_reimbursement_program prog on prog.partner_id = ? and prog.province = m.province and prog.from_year <= ? and (prog.to_year is null or prog.to_year >= ?)
@@ -35,6 +37,7 @@ interface LookupRow {
   paid_cents: number;
   refund_cents: number;
   left_on: string | null;
+  privacy_policy_version: string | null;
 }
 
 const notConfirmed = (year: number): FeeReimbursement => ({ year, confirmed: false, amountPaidCents: null, coveredFrom: null, coveredTo: null, provinceShareCents: null });
@@ -50,7 +53,7 @@ export class FeeReimbursementResolver {
       "What a physician, named by MINC or membership number, paid for a year, for the fee reimbursement program of the province they practise in (partner tokens of such a program only): the amount less any refund, the days it covers, and the province's share when the program defines one",
   })
   async feeReimbursement(
-    @Ctx() { connection, hop, notices }: MemberContext,
+    @Ctx() { connection, hop, notices, peers, peerTokens }: MemberContext,
     @NonPersonal() @Arg('year', () => Int) year: number,
     @NonPersonal() @Arg('minc', () => String, { nullable: true }) minc?: string | null,
     @NonPersonal() @Arg('membershipNumber', () => String, { nullable: true }) membershipNumber?: string | null,
@@ -64,9 +67,13 @@ export class FeeReimbursementResolver {
     // the same notice and the same write at the gateway, so neither the answer nor its timing tells them apart.
     const [row] = await connection.execute<LookupRow[]>(key.column === 'minc' ? BY_MINC : BY_MEMBERSHIP_NUMBER, [key.value, partnerId, y, y, y], 'all');
     const theirs = row.id !== null && row.in_program;
+    // Fees billed before the policy announced this use go to the program only with the member's
+    // consent (privacy-policy.ts). Asked for every answer, whoever the number names.
+    const consented = await consentsToFeeReimbursement(peers.privacy, peerTokens.privacy, theirs ? row.id : null);
+    const consentNeeded = row.privacy_policy_version !== null && consentNeededFor('PARTNER_CONFIRMATION', 'FINANCIAL', row.privacy_policy_version) !== null;
     const amountPaidCents = row.paid_cents - row.refund_cents;
     const answer: FeeReimbursement =
-      theirs && row.covered_from !== null && amountPaidCents > 0
+      theirs && row.covered_from !== null && amountPaidCents > 0 && (consented || !consentNeeded)
         ? {
             year: y,
             confirmed: true,
@@ -86,7 +93,9 @@ export class FeeReimbursementResolver {
             categories: ['FINANCIAL'],
             description: answer.confirmed
               ? `Fee reimbursement for ${y}: ${answer.amountPaidCents} cents paid, covering ${answer.coveredFrom} to ${answer.coveredTo}`
-              : `Fee reimbursement for ${y}: no payment confirmed`,
+              : consentNeeded && !consented && amountPaidCents > 0
+                ? `Fee reimbursement for ${y}: not confirmed, billed under privacy policy ${row.privacy_policy_version} and no consent to fee reimbursement on record`
+                : `Fee reimbursement for ${y}: no payment confirmed`,
           }
         : { kind: 'disclosure', memberId: NO_MEMBER, categories: [], description: `Fee reimbursement for ${y}: no member of this program's province on file, nothing disclosed` },
     );

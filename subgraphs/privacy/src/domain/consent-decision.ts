@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, requireText } from '@mutual-graph/platform';
+import { isoDate } from '@mutual-graph/domain-codes';
+import { privacyPolicyOn } from '@mutual-graph/policy';
 import { Consent } from '../entities/consent.js';
 import { ConsentDecision, ConsentEvent } from '../entities/consent-event.js';
 import { ConsentMethod, ConsentPurpose, ConsentStatus, NO_RECIPIENT } from '../entities/consent-enums.js';
@@ -24,7 +26,10 @@ export function consentRecipient(purpose: ConsentPurpose, recipient: string | nu
 
 /** What one decision does to a consent: the consent's new values, or null when it repeats the current status. */
 export type ConsentChange =
-  { status: ConsentStatus.GRANTED; grantedAt: Date; withdrawnAt: null; method: ConsentMethod } | { status: ConsentStatus.WITHDRAWN; withdrawnAt: Date; method: ConsentMethod };
+  { status: ConsentStatus.GRANTED; grantedAt: Date; withdrawnAt: null; method: ConsentMethod; policyVersion: string } | { status: ConsentStatus.WITHDRAWN; withdrawnAt: Date; method: ConsentMethod };
+
+/** The privacy policy version in force on a decision's (UTC) day: what the member had been told when they decided. */
+export const policyVersionAt = (at: Date): string => privacyPolicyOn(isoDate(at)).version;
 
 /**
  * A grant sets when it was granted and clears any withdrawal; a withdrawal sets when it was
@@ -36,7 +41,8 @@ export function consentChange(current: ConsentStatus | null, decision: ConsentDe
   const status = decision === ConsentDecision.GRANTED ? ConsentStatus.GRANTED : ConsentStatus.WITHDRAWN;
   if (current === status) return null;
   if (lastDecidedAt !== null && at < lastDecidedAt) return null;
-  return status === ConsentStatus.GRANTED ? { status, grantedAt: at, withdrawnAt: null, method } : { status, withdrawnAt: at, method };
+  // A grant records the version it was given under; a withdrawal leaves it (the history keeps each decision's own).
+  return status === ConsentStatus.GRANTED ? { status, grantedAt: at, withdrawnAt: null, method, policyVersion: policyVersionAt(at) } : { status, withdrawnAt: at, method };
 }
 
 /**
@@ -52,8 +58,8 @@ export async function recordConsentDecision(tx: EntityManager, input: ConsentDec
   const lastDecidedAt = decided.length > 0 ? new Date(Math.max(...decided.map((d) => d.getTime()))) : null;
   const change = consentChange(existing?.status ?? null, input.decision, input.method, input.at, lastDecidedAt);
   if (!change) return existing!; // null only when there is a consent: the decision repeats its status or came after a later one
-  tx.create(ConsentEvent, { ...key, decision: input.decision, recordedAt: input.at, method: input.method });
+  tx.create(ConsentEvent, { ...key, decision: input.decision, recordedAt: input.at, method: input.method, policyVersion: policyVersionAt(input.at) });
   if (existing) return tx.assign(existing, change);
-  // A first decision that withdraws was never granted.
-  return tx.create(Consent, { id: randomUUID(), ...key, grantedAt: null, ...change });
+  // A first decision that withdraws was never granted: the version is the one its withdrawal was recorded under.
+  return tx.create(Consent, { id: randomUUID(), ...key, grantedAt: null, policyVersion: policyVersionAt(input.at), ...change });
 }

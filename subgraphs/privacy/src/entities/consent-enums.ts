@@ -7,6 +7,8 @@ export enum ConsentPurpose {
   SURVEYS = 'SURVEYS',
   /** Disclosure of their information to a third party the member names (a consent per recipient). */
   THIRD_PARTY_DISCLOSURE = 'THIRD_PARTY_DISCLOSURE',
+  /** Confirmation of fees billed before the privacy policy announced it (2026.1) to the program of the member's province. */
+  FEE_REIMBURSEMENT = 'FEE_REIMBURSEMENT',
 }
 registerEnumType(ConsentPurpose, { name: 'ConsentPurpose' });
 

@@ -44,4 +44,8 @@ export class ConsentEvent {
   @Field(() => ConsentMethod)
   @Enum({ items: () => ConsentMethod, nativeEnumName: 'consent_method' })
   method!: ConsentMethod;
+  @Category('PRIVACY_RECORD')
+  @Field({ description: 'The privacy policy version in force when the decision was made' })
+  @Property({ type: 'string', length: 16 })
+  policyVersion!: string;
 }

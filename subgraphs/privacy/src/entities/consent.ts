@@ -44,6 +44,11 @@ export class Consent {
   withdrawnAt!: Date | null;
 
   @Category('PRIVACY_RECORD')
+  @Field({ description: 'The privacy policy version the member consented under (for a consent never granted: the one its withdrawal was recorded under)' })
+  @Property({ type: 'string', length: 16 })
+  policyVersion!: string;
+
+  @Category('PRIVACY_RECORD')
   @Field(() => ConsentMethod, { description: 'How the latest decision was recorded' })
   @Enum({ items: () => ConsentMethod, nativeEnumName: 'consent_method' })
   method!: ConsentMethod;

@@ -22,6 +22,10 @@ export function createLoaders(em: EntityManager) {
       (memberIds) => em.find(Consent, { memberId: { $in: [...memberIds] }, purpose: ConsentPurpose.SURVEYS, recipient: NO_RECIPIENT }),
       (consent) => consent.memberId,
     ),
+    feeReimbursementConsent: loaderOfOne(
+      (memberIds) => em.find(Consent, { memberId: { $in: [...memberIds] }, purpose: ConsentPurpose.FEE_REIMBURSEMENT, recipient: NO_RECIPIENT }),
+      (consent) => consent.memberId,
+    ),
     // Keyed by member, purpose and recipient: one statement for every consent's history on the page.
     consentHistory: loaderOfMany(
       (keys) => em.find(ConsentEvent, { memberId: { $in: [...new Set(keys.map((k) => k.split(':')[0]))] } }, { orderBy: { recordedAt: 'asc', id: 'asc' } }),

@@ -1,4 +1,4 @@
-import { consentChange, consentRecipient } from '../../src/domain/consent-decision.js';
+import { consentChange, policyVersionAt, consentRecipient } from '../../src/domain/consent-decision.js';
 import { ConsentDecision } from '../../src/entities/consent-event.js';
 import { ConsentMethod, ConsentPurpose, ConsentStatus, NO_RECIPIENT } from '../../src/entities/consent-enums.js';
 import { refusal } from '../../../../test/unit/support/refusal.js';
@@ -42,7 +42,13 @@ describe('what one decision does to a consent', () => {
 
   it('grants from nothing or after a withdrawal, clearing the withdrawal', () => {
     for (const current of [null, ConsentStatus.WITHDRAWN]) {
-      expect(consentChange(current, ConsentDecision.GRANTED, ConsentMethod.WRITTEN, at)).toEqual({ status: ConsentStatus.GRANTED, grantedAt: at, withdrawnAt: null, method: ConsentMethod.WRITTEN });
+      expect(consentChange(current, ConsentDecision.GRANTED, ConsentMethod.WRITTEN, at)).toEqual({
+        status: ConsentStatus.GRANTED,
+        grantedAt: at,
+        withdrawnAt: null,
+        method: ConsentMethod.WRITTEN,
+        policyVersion: '2026.1',
+      });
     }
   });
 
@@ -61,10 +67,26 @@ describe('what one decision does to a consent', () => {
   });
 
   it('records a first decision that withdraws', () => {
-    expect(consentChange(null, ConsentDecision.WITHDRAWN, ConsentMethod.ONLINE, at)).toEqual({ status: ConsentStatus.WITHDRAWN, withdrawnAt: at, method: ConsentMethod.ONLINE });
+    expect(consentChange(null, ConsentDecision.WITHDRAWN, ConsentMethod.ONLINE, at)).toEqual({
+      status: ConsentStatus.WITHDRAWN,
+      withdrawnAt: at,
+      method: ConsentMethod.ONLINE,
+    });
   });
 
   it('reads any decision but GRANTED as a withdrawal (fails towards no consent)', () => {
     expect(consentChange(ConsentStatus.GRANTED, 'granted' as ConsentDecision, ConsentMethod.ONLINE, at)?.status).toBe(ConsentStatus.WITHDRAWN);
+  });
+});
+
+describe('the policy version a decision is recorded under', () => {
+  it('is the version in force on the day of the decision, for a grant and for a withdrawal', () => {
+    expect(consentChange(null, ConsentDecision.GRANTED, ConsentMethod.ONLINE, new Date('2023-09-21T23:00:00Z'))?.policyVersion).toBe('2021.1');
+    expect(consentChange(null, ConsentDecision.GRANTED, ConsentMethod.ONLINE, new Date('2023-09-22T00:00:00Z'))?.policyVersion).toBe('2023.1');
+    expect(policyVersionAt(new Date('2026-02-01T12:00:00Z'))).toBe('2026.1');
+  });
+
+  it('stays on a withdrawn consent as the version it was given under', () => {
+    expect(consentChange(ConsentStatus.GRANTED, ConsentDecision.WITHDRAWN, ConsentMethod.PHONE, new Date('2026-02-01T12:00:00Z'))).not.toHaveProperty('policyVersion');
   });
 });
