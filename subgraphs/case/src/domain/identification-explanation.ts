@@ -1,4 +1,5 @@
 import { TYPES_OF_WORK } from '@mutual-graph/domain-codes';
+import type { Candidate } from './support-program-identification.js';
 
 /** A matter counted in an identification, as the member may already see it in their history. */
 export interface CountedMatter {
@@ -7,30 +8,18 @@ export interface CountedMatter {
   openedOn: string;
 }
 
-/** Everything an identification decided on, as of the day it was made: the member's own figures and their peers' aggregates only. */
-export interface IdentificationFigures {
+/**
+ * Everything an identification decided on, as of the day it was made: the member's comparison with
+ * their peers (the member's own figures, the peers' aggregates only), its settings, the matters counted.
+ */
+export interface IdentificationFigures extends Omit<Candidate, 'memberId' | 'matters' | 'significant'> {
   identifiedOn: string;
   lookbackFrom: string;
   lookbackTo: string;
   lookbackYears: number;
   alpha: number;
   minimumPeerMembers: number;
-  typeOfWork: string;
-  /** The fee region the member spent most of the lookback in. */
-  feeRegion: string;
-  /** `feeRegion`, or NATIONAL when the regional group was smaller than `minimumPeerMembers`. */
-  peerRegion: string;
-  /** Members in the peer group, the member included. */
-  peerMembers: number;
-  /** The other peers' matters and member-years (the member left out). */
-  peerMatters: number;
-  peerMemberYears: number;
-  memberYears: number;
   matters: CountedMatter[];
-  expected: number;
-  rateRatio: number | null;
-  pValue: number;
-  upperControlLimit: number;
 }
 
 /** Where the figures come from: recorded when the enrolment was opened, or worked out again later for an enrolment older than the record. */

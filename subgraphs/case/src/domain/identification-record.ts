@@ -24,25 +24,16 @@ export async function identificationFigures(em: EntityManager, options: Identifi
   );
   const { comparison, matters } = read;
   if (!comparison) return null;
+  const { memberId: _member, matters: _count, significant: _significant, ...figures } = comparison;
   return {
+    ...figures,
     identifiedOn: options.asOf,
     lookbackFrom: from,
     lookbackTo: options.asOf,
     lookbackYears: options.lookbackYears,
     alpha: options.alpha,
     minimumPeerMembers: options.minimumPeerMembers,
-    typeOfWork: comparison.typeOfWork,
-    feeRegion: comparison.feeRegion,
-    peerRegion: comparison.peerRegion,
-    peerMembers: comparison.peerMembers,
-    peerMatters: comparison.peerMatters,
-    peerMemberYears: comparison.peerMemberYears,
-    memberYears: comparison.memberYears,
     matters: matters.map(({ id, kind, openedOn }) => ({ id, kind, openedOn })),
-    expected: comparison.expected,
-    rateRatio: comparison.rateRatio,
-    pValue: comparison.pValue,
-    upperControlLimit: comparison.upperControlLimit,
   };
 }
 

@@ -2,6 +2,7 @@ import { Category, DateScalar } from '@mutual-graph/platform';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MatterKind } from '../entities/matter-enums.js';
 import { IdentificationObservation } from '../entities/identification-observation.js';
+import { PeerComparison } from './peer-comparison.js';
 
 export enum IdentificationBasis {
   RECORDED_AT_IDENTIFICATION = 'RECORDED_AT_IDENTIFICATION',
@@ -33,7 +34,7 @@ export class IdentificationMatter {
 }
 
 @ObjectType({ description: 'Why a member was identified for the Member Support Program: the information used and the principal factors, as of the identification' })
-export class IdentificationExplanation {
+export class IdentificationExplanation extends PeerComparison {
   /** Whose explanation this is: the shield's own-record check reads it. */
   memberId!: string;
 
@@ -70,48 +71,16 @@ export class IdentificationExplanation {
   matters!: IdentificationMatter[];
 
   @Category('MEDICO_LEGAL')
-  @Field(() => Float, { description: 'Years of protection in the lookback' })
-  memberYears!: number;
-
-  @Category('MEDICO_LEGAL')
-  @Field({ description: 'Type of work of the peer group' })
-  typeOfWork!: string;
-
-  @Category('MEDICO_LEGAL')
-  @Field({ description: "The peer group's fee region, or NATIONAL when the member's region had too few peers" })
-  peerRegion!: string;
-
-  @Category('MEDICO_LEGAL')
   @Field({ description: 'Which peers, and why those, in words' })
   peerGroupChoice!: string;
-
-  @Category('MEDICO_LEGAL')
-  @Field(() => Int, { description: 'Members in the peer group, the member included (never fewer others than the minimum cell size)' })
-  peerMembers!: number;
 
   @Category('MEDICO_LEGAL')
   @Field(() => Float, { description: 'Matters per member-year among the peers, the member left out' })
   peerRate!: number;
 
   @Category('MEDICO_LEGAL')
-  @Field(() => Float, { description: 'Matters expected at the peer rate for the member-years' })
-  expected!: number;
-
-  @Category('MEDICO_LEGAL')
-  @Field(() => Float, { nullable: true, description: 'matters ÷ expected; absent when the peers had no matters at all' })
-  rateRatio!: number | null;
-
-  @Category('MEDICO_LEGAL')
-  @Field(() => Float, { description: 'Exact one-sided Poisson test: the chance of this many or more at the peer rate' })
-  pValue!: number;
-
-  @Category('MEDICO_LEGAL')
   @Field(() => Float, { description: 'The significance level the test used' })
   significanceLevel!: number;
-
-  @Category('MEDICO_LEGAL')
-  @Field(() => Int, { description: 'Funnel plot upper control limit for these member-years: counts above it stand out' })
-  upperControlLimit!: number;
 
   @Category('MEDICO_LEGAL')
   @Field({ description: 'The explanation in sentences' })
