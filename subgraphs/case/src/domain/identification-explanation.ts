@@ -76,7 +76,7 @@ export function inPlainWords(f: IdentificationFigures, basis: ExplanationBasis):
       ? `Your enrolment of ${f.identifiedOn} predates our record of the figures used, so these were worked out again as of that day with the program's standard settings; they may differ from those the decision used.`
       : `On ${f.identifiedOn} the Member Support Program compared your medico-legal matters with those of your peers; these are the figures it used that day.`,
     `Over the ${plural(f.lookbackYears, 'year', 'years')} from ${f.lookbackFrom} to ${f.lookbackTo} you had ${plural(count, 'matter', 'matters')} in ${figure(f.memberYears, 3)} years of protection.`,
-    `Your peers: ${peerGroupChoice(f)}`,
+    `Your peers: ${peerGroupChoice(f).replace(/^The /, 'the ')}`,
     `Leaving you out, they had ${figure(peerRate(f), 2)} matters per member-year, so ${figure(f.expected, 2)} would be expected over your years of protection` +
       (f.rateRatio === null ? '.' : `; your count is ${figure(f.rateRatio, 2)} times that.`),
     `The chance of ${plural(count, 'matter', 'matters')} or more at your peers' rate is ${chance(f.pValue)}; the program looks at counts whose chance is below ${chance(f.alpha)}, which for your years of protection means more than ${plural(f.upperControlLimit, 'matter', 'matters')}.`,

@@ -28,7 +28,7 @@ describe('the identification explanation in plain words', () => {
     const words = inPlainWords(figures, 'RECORDED_AT_IDENTIFICATION');
     expect(words).toContain('On 2026-12-02 the Member Support Program compared your medico-legal matters');
     expect(words).toContain('from 2016-12-02 to 2026-12-02 you had 7 matters in 9.5 years of protection');
-    expect(words).toContain('The 412 members (you included) whose type of work was emergency medicine (EM) in Ontario');
+    expect(words).toContain('Your peers: the 412 members (you included) whose type of work was emergency medicine (EM) in Ontario');
     expect(words).toContain('they had 0.05 matters per member-year, so 0.48 would be expected');
     expect(words).toContain('your count is 15 times that');
     expect(words).toContain("The chance of 7 matters or more at your peers' rate is about 1 in 320,000");
