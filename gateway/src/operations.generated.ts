@@ -61,6 +61,12 @@ export type FeeRegion =
   | 'QUEBEC'
   | 'REST_OF_CANADA';
 
+export type IdentificationBasis =
+  /** An enrolment older than that record: worked out again as of its day, with the standard settings */
+  | 'RECOMPUTED_AS_OF_IDENTIFICATION'
+  /** The figures the decision used, recorded when the enrolment was opened */
+  | 'RECORDED_AT_IDENTIFICATION';
+
 /** English or French */
 export type Language =
   | 'EN'
@@ -171,7 +177,7 @@ export type SurveyedService =
 export type AccessReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AccessReportQuery = { me: { id: string, membershipNumber: string, minc: string | null, firstName: string, lastName: string, dateOfBirth: string | null, preferredLanguage: Language, contact: { email: string, phone: string, city: string, province: Province } | null, practice: { province: Province, specialty: string, typeOfWork: string } | null, collegeRegistrations: Array<{ college: Province, registrationNumber: string }>, membership: { status: MembershipStatus, periods: Array<{ startsOn: string, endsOn: string | null, typeOfWork: string, feeRegion: FeeRegion }>, history: Array<{ fromStatus: MembershipStatus | null, toStatus: MembershipStatus, effectiveOn: string, recordedAt: string }> }, fees: Array<{ year: number, amountCents: number, coveredFrom: string, coveredTo: string, issuedOn: string, privacyPolicyVersion: string, paidCents: number, balanceCents: number, payments: Array<{ amountCents: number, paidOn: string, bankReference: string, accountLast4: string | null }>, refund: { reason: MembershipStatus, leftOn: string, unusedCents: number, refundCents: number } | null }>, medicoLegalHistory: Array<{ id: string, kind: MatterKind, province: Province, openedOn: string, closedOn: string | null, status: MatterStatus, outcome: MatterOutcome | null, physicianAdvisor: string | null, counsel: string | null, compensationPaid: { amount: string, currency: string } | null }>, adviceCalls: Array<{ calledOn: string, topic: AdviceTopic, language: Language, durationMinutes: number, physicianAdvisor: string | null, followUp: boolean }>, supportProgram: { status: SupportProgramStatus, source: SupportProgramSource, openedOn: string, closedOn: string | null, contributingFactors: Array<string>, memberPerspective: string | null, notes: Array<{ writtenAt: string, author: string, text: string }> } | null, learningRecord: Array<{ completedOn: string, credits: number, activity: { code: string, title: string } }>, registrations: Array<{ status: RegistrationStatus, registeredAt: string, cancelledAt: string | null, event: { startsAt: string, activity: { title: string } } }>, educationPlan: { status: EducationPlanStatus, createdOn: string, items: Array<{ factor: string, status: EducationPlanItemStatus, dueOn: string, completedOn: string | null, externalProgram: string | null }> } | null, serviceSurveys: Array<{ service: SurveyedService, serviceOn: string, sentAt: string, answeredAt: string | null, satisfaction: number | null, stressBefore: number | null, stressAfter: number | null, comment: string | null }>, communicationPreferences: { consented: boolean, consentedSince: string | null }, consents: Array<{ purpose: ConsentPurpose, recipient: string | null, status: ConsentStatus, grantedAt: string | null, withdrawnAt: string | null, method: ConsentMethod, policyVersion: string, history: Array<{ decision: ConsentDecision, recordedAt: string, method: ConsentMethod, policyVersion: string }> }>, privacyRequests: Array<{ kind: PrivacyRequestKind, receivedOn: string, dueOn: string, status: PrivacyRequestStatus, closedOn: string | null, declineReason: PrivacyRequestDeclineReason | null }>, disclosures: Array<{ recipient: string, purpose: string, categories: Array<string>, description: string, disclosedAt: string }> } | null };
+export type AccessReportQuery = { me: { id: string, membershipNumber: string, minc: string | null, firstName: string, lastName: string, dateOfBirth: string | null, preferredLanguage: Language, contact: { email: string, phone: string, city: string, province: Province } | null, practice: { province: Province, specialty: string, typeOfWork: string } | null, collegeRegistrations: Array<{ college: Province, registrationNumber: string }>, membership: { status: MembershipStatus, periods: Array<{ startsOn: string, endsOn: string | null, typeOfWork: string, feeRegion: FeeRegion }>, history: Array<{ fromStatus: MembershipStatus | null, toStatus: MembershipStatus, effectiveOn: string, recordedAt: string }> }, fees: Array<{ year: number, amountCents: number, coveredFrom: string, coveredTo: string, issuedOn: string, privacyPolicyVersion: string, paidCents: number, balanceCents: number, payments: Array<{ amountCents: number, paidOn: string, bankReference: string, accountLast4: string | null }>, refund: { reason: MembershipStatus, leftOn: string, unusedCents: number, refundCents: number } | null }>, medicoLegalHistory: Array<{ id: string, kind: MatterKind, province: Province, openedOn: string, closedOn: string | null, status: MatterStatus, outcome: MatterOutcome | null, physicianAdvisor: string | null, counsel: string | null, compensationPaid: { amount: string, currency: string } | null }>, adviceCalls: Array<{ calledOn: string, topic: AdviceTopic, language: Language, durationMinutes: number, physicianAdvisor: string | null, followUp: boolean }>, supportProgram: { status: SupportProgramStatus, source: SupportProgramSource, openedOn: string, closedOn: string | null, contributingFactors: Array<string>, memberPerspective: string | null, notes: Array<{ writtenAt: string, author: string, text: string }> } | null, identificationExplanation: { identifiedOn: string, basis: IdentificationBasis, lookbackFrom: string, lookbackTo: string, matterCount: number, memberYears: number, typeOfWork: string, peerRegion: string, peerGroupChoice: string, peerMembers: number, peerRate: number, expected: number, rateRatio: number | null, pValue: number, significanceLevel: number, upperControlLimit: number, inPlainWords: string, matters: Array<{ id: string, kind: MatterKind, openedOn: string }>, observations: Array<{ writtenAt: string, text: string }> } | null, learningRecord: Array<{ completedOn: string, credits: number, activity: { code: string, title: string } }>, registrations: Array<{ status: RegistrationStatus, registeredAt: string, cancelledAt: string | null, event: { startsAt: string, activity: { title: string } } }>, educationPlan: { status: EducationPlanStatus, createdOn: string, items: Array<{ factor: string, status: EducationPlanItemStatus, dueOn: string, completedOn: string | null, externalProgram: string | null }> } | null, serviceSurveys: Array<{ service: SurveyedService, serviceOn: string, sentAt: string, answeredAt: string | null, satisfaction: number | null, stressBefore: number | null, stressAfter: number | null, comment: string | null }>, communicationPreferences: { consented: boolean, consentedSince: string | null }, consents: Array<{ purpose: ConsentPurpose, recipient: string | null, status: ConsentStatus, grantedAt: string | null, withdrawnAt: string | null, method: ConsentMethod, policyVersion: string, history: Array<{ decision: ConsentDecision, recordedAt: string, method: ConsentMethod, policyVersion: string }> }>, privacyRequests: Array<{ kind: PrivacyRequestKind, receivedOn: string, dueOn: string, status: PrivacyRequestStatus, closedOn: string | null, declineReason: PrivacyRequestDeclineReason | null }>, disclosures: Array<{ recipient: string, purpose: string, categories: Array<string>, description: string, disclosedAt: string }> } | null };
 
 export type AccessReportEdiQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -338,6 +344,34 @@ export const AccessReportDocument = new TypedDocumentString(`
       notes {
         writtenAt
         author
+        text
+      }
+    }
+    identificationExplanation {
+      identifiedOn
+      basis
+      lookbackFrom
+      lookbackTo
+      matterCount
+      matters {
+        id
+        kind
+        openedOn
+      }
+      memberYears
+      typeOfWork
+      peerRegion
+      peerGroupChoice
+      peerMembers
+      peerRate
+      expected
+      rateRatio
+      pValue
+      significanceLevel
+      upperControlLimit
+      inPlainWords
+      observations {
+        writtenAt
         text
       }
     }

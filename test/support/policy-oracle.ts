@@ -31,6 +31,7 @@ export const MAY_READ: Record<OraclePurpose, string[]> = {
 /** Fields only some purposes may use, whatever their category (the Member Support Program's records). */
 export const BOUND_FIELDS: Record<string, OraclePurpose[]> = {
   'Member.supportProgram': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
+  'Member.identificationExplanation': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
   'Member.supportSuggestions': ['MEMBER_SELF_SERVICE'],
 };
 

@@ -52,6 +52,42 @@ function section(title: string, category: string | null, intro: string): string[
   return [`## ${title}`, '', ...(category ? [`*Kind of information: ${explain(category)}.*`, ''] : []), intro, ''];
 }
 
+/** Why the Member Support Program identified the member: the figures it used, in words, and what the member wrote about it. */
+function identificationSection(x: NonNullable<AccessReportQuery['me']>['identificationExplanation']): string[] {
+  if (!x) return ['Member Support Program identification: you have not been identified.', ''];
+  return [
+    `**Why you were identified (${x.identifiedOn}${x.basis === 'RECOMPUTED_AS_OF_IDENTIFICATION' ? ', figures worked out again as of that day' : ''})**`,
+    '',
+    x.inPlainWords,
+    '',
+    ...table(
+      ['', ''],
+      [
+        ['Lookback', `${x.lookbackFrom} to ${x.lookbackTo}`],
+        ['Your matters in it', x.matterCount],
+        ['Your years of protection', x.memberYears.toFixed(2)],
+        ['Peer group', `${explain(x.typeOfWork)}, ${explain(x.peerRegion)}: ${x.peerMembers} members`],
+        ['Peer rate (matters per member-year)', x.peerRate.toFixed(4)],
+        ['Expected for your years', x.expected.toFixed(2)],
+        ['Rate ratio', x.rateRatio === null ? null : x.rateRatio.toFixed(2)],
+        ['p-value', x.pValue.toPrecision(3)],
+        ['Significance level', x.significanceLevel],
+        ['Upper control limit', x.upperControlLimit],
+      ],
+    ),
+    ...table(
+      ['Kind', 'Opened'],
+      x.matters.map((c) => [explain(c.kind), c.openedOn]),
+      'Matters counted',
+    ),
+    ...table(
+      ['Written', 'Your observation'],
+      x.observations.map((o) => [day(o.writtenAt), o.text]),
+      'Your observations on the identification',
+    ),
+  ];
+}
+
 /** The answers of the report's own operations (`AccessReportRequest`, `AccessReport`, `AccessReportEdi`), as generated from their documents. */
 export interface AccessReportInput {
   request: Pick<NonNullable<AccessReportRequestQuery['accessReportClearance']>, 'id' | 'receivedOn' | 'dueOn'>;
@@ -186,6 +222,7 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
           ),
         ]
       : ['Member Support Program: you have not been enrolled.', '']),
+    ...identificationSection(m.identificationExplanation),
     ...section('Learning', 'LEARNING', 'Learning you completed with us, events you registered for, and any education plan.'),
     ...table(
       ['Completed on', 'Activity', 'Credits'],

@@ -4,6 +4,7 @@ import type { DataCategory } from './vocabulary.js';
 export type RetentionTrigger =
   | 'MEMBERSHIP_ENDED' // the last day of the member's last period of membership
   | 'MATTER_CLOSED'
+  | 'ENROLMENT_CLOSED' // the day a Member Support Program enrolment was closed
   | 'ADVICE_CALL'
   | 'COMPLETION'
   | 'REQUEST_CLOSED'
@@ -77,6 +78,16 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     after: 'ADVICE_CALL',
     disposition: 'DESTROY',
     reason: 'The Member Support Program and assistance look back 10 years; older calls inform nothing.',
+  },
+  {
+    name: 'support-program-enrolments',
+    category: 'MEDICO_LEGAL',
+    what: "Closed Member Support Program enrolments with their notes, the identification's recorded figures and the member's observations on it",
+    keepYears: 10,
+    after: 'ENROLMENT_CLOSED',
+    disposition: 'DESTROY',
+    reason:
+      'The program looks back 10 years: a later identification or review may need to know what was tried before within that window, and nothing after it. The figures and observations explain the enrolment and go with it.',
   },
   {
     name: 'learning-completions',

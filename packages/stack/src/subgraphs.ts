@@ -3,7 +3,7 @@ import { AUDIT_DATABASE } from '@mutual-graph/gateway';
 import { EFFECTS_ROLE, storeUrlVariable, type IsolatedStore, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
 
 import type { SeedPlan } from './seeding/seed-plan.js';
-import { SEED_PLANS } from './seeds/index.js';
+import { AFTER_SEED, SEED_PLANS } from './seeds/index.js';
 
 export { SUBGRAPHS };
 
@@ -23,7 +23,7 @@ export interface DatabaseOwner {
 
 export const DATABASE_OWNERS: DatabaseOwner[] = [
   ...SUBGRAPHS.flatMap((subgraph: SubgraphDefinition<unknown>) => [
-    { name: subgraph.name, service: subgraph.name, database: subgraph.database, variable: 'DATABASE_URL', seed: SEED_PLANS[subgraph.name] },
+    { name: subgraph.name, service: subgraph.name, database: subgraph.database, variable: 'DATABASE_URL', seed: SEED_PLANS[subgraph.name], afterSeed: AFTER_SEED[subgraph.name] },
     ...(subgraph.isolatedStores ?? []).map((store) => ({
       name: store.name,
       service: subgraph.name,

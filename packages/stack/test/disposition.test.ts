@@ -41,10 +41,14 @@ const expected = {
   'service-surveys': surveys.filter((x) => x.serviceOn < cutoff('service-surveys')).length,
   // A year's invoice (with its payments and refund) seven years after the year's end.
   'membership-fees': fees.flatMap((f) => f.fees).filter((f) => `${f.year}-12-31` < cutoff('membership-fees')).length,
-  // Rows this test adds: two closed requests and one open, three disclosures.
+  // Rows this test adds: two closed requests and one open, three disclosures; an enrolment closed long ago and one closed lately
+  // (the seed's own, from identification, are open).
   'privacy-requests': 2,
   disclosures: 3,
+  'support-program-enrolments': 1,
 };
+const CLOSED_LONG_AGO = '00000000-0000-4000-8000-00000000e001';
+const CLOSED_LATELY = '00000000-0000-4000-8000-00000000e002';
 const counts = (reports: { counts: Record<string, number> }[]): Record<string, number> => Object.assign({}, ...reports.map((r) => r.counts)) as Record<string, number>;
 const rowCount = async (table: string) => (await sql<{ n: number }>(adminUrl, `select count(*)::int as n from ${table}`))[0].n;
 const TABLES = [
@@ -84,6 +88,26 @@ describe('disposition under the retention schedule', () => {
       (gen_random_uuid(), $2, 'partner-a', 'PARTNER_CONFIRMATION', '{MEMBERSHIP}', 'Membership confirmed.', '2035-05-05T10:00:00Z')`,
       [a.id, b.id],
     );
+    // Two closed enrolments, each with a note, an identification record and the member's observation.
+    for (const [id, member, closedOn] of [
+      [CLOSED_LONG_AGO, a.id, '2031-06-30'],
+      [CLOSED_LATELY, b.id, '2040-06-30'],
+    ]) {
+      await sql(
+        adminUrl,
+        `insert into casework.support_program_enrolment (id, member_id, status, source, opened_on, closed_on, contributing_factors) values ($1, $2, 'CLOSED', 'IDENTIFICATION', '2030-01-15', $3, '{}')`,
+        [id, member, closedOn],
+      );
+      await sql(adminUrl, `insert into casework.enrolment_note (enrolment_id, written_at, author, text) values ($1, '2030-01-15T10:00:00Z', 'seed', 'Enrolled (IDENTIFICATION).')`, [id]);
+      await sql(adminUrl, `insert into casework.identification_observation (enrolment_id, member_id, written_at, text) values ($1, $2, '2030-02-01T10:00:00Z', 'My observation.')`, [id, member]);
+      await sql(
+        adminUrl,
+        `insert into casework.identification_snapshot (id, enrolment_id, identified_on, lookback_from, lookback_to, lookback_years, alpha, minimum_peer_members, type_of_work, fee_region, peer_region,
+           peer_members, peer_matters, peer_member_years, member_years, matters, expected, rate_ratio, p_value, upper_control_limit)
+         values (gen_random_uuid(), $1, '2030-01-15', '2020-01-15', '2030-01-15', 10, 0.001, 30, 'EM', 'ONTARIO', 'ONTARIO', 40, 20, 380, 9.5, '[]', 0.5, 8, 0.00001, 3)`,
+        [id],
+      );
+    }
   }, 120_000);
   afterAll(() => sql(stack.adminUrl, 'drop database if exists mg_disposition_test with (force)'));
 
@@ -153,6 +177,11 @@ describe('disposition under the retention schedule', () => {
     expect(await sql(adminUrl, 'select count(*)::int as n, sum(satisfaction)::int as total from education.service_survey where answered_at is not null')).toEqual([
       { n: answered.length, total: answered.reduce((t, x) => t + x.satisfaction!, 0) },
     ]);
+    // A closed enrolment goes with its notes, its identification's record and the member's observations; one closed lately stays whole.
+    for (const table of ['casework.support_program_enrolment', 'casework.enrolment_note', 'casework.identification_snapshot', 'casework.identification_observation']) {
+      const key = table.endsWith('support_program_enrolment') ? 'id' : 'enrolment_id';
+      expect([table, await sql(adminUrl, `select ${key}::text as id from ${table} where ${key} in ($1, $2)`, [CLOSED_LONG_AGO, CLOSED_LATELY])]).toEqual([table, [{ id: CLOSED_LATELY }]]);
+    }
     // Every seeded year ended long before the cutoff: no invoice, payment or refund is left.
     expect([await rowCount('member.membership_fee'), await rowCount('member.fee_payment'), await rowCount('member.fee_refund')]).toEqual([0, 0, 0]);
   });

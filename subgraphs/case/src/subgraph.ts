@@ -4,6 +4,9 @@ import { AdviceCall } from './entities/advice-call.js';
 import { AssistanceRequest } from './entities/assistance-request.js';
 import { ProtectionPeriod } from './entities/protection-period.js';
 import { EnrolmentNote } from './entities/enrolment-note.js';
+import { IdentificationObservation } from './entities/identification-observation.js';
+import { IdentificationSnapshot } from './entities/identification-snapshot.js';
+import { IdentificationExplanationResolver } from './resolvers/identification-explanation.resolver.js';
 import { SupportProgramEnrolment } from './entities/support-program-enrolment.js';
 import { EnrolmentResolver } from './resolvers/enrolment.resolver.js';
 import { SupportProgramReviewResolver } from './resolvers/support-program-review.resolver.js';
@@ -26,7 +29,7 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
   defaultPort: 4002,
   database: {
     schema: 'casework',
-    entities: [DispositionRun, MedicoLegalMatter, AdviceCall, AssistanceRequest, ProtectionPeriod, SupportProgramEnrolment, EnrolmentNote],
+    entities: [DispositionRun, MedicoLegalMatter, AdviceCall, AssistanceRequest, ProtectionPeriod, SupportProgramEnrolment, EnrolmentNote, IdentificationSnapshot, IdentificationObservation],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   schema: {
@@ -38,6 +41,7 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
       SupportProgramResolver,
       EnrolmentResolver,
       SupportProgramReviewResolver,
+      IdentificationExplanationResolver,
       AdviceCallDayResolver,
     ],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.

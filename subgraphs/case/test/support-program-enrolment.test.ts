@@ -1,16 +1,27 @@
-import { syntheticCasework, syntheticMembers } from '@mutual-graph/synthetic';
 import { expectRefused } from '../../../test/support/refusals.js';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
 import { asCaller } from '../../../test/support/tokens.js';
 
 const stack = testStack();
-const member = [...syntheticMembers(stack.seed)].slice(300).find((m) => syntheticCasework(m, stack.seed).matters.length >= 2)!;
-const ENROL = 'mutation ($m: ID!) { enrolInSupportProgram(memberId: $m, source: IDENTIFICATION) { id status source } }';
+// Enrolled from identification: a member the identification finds (looser settings than the standard ones) and no test enrolled before.
+const ENROL = 'mutation ($m: ID!) { enrolInSupportProgram(memberId: $m, source: IDENTIFICATION, alpha: 0.05, minimumPeerMembers: 10) { id status source } }';
 const ADVANCE = 'mutation ($e: ID!, $to: SupportProgramStatus!) { advanceEnrolment(enrolmentId: $e, to: $to) { status closedOn } }';
 const asRisk = () => asCaller('RISK_MANAGEMENT', { sub: 'risk-advisor-1' });
 
 describe('the Member Support Program lifecycle', () => {
   let enrolmentId: string;
+  let member: { id: string };
+
+  beforeAll(async () => {
+    const { body } = await postGraphQL<{ supportProgramCandidates: { member: { id: string } }[] }>(
+      stack.gatewayUrl,
+      '{ supportProgramCandidates(alpha: 0.05, minimumPeerMembers: 10, first: 1000) { member { id } } }',
+      {},
+      await asRisk(),
+    );
+    const enrolled = new Set((await sql<{ member_id: string }>(stack.adminUrl, 'select member_id from casework.support_program_enrolment')).map((r) => r.member_id));
+    member = body.data!.supportProgramCandidates.map((c) => c.member).find((m) => !enrolled.has(m.id))!;
+  });
 
   it('enrols a member once, however many times at once they are identified', async () => {
     const answers = await Promise.all(Array.from({ length: 6 }, async () => postGraphQL<{ enrolInSupportProgram: { id: string } }>(stack.gatewayUrl, ENROL, { m: member.id }, await asRisk())));

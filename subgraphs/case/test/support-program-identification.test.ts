@@ -58,8 +58,10 @@ async function oracle(alpha: number, minimumPeers: number) {
     if (m.n === 0) return [];
     const regional = sum(members.filter((o) => o.type === m.type && o.region === m.region));
     const national = sum(members.filter((o) => o.type === m.type));
-    const group = regional.members >= minimumPeers ? regional : national;
-    if (group.members < minimumPeers) return [];
+    // The peers other than the member are never fewer than the minimum cell size (10).
+    const minimum = Math.max(minimumPeers, 11);
+    const group = regional.members >= minimum ? regional : national;
+    if (group.members < minimum) return [];
     const expected = ((group.n - m.n) / (group.years - m.years)) * m.years;
     const p = upperTail(m.n, expected);
     return p < alpha ? [{ id: m.id, matters: m.n, expected, p }] : [];

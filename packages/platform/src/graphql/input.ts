@@ -25,6 +25,17 @@ export function requireText(argument: string, value: string, min: number, max: n
   return text;
 }
 
+// Control characters (NUL, which PostgreSQL cannot store; a carriage return, which breaks a report's table) and format
+// characters (direction overrides, zero-width) have no place in what a person writes; line breaks and tabs do.
+const CONTROL = /(?![\n\t])\p{Cc}|\p{Cf}/u;
+
+/** What a person writes (a note, an observation): trimmed, `min` to `max` characters, no control or format characters but line breaks and tabs. */
+export function requireWrittenText(argument: string, value: string, min: number, max: number): string {
+  const text = requireText(argument, value, min, max);
+  if (CONTROL.test(text)) throw badUserInput(argument, `${argument} may not hold control or format characters`);
+  return text;
+}
+
 /** Page sizes are bounded so that one request cannot ask for the whole membership. */
 export function requirePageSize(argument: string, value: number, max = 100): number {
   if (!Number.isInteger(value) || value < 1 || value > max) throw badUserInput(argument, `${argument} must be between 1 and ${max}`);

@@ -1,5 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SeedPlan } from '../seeding/seed-plan.js';
-import { caseSeed } from './case.js';
+import { caseAfterSeed, caseSeed } from './case.js';
 import { ediSeed } from './edi.js';
 import { educationSeed } from './education.js';
 import { memberSeed } from './member.js';
@@ -17,4 +18,9 @@ export const SEED_PLANS: Record<string, SeedPlan> = {
   privacy: privacySeed,
   // The gateway's audit records are written by the gateway alone, never seeded.
   audit: () => [],
+};
+
+/** What a seeded subgraph derives from its data once every owner is loaded, by owner name; idempotent. */
+export const AFTER_SEED: Record<string, (em: EntityManager) => Promise<void>> = {
+  case: caseAfterSeed,
 };

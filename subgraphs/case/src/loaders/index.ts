@@ -4,7 +4,9 @@ import { AdviceCall } from '../entities/advice-call.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
 import { AssistanceRequest } from '../entities/assistance-request.js';
 import { EnrolmentNote } from '../entities/enrolment-note.js';
-import { EnrolmentStatus, SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
+import { IdentificationObservation } from '../entities/identification-observation.js';
+import { IdentificationSnapshot } from '../entities/identification-snapshot.js';
+import { EnrolmentSource, EnrolmentStatus, SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
 
 /** The case subgraph's per-request loaders; lookbacks get one loader per distinct number of years. */
 export function createLoaders(em: EntityManager) {
@@ -21,6 +23,24 @@ export function createLoaders(em: EntityManager) {
         return [...chosen.values()];
       },
       (enrolment) => enrolment.memberId,
+    ),
+    // The latest enrolment the statistical identification opened (the one its explanation and observations are about).
+    identificationByMember: loaderOfOne(
+      async (memberIds) => {
+        const enrolments = await em.find(SupportProgramEnrolment, { memberId: { $in: [...memberIds] }, source: EnrolmentSource.IDENTIFICATION }, { orderBy: { openedOn: 'desc', id: 'asc' } });
+        const latest = new Map<string, SupportProgramEnrolment>();
+        for (const e of enrolments) if (!latest.has(e.memberId)) latest.set(e.memberId, e);
+        return [...latest.values()];
+      },
+      (enrolment) => enrolment.memberId,
+    ),
+    identificationSnapshotByEnrolment: loaderOfOne(
+      (ids) => em.find(IdentificationSnapshot, { enrolment: { $in: [...ids] } }),
+      (snapshot) => snapshot.enrolment.id,
+    ),
+    observationsByEnrolment: loaderOfMany(
+      (ids) => em.find(IdentificationObservation, { enrolment: { $in: [...ids] } }, { orderBy: { writtenAt: 'asc', id: 'asc' } }),
+      (o) => o.enrolment.id,
     ),
     notesByEnrolment: loaderOfMany(
       (ids) => em.find(EnrolmentNote, { enrolment: { $in: [...ids] } }, { orderBy: { writtenAt: 'asc', id: 'asc' } }),

@@ -3,8 +3,11 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, Category, MemberKey, NonPersonal, OnlyForPurposes, requireUuid, yearsAgo } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/domain-codes';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
+import type { IdentificationFigures } from '../domain/identification-explanation.js';
+import { identificationOptions } from '../domain/identification-options.js';
+import { identificationFigures, recordIdentification } from '../domain/identification-record.js';
 import { EnrolmentNote } from '../entities/enrolment-note.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
 import { EnrolmentSource, EnrolmentStatus, SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
@@ -20,8 +23,18 @@ async function lockedEnrolment(tx: EntityManager, enrolmentId: string): Promise<
 
 const note = (tx: EntityManager, enrolment: SupportProgramEnrolment, author: string, text: string) => tx.create(EnrolmentNote, { enrolment, writtenAt: new Date(), author, text });
 
-/** Opens an enrolment, or finds the member's open one: one at a time per member, however many ask at once. */
-export async function openEnrolment(em: EntityManager, memberId: string, source: EnrolmentSource, author: string, text: string): Promise<SupportProgramEnrolment> {
+/**
+ * Opens an enrolment, or finds the member's open one: one at a time per member, however many ask at
+ * once. An enrolment opened from identification records the figures it was opened on, with it.
+ */
+export async function openEnrolment(
+  em: EntityManager,
+  memberId: string,
+  source: EnrolmentSource,
+  author: string,
+  text: string,
+  identification: IdentificationFigures | null = null,
+): Promise<SupportProgramEnrolment> {
   return em.transactional(async (tx) => {
     // Inside the transaction's own connection, or the lock would be released at once.
     await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`support-program:${memberId}`], 'all', tx.getTransactionContext());
@@ -38,6 +51,7 @@ export async function openEnrolment(em: EntityManager, memberId: string, source:
       memberPerspective: null,
       historySnapshot: null,
     });
+    if (identification) recordIdentification(tx, enrolment, identification);
     note(tx, enrolment, author, text);
     return enrolment;
   });
@@ -53,14 +67,30 @@ export class EnrolmentResolver {
 
   @Category('MEDICO_LEGAL')
   @OnlyForPurposes('RISK_MANAGEMENT')
-  @Mutation(() => SupportProgramEnrolment, { description: 'Enrols a member (IDENTIFIED); a member with an open enrolment keeps it' })
+  @Mutation(() => SupportProgramEnrolment, {
+    description:
+      "Enrols a member (IDENTIFIED); a member with an open enrolment keeps it. From IDENTIFICATION, only a member the identification finds today (with these settings, standard where not), and the figures are recorded for the member's explanation",
+  })
   async enrolInSupportProgram(
     @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
     @NonPersonal() @Arg('source', () => EnrolmentSource) source: EnrolmentSource,
     @Ctx() { em, hop }: CaseContext,
+    @Category('MEDICO_LEGAL') @Arg('lookbackYears', () => Int, { nullable: true }) lookbackYears?: number | null,
+    @Category('MEDICO_LEGAL') @Arg('alpha', () => Float, { nullable: true }) alpha?: number | null,
+    @Category('MEDICO_LEGAL') @Arg('minimumPeerMembers', () => Int, { nullable: true }) minimumPeerMembers?: number | null,
   ): Promise<SupportProgramEnrolment> {
-    // One open enrolment per member: a second identification or request finds the first.
-    return openEnrolment(em, requireUuid('memberId', memberId), source, hop.principal.sub, `Enrolled (${source}).`);
+    const id = requireUuid('memberId', memberId);
+    let identification: IdentificationFigures | null = null;
+    if (source === EnrolmentSource.IDENTIFICATION) {
+      identification = await identificationFigures(em, identificationOptions({ lookbackYears, alpha, minimumPeerMembers }, today()), id);
+      if (!identification || !(identification.pValue < identification.alpha)) {
+        throw badUserInput('source', 'the identification does not find this member today (supportProgramCandidates lists those it finds); enrol them as STAFF_REFERRAL');
+      }
+    } else if (lookbackYears != null || alpha != null || minimumPeerMembers != null) {
+      throw badUserInput('source', 'identification settings go with source IDENTIFICATION only');
+    }
+    // One open enrolment per member: a second identification or request finds the first (and its record).
+    return openEnrolment(em, id, source, hop.principal.sub, `Enrolled (${source}).`, identification);
   }
 
   @Category('MEDICO_LEGAL')

@@ -6,7 +6,11 @@ import { AssistanceRequest } from '../entities/assistance-request.js';
 import { SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
 import { MatterKind, MatterStatus } from '../entities/matter-enums.js';
+import { identificationOptions } from '../domain/identification-options.js';
+import { identificationFigures } from '../domain/identification-record.js';
+import { IdentificationBasis, IdentificationExplanation } from '../types/identification-explanation.js';
 import { Member } from '../types/member.js';
+import { explanationOf } from './identification-explanation.resolver.js';
 
 @Resolver(() => Member)
 export class MemberCaseworkResolver {
@@ -26,6 +30,23 @@ export class MemberCaseworkResolver {
   @FieldResolver(() => SupportProgramEnrolment, { nullable: true, description: 'The Member Support Program enrolment: the open one, or else the latest (risk management and the member only)' })
   supportProgram(@Root() member: Member, @Ctx() { loaders }: CaseContext): Promise<SupportProgramEnrolment | null> {
     return loaders.enrolmentByMember.load(member.id);
+  }
+
+  @Category('MEDICO_LEGAL')
+  // As the program's records: risk management, and the member on their own.
+  @OnlyForPurposes('RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE')
+  @FieldResolver(() => IdentificationExplanation, {
+    nullable: true,
+    description: 'Why the member was identified for the Member Support Program, as of the latest identification; null when never identified (risk management and the member only)',
+  })
+  async identificationExplanation(@Root() member: Member, @Ctx() { em, loaders }: CaseContext): Promise<IdentificationExplanation | null> {
+    const enrolment = await loaders.identificationByMember.load(member.id);
+    if (!enrolment) return null;
+    const recorded = await loaders.identificationSnapshotByEnrolment.load(enrolment.id);
+    if (recorded) return explanationOf(member.id, enrolment.id, recorded, IdentificationBasis.RECORDED_AT_IDENTIFICATION);
+    // An enrolment older than the record: worked out again as of its day, with the standard settings, and marked so.
+    const recomputed = await identificationFigures(em, identificationOptions({}, enrolment.openedOn), member.id);
+    return recomputed && explanationOf(member.id, enrolment.id, recomputed, IdentificationBasis.RECOMPUTED_AS_OF_IDENTIFICATION);
   }
 
   @Category('MEDICO_LEGAL')

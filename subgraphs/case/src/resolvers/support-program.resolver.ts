@@ -1,7 +1,8 @@
-import { badUserInput, Category, GatewayEffect, MemberKey, NonPersonal, OnlyForPurposes, requirePageSize, requireUuid, requireYears } from '@mutual-graph/platform';
+import { Category, GatewayEffect, MemberKey, NonPersonal, OnlyForPurposes, requirePageSize, requireUuid } from '@mutual-graph/platform';
 import { isoDate, today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
+import { identificationOptions } from '../domain/identification-options.js';
 import { identifyCandidates } from '../domain/support-program-identification.js';
 import { ProtectionPeriod } from '../entities/protection-period.js';
 import { Member } from '../types/member.js';
@@ -20,16 +21,7 @@ export class SupportProgramResolver {
     @Category('MEDICO_LEGAL') @Arg('minimumPeerMembers', () => Int, { nullable: true, defaultValue: 30 }) minimumPeerMembers: number | null = 30,
     @NonPersonal() @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null = 50,
   ): Promise<SupportProgramCandidate[]> {
-    const significance = alpha ?? 0.001;
-    if (!(significance > 0 && significance <= 0.05)) throw badUserInput('alpha', 'alpha must be above 0 and at most 0.05');
-    const peers = minimumPeerMembers ?? 30;
-    if (!Number.isInteger(peers) || peers < 10) throw badUserInput('minimumPeerMembers', 'minimumPeerMembers must be a whole number of at least 10');
-    const candidates = await identifyCandidates(em, {
-      lookbackYears: requireYears('lookbackYears', lookbackYears ?? 10, 30),
-      alpha: significance,
-      minimumPeerMembers: peers,
-      asOf: today(),
-    });
+    const candidates = await identifyCandidates(em, identificationOptions({ lookbackYears, alpha, minimumPeerMembers }, today()));
     return candidates.slice(0, requirePageSize('first', first ?? 50, 1000)).map((c) => ({ ...c, member: { id: c.memberId } }));
   }
 
