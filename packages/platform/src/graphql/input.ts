@@ -25,6 +25,17 @@ export function requireText(argument: string, value: string, min: number, max: n
   return text;
 }
 
+// Control, format and unpaired surrogate characters: none is text a person wrote, and a NUL cannot be stored.
+const NOT_PRINTABLE_LINE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
+const NOT_PRINTABLE_TEXT = /(?![\n\t])\p{Cc}|[\p{Cf}\p{Cs}\u2028\u2029]/u;
+
+/** Free text as `requireText` takes it, printable: one line, or with `lines` several (line feeds and tabs, no carriage returns). */
+export function requirePrintableText(argument: string, value: string, min: number, max: number, { lines = false } = {}): string {
+  const text = requireText(argument, value, min, max);
+  if ((lines ? NOT_PRINTABLE_TEXT : NOT_PRINTABLE_LINE).test(text)) throw badUserInput(argument, `${argument} may not hold control characters${lines ? '' : ' or line breaks'}`);
+  return text;
+}
+
 /** Page sizes are bounded so that one request cannot ask for the whole membership. */
 export function requirePageSize(argument: string, value: number, max = 100): number {
   if (!Number.isInteger(value) || value < 1 || value > max) throw badUserInput(argument, `${argument} must be between 1 and ${max}`);
