@@ -1,7 +1,7 @@
 import { PURPOSE_NAMES } from '@mutual-graph/policy';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
-import { asCaller } from '../../../test/support/tokens.js';
+import { asCaller, postAsGateway } from '../../../test/support/tokens.js';
 
 const stack = testStack();
 const office = (sub = 'privacy-officer') => asCaller('PRIVACY_OFFICE', { sub });
@@ -297,6 +297,20 @@ describe('the register of service providers and privacy impact assessments', () 
       const { body } = await postGraphQL(stack.gatewayUrl, '{ me { serviceProviders { name assessments { conclusion } } } }', {}, await asCaller('MEMBER_SELF_SERVICE', { memberId: inQuebec.id }));
       expect(body.data ?? null).toBeNull();
       expect(body.errors?.[0]?.message).toMatch(/Cannot query field "assessments"/);
+    });
+
+    it("is not reached past the gateway either: a signed hop asking the privacy subgraph's _entities for another member, or under another purpose, is refused", async () => {
+      const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Member { serviceProviders { name } } } }';
+      const r = [{ __typename: 'Member', id: inQuebec.id, practiceProvince: 'QC', contact: { province: 'QC' } }];
+      for (const [purpose, caller] of [
+        ['MEMBER_SELF_SERVICE', elsewhere.id],
+        ['PRIVACY_OFFICE', inQuebec.id],
+      ] as const) {
+        const { body } = await postAsGateway<{ _entities: ({ serviceProviders: unknown } | null)[] }>('privacy', query, { r }, purpose, { memberId: caller });
+        expect([purpose, body.data?._entities?.[0]?.serviceProviders ?? null, body.errors?.[0]?.extensions?.code]).toEqual([purpose, null, 'FORBIDDEN']);
+      }
+      const own = await postAsGateway<{ _entities: { serviceProviders: { name: string }[] }[] }>('privacy', query, { r }, 'MEMBER_SELF_SERVICE', { memberId: inQuebec.id });
+      expect(own.body.data!._entities[0].serviceProviders.map((p) => p.name)).toContain('Imprimerie Postale Laurentides');
     });
 
     it("is not readable for another member's record, nor by the office or any other purpose", async () => {
