@@ -73,6 +73,7 @@ describe('the access report for an ACCESS request', () => {
       'Communications',
       'Your consents and requests',
       'Organisations that received your information',
+      'Service providers that may hold your information',
       'Your equity, diversity and inclusion answers',
     ]) {
       expect(text).toContain(`## ${heading}`);
@@ -89,6 +90,19 @@ describe('the access report for an ACCESS request', () => {
     expect(text).toContain('Prefer not to say');
     // Their survey and what they wrote, which no staff purpose reads, in one table row.
     expect(text).toMatch(/\| Advice call \| 2026-10-20 \| 2026-10-21 \| 2026-10-22 \| 4 \| 5 \| 2 \| Helpful \\\| calm advisor \|/);
+  });
+
+  it('lists the service providers that may hold the information of members of their provinces, what they receive and where they keep it, and no others', async () => {
+    const { text } = await report(await accessRequest(true), await office());
+    const provinces = [member.province, member.mailingProvince];
+    expect(text).toContain('| Relay Mail Delivery LLC | Delivery of our e-mail to members (newsletters, notices, survey invitations) |');
+    expect(text).toMatch(
+      /\| Relay Mail Delivery LLC \|[^\n]*\| Communication preferences and history; Addresses, email, telephone; Name, date of birth, identifiers of the person \| United States \| receives it now \|/,
+    );
+    expect(text).toMatch(/\| Northern Shield Hosting Inc\. \|[^\n]*\| Ontario, Canada \| receives it now \|/);
+    expect(text.includes('Imprimerie Postale Laurentides')).toBe(provinces.includes('QC'));
+    expect(text.includes('Maritime Survey Panels Ltd.')).toBe(provinces.includes('NS'));
+    expect(text).not.toMatch(/FAVOURABLE|CTR-20/);
   });
 
   it("shows every invoice, payment and refund of the member's fees, amounts exact to the cent", async () => {

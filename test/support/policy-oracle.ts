@@ -28,11 +28,12 @@ export const MAY_READ: Record<OraclePurpose, string[]> = {
   PRIVACY_OFFICE: ['PROFILE', 'CONTACT', 'PROFESSIONAL', 'PRIVACY_RECORD'],
   COMMUNICATIONS: ['PROFILE', 'CONTACT', 'COMMUNICATIONS'],
 };
-/** Fields only some purposes may use, whatever their category (the Member Support Program's records). */
+/** Fields only some purposes may use, whatever their category (the Member Support Program's records, what the member alone is shown). */
 export const BOUND_FIELDS: Record<string, OraclePurpose[]> = {
   'Member.supportProgram': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
   'Member.identificationExplanation': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
   'Member.supportSuggestions': ['MEMBER_SELF_SERVICE'],
+  'Member.serviceProviders': ['MEMBER_SELF_SERVICE'],
 };
 
 /** Purposes that may use only some root fields. */

@@ -280,6 +280,24 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
           ['Organisation', 'Times', 'First', 'Latest', 'Kinds of information', 'What was disclosed'],
           [...recipients.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([who, e]) => [who, e.count, day(e.first), day(e.last), [...e.categories].join('; '), [...e.what].join('; ')]),
         )),
+    '## Service providers that may hold your information',
+    '',
+    m.serviceProviders.length === 0
+      ? 'No service provider receives the information of members of your province, nor did within the time we keep it.'
+      : 'Organisations that perform a service for us with the information of members of your province (of practice or of your mailing address), now or within the time we keep what they received: what they do, which kinds of information, and where they keep it. Where that is outside your province, we assessed the transfer first.',
+    '',
+    ...(m.serviceProviders.length === 0
+      ? []
+      : table(
+          ['Organisation', 'Service', 'Kinds of information', 'Where the information is kept', 'Stopped receiving'],
+          m.serviceProviders.map((p) => [
+            p.name,
+            p.service,
+            p.categories.map(explain).join('; '),
+            p.locations.map((l) => (l.province ? `${explain(l.province)}, ${l.countryName}` : l.countryName)).join('; '),
+            p.stoppedReceivingOn ?? 'receives it now',
+          ]),
+        )),
     ...section(
       'Your equity, diversity and inclusion answers',
       'EDI',

@@ -30,7 +30,9 @@ export interface RetentionRule {
  * The retention schedule: how long each kind of personal information is kept, from when, and what
  * becomes of it then. One place, read by every subgraph's disposition job and by POLICY.md.
  * Categories with no rule here hold nothing that outlives its record (COMMUNICATIONS is read from
- * consents).
+ * consents). The register of service providers and their privacy impact assessments (PRIVACY_RECORD,
+ * about organisations, not members) has no rule: an entry outlives the information it let go out, so
+ * that access reports still name the provider for the longest rule of what it received.
  */
 export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
   {

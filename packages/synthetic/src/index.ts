@@ -8,3 +8,4 @@ export * from './edi.js';
 export * from './randomizer.js';
 export * from './surveys.js';
 export * from './fees.js';
+export * from './service-providers.js';

@@ -5,7 +5,10 @@ import { ConsentEvent } from './entities/consent-event.js';
 import { ConfidentialityIncident } from './entities/confidentiality-incident.js';
 import { Disclosure } from './entities/disclosure.js';
 import { IncidentNotification } from './entities/incident-notification.js';
+import { PrivacyImpactAssessment } from './entities/privacy-impact-assessment.js';
 import { PrivacyRequest } from './entities/privacy-request.js';
+import { ServiceProvider } from './entities/service-provider.js';
+import { ServiceProviderTransfer } from './entities/service-provider-transfer.js';
 import { PrivacyRequestResolver } from './resolvers/privacy-request.resolver.js';
 import { AccessReportResolver } from './resolvers/access-report.resolver.js';
 import { AccessAuditResolver } from './resolvers/access-audit.resolver.js';
@@ -19,16 +22,19 @@ import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
 import { privacyReferences } from './resolvers/member.reference.js';
 import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
+import { MemberServiceProvidersResolver } from './resolvers/member-service-providers.resolver.js';
+import { PrivacyImpactAssessmentResolver } from './resolvers/privacy-impact-assessment.resolver.js';
+import { ServiceProviderResolver } from './resolvers/service-provider.resolver.js';
 import { privacyDisposition } from './disposition.js';
 import { Member } from './types/member.js';
 
-/** The privacy subgraph: consents, access and correction requests, disclosures, the access audit and the incident register. */
+/** The privacy subgraph: consents, access and correction requests, disclosures, the access audit, the incident register and the register of service providers with their privacy impact assessments. */
 export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   name: 'privacy',
   defaultPort: 4004,
   database: {
     schema: 'privacy',
-    entities: [DispositionRun, Consent, ConsentEvent, Disclosure, PrivacyRequest, ConfidentialityIncident, IncidentNotification],
+    entities: [DispositionRun, Consent, ConsentEvent, Disclosure, PrivacyRequest, ConfidentialityIncident, IncidentNotification, ServiceProvider, ServiceProviderTransfer, PrivacyImpactAssessment],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
     // The gateway's access audit, read for the privacy office (select only).
     readsSchemas: ['audit'],
@@ -46,6 +52,9 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
       DisclosureResolver,
       ConsentResolver,
       PrivacyRequestResolver,
+      ServiceProviderResolver,
+      PrivacyImpactAssessmentResolver,
+      MemberServiceProvidersResolver,
     ],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member],

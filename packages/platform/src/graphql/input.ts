@@ -25,15 +25,20 @@ export function requireText(argument: string, value: string, min: number, max: n
   return text;
 }
 
-// Control characters (NUL, which PostgreSQL cannot store; a carriage return, which breaks a report's table) and format
-// characters (direction overrides, zero-width) have no place in what a person writes; line breaks and tabs do.
-const CONTROL = /(?![\n\t])\p{Cc}|\p{Cf}/u;
+// Control, format and unpaired surrogate characters: none is text a person wrote, and a NUL cannot be stored.
+const NOT_PRINTABLE_LINE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
+const NOT_PRINTABLE_TEXT = /(?![\n\t])\p{Cc}|[\p{Cf}\p{Cs}\u2028\u2029]/u;
 
-/** What a person writes (a note, an observation): trimmed, `min` to `max` characters, no control or format characters but line breaks and tabs. */
-export function requireWrittenText(argument: string, value: string, min: number, max: number): string {
+/** Free text as `requireText` takes it, printable: one line, or with `lines` several (line feeds and tabs, no carriage returns). */
+export function requirePrintableText(argument: string, value: string, min: number, max: number, { lines = false } = {}): string {
   const text = requireText(argument, value, min, max);
-  if (CONTROL.test(text)) throw badUserInput(argument, `${argument} may not hold control or format characters`);
+  if ((lines ? NOT_PRINTABLE_TEXT : NOT_PRINTABLE_LINE).test(text)) throw badUserInput(argument, `${argument} may not hold control characters${lines ? '' : ' or line breaks'}`);
   return text;
+}
+
+/** What a person writes (a note, an observation): printable text over several lines. */
+export function requireWrittenText(argument: string, value: string, min: number, max: number): string {
+  return requirePrintableText(argument, value, min, max, { lines: true });
 }
 
 /** Page sizes are bounded so that one request cannot ask for the whole membership. */

@@ -1,9 +1,12 @@
 import { perMemberOnce, type SeedPlan } from '../seeding/seed-plan.js';
 import { privacyPolicyOn } from '@mutual-graph/policy';
-import { syntheticConsents } from '@mutual-graph/synthetic';
-import { Consent, ConsentEvent } from '@mutual-graph/privacy-subgraph';
+import { syntheticAssessments, syntheticConsents, syntheticServiceProviders } from '@mutual-graph/synthetic';
+import { Consent, ConsentEvent, PrivacyImpactAssessment, ServiceProvider, ServiceProviderTransfer } from '@mutual-graph/privacy-subgraph';
 
-/** Each member's consent history (a group of its own: it came after the consents), and their consents as they stand after it. */
+/**
+ * Each member's consent history (a group of its own: it came after the consents), and their consents as they stand after it;
+ * the register of service providers with their periods of receiving and assessments (a group of its own: it came later).
+ */
 export const privacySeed: SeedPlan = (options) => {
   const events = perMemberOnce((member) => syntheticConsents(member, options));
   return [
@@ -43,6 +46,40 @@ export const privacySeed: SeedPlan = (options) => {
                   policyVersion: privacyPolicyOn(granted.recordedAt.slice(0, 10)).version,
                 };
               }),
+        },
+      ],
+    },
+    {
+      tables: [
+        {
+          entity: ServiceProvider,
+          rows: () =>
+            syntheticServiceProviders().map(({ periods, ...p }) => {
+              const current = periods.find((period) => period.until === null);
+              return {
+                ...p,
+                categories: current ? [...current.categories].sort() : [],
+                memberProvinces: current ? current.memberProvinces : [],
+                receivingSince: current?.since ?? null,
+                stoppedReceivingOn: current ? null : periods.at(-1)!.until,
+                registeredBy: 'privacy-officer',
+                registeredAt: new Date(`${p.agreementSignedOn}T12:00:00Z`),
+              };
+            }),
+        },
+        {
+          entity: ServiceProviderTransfer,
+          rows: () => syntheticServiceProviders().flatMap((p) => p.periods.map((period) => ({ providerId: p.id, ...period, categories: [...period.categories].sort() }))),
+        },
+        {
+          entity: PrivacyImpactAssessment,
+          rows: () =>
+            syntheticAssessments().map((a) => ({
+              ...a,
+              categories: [...a.categories].sort(),
+              recordedBy: 'privacy-officer',
+              recordedAt: new Date(`${a.concludedOn}T09:00:00Z`),
+            })),
         },
       ],
     },

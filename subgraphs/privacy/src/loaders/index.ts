@@ -5,7 +5,10 @@ import { ConsentPurpose, NO_RECIPIENT } from '../entities/consent-enums.js';
 import { ConsentEvent } from '../entities/consent-event.js';
 import { disclosuresOfMembers } from './disclosure-log.js';
 import { IncidentNotification } from '../entities/incident-notification.js';
+import { PrivacyImpactAssessment } from '../entities/privacy-impact-assessment.js';
 import { PrivacyRequest } from '../entities/privacy-request.js';
+import { ServiceProvider } from '../entities/service-provider.js';
+import { ServiceProviderTransfer } from '../entities/service-provider-transfer.js';
 
 /** The privacy subgraph's per-request loaders. */
 export function createLoaders(em: EntityManager) {
@@ -42,6 +45,18 @@ export function createLoaders(em: EntityManager) {
     notificationsByIncident: loaderOfMany(
       (incidentIds) => em.find(IncidentNotification, { incidentId: { $in: [...incidentIds] } }, { orderBy: { notifiedOn: 'asc', id: 'asc' } }),
       (notification) => notification.incidentId,
+    ),
+    providerById: loaderOfOne(
+      (providerIds) => em.find(ServiceProvider, { id: { $in: [...providerIds] } }),
+      (provider) => provider.id,
+    ),
+    transfersByProvider: loaderOfMany(
+      (providerIds) => em.find(ServiceProviderTransfer, { providerId: { $in: [...providerIds] } }, { orderBy: { since: 'desc', id: 'desc' } }),
+      (transfer) => transfer.providerId,
+    ),
+    assessmentsByProvider: loaderOfMany(
+      (providerIds) => em.find(PrivacyImpactAssessment, { providerId: { $in: [...providerIds] } }, { orderBy: { recordedAt: 'desc', id: 'asc' } }),
+      (assessment) => assessment.providerId,
     ),
   };
 }
