@@ -42,3 +42,14 @@ export function yearsAgo(years: number, today = new Date()): string {
   const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
   return d.toISOString().slice(0, 10);
 }
+
+// Control characters (NUL above all, which PostgreSQL cannot store; a carriage return, which breaks a
+// report's table) and format characters (direction overrides, zero-width); line breaks and tabs are text.
+const CONTROL = /(?![\n\t])\p{Cc}|\p{Cf}/u;
+
+/** Free text to be stored: as requireText, and free of control and format characters. */
+export function requirePlainText(argument: string, value: string, min: number, max: number): string {
+  const text = requireText(argument, value, min, max);
+  if (CONTROL.test(text)) throw badUserInput(argument, `${argument} may not hold control or format characters`);
+  return text;
+}
