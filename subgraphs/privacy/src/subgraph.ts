@@ -6,6 +6,9 @@ import { ConfidentialityIncident } from './entities/confidentiality-incident.js'
 import { Disclosure } from './entities/disclosure.js';
 import { IncidentNotification } from './entities/incident-notification.js';
 import { PrivacyRequest } from './entities/privacy-request.js';
+import { ExtensionNotice } from './entities/extension-notice.js';
+import { HoldFromDisposition } from './entities/disposition-hold.js';
+import { DispositionHoldResolver } from './resolvers/disposition-hold.resolver.js';
 import { PrivacyRequestResolver } from './resolvers/privacy-request.resolver.js';
 import { AccessReportResolver } from './resolvers/access-report.resolver.js';
 import { AccessAuditResolver } from './resolvers/access-audit.resolver.js';
@@ -17,7 +20,7 @@ import { DisclosureResolver } from './resolvers/disclosure.resolver.js';
 import { createLoaders, type PrivacyLoaders } from './loaders/index.js';
 import { privacyReferences } from './resolvers/member.reference.js';
 import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
-import { privacyDisposition } from './disposition.js';
+import { privacyDisposition, privacyDispositionHolds } from './disposition.js';
 import { Member } from './types/member.js';
 
 /** The privacy subgraph: consents, access and correction requests, disclosures, the access audit and the incident register. */
@@ -26,7 +29,7 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   defaultPort: 4004,
   database: {
     schema: 'privacy',
-    entities: [DispositionRun, Consent, ConsentEvent, Disclosure, PrivacyRequest, ConfidentialityIncident, IncidentNotification],
+    entities: [DispositionRun, Consent, ConsentEvent, Disclosure, PrivacyRequest, ExtensionNotice, HoldFromDisposition, ConfidentialityIncident, IncidentNotification],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
     // The gateway's access audit, read for the privacy office (select only).
     readsSchemas: ['audit'],
@@ -42,6 +45,7 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
       DisclosureResolver,
       ConsentResolver,
       PrivacyRequestResolver,
+      DispositionHoldResolver,
     ],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member],
@@ -49,4 +53,5 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   },
   createLoaders,
   disposition: privacyDisposition,
+  dispositionHolds: privacyDispositionHolds,
 };
