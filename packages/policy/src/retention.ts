@@ -10,7 +10,7 @@ export type RetentionTrigger =
   | 'DISCLOSURE'
   | 'SURVEYED_SERVICE' // the day of the service a survey asks about
   | 'FEE_YEAR_ENDED' // the last day of the year an invoice bills
-  | 'INCIDENT_AWARE'; // the day the office became aware of a confidentiality incident
+  | 'INCIDENT_DISCOVERED'; // the day the office became aware of a confidentiality incident (its discoveredOn)
 
 export interface RetentionRule {
   /** Stable name: the disposition task that carries it out and its run records use it. */
@@ -103,7 +103,7 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     category: 'PRIVACY_RECORD',
     what: 'Entries in the register of confidentiality incidents, with who was told and when',
     keepYears: 5,
-    after: 'INCIDENT_AWARE',
+    after: 'INCIDENT_DISCOVERED',
     disposition: 'DESTROY',
     reason:
       "Quebec's Regulation respecting confidentiality incidents (s. 7) keeps each entry at least five years after the date or period the organisation became aware of the incident; the Commission may ask for the register until then. An entry about a member whose information is held (a refused request under recourse) stays until the hold is released.",

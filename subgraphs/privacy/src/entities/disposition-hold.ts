@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Category, DateScalar } from '@mutual-graph/platform';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -84,4 +85,23 @@ export class HoldFromDisposition {
   @Field(() => String, { nullable: true, description: 'Why recourse is exhausted' })
   @Property({ type: 'text', nullable: true })
   releaseReason!: string | null;
+}
+
+/** A new hold on what a request asked for, in force until released. */
+export function newHold(request: { id: string; memberId: string }, ground: HoldGround, categories: string[], heldFrom: string, heldUntil: string, placedBy: string): HoldFromDisposition {
+  return Object.assign(new HoldFromDisposition(), {
+    id: randomUUID(),
+    requestId: request.id,
+    memberId: request.memberId,
+    ground,
+    categories,
+    heldFrom,
+    heldUntil,
+    extensionReason: null,
+    placedBy,
+    placedAt: new Date(),
+    releasedOn: null,
+    releasedBy: null,
+    releaseReason: null,
+  });
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, Category, DateScalar, NonPersonal, OnlyForPurposes, requireUuid } from '@mutual-graph/platform';
@@ -8,7 +7,7 @@ import type { PrivacyContext } from '../context.js';
 import { heldCategories, holdExtension, holdRelease } from '../domain/disposition-hold.js';
 import { deemedRefusedOn } from '../domain/statutory-clock.js';
 import { recourseDeadline } from '../domain/written-refusal.js';
-import { HoldFromDisposition, HoldGround } from '../entities/disposition-hold.js';
+import { HoldFromDisposition, HoldGround, newHold } from '../entities/disposition-hold.js';
 import { PrivacyRequest } from '../entities/privacy-request.js';
 import { Member } from '../types/member.js';
 
@@ -48,21 +47,9 @@ export class DispositionHoldResolver {
       if (deemed === null) throw badUserInput('requestId', 'this request is not deemed refused: a refusal holds its information when it is declined');
       if ((await tx.count(HoldFromDisposition, { requestId: request.id })) > 0) throw badUserInput('requestId', 'this request has a hold already: extend or release it');
       loaders.holdsByRequest.clear(request.id);
-      return tx.create(HoldFromDisposition, {
-        id: randomUUID(),
-        requestId: request.id,
-        memberId: request.memberId,
-        ground: HoldGround.DEEMED_REFUSED,
-        categories: held,
-        heldFrom: deemed,
-        heldUntil: recourseDeadline(deemed),
-        extensionReason: null,
-        placedBy: hop.principal.sub,
-        placedAt: new Date(),
-        releasedOn: null,
-        releasedBy: null,
-        releaseReason: null,
-      });
+      const hold = newHold(request, HoldGround.DEEMED_REFUSED, held, deemed, recourseDeadline(deemed), hop.principal.sub);
+      tx.persist(hold);
+      return hold;
     });
   }
 

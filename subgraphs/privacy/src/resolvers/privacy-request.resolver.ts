@@ -9,7 +9,7 @@ import { deemedRefusedOn, dueOnReceipt, extensionNotice } from '../domain/statut
 import { writtenRefusal } from '../domain/written-refusal.js';
 import { heldCategories } from '../domain/disposition-hold.js';
 import { ExtensionNotice } from '../entities/extension-notice.js';
-import { HoldFromDisposition, HoldGround } from '../entities/disposition-hold.js';
+import { HoldFromDisposition, HoldGround, newHold } from '../entities/disposition-hold.js';
 import { ExtensionNoticeInput } from '../types/extension-notice-input.js';
 import { WrittenRefusalInput } from '../types/refusal-input.js';
 import { verificationRefusal } from '../domain/separation-of-duties.js';
@@ -193,21 +193,7 @@ export class PrivacyRequestResolver {
     return em.transactional(async (tx) => {
       const request = await openRequest(tx, requestId);
       const { letter, recourseUntil } = writtenRefusal(request, refusal, today());
-      tx.create(HoldFromDisposition, {
-        id: randomUUID(),
-        requestId: request.id,
-        memberId: request.memberId,
-        ground: HoldGround.REFUSED,
-        categories,
-        heldFrom: letter.refusalSentOn,
-        heldUntil: recourseUntil,
-        extensionReason: null,
-        placedBy: hop.principal.sub,
-        placedAt: new Date(),
-        releasedOn: null,
-        releasedBy: null,
-        releaseReason: null,
-      });
+      tx.persist(newHold(request, HoldGround.REFUSED, categories, letter.refusalSentOn, recourseUntil, hop.principal.sub));
       loaders.holdsByRequest.clear(request.id);
       return tx.assign(request, { status: PrivacyRequestStatus.DECLINED, declineReason: reason, closedOn: today(), ...letter, refusedBy: hop.principal.sub });
     });
