@@ -53,6 +53,20 @@ describe('the access report for an ACCESS request', () => {
     );
   });
 
+  it('tells the member that a request answered late was deemed refused, and that they may complain', async () => {
+    const { body } = await postGraphQL<{ recordPrivacyRequest: { id: string } }>(
+      stack.gatewayUrl,
+      'mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: ACCESS, details: "Everything, a second time.", receivedOn: $on) { id } }',
+      { m: member.id, on: day(-35) },
+      await office(),
+    );
+    const late = body.data!.recordPrivacyRequest.id;
+    await postGraphQL(stack.gatewayUrl, VERIFY, { r: late, on: day(-1) }, await office('second-officer'));
+    const { status, text } = await report(late, await office());
+    expect(status).toBe(200);
+    expect(text).toContain(`| ${day(-4)}: you may complain to the Privacy Commissioner of Canada |`);
+  });
+
   it("gathers the member's information from all four subgraphs into a document a person can read, codes explained", async () => {
     const { status, type, text } = await report(await accessRequest(true), await office());
     expect([status, status === 200 ? '' : text]).toEqual([200, '']);

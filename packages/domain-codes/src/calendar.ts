@@ -39,3 +39,10 @@ export function dayBefore(date: string): string {
 export function maxDate(a: string, b: string): string {
   return a > b ? a : b;
 }
+
+/** The same day `months` later, or the month's last day when it has no such day (31 August + 6 months is 28 or 29 February). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return isoDate(Date.UTC(y, m - 1 + months, Math.min(d, last)));
+}

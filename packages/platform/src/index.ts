@@ -24,6 +24,7 @@ export * from './loaders/batch.js';
 export * from './graphql/categories.js';
 export * from './graphql/policy-bindings.js';
 export * from './graphql/member-reference.js';
+export * from './disposition/disposition-hold.js';
 export * from './disposition/disposition-run.js';
 export * from './disposition/disposition-task.js';
 export * from './disposition/run-disposition.js';

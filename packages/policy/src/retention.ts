@@ -10,7 +10,8 @@ export type RetentionTrigger =
   | 'REQUEST_CLOSED'
   | 'DISCLOSURE'
   | 'SURVEYED_SERVICE' // the day of the service a survey asks about
-  | 'FEE_YEAR_ENDED'; // the last day of the year an invoice bills
+  | 'FEE_YEAR_ENDED' // the last day of the year an invoice bills
+  | 'INCIDENT_DISCOVERED'; // the day the office became aware of a confidentiality incident (its discoveredOn)
 
 export interface RetentionRule {
   /** Stable name: the disposition task that carries it out and its run records use it. */
@@ -107,7 +108,18 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     keepYears: 2,
     after: 'REQUEST_CLOSED',
     disposition: 'DESTROY',
-    reason: 'Kept while the member may complain to a commissioner about the answer, and a year more.',
+    reason:
+      'Kept while the member may complain to a commissioner about the answer (six months after a refusal or the expiry of the time limit, PIPEDA s. 11(3)), and more than a year beyond. A refused or deemed-refused request, and what it asked for, is held past this until an officer releases the hold once recourse is exhausted.',
+  },
+  {
+    name: 'confidentiality-incidents',
+    category: 'PRIVACY_RECORD',
+    what: 'Entries in the register of confidentiality incidents, with who was told and when',
+    keepYears: 5,
+    after: 'INCIDENT_DISCOVERED',
+    disposition: 'DESTROY',
+    reason:
+      "Quebec's Regulation respecting confidentiality incidents (s. 7) keeps each entry at least five years after the date or period the organisation became aware of the incident; the Commission may ask for the register until then. An entry about a member whose information is held (a refused request under recourse) stays until the hold is released.",
   },
   {
     name: 'disclosures',

@@ -49,6 +49,8 @@ try {
     });
     console.log(`dispose ${report.subgraph}${report.resumed ? ' (resumed an unfinished run)' : ''} as of ${report.asOf}: ${rules.join('; ') || 'nothing in its schedule'} [run ${report.runId}]`);
     if (dryRun) for (const [rule, keys] of Object.entries(report.samples)) if (keys.length) console.log(`  ${rule}, first keys: ${keys.join(', ')}`);
+    for (const [rule, kept] of Object.entries(report.held))
+      for (const row of kept) console.log(`  ${rule}: kept ${row.id} (member ${row.memberId}), held by ${row.holdId} for request ${row.requestId}: ${row.why}`);
   }
 } catch (error) {
   console.error(`dispose failed: ${error instanceof Error ? error.message : String(error)}`);

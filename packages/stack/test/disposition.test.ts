@@ -41,10 +41,11 @@ const expected = {
   'service-surveys': surveys.filter((x) => x.serviceOn < cutoff('service-surveys')).length,
   // A year's invoice (with its payments and refund) seven years after the year's end.
   'membership-fees': fees.flatMap((f) => f.fees).filter((f) => `${f.year}-12-31` < cutoff('membership-fees')).length,
-  // Rows this test adds: two closed requests and one open, three disclosures; an enrolment closed long ago and one closed lately
-  // (the seed's own, from identification, are open).
+  // Rows this test adds: two closed requests and one open, three disclosures, incidents the office learnt of in 2040 (due) and
+  // 2042 (not), an enrolment closed long ago and one closed lately (the seed's own, from identification, are open).
   'privacy-requests': 2,
   disclosures: 3,
+  'confidentiality-incidents': 1,
   'support-program-enrolments': 1,
 };
 const CLOSED_LONG_AGO = '00000000-0000-4000-8000-00000000e001';
@@ -61,6 +62,8 @@ const TABLES = [
   'education.service_survey',
   'privacy.privacy_request',
   'privacy.disclosure',
+  'privacy.confidentiality_incident',
+  'privacy.incident_notification',
   'member.membership_fee',
   'member.fee_payment',
   'member.fee_refund',
@@ -77,7 +80,7 @@ describe('disposition under the retention schedule', () => {
       `insert into privacy.privacy_request (id, member_id, kind, details, received_on, due_on, status, closed_on) values
       (gen_random_uuid(), $1, 'ACCESS', 'A copy, please.', '2030-01-02', '2030-02-01', 'COMPLETED', '2030-01-20'),
       (gen_random_uuid(), $1, 'CORRECTION', 'My address.', '2031-03-02', '2031-04-01', 'DECLINED', '2031-03-25'),
-      (gen_random_uuid(), $2, 'ACCESS', 'Still open.', '2044-01-02', '2044-02-01', 'RECEIVED', null)`,
+      (gen_random_uuid(), $2, 'ACCESS', 'Still open, not yet due.', '2046-05-20', '2046-06-19', 'RECEIVED', null)`,
       [a.id, b.id],
     );
     await sql(
@@ -108,6 +111,14 @@ describe('disposition under the retention schedule', () => {
         [id],
       );
     }
+    const incident = await sql<{ id: string }>(
+      adminUrl,
+      `insert into privacy.confidentiality_incident (id, description, occurred_from, discovered_on, categories, member_ids, people_concerned, injury_risk, recorded_at) values
+      (gen_random_uuid(), 'A letter went to the wrong address.', '2039-12-20', '2040-01-05', '{CONTACT}', $1, 1, 'NO_SERIOUS_RISK', '2040-01-05T10:00:00Z'),
+      (gen_random_uuid(), 'An e-mail went to the wrong member.', '2042-01-02', '2042-01-03', '{CONTACT}', $1, 1, 'NO_SERIOUS_RISK', '2042-01-03T10:00:00Z') returning id::text`,
+      [[a.id]],
+    );
+    await sql(adminUrl, `insert into privacy.incident_notification (incident_id, notified, notified_on, details) values ($1, 'PERSONS_CONCERNED', '2040-01-10', 'Letter.')`, [incident[0].id]);
   }, 120_000);
   afterAll(() => sql(stack.adminUrl, 'drop database if exists mg_disposition_test with (force)'));
 
@@ -171,6 +182,9 @@ describe('disposition under the retention schedule', () => {
     const current = members.filter((m) => m.periods.some((p) => p.endsOn === null)).map((m) => m.id);
     expect((await sql(adminUrl, 'select count(*)::int as n from member.member where id = any($1) and anonymised_on is null and email is not null', [current]))[0].n).toBe(current.length);
     expect(await rowCount('privacy.privacy_request')).toBe(1);
+    // The register keeps an entry five years after the office learnt of it, and its notifications go with it.
+    expect(await sql(adminUrl, 'select discovered_on::text as d from privacy.confidentiality_incident')).toEqual([{ d: '2042-01-03' }]);
+    expect(await rowCount('privacy.incident_notification')).toBe(0);
     // Surveys are about no one and say nothing in words, and their scores still count in the results.
     expect(await sql(adminUrl, 'select count(*)::int as n from education.service_survey where member_id is not null or comment is not null')).toEqual([{ n: 0 }]);
     const answered = surveys.filter((x) => x.satisfaction !== null);

@@ -1,4 +1,4 @@
-import { destroyRowsDatedBefore, FIRST_KEY, keysFrom, pageOf, type DispositionTask } from '@mutual-graph/platform';
+import { destroyRowsDatedBefore, FIRST_KEY, keysFrom, membersByColumn, pageOf, type DispositionTask } from '@mutual-graph/platform';
 import { LearningCompletion } from './entities/learning-completion.js';
 import { ServiceSurvey } from './entities/service-survey.js';
 
@@ -6,6 +6,7 @@ import { ServiceSurvey } from './entities/service-survey.js';
 function surveysStillHolding(rule: string, column: 'comment' | 'member_id', apply: DispositionTask['apply']): DispositionTask {
   return {
     rule,
+    membersOf: membersByColumn('education.service_survey'),
     async due(em, cutoff, limit, after) {
       const ids = await keysFrom(em, `select id::text as id from education.service_survey where service_on < ? and ${column} is not null and id > ?::uuid order by id limit ?`, [
         cutoff,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FIRST_KEY, keysFrom, pageOf, type DispositionTask } from '@mutual-graph/platform';
+import { FIRST_KEY, keyedByMember, keysFrom, membersByColumn, pageOf, type DispositionTask } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/domain-codes';
 import { CollegeRegistration } from './entities/college-registration.js';
 import { EdiProfile } from './entities/edi-profile.js';
@@ -26,6 +26,7 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
   return [
     {
       rule: 'member-contact',
+      membersOf: keyedByMember,
       async due(em, cutoff, limit, after) {
         return pageOf(await keysFrom(em, `${ENDED_BEFORE} and m.email is not null order by m.id limit ?`, [after ?? FIRST_KEY, cutoff, limit]), limit);
       },
@@ -43,6 +44,7 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
     },
     {
       rule: 'member-edi',
+      membersOf: keyedByMember,
       async due(em, cutoff, limit, after) {
         // Every ended member is scanned; only those with answers are due.
         const scanned = await keysFrom(em, `${ENDED_BEFORE} order by m.id limit ?`, [after ?? FIRST_KEY, cutoff, limit]);
@@ -57,6 +59,7 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
     {
       // A year's invoice goes, with its payments and refund (cascade), once the year ended before the cutoff.
       rule: 'membership-fees',
+      membersOf: membersByColumn('member.membership_fee'),
       async due(em, cutoff, limit, after) {
         const sql = `select id::text as id from member.membership_fee where make_date(year, 12, 31) < ?::date and id > ?::uuid order by id limit ?`;
         return pageOf(await keysFrom(em, sql, [cutoff, after ?? FIRST_KEY, limit]), limit);
@@ -67,6 +70,7 @@ export function memberDisposition(stores: Record<string, EntityManager>): Dispos
     },
     {
       rule: 'member-identity',
+      membersOf: keyedByMember,
       async due(em, cutoff, limit, after) {
         return pageOf(await keysFrom(em, `${ENDED_BEFORE} and m.anonymised_on is null order by m.id limit ?`, [after ?? FIRST_KEY, cutoff, limit]), limit);
       },

@@ -9,6 +9,9 @@ import { PrivacyImpactAssessment } from './entities/privacy-impact-assessment.js
 import { PrivacyRequest } from './entities/privacy-request.js';
 import { ServiceProvider } from './entities/service-provider.js';
 import { ServiceProviderTransfer } from './entities/service-provider-transfer.js';
+import { ExtensionNotice } from './entities/extension-notice.js';
+import { HoldFromDisposition } from './entities/disposition-hold.js';
+import { DispositionHoldResolver } from './resolvers/disposition-hold.resolver.js';
 import { PrivacyRequestResolver } from './resolvers/privacy-request.resolver.js';
 import { AccessReportResolver } from './resolvers/access-report.resolver.js';
 import { AccessAuditResolver } from './resolvers/access-audit.resolver.js';
@@ -25,7 +28,7 @@ import { MemberPrivacyResolver } from './resolvers/member.resolver.js';
 import { MemberServiceProvidersResolver } from './resolvers/member-service-providers.resolver.js';
 import { PrivacyImpactAssessmentResolver } from './resolvers/privacy-impact-assessment.resolver.js';
 import { ServiceProviderResolver } from './resolvers/service-provider.resolver.js';
-import { privacyDisposition } from './disposition.js';
+import { privacyDisposition, privacyDispositionHolds } from './disposition.js';
 import { Member } from './types/member.js';
 
 /** The privacy subgraph: consents, access and correction requests, disclosures, the access audit, the incident register and the register of service providers with their privacy impact assessments. */
@@ -34,7 +37,20 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   defaultPort: 4004,
   database: {
     schema: 'privacy',
-    entities: [DispositionRun, Consent, ConsentEvent, Disclosure, PrivacyRequest, ConfidentialityIncident, IncidentNotification, ServiceProvider, ServiceProviderTransfer, PrivacyImpactAssessment],
+    entities: [
+      DispositionRun,
+      Consent,
+      ConsentEvent,
+      Disclosure,
+      PrivacyRequest,
+      ExtensionNotice,
+      HoldFromDisposition,
+      ConfidentialityIncident,
+      IncidentNotification,
+      ServiceProvider,
+      ServiceProviderTransfer,
+      PrivacyImpactAssessment,
+    ],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
     // The gateway's access audit, read for the privacy office (select only).
     readsSchemas: ['audit'],
@@ -55,6 +71,7 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
       ServiceProviderResolver,
       PrivacyImpactAssessmentResolver,
       MemberServiceProvidersResolver,
+      DispositionHoldResolver,
     ],
     // Entities reached only through `_entities` must be named, or type-graphql leaves them out.
     orphanedTypes: [Member],
@@ -62,4 +79,5 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
   },
   createLoaders,
   disposition: privacyDisposition,
+  dispositionHolds: privacyDispositionHolds,
 };

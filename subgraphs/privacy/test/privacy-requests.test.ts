@@ -8,6 +8,7 @@ const [member, other] = [...syntheticMembers(stack.seed)].slice(400, 402);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const FIELDS = 'id kind status receivedOn dueOn identityVerifiedOn extensionReason memberToldOfExtensionOn declineReason closedOn';
 const office = (sub = 'privacy-officer') => asCaller('PRIVACY_OFFICE', { sub });
+const NOTICE_RECOURSE = 'You may complain to the Privacy Commissioner of Canada within six months.';
 const VERIFY = 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { status channel recordedBy identityVerifiedOn identityVerifiedBy } }';
 
 async function record(receivedOffset: number) {
@@ -53,14 +54,20 @@ describe('privacy requests on the statutory clock', () => {
     expect(overdueIds).not.toContain(dueSoon.id);
   });
 
-  it('extends a request once, by at most 30 days, with the reason and the date the member was told', async () => {
+  it('extends a request once, by at most 30 days, by a notice with its ground, reason and recourse, kept as a record of its own', async () => {
     const request = await record(-10);
-    const EXTEND = `mutation ($r: ID!, $d: Int!, $told: Date!) { extendPrivacyRequest(requestId: $r, days: $d, reason: "Records held off site.", memberToldOn: $told) { ${FIELDS} } }`;
-    const tooLong = await postGraphQL(stack.gatewayUrl, EXTEND, { r: request.id, d: 31, told: day(0) }, await office());
-    expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'days' });
-    const extended = await postGraphQL(stack.gatewayUrl, EXTEND, { r: request.id, d: 20, told: day(0) }, await office());
-    expect(extended.body.data!.extendPrivacyRequest).toMatchObject({ dueOn: day(40), extensionReason: 'Records held off site.', memberToldOfExtensionOn: day(0) });
-    const again = await postGraphQL(stack.gatewayUrl, EXTEND, { r: request.id, d: 5, told: day(0) }, await office());
+    const EXTEND = `mutation ($r: ID!, $n: ExtensionNoticeInput!) { giveExtensionNotice(requestId: $r, notice: $n) { ${FIELDS} extensionNotice { givenOn originalDueOn newDueOn ground reason recourse givenBy } } }`;
+    const notice = (days: number) => ({ givenOn: day(0), days, ground: 'INTERFERENCE_WITH_ACTIVITIES', reason: 'Records held off site.', recourse: NOTICE_RECOURSE });
+    const tooLong = await postGraphQL(stack.gatewayUrl, EXTEND, { r: request.id, n: notice(31) }, await office());
+    expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'notice.days' });
+    const extended = await postGraphQL(stack.gatewayUrl, EXTEND, { r: request.id, n: notice(20) }, await office());
+    expect(extended.body.data!.giveExtensionNotice).toMatchObject({
+      dueOn: day(40),
+      extensionReason: 'Records held off site.',
+      memberToldOfExtensionOn: day(0),
+      extensionNotice: { givenOn: day(0), originalDueOn: day(20), newDueOn: day(40), ground: 'INTERFERENCE_WITH_ACTIVITIES', recourse: NOTICE_RECOURSE, givenBy: 'privacy-officer' },
+    });
+    const again = await postGraphQL(stack.gatewayUrl, EXTEND, { r: request.id, n: notice(5) }, await office());
     expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'requestId' });
   });
 
@@ -75,8 +82,11 @@ describe('privacy requests on the statutory clock', () => {
 
     const declined = await postGraphQL(
       stack.gatewayUrl,
-      `mutation ($r: ID!) { declinePrivacyRequest(requestId: $r, reason: THIRD_PARTY_INFORMATION) { ${FIELDS} } }`,
-      { r: (await record(-2)).id },
+      `mutation ($r: ID!, $w: WrittenRefusalInput!) { declinePrivacyRequest(requestId: $r, reason: THIRD_PARTY_INFORMATION, refusal: $w) { ${FIELDS} } }`,
+      {
+        r: (await record(-2)).id,
+        w: { reasons: 'The records name another physician.', provision: 'PIPEDA s. 9(1)', recourse: NOTICE_RECOURSE, sentOn: day(0), informationRequested: ['MEDICO_LEGAL'] },
+      },
       await office(),
     );
     expect(declined.body.data!.declinePrivacyRequest).toMatchObject({ status: 'DECLINED', declineReason: 'THIRD_PARTY_INFORMATION' });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { retentionCutoff, retentionRule } from '@mutual-graph/policy';
 import { DispositionRun } from './disposition-run.js';
+import { holdCovering, type DispositionHold, type HeldRecord } from './disposition-hold.js';
 import type { DispositionTask } from './disposition-task.js';
 
 export interface DispositionOptions {
@@ -10,6 +11,11 @@ export interface DispositionOptions {
   dryRun?: boolean;
   /** Rows per transaction. */
   batchSize?: number;
+  /**
+   * The holds from disposition in force (from the privacy subgraph): rows they cover are skipped.
+   * Required, never defaulted: a run that could not learn the holds must not start.
+   */
+  holds: readonly DispositionHold[];
   /** Called after each committed batch (progress reporting; a test stops a run here to play a crash). */
   onBatch?: (rule: string, disposed: number) => void | Promise<void>;
 }
@@ -22,6 +28,8 @@ export interface DispositionReport {
   counts: Record<string, number>;
   /** For a dry run: up to 20 keys per rule of rows that would be disposed of. */
   samples: Record<string, string[]>;
+  /** Rows past retention left in place because a hold covers them, by rule name, each with the hold and the request. */
+  held: Record<string, HeldRecord[]>;
 }
 
 /** Batches of one subgraph never interleave with another run's: one lock per schema, per batch. */
@@ -52,9 +60,11 @@ export async function runDisposition(em: EntityManager, schema: string, tasks: D
     await em.fork().insert(DispositionRun, run);
   }
   const samples: Record<string, string[]> = {};
+  const held: Record<string, HeldRecord[]> = {};
 
   for (const task of tasks) {
-    const cutoff = retentionCutoff(retentionRule(task.rule), run.asOf);
+    const rule = retentionRule(task.rule);
+    const cutoff = retentionCutoff(rule, run.asOf);
     let cursor = run.cursors[task.rule] ?? null;
     if (task.rule in run.cursors && cursor === null) continue; // this rule finished before a crash
     let count = run.counts[task.rule] ?? 0;
@@ -62,9 +72,11 @@ export async function runDisposition(em: EntityManager, schema: string, tasks: D
       const page = await em.fork().transactional(async (tx) => {
         if (!dryRun) await lockSubgraph(tx, schema);
         const due = await task.due(tx, cutoff, batchSize, cursor);
-        const disposed = dryRun ? due.ids.length : due.ids.length > 0 ? await task.apply(tx, due.ids) : 0;
+        const { free, kept } = await withoutHeld(tx, task, rule.category, due.ids, options.holds);
+        if (kept.length > 0) (held[task.rule] ??= []).push(...kept);
+        const disposed = dryRun ? free.length : free.length > 0 ? await task.apply(tx, free) : 0;
         count += disposed;
-        if (dryRun) (samples[task.rule] ??= []).push(...due.ids.slice(0, 20 - (samples[task.rule]?.length ?? 0)));
+        if (dryRun) (samples[task.rule] ??= []).push(...free.slice(0, 20 - (samples[task.rule]?.length ?? 0)));
         run.counts = { ...run.counts, [task.rule]: count };
         run.cursors = { ...run.cursors, [task.rule]: due.next };
         await tx.nativeUpdate(DispositionRun, { id: run.id }, { counts: run.counts, cursors: run.cursors });
@@ -76,5 +88,21 @@ export async function runDisposition(em: EntityManager, schema: string, tasks: D
     }
   }
   await em.fork().nativeUpdate(DispositionRun, { id: run.id }, { status: 'COMPLETED', finishedAt: new Date() });
-  return { runId: run.id, asOf: run.asOf, dryRun, resumed: unfinished !== null, counts: run.counts, samples };
+  return { runId: run.id, asOf: run.asOf, dryRun, resumed: unfinished !== null, counts: run.counts, samples, held };
+}
+
+/** Splits a due page into the rows to dispose of and those a hold keeps (read in the batch's transaction). */
+async function withoutHeld(tx: EntityManager, task: DispositionTask, category: string, ids: string[], holds: readonly DispositionHold[]): Promise<{ free: string[]; kept: HeldRecord[] }> {
+  const relevant = holds.filter((h) => h.categories.includes(category));
+  if (relevant.length === 0 || ids.length === 0) return { free: ids, kept: [] };
+  const members = await task.membersOf(tx, ids);
+  const free: string[] = [];
+  const kept: HeldRecord[] = [];
+  for (const id of ids) {
+    const about = members.get(id) ?? [];
+    const hold = holdCovering(relevant, category, about);
+    if (hold) kept.push({ id, memberId: hold.memberId, holdId: hold.holdId, requestId: hold.requestId, why: hold.why });
+    else free.push(id);
+  }
+  return { free, kept };
 }

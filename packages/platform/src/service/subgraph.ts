@@ -7,6 +7,7 @@ import type { JWK } from 'jose';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { openDatabase, type OpenDatabaseOptions, type SubgraphDatabase } from '../database/orm.js';
+import type { DispositionHold } from '../disposition/disposition-hold.js';
 import type { DispositionTask } from '../disposition/disposition-task.js';
 import { buildFederatedSchema, type FederatedSchemaOptions } from '../graphql/federated-schema.js';
 import { jsonErrorHandler, maskInternalErrors } from '../http/errors.js';
@@ -63,6 +64,11 @@ export interface SubgraphDefinition<Loaders> {
    * EntityManagers of its isolated stores by name. Run by `npm run dispose`, never by a request.
    */
   disposition(stores: Record<string, EntityManager>): DispositionTask[];
+  /**
+   * For the one subgraph that keeps them (privacy): the holds from disposition in force on a day,
+   * read with its own database role and handed to every subgraph's disposition job before it runs.
+   */
+  dispositionHolds?: (em: EntityManager, asOf: string) => Promise<DispositionHold[]>;
 }
 
 export interface SubgraphRunOptions extends OpenDatabaseOptions {

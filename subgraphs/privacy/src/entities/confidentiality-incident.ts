@@ -48,6 +48,26 @@ export class ConfidentialityIncident {
   discoveredOn!: string;
 
   @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 's. 7(1): a description of the personal information concerned' })
+  @Property({ type: 'text', nullable: true })
+  informationDescription!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 's. 7(1): when the information is not known, why it cannot be described' })
+  @Property({ type: 'text', nullable: true })
+  informationNotDescribedBecause!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field({ description: 's. 7(3): the dates are an approximation (the exact date or period is not known)' })
+  @Property({ type: 'boolean', default: false })
+  occurrenceApproximate!: boolean;
+
+  @Category('PRIVACY_RECORD')
+  @Field({ description: 's. 7(5): the number of persons concerned is an approximation' })
+  @Property({ type: 'boolean', default: false })
+  peopleConcernedApproximate!: boolean;
+
+  @Category('PRIVACY_RECORD')
   @Field(() => [String], { description: 'The data categories of the information concerned' })
   @Property({ type: 'array' })
   categories!: string[];
@@ -76,6 +96,37 @@ export class ConfidentialityIncident {
   @Field(() => DateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   assessedOn!: string | null;
+
+  // s. 7(6): the elements the conclusion rests on, each in words (absent on entries assessed before they were kept).
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 's. 7(6): the sensitivity of the information concerned' })
+  @Property({ type: 'text', nullable: true })
+  riskSensitivity!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 's. 7(6): the possible ill-intentioned uses of the information' })
+  @Property({ type: 'text', nullable: true })
+  riskPossibleMisuse!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 's. 7(6): the anticipated consequences of its use' })
+  @Property({ type: 'text', nullable: true })
+  riskConsequences!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 's. 7(6): the likelihood that it is used for injurious purposes' })
+  @Property({ type: 'text', nullable: true })
+  riskLikelihood!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => Boolean, { nullable: true, description: 's. 7(7): whether public notices were given; absent until decided' })
+  @Property({ type: 'boolean', nullable: true })
+  publicNoticeGiven!: boolean | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 's. 7(7): why public notices were given (or why not)' })
+  @Property({ type: 'text', nullable: true })
+  publicNoticeReason!: string | null;
 
   @Category('PRIVACY_RECORD')
   @Field(() => String, { nullable: true, description: 'Measures taken to reduce the risk of injury and to prevent another incident' })

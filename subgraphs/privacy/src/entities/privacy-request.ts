@@ -120,4 +120,30 @@ export class PrivacyRequest {
   @Field(() => DateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   closedOn!: string | null;
+
+  // The written refusal (PIPEDA s. 8(7)): absent on requests not declined, and on those declined before it was kept.
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 'A refusal: the reasons given to the member in writing' })
+  @Property({ type: 'text', nullable: true })
+  refusalReasons!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 'A refusal: the provision of law relied on' })
+  @Property({ type: 'text', nullable: true })
+  refusalProvision!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 'A refusal: the recourse the member was told of, with its time limit, in the words used' })
+  @Property({ type: 'text', nullable: true })
+  refusalRecourse!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => DateScalar, { nullable: true, description: 'A refusal: the day the written refusal was sent' })
+  @Property({ type: 'date', nullable: true })
+  refusalSentOn!: string | null;
+
+  @Category('PRIVACY_RECORD')
+  @Field(() => String, { nullable: true, description: 'A refusal: the privacy office principal who declined the request' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  refusedBy!: string | null;
 }

@@ -75,6 +75,16 @@ export async function disclosuresMade(em: EntityManager, filter: { recipient?: s
 export function disclosureDisposition(): DispositionTask {
   return {
     rule: 'disclosures',
+    async membersOf(em, ids) {
+      const rows: { id: string; member_id: string }[] = await em.getConnection().execute(
+        `select id::text as id, member_id::text as member_id from privacy.disclosure where id = any(?::uuid[])
+           union all select id::text as id, member_id::text as member_id from ${PARTNER_TABLE} where id = any(?::uuid[])`,
+        [`{${ids.join(',')}}`, `{${ids.join(',')}}`],
+        'all',
+        em.getTransactionContext(),
+      );
+      return new Map(rows.map((r) => [r.id, [r.member_id]]));
+    },
     async due(em, cutoff, limit, after) {
       const ids = await keysFrom(
         em,

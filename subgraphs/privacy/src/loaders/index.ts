@@ -9,6 +9,8 @@ import { PrivacyImpactAssessment } from '../entities/privacy-impact-assessment.j
 import { PrivacyRequest } from '../entities/privacy-request.js';
 import { ServiceProvider } from '../entities/service-provider.js';
 import { ServiceProviderTransfer } from '../entities/service-provider-transfer.js';
+import { ExtensionNotice } from '../entities/extension-notice.js';
+import { HoldFromDisposition } from '../entities/disposition-hold.js';
 
 /** The privacy subgraph's per-request loaders. */
 export function createLoaders(em: EntityManager) {
@@ -41,6 +43,14 @@ export function createLoaders(em: EntityManager) {
     disclosuresByMember: loaderOfMany(
       (memberIds) => disclosuresOfMembers(em, memberIds),
       (disclosure) => disclosure.memberId,
+    ),
+    extensionNoticeByRequest: loaderOfOne(
+      (requestIds) => em.find(ExtensionNotice, { requestId: { $in: [...requestIds] } }),
+      (notice) => notice.requestId,
+    ),
+    holdsByRequest: loaderOfMany(
+      (requestIds) => em.find(HoldFromDisposition, { requestId: { $in: [...requestIds] } }, { orderBy: { placedAt: 'asc', id: 'asc' } }),
+      (hold) => hold.requestId,
     ),
     notificationsByIncident: loaderOfMany(
       (incidentIds) => em.find(IncidentNotification, { incidentId: { $in: [...incidentIds] } }, { orderBy: { notifiedOn: 'asc', id: 'asc' } }),

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, DateScalar, MemberKey, NonPersonal, OnlyForPurposes, requireText, requireUuid } from '@mutual-graph/platform';
-import { isCategory } from '@mutual-graph/policy';
-import { isoDate, today } from '@mutual-graph/domain-codes';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, Category, DateScalar, MemberKey, NonPersonal, OnlyForPurposes, requireWrittenText, requireUuid } from '@mutual-graph/platform';
+import { isCategory, retentionRule } from '@mutual-graph/policy';
+import { addYears, isoDate, today } from '@mutual-graph/domain-codes';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { ConfidentialityIncident, InjuryRisk } from '../entities/confidentiality-incident.js';
 import { IncidentNotification, IncidentNotifiee, REQUIRED_NOTIFICATIONS } from '../entities/incident-notification.js';
-import { ConfidentialityIncidentInput } from '../types/confidentiality-incident-input.js';
+import { ConfidentialityIncidentInput, IncidentRiskElementsInput } from '../types/confidentiality-incident-input.js';
+import { IncidentRegisterItem, informationConcerned, publicNoticeDecision, registerGaps } from '../domain/incident-register.js';
+
+registerEnumType(IncidentRegisterItem, { name: 'IncidentRegisterItem', description: "An item of s. 7 of Quebec's Regulation respecting confidentiality incidents" });
 
 function pastDate(argument: string, value: Date): string {
   const day = isoDate(value);
@@ -42,6 +45,21 @@ export class ConfidentialityIncidentResolver {
   }
 
   @Category('PRIVACY_RECORD')
+  @FieldResolver(() => [IncidentRegisterItem], { description: "What the entry still lacks of what s. 7 of Quebec's regulation requires of the register" })
+  async registerGaps(@Root() incident: ConfidentialityIncident, @Ctx() { loaders }: PrivacyContext): Promise<IncidentRegisterItem[]> {
+    return registerGaps(
+      incident,
+      (await loaders.notificationsByIncident.load(incident.id)).map((n) => n.notified),
+    );
+  }
+
+  @Category('PRIVACY_RECORD')
+  @FieldResolver(() => DateScalar, { description: 'Kept at least until: five years after the office became aware of the incident (s. 7), then destroyed' })
+  keptUntil(@Root() incident: ConfidentialityIncident): string {
+    return addYears(incident.discoveredOn, retentionRule('confidentiality-incidents').keepYears);
+  }
+
+  @Category('PRIVACY_RECORD')
   @OnlyForPurposes('PRIVACY_OFFICE')
   @Mutation(() => ConfidentialityIncident, { description: 'Enters a confidentiality incident in the register, not yet assessed' })
   async recordConfidentialityIncident(
@@ -60,7 +78,10 @@ export class ConfidentialityIncidentResolver {
     }
     const incident = em.create(ConfidentialityIncident, {
       id: randomUUID(),
-      description: requireText('incident.description', input.description, 10, 5000),
+      description: requireWrittenText('incident.description', input.description, 10, 5000),
+      ...informationConcerned(input.informationDescription, input.informationNotDescribedBecause),
+      occurrenceApproximate: input.occurrenceApproximate ?? false,
+      peopleConcernedApproximate: input.peopleConcernedApproximate ?? false,
       occurredFrom,
       occurredTo,
       discoveredOn,
@@ -70,6 +91,12 @@ export class ConfidentialityIncidentResolver {
       injuryRisk: InjuryRisk.NOT_ASSESSED,
       riskReasoning: null,
       assessedOn: null,
+      riskSensitivity: null,
+      riskPossibleMisuse: null,
+      riskConsequences: null,
+      riskLikelihood: null,
+      publicNoticeGiven: null,
+      publicNoticeReason: null,
       measuresTaken: null,
       recordedAt: new Date(),
     });
@@ -79,24 +106,46 @@ export class ConfidentialityIncidentResolver {
 
   @Category('PRIVACY_RECORD')
   @OnlyForPurposes('PRIVACY_OFFICE')
-  @Mutation(() => ConfidentialityIncident, { description: 'Records the assessment of the risk of serious injury, its reasons and the measures taken; may be revised' })
+  @Mutation(() => ConfidentialityIncident, {
+    description: 'Records the assessment of the risk of serious injury, the elements it rests on (s. 7(6)), its conclusion and the measures taken; may be revised',
+  })
   async assessIncidentRisk(
     @NonPersonal() @Arg('incidentId', () => ID) incidentId: string,
     @NonPersonal() @Arg('risk', () => InjuryRisk) risk: InjuryRisk,
     @NonPersonal() @Arg('reasoning') reasoning: string,
+    @NonPersonal() @Arg('elements', () => IncidentRiskElementsInput) elements: IncidentRiskElementsInput,
     @NonPersonal() @Arg('assessedOn', () => DateScalar) assessedOn: Date,
     @Ctx() { em }: PrivacyContext,
     @NonPersonal() @Arg('measuresTaken', () => String, { nullable: true }) measuresTaken?: string | null,
   ): Promise<ConfidentialityIncident> {
     if (risk === InjuryRisk.NOT_ASSESSED) throw badUserInput('risk', 'an assessment concludes on the risk');
-    const why = requireText('reasoning', reasoning, 10, 5000);
-    const measures = measuresTaken ? requireText('measuresTaken', measuresTaken, 5, 5000) : null;
+    const why = requireWrittenText('reasoning', reasoning, 10, 5000);
+    const measures = measuresTaken ? requireWrittenText('measuresTaken', measuresTaken, 5, 5000) : null;
+    const grounds = {
+      riskSensitivity: requireWrittenText('elements.sensitivity', elements.sensitivity, 10, 2000),
+      riskPossibleMisuse: requireWrittenText('elements.possibleMisuse', elements.possibleMisuse, 10, 2000),
+      riskConsequences: requireWrittenText('elements.consequences', elements.consequences, 10, 2000),
+      riskLikelihood: requireWrittenText('elements.likelihood', elements.likelihood, 10, 2000),
+    };
     const on = pastDate('assessedOn', assessedOn);
     return em.transactional(async (tx) => {
       const incident = await lockedIncident(tx, incidentId);
       if (on < incident.discoveredOn) throw badUserInput('assessedOn', 'an incident cannot be assessed before it was discovered');
-      return tx.assign(incident, { injuryRisk: risk, riskReasoning: why, assessedOn: on, measuresTaken: measures ?? incident.measuresTaken });
+      return tx.assign(incident, { injuryRisk: risk, riskReasoning: why, assessedOn: on, ...grounds, measuresTaken: measures ?? incident.measuresTaken });
     });
+  }
+
+  @Category('PRIVACY_RECORD')
+  @OnlyForPurposes('PRIVACY_OFFICE')
+  @Mutation(() => ConfidentialityIncident, { description: 's. 7(7): records whether public notices of an incident were given and, when they were, why; may be revised' })
+  async recordIncidentPublicNotice(
+    @NonPersonal() @Arg('incidentId', () => ID) incidentId: string,
+    @NonPersonal() @Arg('given', () => Boolean) given: boolean,
+    @Ctx() { em }: PrivacyContext,
+    @NonPersonal() @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<ConfidentialityIncident> {
+    const decision = publicNoticeDecision(given, reason);
+    return em.transactional(async (tx) => tx.assign(await lockedIncident(tx, incidentId), decision));
   }
 
   @Category('PRIVACY_RECORD')
@@ -110,7 +159,7 @@ export class ConfidentialityIncidentResolver {
     @Ctx() { em, loaders }: PrivacyContext,
   ): Promise<ConfidentialityIncident> {
     const on = pastDate('notifiedOn', notifiedOn);
-    const how = requireText('details', details, 5, 2000);
+    const how = requireWrittenText('details', details, 5, 2000);
     const incident = await em.transactional(async (tx) => {
       const locked = await lockedIncident(tx, incidentId);
       if (on < locked.discoveredOn) throw badUserInput('notifiedOn', 'no one is told of an incident before it was discovered');

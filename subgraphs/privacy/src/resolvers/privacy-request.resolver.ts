@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ActsOnCaller, badUserInput, callerMemberId, Category, DateScalar, MemberKey, NonPersonal, OnlyForPurposes, requireText, requireUuid } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, DateScalar, MemberKey, NonPersonal, OnlyForPurposes, requireWrittenText, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { addDays, isoDate, today } from '@mutual-graph/domain-codes';
-import { dueOnReceipt, extension } from '../domain/statutory-clock.js';
+import { deemedRefusedOn, dueOnReceipt, extensionNotice } from '../domain/statutory-clock.js';
+import { writtenRefusal } from '../domain/written-refusal.js';
+import { heldCategories } from '../domain/disposition-hold.js';
+import { ExtensionNotice } from '../entities/extension-notice.js';
+import { HoldFromDisposition, HoldGround, newHold } from '../entities/disposition-hold.js';
+import { ExtensionNoticeInput } from '../types/extension-notice-input.js';
+import { WrittenRefusalInput } from '../types/refusal-input.js';
 import { verificationRefusal } from '../domain/separation-of-duties.js';
 import { Member } from '../types/member.js';
 import { DeclineReason, PrivacyRequest, PrivacyRequestChannel, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.js';
@@ -13,7 +19,7 @@ import { DeclineReason, PrivacyRequest, PrivacyRequestChannel, PrivacyRequestKin
 const OPEN = [PrivacyRequestStatus.RECEIVED, PrivacyRequestStatus.IN_PROGRESS];
 
 function validDetails(details: string): string {
-  return requireText('details', details, 5, 5000);
+  return requireWrittenText('details', details, 5, 5000);
 }
 
 export async function openRequest(tx: EntityManager, requestId: string): Promise<PrivacyRequest> {
@@ -42,6 +48,11 @@ const create = (em: EntityManager, memberId: string, kind: PrivacyRequestKind, d
     status: PrivacyRequestStatus.RECEIVED,
     declineReason: null,
     closedOn: null,
+    refusalReasons: null,
+    refusalProvision: null,
+    refusalRecourse: null,
+    refusalSentOn: null,
+    refusedBy: null,
   });
 
 @Resolver(() => PrivacyRequest)
@@ -52,6 +63,28 @@ export class PrivacyRequestResolver {
   @FieldResolver(() => Member, { description: 'The member the request is about' })
   member(@Root() request: PrivacyRequest): Member {
     return { id: request.memberId };
+  }
+
+  @Category('PRIVACY_RECORD')
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      'PIPEDA s. 8(5): the day after the time limit, when the request was not answered by it (open past its limit, or answered late): the member may complain to the Commissioner. Computed from the clock',
+  })
+  deemedRefusedOn(@Root() request: PrivacyRequest): string | null {
+    return deemedRefusedOn(request, today());
+  }
+
+  @Category('PRIVACY_RECORD')
+  @FieldResolver(() => ExtensionNotice, { nullable: true, description: 'The notice of extension given to the member, if the time limit was extended' })
+  extensionNotice(@Root() request: PrivacyRequest, @Ctx() { loaders }: PrivacyContext): Promise<ExtensionNotice | null> {
+    return loaders.extensionNoticeByRequest.load(request.id);
+  }
+
+  @Category('PRIVACY_RECORD')
+  @FieldResolver(() => [HoldFromDisposition], { description: 'Holds from disposition placed because this request was refused or deemed refused' })
+  dispositionHolds(@Root() request: PrivacyRequest, @Ctx() { loaders }: PrivacyContext): Promise<HoldFromDisposition[]> {
+    return loaders.holdsByRequest.load(request.id);
   }
 
   @NonPersonal()
@@ -115,17 +148,21 @@ export class PrivacyRequestResolver {
 
   @Category('PRIVACY_RECORD')
   @OnlyForPurposes('PRIVACY_OFFICE')
-  @Mutation(() => PrivacyRequest, { description: 'Extends the due date once, by up to 30 days, with the reason and the date the member was told' })
-  extendPrivacyRequest(
+  @Mutation(() => PrivacyRequest, {
+    description:
+      'Records the notice of extension given to the member (PIPEDA s. 8(3)): within the original 30 days, once, by 1 to 30 days, with the ground, the reason and the right to complain to the Commissioner; moves the time limit',
+  })
+  giveExtensionNotice(
     @NonPersonal() @Arg('requestId', () => ID) requestId: string,
-    @NonPersonal() @Arg('days', () => Int) days: number,
-    @NonPersonal() @Arg('reason') reason: string,
-    @NonPersonal() @Arg('memberToldOn', () => DateScalar) memberToldOn: Date,
-    @Ctx() { em }: PrivacyContext,
+    @NonPersonal() @Arg('notice', () => ExtensionNoticeInput) notice: ExtensionNoticeInput,
+    @Ctx() { em, hop, loaders }: PrivacyContext,
   ): Promise<PrivacyRequest> {
     return em.transactional(async (tx) => {
       const request = await openRequest(tx, requestId);
-      return tx.assign(request, extension({ request, days, reason, memberToldOn }));
+      const terms = extensionNotice({ request: { ...request, extended: request.extensionReason !== null }, ...notice, today: today() });
+      tx.create(ExtensionNotice, { id: randomUUID(), requestId: request.id, ...terms, givenBy: hop.principal.sub, recordedAt: new Date() });
+      loaders.extensionNoticeByRequest.clear(request.id);
+      return tx.assign(request, { dueOn: terms.newDueOn, extensionReason: terms.reason, memberToldOfExtensionOn: terms.givenOn });
     });
   }
 
@@ -142,13 +179,24 @@ export class PrivacyRequestResolver {
 
   @Category('PRIVACY_RECORD')
   @OnlyForPurposes('PRIVACY_OFFICE')
-  @Mutation(() => PrivacyRequest, { description: "Declines a request, on one of the privacy policy's grounds" })
+  @Mutation(() => PrivacyRequest, {
+    description:
+      "Declines a request on one of the privacy policy's grounds, with the written refusal sent (reasons, provision relied on, recourse and its time limit), and holds the information asked for from disposition until the recourse deadline",
+  })
   declinePrivacyRequest(
     @NonPersonal() @Arg('requestId', () => ID) requestId: string,
     @NonPersonal() @Arg('reason', () => DeclineReason) reason: DeclineReason,
-    @Ctx() { em }: PrivacyContext,
+    @NonPersonal() @Arg('refusal', () => WrittenRefusalInput) refusal: WrittenRefusalInput,
+    @Ctx() { em, hop, loaders }: PrivacyContext,
   ): Promise<PrivacyRequest> {
-    return em.transactional(async (tx) => tx.assign(await openRequest(tx, requestId), { status: PrivacyRequestStatus.DECLINED, declineReason: reason, closedOn: today() }));
+    const categories = heldCategories('refusal.informationRequested', refusal.informationRequested);
+    return em.transactional(async (tx) => {
+      const request = await openRequest(tx, requestId);
+      const { letter, recourseUntil } = writtenRefusal(request, refusal, today());
+      tx.persist(newHold(request, HoldGround.REFUSED, categories, letter.refusalSentOn, recourseUntil, hop.principal.sub));
+      loaders.holdsByRequest.clear(request.id);
+      return tx.assign(request, { status: PrivacyRequestStatus.DECLINED, declineReason: reason, closedOn: today(), ...letter, refusedBy: hop.principal.sub });
+    });
   }
 
   @NonPersonal()
@@ -165,7 +213,7 @@ export class PrivacyRequestResolver {
 
   @NonPersonal()
   @OnlyForPurposes('PRIVACY_OFFICE')
-  @Query(() => [PrivacyRequest], { description: 'Open requests past their due date (the privacy office)' })
+  @Query(() => [PrivacyRequest], { description: 'Open requests past their due date: deemed refused (PIPEDA s. 8(5)) from the day after (the privacy office)' })
   overduePrivacyRequests(@Ctx() { em }: PrivacyContext): Promise<PrivacyRequest[]> {
     return em.find(PrivacyRequest, { status: { $in: OPEN }, dueOn: { $lt: today() } }, { orderBy: { dueOn: 'asc', id: 'asc' } });
   }
