@@ -8,6 +8,7 @@ import { IncidentNotification } from './entities/incident-notification.js';
 import { PrivacyRequest } from './entities/privacy-request.js';
 import { PrivacyRequestResolver } from './resolvers/privacy-request.resolver.js';
 import { AccessReportResolver } from './resolvers/access-report.resolver.js';
+import { PortabilityResolver } from './resolvers/portability.resolver.js';
 import { AccessAuditResolver } from './resolvers/access-audit.resolver.js';
 import { ConfidentialityIncidentResolver } from './resolvers/confidentiality-incident.resolver.js';
 import { CommunicationsResolver } from './resolvers/communications.resolver.js';
@@ -38,6 +39,7 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
       SurveyConsentResolver,
       AccessAuditResolver,
       AccessReportResolver,
+      PortabilityResolver,
       ConfidentialityIncidentResolver,
       DisclosureResolver,
       ConsentResolver,
