@@ -1,11 +1,9 @@
-import { LockMode } from '@mikro-orm/core';
-import { badUserInput, Category, GatewayEffect, NonPersonal, requireUuid } from '@mutual-graph/platform';
+import { Category, GatewayEffect, NonPersonal } from '@mutual-graph/platform';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { portabilityDisclosure } from '../domain/portability-release.js';
-import { releaseRefusal } from '../domain/separation-of-duties.js';
+import { recordReleaseToMember } from '../domain/release-to-member.js';
 import { Disclosure } from '../entities/disclosure.js';
-import { PrivacyRequest } from '../entities/privacy-request.js';
 
 /**
  * The release of a portability export (s. 27): cleared like the access report (the same
@@ -22,12 +20,6 @@ export class PortabilityResolver {
     @NonPersonal() @Arg('categories', () => [String]) categories: string[],
     @Ctx() { em, hop }: PrivacyContext,
   ): Promise<Disclosure> {
-    return em.transactional(async (tx) => {
-      const request = await tx.findOne(PrivacyRequest, { id: requireUuid('requestId', requestId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!request) throw badUserInput('requestId', 'no privacy request has this id');
-      const refusal = releaseRefusal(request);
-      if (refusal) throw refusal;
-      return tx.create(Disclosure, portabilityDisclosure(request, hop.principal.sub, categories, new Date()));
-    });
+    return recordReleaseToMember(em, requestId, (request) => portabilityDisclosure(request, hop.principal.sub, categories, new Date()));
   }
 }
