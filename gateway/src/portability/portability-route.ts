@@ -2,27 +2,17 @@ import { readFileSync } from 'node:fs';
 import type { ApolloServer } from '@apollo/server';
 import { today } from '@mutual-graph/domain-codes';
 import { PORTABILITY_SCHEMA_PATH } from '@mutual-graph/schema';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Request, RequestHandler } from 'express';
 import type { JWK } from 'jose';
 import type { GatewayContext } from '../context.js';
 import { RECORD_PORTABILITY_RELEASE } from '../effects/operations.js';
 import { memberReleaseRoute } from '../member-release/member-release-route.js';
 import { log } from '../observability.js';
-import { PortabilityEdiDocument, PortabilityExportDocument, PortabilityRequestDocument, type PortabilityEdiQuery, type PortabilityExportQuery } from '../operations.generated.js';
+import { PortabilityEdiDocument, PortabilityExportDocument, PortabilityRequestDocument } from '../operations.generated.js';
 import type { SubgraphUrl } from '../subgraph-call.js';
-import { PORTABILITY_SCHEMA_ID } from './portability-schema.js';
+import { portabilityExporter, type PortabilityExport } from './portability-export.js';
 
 type ContextOf = (input: { req: Request }) => Promise<GatewayContext>;
-
-/** One portability export: what the member gave, as the published schema describes it. */
-export interface PortabilityExport {
-  $schema: typeof PORTABILITY_SCHEMA_ID;
-  requestId: string;
-  preparedOn: string;
-  member: NonNullable<PortabilityExportQuery['me']>;
-  edi: NonNullable<PortabilityEdiQuery['me']>['edi'];
-}
 
 /** The published schema, as committed (`schema/portability.schema.json`): what the gateway serves, and holds every export to. */
 export const publishedPortabilitySchema = (): Record<string, unknown> => JSON.parse(readFileSync(PORTABILITY_SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
@@ -44,17 +34,16 @@ export function portabilitySchemaRoute(): RequestHandler {
  * export that does not match the published schema is not sent, nor recorded (503).
  */
 export function portabilityRoute(apollo: ApolloServer<GatewayContext>, contextOf: ContextOf, hopPrivateKey: JWK, subgraphUrl: SubgraphUrl): RequestHandler {
-  // Formats are described for readers; their patterns, beside them, are what is checked.
-  const conforms = new Ajv2020({ strict: true, allErrors: false, validateFormats: false }).compile<PortabilityExport>(publishedPortabilitySchema());
+  const exported = portabilityExporter(publishedPortabilitySchema());
   return memberReleaseRoute(apollo, contextOf, hopPrivateKey, subgraphUrl, {
     clearance: PortabilityRequestDocument,
     async gather(asMember, request): Promise<PortabilityExport | null> {
       const given = await asMember(PortabilityExportDocument, 'portability');
       const edi = await asMember(PortabilityEdiDocument, 'portability-edi');
       if (!given?.me || !edi) return null;
-      const document: PortabilityExport = { $schema: PORTABILITY_SCHEMA_ID, requestId: request.id, preparedOn: today(), member: given.me, edi: edi.me?.edi ?? null };
-      if (conforms(document)) return document;
-      log.error({ requestId: request.id, errors: conforms.errors?.map((e) => ({ path: e.instancePath, keyword: e.keyword })) }, 'portability export does not match its published schema');
+      const outcome = exported({ requestId: request.id, preparedOn: today(), member: given.me, edi: edi.me?.edi ?? null });
+      if ('document' in outcome) return outcome.document;
+      log.error({ requestId: request.id, nonconformity: outcome.nonconformity }, 'portability export does not match its published schema: not sent');
       return null;
     },
     record: RECORD_PORTABILITY_RELEASE,

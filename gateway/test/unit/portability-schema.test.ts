@@ -4,6 +4,7 @@ import { PORTABILITY_SCHEMA_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { buildSchema, getNamedType, isObjectType, Kind, parse, type GraphQLObjectType, type SelectionSetNode } from 'graphql';
 import { PortabilityEdiDocument, PortabilityExportDocument } from '../../src/operations.generated.js';
+import { portabilityExporter, type PortabilityExport } from '../../src/portability/portability-export.js';
 import { PORTABILITY_SCHEMA_ID, portabilitySchema } from '../../src/portability/portability-schema.js';
 
 const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -137,5 +138,21 @@ describe('the published JSON Schema', () => {
       change(document);
       expect(validate(document)).toBe(false);
     });
+  });
+});
+
+describe('the export the route sends, held to the published schema before anything is recorded', () => {
+  const exported = portabilityExporter(published);
+  const { $schema: _schema, ...parts } = anExport();
+
+  it('names the schema it conforms to', () => {
+    expect(exported(parts as unknown as Omit<PortabilityExport, '$schema'>)).toEqual({ document: { $schema: PORTABILITY_SCHEMA_ID, ...parts } });
+  });
+
+  it('is withheld when it holds a field the schema does not describe, saying where and never what', () => {
+    const member = { ...parts.member, membershipNumber: 'SECRET-123456' };
+    const outcome = exported({ ...parts, member } as unknown as Omit<PortabilityExport, '$schema'>);
+    expect(outcome).toEqual({ nonconformity: [{ path: '/member', keyword: 'additionalProperties' }] });
+    expect(JSON.stringify(outcome)).not.toContain('SECRET');
   });
 });
