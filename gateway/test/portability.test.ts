@@ -247,6 +247,22 @@ describe('the portability export refused, with nothing gathered and nothing reco
   });
 });
 
+describe('the portability export racing the close of its request', () => {
+  it('is sent only with its disclosure on record: whichever wins, an export sent has one, one refused has none', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const requestId = await accessRequest(member.id, true);
+      const [exported, closed] = await Promise.all([
+        portability(requestId, await office()),
+        postGraphQL(stack.gatewayUrl, 'mutation ($r: ID!) { completePrivacyRequest(requestId: $r) { status } }', { r: requestId }, await office('second-officer')),
+      ]);
+      expect(closed.body.errors).toBeUndefined();
+      const { disclosures } = await tracesOf(requestId);
+      expect([exported.status, disclosures]).toEqual(exported.status === 200 ? [200, 1] : [exported.status, 0]);
+      if (exported.status !== 200) expect(exported.status).toBeGreaterThanOrEqual(400);
+    }
+  });
+});
+
 describe('the portability export with a subgraph down', () => {
   let gateway: RunningGateway;
 
