@@ -7,6 +7,8 @@ import { AuditLog } from './audit/audit-log.js';
 import { createAuthenticator } from './authentication/authenticator.js';
 import type { GatewayConfig } from './config.js';
 import { accessReportRoute } from './access-report/access-report-route.js';
+import { PORTABILITY_SCHEMA_ROUTE } from './portability/portability-schema.js';
+import { portabilityRoute, portabilitySchemaRoute } from './portability/portability-route.js';
 import { boundedBatches } from './batching.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { authenticationEvents, log, metrics } from './observability.js';
@@ -122,6 +124,12 @@ export async function startGateway(config: GatewayConfig, bench: BenchOnlySwitch
   app.get(
     '/privacy/access-reports/:requestId',
     accessReportRoute(internal.apollo, internalContext, config.hopPrivateKey, (name) => internalSubgraphs.get(name)),
+  );
+  // The schema first: its path would otherwise be taken for a request id.
+  app.get(PORTABILITY_SCHEMA_ROUTE, portabilitySchemaRoute());
+  app.get(
+    '/privacy/portability/:requestId',
+    portabilityRoute(internal.apollo, internalContext, config.hopPrivateKey, (name) => internalSubgraphs.get(name)),
   );
   app.use(
     '/partner/graphql',

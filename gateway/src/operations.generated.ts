@@ -213,6 +213,14 @@ export type RecordConsentGrantsMutationVariables = Exact<{
 
 export type RecordConsentGrantsMutation = { recordConsentGrants: number };
 
+export type RecordPortabilityReleaseMutationVariables = Exact<{
+  requestId: string;
+  categories: Array<string>;
+}>;
+
+
+export type RecordPortabilityReleaseMutation = { recordPortabilityRelease: { id: string } };
+
 export type SyncMemberPracticeMutationVariables = Exact<{
   memberId: string;
   province: Province;
@@ -229,6 +237,23 @@ export type SyncProtectionPeriodsMutationVariables = Exact<{
 
 
 export type SyncProtectionPeriodsMutation = { syncProtectionPeriods: number };
+
+export type PortabilityEdiQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortabilityEdiQuery = { me: { edi: { genderIdentity: string | null, indigenousIdentity: string | null, racializedIdentity: string | null, disability: string | null, sexualOrientation: string | null, answeredOn: string } | null } | null };
+
+export type PortabilityExportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortabilityExportQuery = { me: { minc: string | null, firstName: string, lastName: string, dateOfBirth: string | null, preferredLanguage: Language, contact: { email: string, phone: string, city: string, province: Province } | null, practice: { province: Province, specialty: string, typeOfWork: string } | null, collegeRegistrations: Array<{ college: Province, registrationNumber: string }>, assistanceRequests: Array<{ kind: MatterKind, eventsOn: string, summary: string, requestedAt: string }>, supportProgram: { memberPerspective: string | null } | null, registrations: Array<{ registeredAt: string, cancelledAt: string | null, event: { startsAt: string, activity: { code: string, title: string } } }>, serviceSurveys: Array<{ answeredAt: string | null, satisfaction: number | null, stressBefore: number | null, stressAfter: number | null, comment: string | null }>, communicationPreferences: { consented: boolean, consentedSince: string | null }, surveyPreferences: { consented: boolean }, consents: Array<{ purpose: ConsentPurpose, recipient: string | null, status: ConsentStatus, grantedAt: string | null, withdrawnAt: string | null, history: Array<{ purpose: ConsentPurpose, decision: ConsentDecision, recordedAt: string }> }>, privacyRequests: Array<{ kind: PrivacyRequestKind, details: string, receivedOn: string }> } | null };
+
+export type PortabilityRequestQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PortabilityRequestQuery = { accessReportClearance: { id: string, kind: PrivacyRequestKind, status: PrivacyRequestStatus, receivedOn: string, identityVerifiedOn: string | null, dueOn: string, member: { id: string } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -511,6 +536,13 @@ export const RecordConsentGrantsDocument = new TypedDocumentString(`
   recordConsentGrants(grants: $grants)
 }
     `) as unknown as TypedDocumentString<RecordConsentGrantsMutation, RecordConsentGrantsMutationVariables>;
+export const RecordPortabilityReleaseDocument = new TypedDocumentString(`
+    mutation RecordPortabilityRelease($requestId: ID!, $categories: [String!]!) {
+  recordPortabilityRelease(requestId: $requestId, categories: $categories) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPortabilityReleaseMutation, RecordPortabilityReleaseMutationVariables>;
 export const SyncMemberPracticeDocument = new TypedDocumentString(`
     mutation SyncMemberPractice($memberId: ID!, $province: Province!, $specialty: String!) {
   syncMemberPractice(
@@ -525,3 +557,109 @@ export const SyncProtectionPeriodsDocument = new TypedDocumentString(`
   syncProtectionPeriods(memberId: $memberId, periods: $periods)
 }
     `) as unknown as TypedDocumentString<SyncProtectionPeriodsMutation, SyncProtectionPeriodsMutationVariables>;
+export const PortabilityEdiDocument = new TypedDocumentString(`
+    query PortabilityEdi {
+  me {
+    edi {
+      genderIdentity
+      indigenousIdentity
+      racializedIdentity
+      disability
+      sexualOrientation
+      answeredOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortabilityEdiQuery, PortabilityEdiQueryVariables>;
+export const PortabilityExportDocument = new TypedDocumentString(`
+    query PortabilityExport {
+  me {
+    minc
+    firstName
+    lastName
+    dateOfBirth
+    preferredLanguage
+    contact {
+      email
+      phone
+      city
+      province
+    }
+    practice {
+      province
+      specialty
+      typeOfWork
+    }
+    collegeRegistrations {
+      college
+      registrationNumber
+    }
+    assistanceRequests {
+      kind
+      eventsOn
+      summary
+      requestedAt
+    }
+    supportProgram {
+      memberPerspective
+    }
+    registrations {
+      registeredAt
+      cancelledAt
+      event {
+        startsAt
+        activity {
+          code
+          title
+        }
+      }
+    }
+    serviceSurveys {
+      answeredAt
+      satisfaction
+      stressBefore
+      stressAfter
+      comment
+    }
+    communicationPreferences {
+      consented
+      consentedSince
+    }
+    surveyPreferences {
+      consented
+    }
+    consents {
+      purpose
+      recipient
+      status
+      grantedAt
+      withdrawnAt
+      history {
+        purpose
+        decision
+        recordedAt
+      }
+    }
+    privacyRequests {
+      kind
+      details
+      receivedOn
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortabilityExportQuery, PortabilityExportQueryVariables>;
+export const PortabilityRequestDocument = new TypedDocumentString(`
+    query PortabilityRequest($id: ID!) {
+  accessReportClearance(requestId: $id) {
+    id
+    kind
+    status
+    receivedOn
+    identityVerifiedOn
+    dueOn
+    member {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortabilityRequestQuery, PortabilityRequestQueryVariables>;

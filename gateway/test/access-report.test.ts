@@ -4,31 +4,15 @@ import { PARTNER_OPERATIONS_DIR } from '@mutual-graph/gateway';
 import { syntheticCasework, syntheticFees, syntheticFeeSchedule, syntheticMembers } from '@mutual-graph/synthetic';
 import { PROVINCE_NAMES, TYPES_OF_WORK } from '@mutual-graph/domain-codes';
 import { errorsIn, postGraphQL, sql, testStack } from '../../test/support/stack.js';
+import { accessRequest as accessRequestFor, day, office, VERIFY } from '../../test/support/access-requests.js';
 import { asCaller, tokenFor } from '../../test/support/tokens.js';
 
 const stack = testStack();
 // A member with medico-legal history, EDI answers of their own and a partner confirmation on record,
 // whose mailing address is in another province than their practice.
 const member = [...syntheticMembers(stack.seed)].slice(560).find((m) => syntheticCasework(m, stack.seed).matters.length > 0 && m.minc && m.mailingProvince !== m.province)!;
-const office = (sub = 'privacy-officer') => asCaller('PRIVACY_OFFICE', { sub });
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const VERIFY = 'mutation ($r: ID!, $on: Date!) { verifyRequesterIdentity(requestId: $r, verifiedOn: $on) { id } }';
-
-/** An ACCESS request the office recorded, and verified by `verifiedBy` (by default a second officer, as separation of duties requires). */
-async function accessRequest(verified: boolean, { recordedBy = 'privacy-officer', verifiedBy = 'second-officer' } = {}): Promise<string> {
-  const { body } = await postGraphQL<{ recordPrivacyRequest: { id: string } }>(
-    stack.gatewayUrl,
-    'mutation ($m: ID!, $on: Date!) { recordPrivacyRequest(memberId: $m, kind: ACCESS, details: "Everything you hold, please.", receivedOn: $on) { id } }',
-    { m: member.id, on: day(-3) },
-    await office(recordedBy),
-  );
-  const id = body.data!.recordPrivacyRequest.id;
-  if (verified) {
-    const verification = await postGraphQL(stack.gatewayUrl, VERIFY, { r: id, on: day(-1) }, await office(verifiedBy));
-    if (recordedBy !== verifiedBy) expect(verification.body.errors).toBeUndefined();
-  }
-  return id;
-}
+/** An ACCESS request the office recorded for the member (test/support/access-requests.ts). */
+const accessRequest = (verified: boolean, officers: { recordedBy?: string; verifiedBy?: string } = {}) => accessRequestFor(member.id, verified, officers);
 
 const report = async (requestId: string, headers: Record<string, string>) => {
   const response = await fetch(new URL(`/privacy/access-reports/${requestId}`, stack.gatewayUrl), { headers });

@@ -14,3 +14,9 @@ export const PARTNER_SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.part
 
 /** Each subgraph's SDL as it was composed, for review and for tools. */
 export const SUBGRAPH_SDL_DIR = fileURLToPath(new URL('../subgraphs/', import.meta.url));
+
+/**
+ * The published JSON Schema (2020-12) of a portability export, generated from the supergraph and the
+ * gateway's portability documents by `npm run -s portability:schema`; the gateway serves it and checks every export against it.
+ */
+export const PORTABILITY_SCHEMA_PATH = fileURLToPath(new URL('../portability.schema.json', import.meta.url));

@@ -5,6 +5,7 @@ import {
   EraseEdiAnswersDocument,
   RecordAccessReportReleaseDocument,
   RecordConsentGrantsDocument,
+  RecordPortabilityReleaseDocument,
   SyncMemberPracticeDocument,
   SyncProtectionPeriodsDocument,
   type EraseEdiAnswersMutation,
@@ -13,6 +14,8 @@ import {
   type RecordAccessReportReleaseMutationVariables,
   type RecordConsentGrantsMutation,
   type RecordConsentGrantsMutationVariables,
+  type RecordPortabilityReleaseMutation,
+  type RecordPortabilityReleaseMutationVariables,
   type SyncMemberPracticeMutation,
   type SyncMemberPracticeMutationVariables,
   type SyncProtectionPeriodsMutation,
@@ -42,3 +45,5 @@ export const RECORD_CONSENT_GRANTS: Effect<RecordConsentGrantsMutation, RecordCo
 export const ERASE_EDI_ANSWERS: Effect<EraseEdiAnswersMutation, EraseEdiAnswersMutationVariables> = effect('member', EraseEdiAnswersDocument);
 /** After an access report is gathered and before it is sent: its release on the member's record (no record, no report). */
 export const RECORD_ACCESS_REPORT_RELEASE: Effect<RecordAccessReportReleaseMutation, RecordAccessReportReleaseMutationVariables> = effect('privacy', RecordAccessReportReleaseDocument);
+/** After a portability export is gathered and checked against its schema, before it is sent: its release on the member's record. */
+export const RECORD_PORTABILITY_RELEASE: Effect<RecordPortabilityReleaseMutation, RecordPortabilityReleaseMutationVariables> = effect('privacy', RecordPortabilityReleaseDocument);

@@ -22,6 +22,7 @@ export * from './service/subgraph.js';
 export * from './graphql/input.js';
 export * from './loaders/batch.js';
 export * from './graphql/categories.js';
+export * from './graphql/provenance.js';
 export * from './graphql/policy-bindings.js';
 export * from './graphql/member-reference.js';
 export * from './disposition/disposition-hold.js';

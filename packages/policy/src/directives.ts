@@ -1,10 +1,22 @@
+import { PROVENANCES } from './provenance.js';
 import { CATEGORY_NAMES, PURPOSE_NAMES } from './vocabulary.js';
 
 /** Our own Federation spec: subgraphs import its directives by this URL and compose them into the supergraph. */
 export const POLICY_SPEC_URL = 'https://mutual-graph.example/policy/v1.0';
 
 /** Every directive of the policy spec: each subgraph imports and composes all of them, so none is lost on the way to the supergraph. */
-export const POLICY_DIRECTIVE_NAMES = ['dataCategory', 'nonPersonal', 'onlyForPurposes', 'requiresRole', 'subjectOnly', 'actsOnCaller', 'actsOnNamedMember', 'memberKey', 'gatewayEffect'] as const;
+export const POLICY_DIRECTIVE_NAMES = [
+  'dataCategory',
+  'nonPersonal',
+  'onlyForPurposes',
+  'requiresRole',
+  'subjectOnly',
+  'actsOnCaller',
+  'actsOnNamedMember',
+  'memberKey',
+  'gatewayEffect',
+  'provenance',
+] as const;
 
 /**
  * What every subgraph's SDL carries so that field categories and the policy's bindings survive
@@ -66,6 +78,18 @@ operation may select it under any purpose, and a subgraph answers it only to a h
 gateway signed for that effect.
 """
 directive @gatewayEffect on FIELD_DEFINITION
+
+"""
+Where a field's information came from: the member (what they told us, chose or did, and when), the
+organisation (what it recorded or assigned), or an inference. What the member gave is what a
+portability export (s. 27) carries; a field declaring nothing is not the member's to carry away.
+"""
+directive @provenance(source: Provenance!) on FIELD_DEFINITION
+
+"""Where information came from (the @provenance directive)."""
+enum Provenance {
+${PROVENANCES.map((p) => `  ${p}`).join('\n')}
+}
 
 """The privacy policy's data categories."""
 enum DataCategory {

@@ -3,6 +3,7 @@ export * from './matrix.js';
 export * from './decision.js';
 export * from './directives.js';
 export * from './field-index.js';
+export * from './provenance.js';
 export * from './operation.js';
 export * from './arguments.js';
 export * from './subject.js';

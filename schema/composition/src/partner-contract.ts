@@ -20,10 +20,10 @@ import {
 export const PARTNER_TAG = 'partner';
 
 const INACCESSIBLE: ConstDirectiveNode = { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'inaccessible' }, arguments: [] };
-// Federation's own types stay as they are, and so do DataCategory and PurposeOfUse: they are the
+// Federation's own types stay as they are, and so do DataCategory, PurposeOfUse and Provenance: they are the
 // argument types of the composed @dataCategory and @onlyForPurposes directives, which stay in every
 // API schema (lists of category and purpose names, no data).
-const UNTOUCHED = /^(_|link__|join__|federation__|DataCategory$|PurposeOfUse$|Query$|Mutation$|String$|Int$|Float$|Boolean$|ID$)/;
+const UNTOUCHED = /^(_|link__|join__|federation__|DataCategory$|PurposeOfUse$|Provenance$|Query$|Mutation$|String$|Int$|Float$|Boolean$|ID$)/;
 
 const taggedForPartners = (directives: readonly ConstDirectiveNode[] | undefined) =>
   directives?.some((d) => d.name.value === 'tag' && d.arguments?.some((a) => a.name.value === 'name' && a.value.kind === Kind.STRING && a.value.value === PARTNER_TAG)) ?? false;

@@ -3,6 +3,7 @@ import {
   CATEGORY_NAMES,
   EDI_ISOLATED_FROM,
   indexFields,
+  indexProvenance,
   mayRead,
   POLICY_MATRIX,
   PURPOSE_NAMES,
@@ -87,6 +88,7 @@ export function policyReport(supergraphSdl: string): string {
       (r) => `| \`${r.name}\` | ${r.category} | ${r.what} | ${r.keepYears} years after ${r.after.toLowerCase().replace(/_/g, ' ')} | ${r.disposition.toLowerCase()} | ${r.reason} |`,
     ),
     '',
+    ...portabilitySection(supergraphSdl, index),
     '## Refusals',
     '',
     'A refused operation returns no data and an error with `extensions.code` `FORBIDDEN` and `extensions.policy.rule`:',
@@ -111,6 +113,23 @@ export function policyReport(supergraphSdl: string): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** What a portability export carries: the fields whose provenance is the member, from their declarations in the supergraph. */
+function portabilitySection(supergraphSdl: string, index: Map<string, DataCategory | null>): string[] {
+  const given = [...indexProvenance(supergraphSdl)].filter(([, source]) => source === 'MEMBER').map(([coordinate]) => coordinate);
+  return [
+    '## Portability',
+    '',
+    'A portability export (s. 27; `GET /privacy/portability/<requestId>`, described by `schema/portability.schema.json`)',
+    'carries what the member gave the organisation: the fields declared `@provenance(source: MEMBER)`, what they told us,',
+    'chose or did, and when. Every other field was created or inferred by the organisation and stays out of it.',
+    '',
+    '| field | category |',
+    '| --- | --- |',
+    ...given.sort((a, b) => a.localeCompare(b)).map((coordinate) => `| \`${coordinate}\` | ${index.get(coordinate) ?? 'not personal'} |`),
+    '',
+  ];
 }
 
 /** How EDI statistics are published: what a release is and how it protects, from the member subgraph's own modules. */

@@ -14,6 +14,7 @@ import { HoldFromDisposition } from './entities/disposition-hold.js';
 import { DispositionHoldResolver } from './resolvers/disposition-hold.resolver.js';
 import { PrivacyRequestResolver } from './resolvers/privacy-request.resolver.js';
 import { AccessReportResolver } from './resolvers/access-report.resolver.js';
+import { PortabilityResolver } from './resolvers/portability.resolver.js';
 import { AccessAuditResolver } from './resolvers/access-audit.resolver.js';
 import { ConfidentialityIncidentResolver } from './resolvers/confidentiality-incident.resolver.js';
 import { CommunicationsResolver } from './resolvers/communications.resolver.js';
@@ -64,6 +65,7 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
       PrivacyPolicyResolver,
       AccessAuditResolver,
       AccessReportResolver,
+      PortabilityResolver,
       ConfidentialityIncidentResolver,
       DisclosureResolver,
       ConsentResolver,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { composeSupergraph, policyReport, unclassifiedFields } from '@mutual-graph/composition';
-import { POLICY_SPEC_URL } from '@mutual-graph/policy';
+import { indexProvenance, POLICY_SPEC_URL } from '@mutual-graph/policy';
 import { SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 
 const POLICY_MD_PATH = join(import.meta.dirname, '..', '..', '..', 'POLICY.md');
@@ -33,9 +33,16 @@ describe('categories through composition', () => {
 
   it('carries every category annotation into the supergraph', async () => {
     const sdl = await readFile(SUPERGRAPH_PATH, 'utf8');
-    const imports = ['@dataCategory', '@nonPersonal', '@onlyForPurposes', '@requiresRole', '@subjectOnly', '@actsOnCaller', '@actsOnNamedMember', '@memberKey', '@gatewayEffect'];
+    const imports = ['@dataCategory', '@nonPersonal', '@onlyForPurposes', '@requiresRole', '@subjectOnly', '@actsOnCaller', '@actsOnNamedMember', '@memberKey', '@gatewayEffect', '@provenance'];
     expect(sdl).toContain(`@link(url: "${POLICY_SPEC_URL}", import: [${imports.map((d) => `"${d}"`).join(', ')}])`);
     expect(sdl).toMatch(/edi: EdiProfile @join__field\(graph: MEMBER\) @dataCategory\(category: EDI\)/);
+  });
+
+  it("carries each field's provenance into the supergraph, where the portability export reads it", async () => {
+    const provenance = indexProvenance(await readFile(SUPERGRAPH_PATH, 'utf8'));
+    expect(provenance.get('SupportProgramEnrolment.memberPerspective')).toBe('MEMBER');
+    expect(provenance.get('Contact.email')).toBe('MEMBER');
+    expect(provenance.has('Member.membershipNumber')).toBe(false);
   });
 
   it('keeps schema/POLICY.md current (run `npm run policy`)', async () => {

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Category, DateScalar } from '@mutual-graph/platform';
+import { Category, DateScalar, Provenance } from '@mutual-graph/platform';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { MatterKind } from './matter-enums.js';
@@ -34,16 +34,19 @@ export class AssistanceRequest {
   memberId!: string;
 
   @Category('MEDICO_LEGAL')
+  @Provenance('MEMBER')
   @Field(() => MatterKind)
   @Enum({ items: () => MatterKind, nativeEnumName: 'matter_kind' })
   kind!: MatterKind;
 
   @Category('MEDICO_LEGAL')
+  @Provenance('MEMBER')
   @Field(() => DateScalar, { description: 'When the events (the care in question) took place' })
   @Property({ type: 'date' })
   eventsOn!: string;
 
   @Category('MEDICO_LEGAL')
+  @Provenance('MEMBER')
   @Field()
   @Property({ type: 'text' })
   summary!: string;
@@ -59,6 +62,7 @@ export class AssistanceRequest {
   source!: RequestSource;
 
   @Category('MEDICO_LEGAL')
+  @Provenance('MEMBER')
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'datetime' })
   requestedAt!: Date;

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Category, DateScalar } from '@mutual-graph/platform';
+import { Category, DateScalar, Provenance } from '@mutual-graph/platform';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -62,6 +62,7 @@ export class SupportProgramEnrolment {
   contributingFactors!: string[];
 
   @Category('MEDICO_LEGAL')
+  @Provenance('MEMBER')
   @Field(() => String, { nullable: true, description: "The member's own perspective, in their words" })
   @Property({ type: 'text', nullable: true })
   memberPerspective!: string | null;

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Category } from '@mutual-graph/platform';
+import { Category, Provenance } from '@mutual-graph/platform';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LearningEvent } from './learning-event.js';
@@ -42,11 +42,13 @@ export class EventRegistration {
   waitlistPosition!: number | null;
 
   @Category('LEARNING')
+  @Provenance('MEMBER')
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'datetime' })
   registeredAt!: Date;
 
   @Category('LEARNING')
+  @Provenance('MEMBER')
   @Field(() => DateTimeISOResolver, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   cancelledAt!: Date | null;

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Category, DateScalar, OnlyForPurposes, Province } from '@mutual-graph/platform';
+import { Category, DateScalar, OnlyForPurposes, Provenance, Province } from '@mutual-graph/platform';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SurveyedService } from '../domain/surveyed-service.js';
@@ -54,27 +54,32 @@ export class ServiceSurvey {
   answerableUntil!: Date;
 
   @Category('SURVEY')
+  @Provenance('MEMBER')
   @Field(() => DateTimeISOResolver, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   answeredAt!: Date | null;
 
   @Category('SURVEY')
+  @Provenance('MEMBER')
   @Field(() => Int, { nullable: true, description: 'Satisfaction with the service, 1 (very dissatisfied) to 5 (very satisfied)' })
   @Property({ type: 'smallint', nullable: true })
   satisfaction!: number | null;
 
   @Category('SURVEY')
+  @Provenance('MEMBER')
   @Field(() => Int, { nullable: true, description: 'Stress before the advice call, 1 (none) to 5 (extreme); 4 and 5 are severe' })
   @Property({ type: 'smallint', nullable: true })
   stressBefore!: number | null;
 
   @Category('SURVEY')
+  @Provenance('MEMBER')
   @Field(() => Int, { nullable: true, description: 'Stress after the advice call, same scale' })
   @Property({ type: 'smallint', nullable: true })
   stressAfter!: number | null;
 
   @Category('SURVEY')
   // Free text is the member's own: only they (and their access report, gathered as them) read it.
+  @Provenance('MEMBER')
   @OnlyForPurposes('MEMBER_SELF_SERVICE')
   @Field(() => String, { nullable: true, description: 'What the member wrote, for them alone' })
   @Property({ type: 'string', length: 2000, nullable: true })

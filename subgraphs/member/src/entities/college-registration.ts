@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Category, Province } from '@mutual-graph/platform';
+import { Category, Provenance, Province } from '@mutual-graph/platform';
 import { Field, ObjectType } from 'type-graphql';
 import { Member } from './member.js';
 
@@ -15,11 +15,13 @@ export class CollegeRegistration {
   member!: Member;
 
   @Category('PROFESSIONAL')
+  @Provenance('MEMBER')
   @Field(() => Province, { description: 'The College of this province or territory' })
   @Enum({ items: () => Province, nativeEnumName: 'province' })
   college!: Province;
 
   @Category('PROFESSIONAL')
+  @Provenance('MEMBER')
   @Field()
   @Property({ type: 'string', length: 20 })
   registrationNumber!: string;

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Category, DateScalar } from '@mutual-graph/platform';
+import { Category, DateScalar, Provenance } from '@mutual-graph/platform';
 import { Field, ObjectType } from 'type-graphql';
 
 /**
@@ -14,31 +14,37 @@ export class EdiProfile {
   memberId!: string;
 
   @Category('EDI')
+  @Provenance('MEMBER')
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 40, nullable: true })
   genderIdentity!: string | null;
 
   @Category('EDI')
+  @Provenance('MEMBER')
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 40, nullable: true })
   indigenousIdentity!: string | null;
 
   @Category('EDI')
+  @Provenance('MEMBER')
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 40, nullable: true })
   racializedIdentity!: string | null;
 
   @Category('EDI')
+  @Provenance('MEMBER')
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 40, nullable: true })
   disability!: string | null;
 
   @Category('EDI')
+  @Provenance('MEMBER')
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 40, nullable: true })
   sexualOrientation!: string | null;
 
   @Category('EDI')
+  @Provenance('MEMBER')
   @Field(() => DateScalar)
   @Property({ type: 'date' })
   answeredOn!: string;

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Category, DateScalar, MemberKey, Province } from '@mutual-graph/platform';
+import { Category, DateScalar, MemberKey, Provenance, Province } from '@mutual-graph/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { MembershipStatus, STORED_STATUSES } from './membership-status.js';
 
@@ -23,22 +23,26 @@ export class Member {
   membershipNumber!: string;
 
   @Category('PROFESSIONAL')
+  @Provenance('MEMBER')
   @Field(() => String, { nullable: true, description: 'Medical Identification Number for Canada (CAMD-dddd-dddd)' })
   @Unique()
   @Property({ type: 'string', length: 14, nullable: true })
   minc!: string | null;
 
   @Category('PROFILE')
+  @Provenance('MEMBER')
   @Field()
   @Property({ type: 'string', length: 100 })
   firstName!: string;
 
   @Category('PROFILE')
+  @Provenance('MEMBER')
   @Field()
   @Property({ type: 'string', length: 100 })
   lastName!: string;
 
   @Category('PROFILE')
+  @Provenance('MEMBER')
   @Field(() => DateScalar, { nullable: true })
   @Property({ type: 'date', nullable: true })
   dateOfBirth!: string | null;

@@ -1,6 +1,20 @@
 import { CursorError } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { ActsOnCaller, ActsOnNamedMember, badUserInput, Category, isUuid, Language, MemberKey, NonPersonal, Province, requirePageSize, requireUuid, SubjectOnly } from '@mutual-graph/platform';
+import {
+  ActsOnCaller,
+  ActsOnNamedMember,
+  badUserInput,
+  Category,
+  isUuid,
+  Language,
+  MemberKey,
+  NonPersonal,
+  Provenance,
+  Province,
+  requirePageSize,
+  requireUuid,
+  SubjectOnly,
+} from '@mutual-graph/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { MemberContext } from '../context.js';
 import { CollegeRegistration } from '../entities/college-registration.js';
@@ -69,6 +83,7 @@ export class MemberResolver {
   }
 
   @Category('PROFILE')
+  @Provenance('MEMBER')
   @FieldResolver(() => Language, { description: 'The language the member prefers to be served in' })
   preferredLanguage(@Root() member: Member): Language {
     return member.preferredLanguage as Language;

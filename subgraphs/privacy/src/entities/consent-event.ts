@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Category } from '@mutual-graph/platform';
+import { Category, Provenance } from '@mutual-graph/platform';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ConsentMethod, ConsentPurpose } from './consent-enums.js';
@@ -22,6 +22,7 @@ export class ConsentEvent {
   memberId!: string;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field(() => ConsentPurpose)
   @Enum({ items: () => ConsentPurpose, nativeEnumName: 'consent_purpose' })
   purpose!: ConsentPurpose;
@@ -31,11 +32,13 @@ export class ConsentEvent {
   recipient!: string;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field(() => ConsentDecision)
   @Enum({ items: () => ConsentDecision, nativeEnumName: 'consent_decision' })
   decision!: ConsentDecision;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'datetime' })
   recordedAt!: Date;

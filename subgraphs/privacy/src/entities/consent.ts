@@ -1,4 +1,4 @@
-import { Category } from '@mutual-graph/platform';
+import { Category, Provenance } from '@mutual-graph/platform';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
@@ -20,6 +20,7 @@ export class Consent {
   memberId!: string;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field(() => ConsentPurpose)
   @Enum({ items: () => ConsentPurpose, nativeEnumName: 'consent_purpose' })
   purpose!: ConsentPurpose;
@@ -29,16 +30,19 @@ export class Consent {
   recipient!: string;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field(() => ConsentStatus)
   @Enum({ items: () => ConsentStatus, nativeEnumName: 'consent_status' })
   status!: ConsentStatus;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'Absent when a withdrawal is the first this office recorded of it' })
   @Property({ type: 'datetime', nullable: true })
   grantedAt!: Date | null;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field(() => DateTimeISOResolver, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   withdrawnAt!: Date | null;

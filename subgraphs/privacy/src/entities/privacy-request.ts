@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Category, DateScalar } from '@mutual-graph/platform';
+import { Category, DateScalar, Provenance } from '@mutual-graph/platform';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum PrivacyRequestKind {
@@ -56,16 +56,19 @@ export class PrivacyRequest {
   memberId!: string;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field(() => PrivacyRequestKind)
   @Enum({ items: () => PrivacyRequestKind, nativeEnumName: 'privacy_request_kind' })
   kind!: PrivacyRequestKind;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field()
   @Property({ type: 'text' })
   details!: string;
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field(() => DateScalar)
   @Property({ type: 'date' })
   receivedOn!: string;

@@ -1,8 +1,8 @@
-import { LockMode } from '@mikro-orm/core';
-import { badUserInput, Category, GatewayEffect, NonPersonal, OnlyForPurposes, requireUuid } from '@mutual-graph/platform';
+import { Category, GatewayEffect, NonPersonal, OnlyForPurposes, requireUuid } from '@mutual-graph/platform';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { PrivacyContext } from '../context.js';
 import { accessReportDisclosure } from '../domain/access-report-release.js';
+import { recordReleaseToMember } from '../domain/release-to-member.js';
 import { releaseRefusal } from '../domain/separation-of-duties.js';
 import { Disclosure } from '../entities/disclosure.js';
 import { PrivacyRequest } from '../entities/privacy-request.js';
@@ -36,12 +36,6 @@ export class AccessReportResolver {
     @NonPersonal() @Arg('categories', () => [String]) categories: string[],
     @Ctx() { em, hop }: PrivacyContext,
   ): Promise<Disclosure> {
-    return em.transactional(async (tx) => {
-      const request = await tx.findOne(PrivacyRequest, { id: requireUuid('requestId', requestId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!request) throw badUserInput('requestId', 'no privacy request has this id');
-      const refusal = releaseRefusal(request);
-      if (refusal) throw refusal;
-      return tx.create(Disclosure, accessReportDisclosure(request, hop.principal.sub, categories, new Date()));
-    });
+    return recordReleaseToMember(em, requestId, (request) => accessReportDisclosure(request, hop.principal.sub, categories, new Date()));
   }
 }

@@ -4,14 +4,15 @@ import {
   callerMemberId,
   Category,
   effectOrigin,
+  type EffectOrigin,
   enqueueEffect,
   GatewayEffect,
   isUuid,
   MemberKey,
   NonPersonal,
   OnlyForPurposes,
+  Provenance,
   requireUuid,
-  type EffectOrigin,
 } from '@mutual-graph/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
@@ -43,6 +44,7 @@ export class ConsentResolver {
   // office records calls and letters.
 
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @FieldResolver(() => String, { nullable: true, description: 'The third party a disclosure consent names; absent for every other purpose' })
   recipient(@Root() consent: Consent): string | null {
     return consent.recipient === NO_RECIPIENT ? null : consent.recipient;

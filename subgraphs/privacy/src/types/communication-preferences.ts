@@ -1,4 +1,4 @@
-import { Category } from '@mutual-graph/platform';
+import { Category, Provenance } from '@mutual-graph/platform';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Member } from './member.js';
@@ -10,10 +10,12 @@ import { Member } from './member.js';
 @ObjectType({ description: 'Whether a member may be sent communications, from their current consent' })
 export class CommunicationPreferences {
   @Category('COMMUNICATIONS')
+  @Provenance('MEMBER')
   @Field({ description: "True while the member's communications consent is granted" })
   consented!: boolean;
 
   @Category('COMMUNICATIONS')
+  @Provenance('MEMBER')
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'Since when, when consented' })
   consentedSince!: Date | null;
 }

@@ -1,4 +1,4 @@
-import { Category } from '@mutual-graph/platform';
+import { Category, Provenance } from '@mutual-graph/platform';
 import { Field, ObjectType } from 'type-graphql';
 
 /**
@@ -8,6 +8,7 @@ import { Field, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'Whether a member may be surveyed, from their current consent' })
 export class SurveyPreferences {
   @Category('SURVEY')
+  @Provenance('MEMBER')
   @Field({ description: "True while the member's survey consent is granted" })
   consented!: boolean;
 }
