@@ -14,3 +14,6 @@ export const PARTNER_SUPERGRAPH_PATH = fileURLToPath(new URL('../supergraph.part
 
 /** Each subgraph's SDL as it was composed, for review and for tools. */
 export const SUBGRAPH_SDL_DIR = fileURLToPath(new URL('../subgraphs/', import.meta.url));
+
+/** The whole policy as data (the matrix, every field's category, bindings, derived fields): written by `npm run policy` beside POLICY.md, read by `policy diff` at a git ref and by `policy replay`. */
+export const POLICY_JSON_PATH = fileURLToPath(new URL('../policy.json', import.meta.url));
