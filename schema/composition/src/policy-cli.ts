@@ -6,6 +6,7 @@ import { collectOperationUses, comparePolicies, decideOperation, indexFields, is
 import { POLICY_JSON_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { Kind, parse, validate } from 'graphql';
 import { readRecordedOperations } from './audit-reader.js';
+import { derivedFieldProblems } from './derived-fields.js';
 import { fidesManifest } from './fides-export.js';
 import { changesAsJson, changesAsMarkdown, policyAt } from './policy-diff.js';
 import { policyReport } from './policy-report.js';
@@ -117,6 +118,8 @@ try {
     const is = after ? readPolicySnapshot(await readFile(after, 'utf8'), after) : policySnapshot(await supergraphSdl());
     const labels = { before, after: after ?? 'working tree' };
     const changes = comparePolicies(was, is);
+    // A snapshot edited by hand (a proposal) has not been through composition: its derived fields are checked here too.
+    changes.widenings.push(...derivedFieldProblems(is).map((p) => `derived field: ${p}`));
     console.log(values.format === 'json' ? changesAsJson(changes, labels) : changesAsMarkdown(changes, is, labels));
     if (changes.widenings.length > 0 && !flags['allow-widening']) {
       console.error(`policy diff: ${changes.widenings.length} widening(s); pass --allow-widening when they are intended`);

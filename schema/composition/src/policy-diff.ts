@@ -8,9 +8,8 @@ import { POLICY_JSON_PATH } from '@mutual-graph/schema';
  * The policy at a git ref: that commit's schema/policy.json (`git show`), as `npm run policy` wrote
  * it there. A path to a file is read as it is.
  */
-export async function policyAt(refOrFile: string, repositoryRoot: string): Promise<PolicySnapshot> {
+export async function policyAt(refOrFile: string, repositoryRoot: string, path = relative(repositoryRoot, POLICY_JSON_PATH)): Promise<PolicySnapshot> {
   if (refOrFile.endsWith('.json')) return readPolicySnapshot(await readFile(refOrFile, 'utf8'), refOrFile);
-  const path = relative(repositoryRoot, POLICY_JSON_PATH);
   let json: string;
   try {
     json = execFileSync('git', ['show', `${refOrFile}:${path}`], { cwd: repositoryRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
