@@ -41,12 +41,22 @@ export class PolicyIndex {
 
   /** The fields the operation selects and what its arguments select by, with its coerced variables (`coerceVariables`). */
   usesOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationUses['uses'] {
+    const { fields, argumentsGiven } = this.usesInParts(schema, document, operation, variables);
+    return argumentsGiven.length === 0 ? fields : [...fields, ...argumentsGiven];
+  }
+
+  /** `usesOf` in its two parts: the fields selected, and what the arguments select by (the audit keeps the second for a replay). */
+  usesInParts(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ): { fields: OperationUses['uses']; argumentsGiven: OperationUses['uses'] } {
     let shape = this.#shapes.get(operation);
     if (!shape) {
       shape = collectOperationShape(schema, document, operation, this.#index);
       this.#shapes.set(operation, shape);
     }
-    if (shape.argumentSites.length === 0) return shape.uses;
-    return [...shape.uses, ...collectArgumentUses(shape.argumentSites, this.#index, variables)];
+    return { fields: shape.uses, argumentsGiven: shape.argumentSites.length === 0 ? [] : collectArgumentUses(shape.argumentSites, this.#index, variables) };
   }
 }

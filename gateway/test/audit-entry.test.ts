@@ -15,6 +15,8 @@ describe('the audit entry', () => {
       purpose: 'MEMBER_SELF_SERVICE',
       operationName: 'Me',
       operationText: operation.text,
+      // Given no replayable record (an operation never decided), none is kept.
+      replayable: null,
       accessReportRequestId: null,
     };
     expect(allowed).toEqual({ ...common, decision: 'ALLOWED', categories: ['IDENTITY'], memberIds: ['m'] });

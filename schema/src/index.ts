@@ -20,3 +20,5 @@ export const SUBGRAPH_SDL_DIR = fileURLToPath(new URL('../subgraphs/', import.me
  * gateway's portability documents by `npm run -s portability:schema`; the gateway serves it and checks every export against it.
  */
 export const PORTABILITY_SCHEMA_PATH = fileURLToPath(new URL('../portability.schema.json', import.meta.url));
+/** The whole policy as data (the matrix, every field's category, bindings, derived fields): written by `npm run policy` beside POLICY.md, read by `policy diff` at a git ref and by `policy replay`. */
+export const POLICY_JSON_PATH = fileURLToPath(new URL('../policy.json', import.meta.url));

@@ -1,6 +1,7 @@
 import type { Principal } from '@mutual-graph/hop';
 import type { AccessReportRelease } from '../context.js';
 import type { AuditEntry } from './audit-log.js';
+import type { ReplayableOperation } from './replayable-operation.js';
 
 /** Who asked and why, as far as the gateway has settled it when the entry is written. */
 export interface AuditedCaller {
@@ -13,10 +14,11 @@ export interface AuditedCaller {
   release?: AccessReportRelease | undefined;
 }
 
-/** The operation, as sent. */
+/** The operation, as sent, and once decided what a replay of the decision needs. */
 export interface AuditedOperation {
   name: string | null;
   text: string | null;
+  replayable?: ReplayableOperation | null;
 }
 
 /** What was decided: the one thing each writer of an audit entry knows and the others do not. */
@@ -35,6 +37,7 @@ export function auditEntry(caller: AuditedCaller, operation: AuditedOperation, o
     purpose: caller.release?.purpose ?? caller.purpose,
     operationName: operation.name,
     operationText: operation.text,
+    replayable: operation.replayable ?? null,
     accessReportRequestId: caller.release?.requestId ?? null,
     ...outcome,
   };

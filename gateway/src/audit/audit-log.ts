@@ -11,6 +11,7 @@ import { AuditMemberRead } from './audit-member-read.js';
 import { AuditRecord } from './audit-record.js';
 import { GroupCommit } from '../group-commit.js';
 import { storableList, storableOrNull, storableText } from './storable.js';
+import type { ReplayableOperation } from './replayable-operation.js';
 
 /** The gateway's own slice of the database: the audit schema, reached as role mg_audit. */
 export const AUDIT_DATABASE: SubgraphDatabase = {
@@ -26,6 +27,8 @@ export interface AuditEntry {
   purpose?: string | null;
   operationName?: string | null;
   operationText?: string | null;
+  /** What a replay of the decision needs (replayable-operation.ts); absent for an operation never decided. */
+  replayable?: ReplayableOperation | null;
   categories?: string[];
   decision: 'ALLOWED' | 'REFUSED';
   code?: string | null;
@@ -35,6 +38,13 @@ export interface AuditEntry {
   /** The ACCESS request an access report's operation gathers for. */
   accessReportRequestId?: string | null;
 }
+
+/**
+ * The privacy office's login for reading the audit (`npm run policy -- replay`): select on the audit
+ * record's columns that say who, why and what was decided, and on nothing else (no member id, no
+ * request id), granted by the gateway's migration; no schema of its own.
+ */
+export const AUDIT_READER_ROLE = 'mg_privacy_office';
 
 /** The operation could not be audited: a mutation or a refusal does not run, and a query's answer is withheld. */
 export function auditUnavailable(): GraphQLError {
@@ -81,10 +91,10 @@ interface AuditWrite {
  * its own row.
  */
 const INSERTS = [
-  `insert into audit.audit_record (id, occurred_at, request_id, subject, roles, purpose, operation_name, operation_hash, categories, decision, code, rule, fields, member_ids, access_report_request_id)
-  select id, occurred_at, request_id, subject, roles, purpose, operation_name, operation_hash, categories, decision, code, rule, fields, member_ids, access_report_request_id
+  `insert into audit.audit_record (id, occurred_at, request_id, subject, roles, purpose, operation_name, operation_hash, operation_document, argument_uses, member_scope, categories, decision, code, rule, fields, member_ids, access_report_request_id)
+  select id, occurred_at, request_id, subject, roles, purpose, operation_name, operation_hash, operation_document, argument_uses, member_scope, categories, decision, code, rule, fields, member_ids, access_report_request_id
   from jsonb_to_recordset($1::jsonb) as r(id uuid, occurred_at timestamptz, request_id text, subject text, roles text[], purpose text, operation_name text,
-    operation_hash text, categories text[], decision text, code text, rule text, fields text[], member_ids text[], access_report_request_id uuid)`,
+    operation_hash text, operation_document text, argument_uses text[], member_scope jsonb, categories text[], decision text, code text, rule text, fields text[], member_ids text[], access_report_request_id uuid)`,
   `insert into audit.audit_member_read (audit_record_id, member_id)
   select audit_record_id, member_id from jsonb_to_recordset($2::jsonb) as m(audit_record_id uuid, member_id text)`,
   `insert into audit.partner_disclosure (id, audit_record_id, member_id, recipient, purpose, categories, description, disclosed_at)
@@ -199,6 +209,10 @@ function recordRow(entry: AuditEntry) {
     purpose: storableOrNull(entry.purpose, 40),
     operation_name: storableOrNull(entry.operationName, 200),
     operation_hash: entry.operationText ? createHash('sha256').update(entry.operationText).digest('hex') : null,
+    // Printed from a parsed document with every literal emptied: names and punctuation only, nothing to make storable.
+    operation_document: entry.replayable?.document ?? null,
+    argument_uses: storableList(entry.replayable?.argumentUses ?? []),
+    member_scope: entry.replayable?.memberScope ?? null,
     categories: storableList(entry.categories ?? []),
     decision: entry.decision,
     code: storableOrNull(entry.code, 40),

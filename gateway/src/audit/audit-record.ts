@@ -36,6 +36,21 @@ export class AuditRecord {
   @Property({ type: 'string', length: 64, nullable: true })
   operationHash!: string | null;
 
+  /**
+   * What `npm run policy -- replay` decides again (replayable-operation.ts): the operation as Apollo's
+   * usage reporting signs it (every literal emptied, no alias, no variable), the argument and input
+   * field coordinates given a value, and whether the members named were the caller's own. No member
+   * id, no value a client sent. Null for an operation never decided (unparsable, refused before).
+   */
+  @Property({ type: 'text', nullable: true })
+  operationDocument!: string | null;
+
+  @Property({ type: 'array', defaultRaw: "'{}'" })
+  argumentUses!: string[];
+
+  @Property({ type: 'json', nullable: true })
+  memberScope!: { callerIsMember: boolean; roots: { field: string; named: number; foreign: boolean }[] } | null;
+
   @Property({ type: 'array' })
   categories!: string[];
 

@@ -15,6 +15,7 @@ import {
 } from '@mutual-graph/policy';
 import { GraphQLError as GraphQLErrorClass, OperationTypeNode, visit, BREAK, type DocumentNode, type GraphQLError, type GraphQLObjectType } from 'graphql';
 import { auditEntry } from '../audit/audit-entry.js';
+import { replayableOperation, type ReplayableOperation } from '../audit/replayable-operation.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GatewayContext } from '../context.js';
 import type { PolicyIndex } from '../policy-index.js';
@@ -73,7 +74,7 @@ export function operationPolicyPlugin(
         async didResolveOperation(requestContext) {
           const { request, operation, contextValue } = requestContext;
           const operationOf = { name: operation?.name?.value ?? request.operationName ?? null, text: request.query ?? null };
-          const named = { memberIds: [] as string[] };
+          const named: Decided = { memberIds: [], replayable: null };
           let categories: DataCategory[];
           try {
             if (contextValue.pendingRefusal) throw contextValue.pendingRefusal;
@@ -88,13 +89,17 @@ export function operationPolicyPlugin(
             metrics?.refusals.inc({ rule: refusal?.rule ?? String(extensions.code), purpose: contextValue.purpose });
             annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'REFUSED', 'policy.rule': refusal?.rule ?? String(extensions.code) });
             await audit.recordOrRefuse(
-              auditEntry(contextValue, operationOf, { decision: 'REFUSED', code: String(extensions.code), rule: refusal?.rule ?? null, fields: refusal?.fields ?? [], memberIds: named.memberIds }),
+              auditEntry(
+                contextValue,
+                { ...operationOf, replayable: named.replayable },
+                { decision: 'REFUSED', code: String(extensions.code), rule: refusal?.rule ?? null, fields: refusal?.fields ?? [], memberIds: named.memberIds },
+              ),
             );
             throw error;
           }
           contextValue.audited = true;
           annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'ALLOWED', 'policy.categories': categories });
-          const entry = auditEntry(contextValue, operationOf, { decision: 'ALLOWED', categories, memberIds: named.memberIds });
+          const entry = auditEntry(contextValue, { ...operationOf, replayable: named.replayable }, { decision: 'ALLOWED', categories, memberIds: named.memberIds });
           if (operation?.operation !== OperationTypeNode.QUERY) {
             // A write runs only once its record is durable: what it changes cannot be taken back.
             contextValue.allowedAudit = { recordId: Promise.resolve(await audit.recordOrRefuse(entry)) };
@@ -134,23 +139,28 @@ function namedMembers(bindings: PolicyBindings, rootType: GraphQLObjectType, roo
   return [...new Set(named.filter(isUuid).map((id) => id.toLowerCase()))];
 }
 
+/** What the decision leaves for the audit entry, allowed or refused: the members named, and what a replay needs. */
+interface Decided {
+  memberIds: string[];
+  replayable: ReplayableOperation | null;
+}
+
 /**
  * The categories an allowed operation touches; throws the refusal otherwise. The members it names
- * go into the audit entry first, so a refused attempt on a member's record is found under them too.
+ * go into the audit entry first, so a refused attempt on a member's record is found under them too,
+ * and so does what a replay of the decision needs (replayable-operation.ts).
  */
-function decide(
-  { request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>,
-  policy: PolicyIndex,
-  audited: { memberIds: string[] },
-): DataCategory[] {
+function decide({ request, document, operation, schema, contextValue }: GraphQLRequestContextDidResolveOperation<GatewayContext>, policy: PolicyIndex, audited: Decided): DataCategory[] {
   const { purpose, principal } = contextValue;
   if (!operation) throw policyRefusal('PURPOSE_SCOPE', 'no operation to decide on', { purpose, wholeRequest: true });
   const variables = coerceVariables(schema, operation, request.variables ?? {});
-  const uses = policy.usesOf(schema, document, operation, variables);
+  const { fields, argumentsGiven } = policy.usesInParts(schema, document, operation, variables);
+  const uses = argumentsGiven.length === 0 ? fields : [...fields, ...argumentsGiven];
   const { rootFields, rootArguments, rootType } = collectRootSelections(schema, document, operation, variables);
   const root = schema.getType(rootType) as GraphQLObjectType;
   const row = POLICY_MATRIX[purpose];
   audited.memberIds = namedMembers(policy.bindings, root, rootArguments, row.ownRecordOnly ? principal.memberId : undefined);
+  audited.replayable = replayableOperation(document, operation.name?.value ?? request.operationName ?? undefined, argumentsGiven, policy.bindings, root, rootArguments, principal.memberId);
 
   const unclassified = uses.filter((u) => u.unclassified).map((u) => u.coordinate);
   if (unclassified.length > 0) {

@@ -13,3 +13,6 @@ export * from './peer-calls.js';
 export * from './bindings.js';
 export * from './minimum-cell-size.js';
 export * from './privacy-policy.js';
+export * from './derived.js';
+export * from './policy-snapshot.js';
+export * from './policy-changes.js';

@@ -92,3 +92,11 @@ export function mayRead(purpose: Purpose, category: DataCategory): boolean {
 export function mayReadInPeerCall(purpose: Purpose, category: DataCategory): boolean {
   return mayRead(purpose, category) || (POLICY_MATRIX[purpose].peerCallCategories ?? []).includes(category);
 }
+
+/** A whole matrix: each purpose's row and EDI isolation. This build's is `CURRENT_MATRIX`; a proposed one is read from a policy snapshot. */
+export interface MatrixOfPurposes {
+  purposes: Readonly<Record<Purpose, PurposePolicy>>;
+  ediIsolatedFrom: readonly DataCategory[];
+}
+
+export const CURRENT_MATRIX: MatrixOfPurposes = { purposes: POLICY_MATRIX, ediIsolatedFrom: EDI_ISOLATED_FROM };

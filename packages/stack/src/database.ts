@@ -1,11 +1,11 @@
-import { installOutbox } from '@mutual-graph/gateway';
 import { EFFECTS_ROLE, ensureDatabase, ensureServiceRoles, migrate, openDatabase, OUTBOXES, roleUrl, withSchemaCreateRight } from '@mutual-graph/platform';
 import { loadSeed, type SeedTarget } from './seeding/bulk-load.js';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
-import { DATABASE_OWNERS, EFFECTS_LOGIN, roleName, serviceRoles } from './subgraphs.js';
+import { AUDIT_READER_ROLE, installOutbox } from '@mutual-graph/gateway';
+import { DATABASE_OWNERS, EFFECTS_LOGIN, PRIVACY_OFFICE_LOGIN, roleName, serviceRoles } from './subgraphs.js';
 
 export interface PreparedDatabase {
-  /** Each owner's own connection URL, by owner name (subgraphs and isolated stores), and the effects worker's (`effects`). */
+  /** Each owner's own connection URL, by owner name (subgraphs and isolated stores), the effects worker's (`effects`) and the privacy office's (`privacy_office`). */
   ownerUrls: Record<string, string>;
   migrated: Record<string, string[]>;
   seeded: Record<string, Record<string, number>>;
@@ -24,7 +24,15 @@ export interface PreparedDatabase {
 export async function prepareDatabase(adminUrl: string, passwords: Record<string, string>, seed: SyntheticOptions | null): Promise<PreparedDatabase> {
   await ensureDatabase(adminUrl);
   await ensureServiceRoles(adminUrl, serviceRoles(passwords));
-  const prepared: PreparedDatabase = { ownerUrls: { [EFFECTS_LOGIN]: roleUrl(adminUrl, { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN] }) }, migrated: {}, seeded: {}, reconciled: {} };
+  const prepared: PreparedDatabase = {
+    ownerUrls: {
+      [EFFECTS_LOGIN]: roleUrl(adminUrl, { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN] }),
+      [PRIVACY_OFFICE_LOGIN]: roleUrl(adminUrl, { role: AUDIT_READER_ROLE, password: passwords[PRIVACY_OFFICE_LOGIN] }),
+    },
+    migrated: {},
+    seeded: {},
+    reconciled: {},
+  };
   const targets: SeedTarget[] = [];
   for (const owner of DATABASE_OWNERS) {
     const url = roleUrl(adminUrl, { role: roleName(owner.name), password: passwords[owner.name] });

@@ -1,5 +1,5 @@
 import { SUBGRAPHS } from '@mutual-graph/composition';
-import { AUDIT_DATABASE } from '@mutual-graph/gateway';
+import { AUDIT_DATABASE, AUDIT_READER_ROLE } from '@mutual-graph/gateway';
 import { EFFECTS_ROLE, storeUrlVariable, type IsolatedStore, type ServiceRole, type SubgraphDatabase, type SubgraphDefinition } from '@mutual-graph/platform';
 
 import type { SeedPlan } from './seeding/seed-plan.js';
@@ -46,9 +46,16 @@ export function roleName(owner: string): string {
 /** The effects worker's login: no schema of its own, only what each outbox's owner grants it (EFFECTS_ROLE). */
 export const EFFECTS_LOGIN = 'effects';
 
-/** Every database login by name, each with its password: the owners, and the effects worker. */
-export const DATABASE_LOGINS: string[] = [...DATABASE_OWNERS.map((o) => o.name), EFFECTS_LOGIN];
+/** The privacy office's login, reading the audit for a replay of its decisions (AUDIT_READER_ROLE): no schema, select on some of the audit's columns. */
+export const PRIVACY_OFFICE_LOGIN = 'privacy_office';
+
+/** Every database login by name, each with its password: the owners, the effects worker, the privacy office. */
+export const DATABASE_LOGINS: string[] = [...DATABASE_OWNERS.map((o) => o.name), EFFECTS_LOGIN, PRIVACY_OFFICE_LOGIN];
 
 export function serviceRoles(passwords: Record<string, string>): ServiceRole[] {
-  return [...DATABASE_OWNERS.map((o) => ({ schema: o.database.schema, role: roleName(o.name), password: passwords[o.name] })), { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN] }];
+  return [
+    ...DATABASE_OWNERS.map((o) => ({ schema: o.database.schema, role: roleName(o.name), password: passwords[o.name] })),
+    { role: EFFECTS_ROLE, password: passwords[EFFECTS_LOGIN] },
+    { role: AUDIT_READER_ROLE, password: passwords[PRIVACY_OFFICE_LOGIN] },
+  ];
 }

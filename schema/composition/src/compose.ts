@@ -3,6 +3,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSubgraph } from '@mutual-graph/platform';
 import { argumentCoordinate, indexFields } from '@mutual-graph/policy';
 import { buildSchema, getNamedType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, parse, type GraphQLNamedType } from 'graphql';
+import { derivedFieldsRevealingMore } from './derived-fields.js';
 import { composePartnerContract, type PartnerContract } from './partner-contract.js';
 import { bindingsLostInComposition, bindingsNamingNothing, inconsistentBindings } from './policy-bindings.js';
 import { defaultSubgraphUrl, SUBGRAPHS } from './subgraphs.js';
@@ -32,7 +33,8 @@ export async function composeSupergraph(): Promise<Composition> {
 /**
  * Composes the subgraphs' SDL (by subgraph name) into the supergraph and the partner contract, and
  * fails on anything the policy cannot govern: an unclassified field, a binding that names nothing
- * or cannot mean what it says, a binding the supergraph and a subgraph do not share.
+ * or cannot mean what it says, a binding the supergraph and a subgraph do not share, a field computed
+ * (`@requires`) from categories some purpose that may read it may not read.
  */
 export function composeSubgraphs(subgraphSdl: Record<string, string>): Composition {
   const subgraphs = SUBGRAPHS.filter((s) => s.name in subgraphSdl).map((s) => ({ name: s.name, url: defaultSubgraphUrl(s), sdl: subgraphSdl[s.name] }));
@@ -44,6 +46,8 @@ export function composeSubgraphs(subgraphSdl: Record<string, string>): Compositi
   }
   const unbound = [...bindingsNamingNothing(result.supergraphSdl), ...inconsistentBindings(result.supergraphSdl), ...bindingsLostInComposition(subgraphSdl, result.supergraphSdl)];
   if (unbound.length > 0) throw new CompositionError(unbound.map((b) => new Error(b)));
+  const revealing = derivedFieldsRevealingMore(result.supergraphSdl);
+  if (revealing.length > 0) throw new CompositionError(revealing.map((r) => new Error(r)));
   const partner = composePartnerContract(subgraphs, result.supergraphSdl);
   return { supergraphSdl: result.supergraphSdl, partner, subgraphSdl, hints: result.hints.map((h) => h.toString()) };
 }

@@ -3,3 +3,8 @@ export * from './subgraphs.js';
 export * from './policy-report.js';
 export * from './partner-contract.js';
 export * from './policy-bindings.js';
+export * from './derived-fields.js';
+export * from './policy-diff.js';
+export * from './fides-export.js';
+export * from './replay.js';
+export * from './audit-reader.js';

@@ -1,4 +1,5 @@
 import {
+  derivedFields,
   CATEGORIES,
   CATEGORY_NAMES,
   EDI_ISOLATED_FROM,
@@ -72,6 +73,17 @@ export function policyReport(supergraphSdl: string): string {
     ...[...bindings.gatewayEffects].sort().map((field) => `- \`${field}\``),
     '',
     ...ediReleaseSection(),
+    '## Derived fields',
+    '',
+    'Fields computed from fields of other subgraphs (`@requires`) reveal what they are computed from: composition fails',
+    'unless every purpose that may read one may read the categories of the fields it requires (and one computed from EDI is EDI).',
+    '',
+    '| field | category | computed from | their categories |',
+    '| --- | --- | --- | --- |',
+    ...derivedFields(supergraphSdl, index).map(
+      (d) => `| \`${d.coordinate}\` | ${index.get(d.coordinate) ?? 'not personal'} | ${d.requires.map((r) => `\`${r}\``).join(', ')} | ${d.categories.join(', ') || 'not personal'} |`,
+    ),
+    '',
     '## Data categories',
     '',
     '| category | what | purposes that may read it |',

@@ -59,3 +59,23 @@ describe('member keys', () => {
     expect(readBindings(composed.supergraphSdl).memberKeys.has('FlagInput.memberIds')).toBe(true);
   });
 });
+
+describe('fields computed from other subgraphs (@requires)', () => {
+  // Member.supportSuggestions (education) @requires openMatterKinds (MEDICO_LEGAL), preferredLanguage (PROFILE), practiceProvince (PROFESSIONAL).
+  const suggestions = /supportSuggestions: SupportSuggestions @dataCategory\(category: MEDICO_LEGAL\)(.*) @onlyForPurposes\(purposes: \[MEMBER_SELF_SERVICE\]\)/;
+
+  it('fail composition when a derived field is declared a category that purposes which may not read what it is computed from may read', () => {
+    const composed = composeEdited('education', (sdl) => sdl.replace(suggestions, 'supportSuggestions: SupportSuggestions @dataCategory(category: LEARNING)$1'));
+    expect(composed).toEqual({
+      failures: [
+        'Member.supportSuggestions @requires Member.openMatterKinds, Member.practiceProvince, Member.preferredLanguage (MEDICO_LEGAL, PROFESSIONAL, PROFILE), but is declared LEARNING, which EDUCATION (without MEDICO_LEGAL, PROFESSIONAL) may read: declare the wider category or bind it to purposes that may read what it is computed from',
+      ],
+    });
+  });
+
+  it('compose once the derived field declares the wider category, whose readers may read all it is computed from', () => {
+    // MEDICO_LEGAL, unbound: medico-legal assistance, risk management and self-service, each of which reads PROFILE, PROFESSIONAL and MEDICO_LEGAL.
+    const composed = composeEdited('education', (sdl) => sdl.replace(suggestions, 'supportSuggestions: SupportSuggestions @dataCategory(category: MEDICO_LEGAL)$1'));
+    expect(composed).toHaveProperty('supergraphSdl');
+  });
+});

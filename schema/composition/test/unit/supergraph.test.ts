@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { composeSupergraph, policyReport, unclassifiedFields } from '@mutual-graph/composition';
-import { indexProvenance, POLICY_SPEC_URL } from '@mutual-graph/policy';
-import { SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
+import { indexProvenance, POLICY_SPEC_URL, policySnapshot, readPolicySnapshot } from '@mutual-graph/policy';
+import { POLICY_JSON_PATH, SUBGRAPH_SDL_DIR, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 
 const POLICY_MD_PATH = join(import.meta.dirname, '..', '..', '..', 'POLICY.md');
 
@@ -43,6 +43,11 @@ describe('categories through composition', () => {
     expect(provenance.get('SupportProgramEnrolment.memberPerspective')).toBe('MEMBER');
     expect(provenance.get('Contact.email')).toBe('MEMBER');
     expect(provenance.has('Member.membershipNumber')).toBe(false);
+  });
+
+  it('keeps schema/policy.json current (run `npm run policy`)', async () => {
+    const written = readPolicySnapshot(await readFile(POLICY_JSON_PATH, 'utf8'));
+    expect(written).toEqual(policySnapshot(await readFile(SUPERGRAPH_PATH, 'utf8')));
   });
 
   it('keeps schema/POLICY.md current (run `npm run policy`)', async () => {
