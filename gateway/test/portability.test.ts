@@ -283,3 +283,27 @@ describe('the portability export with a subgraph down', () => {
     expect((await portability(requestId, await office())).status).toBe(200);
   });
 });
+
+describe('the portability export of an identified member', () => {
+  it('carries the observations the member wrote on their identification, and none of the figures the organisation computed', async () => {
+    const [identified] = await sql<{ member_id: string }>(
+      stack.adminUrl,
+      "select member_id::text from casework.support_program_enrolment where source = 'IDENTIFICATION' order by opened_on, id limit 1",
+    );
+    const words = `My matters over these years came from one understaffed ward ${Date.now()}.`;
+    const added = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation ($t: String!) { addMyIdentificationObservation(text: $t) { text } }',
+      { t: words },
+      await asCaller('MEMBER_SELF_SERVICE', { memberId: identified.member_id }),
+    );
+    expect(added.body.errors).toBeUndefined();
+    const requestId = await accessRequest(identified.member_id, true);
+    const { status, text } = await portability(requestId, await office());
+    expect(status).toBe(200);
+    const document = JSON.parse(text) as Export & { member: { identificationExplanation: { observations: { text: string }[] } | null } };
+    expect(document.member.identificationExplanation!.observations.map((o) => o.text)).toContain(words);
+    expect(Object.keys(document.member.identificationExplanation!)).toEqual(['observations']);
+    expect(keysOf(document).filter((k) => ['matterCount', 'peerRate', 'matters', 'inPlainWords', 'significanceLevel', 'basis'].includes(k))).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Category } from '@mutual-graph/platform';
+import { Category, Provenance } from '@mutual-graph/platform';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { SupportProgramEnrolment } from './support-program-enrolment.js';
@@ -20,11 +20,13 @@ export class IdentificationObservation {
   memberId!: string;
 
   @Category('MEDICO_LEGAL')
+  @Provenance('MEMBER')
   @Field(() => DateTimeISOResolver)
   @Property({ type: 'datetime' })
   writtenAt!: Date;
 
   @Category('MEDICO_LEGAL')
+  @Provenance('MEMBER')
   @Field({ description: "The member's words" })
   @Property({ type: 'text' })
   text!: string;

@@ -1,4 +1,4 @@
-import { Category } from '@mutual-graph/platform';
+import { Category, Provenance } from '@mutual-graph/platform';
 import { Field, ObjectType } from 'type-graphql';
 
 /**
@@ -9,6 +9,7 @@ import { Field, ObjectType } from 'type-graphql';
 @ObjectType({ description: "Whether a member's earlier fees may be confirmed to their province's reimbursement program, from their current consent" })
 export class FeeReimbursementPreferences {
   @Category('PRIVACY_RECORD')
+  @Provenance('MEMBER')
   @Field({ description: "True while the member's FEE_REIMBURSEMENT consent is granted" })
   consented!: boolean;
 }
