@@ -246,7 +246,7 @@ export type PortabilityEdiQuery = { me: { edi: { genderIdentity: string | null, 
 export type PortabilityExportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PortabilityExportQuery = { me: { minc: string | null, firstName: string, lastName: string, dateOfBirth: string | null, preferredLanguage: Language, contact: { email: string, phone: string, city: string, province: Province } | null, practice: { province: Province, specialty: string, typeOfWork: string } | null, collegeRegistrations: Array<{ college: Province, registrationNumber: string }>, assistanceRequests: Array<{ kind: MatterKind, eventsOn: string, summary: string, requestedAt: string }>, supportProgram: { memberPerspective: string | null } | null, identificationExplanation: { observations: Array<{ writtenAt: string, text: string }> } | null, registrations: Array<{ registeredAt: string, cancelledAt: string | null, event: { startsAt: string, activity: { code: string, title: string } } }>, serviceSurveys: Array<{ answeredAt: string | null, satisfaction: number | null, stressBefore: number | null, stressAfter: number | null, comment: string | null }>, communicationPreferences: { consented: boolean, consentedSince: string | null }, surveyPreferences: { consented: boolean }, feeReimbursementPreferences: { consented: boolean }, consents: Array<{ purpose: ConsentPurpose, recipient: string | null, status: ConsentStatus, grantedAt: string | null, withdrawnAt: string | null, history: Array<{ purpose: ConsentPurpose, decision: ConsentDecision, recordedAt: string }> }>, privacyRequests: Array<{ kind: PrivacyRequestKind, details: string, receivedOn: string }> } | null };
+export type PortabilityExportQuery = { me: { minc: string | null, firstName: string, lastName: string, dateOfBirth: string | null, preferredLanguage: Language, contact: { email: string, phone: string, city: string, province: Province } | null, practice: { province: Province, specialty: string, typeOfWork: string } | null, collegeRegistrations: Array<{ college: Province, registrationNumber: string }>, assistanceRequests: Array<{ kind: MatterKind, eventsOn: string, summary: string, requestedAt: string }>, supportProgram: { memberPerspective: string | null } | null, identificationExplanation: { observations: Array<{ writtenAt: string, text: string }> } | null, registrations: Array<{ registeredAt: string, cancelledAt: string | null, event: { startsAt: string, activity: { code: string, title: string } } }>, educationPlan: { items: Array<{ evidence: string | null }> } | null, serviceSurveys: Array<{ answeredAt: string | null, satisfaction: number | null, stressBefore: number | null, stressAfter: number | null, comment: string | null }>, communicationPreferences: { consented: boolean, consentedSince: string | null }, surveyPreferences: { consented: boolean }, feeReimbursementPreferences: { consented: boolean }, consents: Array<{ purpose: ConsentPurpose, recipient: string | null, status: ConsentStatus, grantedAt: string | null, withdrawnAt: string | null, history: Array<{ purpose: ConsentPurpose, decision: ConsentDecision, recordedAt: string }> }>, privacyRequests: Array<{ kind: PrivacyRequestKind, details: string, receivedOn: string }> } | null };
 
 export type PortabilityRequestQueryVariables = Exact<{
   id: string;
@@ -618,6 +618,11 @@ export const PortabilityExportDocument = new TypedDocumentString(`
           code
           title
         }
+      }
+    }
+    educationPlan {
+      items {
+        evidence
       }
     }
     serviceSurveys {

@@ -17,6 +17,8 @@ export interface RetentionRule {
   /** Stable name: the disposition task that carries it out and its run records use it. */
   name: string;
   category: DataCategory;
+  /** Other categories the rule's disposition changes (anonymising an identity clears identifiers and contact too): a hold on any of them keeps the row. */
+  alsoTouches?: readonly DataCategory[];
   /** What the rule covers, in words. */
   what: string;
   keepYears: number;
@@ -57,6 +59,8 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
   {
     name: 'member-identity',
     category: 'PROFILE',
+    // It clears the MINC, membership number and College registrations, and whatever contact is left.
+    alsoTouches: ['PROFESSIONAL', 'CONTACT'],
     what: "A former member's name, date of birth, MINC, membership number and College registrations",
     keepYears: 25,
     after: 'MEMBERSHIP_ENDED',
@@ -173,3 +177,6 @@ export function retentionCutoff(rule: RetentionRule, asOf: string): string {
   const cutoff = new Date(Date.UTC(y - rule.keepYears, m - 1, d));
   return cutoff.toISOString().slice(0, 10);
 }
+
+/** Every category a rule's disposition changes: a hold on any of them keeps the row. */
+export const categoriesTouched = (rule: Pick<RetentionRule, 'category' | 'alsoTouches'>): readonly DataCategory[] => [rule.category, ...(rule.alsoTouches ?? [])];

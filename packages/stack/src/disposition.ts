@@ -1,3 +1,4 @@
+import { today } from '@mutual-graph/domain-codes';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openDatabase, roleUrl, runDisposition, unfinishedRun, type DispositionHold, type DispositionOptions, type DispositionReport } from '@mutual-graph/platform';
 import { roleName, SUBGRAPHS } from './subgraphs.js';
@@ -42,7 +43,8 @@ export async function disposeAll(adminUrl: string, passwords: Record<string, str
       for (const orm of orms.values()) asOf = (await unfinishedRun(orm.em))?.asOf ?? asOf;
     }
     // Fail closed: the holds are learnt before any subgraph disposes of anything, and a run that cannot learn them stops here.
-    const holds = await holdsInForce(urlOf, asOf);
+    // As of the run's day and of today: a resumed or backdated run must not miss a request deemed refused since.
+    const holds = [...(await holdsInForce(urlOf, asOf)), ...(asOf < today() ? await holdsInForce(urlOf, today()) : [])];
     const reports: SubgraphDispositionReport[] = [];
     for (const subgraph of chosen) {
       const stores = await Promise.all((subgraph.isolatedStores ?? []).map(async (store) => [store.name, await openDatabase(store.database, { clientUrl: urlOf(store.name), poolMax: 2 })] as const));

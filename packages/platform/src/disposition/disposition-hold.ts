@@ -25,6 +25,7 @@ export interface HeldRecord {
 }
 
 /** The hold, if any, that covers a row about these members in this category (the first one found). */
-export function holdCovering(holds: readonly DispositionHold[], category: string, memberIds: readonly string[]): DispositionHold | undefined {
-  return holds.find((h) => h.categories.includes(category) && memberIds.includes(h.memberId));
+export function holdCovering(holds: readonly DispositionHold[], category: string | readonly string[], memberIds: readonly string[]): DispositionHold | undefined {
+  const categories = typeof category === 'string' ? [category] : category;
+  return holds.find((h) => h.categories.some((c) => categories.includes(c)) && memberIds.includes(h.memberId));
 }

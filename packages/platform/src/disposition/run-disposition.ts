@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { retentionCutoff, retentionRule } from '@mutual-graph/policy';
+import { categoriesTouched, retentionCutoff, retentionRule } from '@mutual-graph/policy';
 import { DispositionRun } from './disposition-run.js';
 import { holdCovering, type DispositionHold, type HeldRecord } from './disposition-hold.js';
 import type { DispositionTask } from './disposition-task.js';
@@ -72,7 +72,7 @@ export async function runDisposition(em: EntityManager, schema: string, tasks: D
       const page = await em.fork().transactional(async (tx) => {
         if (!dryRun) await lockSubgraph(tx, schema);
         const due = await task.due(tx, cutoff, batchSize, cursor);
-        const { free, kept } = await withoutHeld(tx, task, rule.category, due.ids, options.holds);
+        const { free, kept } = await withoutHeld(tx, task, categoriesTouched(rule), due.ids, options.holds);
         if (kept.length > 0) (held[task.rule] ??= []).push(...kept);
         const disposed = dryRun ? free.length : free.length > 0 ? await task.apply(tx, free) : 0;
         count += disposed;
@@ -92,15 +92,15 @@ export async function runDisposition(em: EntityManager, schema: string, tasks: D
 }
 
 /** Splits a due page into the rows to dispose of and those a hold keeps (read in the batch's transaction). */
-async function withoutHeld(tx: EntityManager, task: DispositionTask, category: string, ids: string[], holds: readonly DispositionHold[]): Promise<{ free: string[]; kept: HeldRecord[] }> {
-  const relevant = holds.filter((h) => h.categories.includes(category));
+async function withoutHeld(tx: EntityManager, task: DispositionTask, categories: readonly string[], ids: string[], holds: readonly DispositionHold[]): Promise<{ free: string[]; kept: HeldRecord[] }> {
+  const relevant = holds.filter((h) => h.categories.some((c) => categories.includes(c)));
   if (relevant.length === 0 || ids.length === 0) return { free: ids, kept: [] };
   const members = await task.membersOf(tx, ids);
   const free: string[] = [];
   const kept: HeldRecord[] = [];
   for (const id of ids) {
     const about = members.get(id) ?? [];
-    const hold = holdCovering(relevant, category, about);
+    const hold = holdCovering(relevant, categories, about);
     if (hold) kept.push({ id, memberId: hold.memberId, holdId: hold.holdId, requestId: hold.requestId, why: hold.why });
     else free.push(id);
   }

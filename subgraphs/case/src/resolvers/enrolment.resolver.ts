@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, MemberKey, NonPersonal, OnlyForPurposes, requireUuid, yearsAgo } from '@mutual-graph/platform';
+import { badUserInput, Category, MemberKey, NonPersonal, OnlyForPurposes, requirePrintableText, requireUuid, requireWrittenText, yearsAgo } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
@@ -102,8 +102,10 @@ export class EnrolmentResolver {
     @Ctx() { em, hop }: CaseContext,
     @NonPersonal() @Arg('memberPerspective', () => String, { nullable: true }) memberPerspective?: string | null,
   ): Promise<SupportProgramEnrolment> {
-    const factors = contributingFactors.map((f) => f.trim()).filter(Boolean);
-    if (factors.length === 0 || factors.some((f) => f.length > 200)) throw badUserInput('contributingFactors', 'name one or more factors, each up to 200 characters');
+    const factors = contributingFactors.filter((f) => f.trim().length > 0).map((f, i) => requirePrintableText(`contributingFactors.${i}`, f, 1, 200));
+    if (factors.length === 0) throw badUserInput('contributingFactors', 'name one or more factors, each up to 200 characters');
+    // The member's own words, exported as theirs: printable, over several lines.
+    const perspective = memberPerspective?.trim() ? requireWrittenText('memberPerspective', memberPerspective, 1, 5000) : null;
     return em.transactional(async (tx) => {
       const enrolment = await lockedEnrolment(tx, enrolmentId);
       if (ORDER.indexOf(enrolment.status) > ORDER.indexOf(EnrolmentStatus.ASSESSMENT)) throw badUserInput('enrolmentId', 'the assessment stage has passed');
@@ -111,7 +113,7 @@ export class EnrolmentResolver {
       tx.assign(enrolment, {
         status: EnrolmentStatus.ASSESSMENT,
         contributingFactors: factors,
-        memberPerspective: memberPerspective?.trim() || null,
+        memberPerspective: perspective,
         historySnapshot: {
           reviewedOn: today(),
           matters: matters.map(({ id, kind, openedOn, closedOn, status, outcome }) => ({ id, kind, openedOn, closedOn, status, outcome })),

@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Category, DateScalar } from '@mutual-graph/platform';
+import { Category, DateScalar, Provenance } from '@mutual-graph/platform';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { EducationPlan } from './education-plan.js';
 import { LearningActivity } from './learning-activity.js';
@@ -66,6 +66,7 @@ export class EducationPlanItem {
   completedOn!: string | null;
 
   @Category('LEARNING')
+  @Provenance('MEMBER')
   @Field(() => String, { nullable: true, description: 'What shows the step was done (a certificate number, a note)' })
   @Property({ type: 'string', length: 500, nullable: true })
   evidence!: string | null;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ActsOnCaller, badUserInput, callerMemberId, Category, NonPersonal, OnlyForPurposes, requireUuid } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, NonPersonal, OnlyForPurposes, requireUuid, requireWrittenText } from '@mutual-graph/platform';
 import { isoDate, today as todayIso } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
@@ -19,7 +19,8 @@ async function progress(em: EntityManager, itemId: string, input: PlanItemProgre
     const item = await tx.findOne(EducationPlanItem, { id: requireUuid('itemId', itemId) }, { populate: ['plan'] });
     if (!item || (ownerId !== undefined && item.plan.memberId !== ownerId)) throw badUserInput('itemId', 'no step of your plans has this id');
     if (item.plan.status !== PlanStatus.ACTIVE) throw badUserInput('itemId', 'this plan is no longer active');
-    const evidence = input.evidence?.trim() || null;
+    // The member's own words, exported as theirs: printable, within the column.
+    const evidence = input.evidence?.trim() ? requireWrittenText('progress.evidence', input.evidence, 1, 500) : null;
     if (input.status === PlanItemStatus.COMPLETED && !evidence && !item.evidence) throw badUserInput('progress.evidence', 'a completed step needs evidence');
     tx.assign(item, { status: input.status, evidence: evidence ?? item.evidence, completedOn: input.status === PlanItemStatus.COMPLETED ? todayIso() : null });
     const items = await tx.find(EducationPlanItem, { plan: item.plan });
