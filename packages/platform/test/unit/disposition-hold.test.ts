@@ -1,3 +1,4 @@
+import { categoriesTouched, retentionRule } from '@mutual-graph/policy';
 import { holdCovering, type DispositionHold } from '../../src/disposition/disposition-hold.js';
 
 const hold: DispositionHold = { holdId: 'h1', requestId: 'r1', memberId: 'm1', categories: ['MEDICO_LEGAL', 'PRIVACY_RECORD'], why: 'refused' };
@@ -12,5 +13,13 @@ describe('which hold keeps a row from disposition', () => {
     expect(holdCovering([hold], 'LEARNING', ['m1'])).toBeUndefined();
     expect(holdCovering([hold], 'MEDICO_LEGAL', ['m2'])).toBeUndefined();
     expect(holdCovering([hold], 'MEDICO_LEGAL', [])).toBeUndefined();
+  });
+
+  it('keeps a row when the hold names any category the rule changes, not only the one it is filed under', () => {
+    const professional: DispositionHold = { ...hold, categories: ['PROFESSIONAL', 'PRIVACY_RECORD'] };
+    const identity = categoriesTouched(retentionRule('member-identity'));
+    expect(identity).toEqual(expect.arrayContaining(['PROFILE', 'PROFESSIONAL', 'CONTACT']));
+    expect(holdCovering([professional], identity, ['m1'])).toBe(professional);
+    expect(holdCovering([professional], 'PROFILE', ['m1'])).toBeUndefined();
   });
 });
