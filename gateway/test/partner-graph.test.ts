@@ -86,8 +86,8 @@ describe('the partner graph', () => {
     const named = Object.keys(partnerSchema.getTypeMap())
       .filter((t) => !t.startsWith('__'))
       .sort();
-    // DataCategory and PurposeOfUse stay only as the argument types of the composed @dataCategory and @onlyForPurposes directives.
-    expect(named).toEqual(['Boolean', 'DataCategory', 'Date', 'FeeReimbursement', 'Int', 'MembershipConfirmation', 'MembershipStatus', 'PurposeOfUse', 'Query', 'String']);
+    // DataCategory, Provenance and PurposeOfUse stay only as the argument types of the composed @dataCategory, @provenance and @onlyForPurposes directives.
+    expect(named).toEqual(['Boolean', 'DataCategory', 'Date', 'FeeReimbursement', 'Int', 'MembershipConfirmation', 'MembershipStatus', 'Provenance', 'PurposeOfUse', 'Query', 'String']);
     expect(validate(partnerSchema, parse(CONFIRM))).toEqual([]);
     expect(validate(partnerSchema, parse(`{ member(id: "x") { firstName } }`)).length).toBeGreaterThan(0);
   });

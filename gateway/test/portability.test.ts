@@ -301,9 +301,9 @@ describe('the portability export of an identified member', () => {
     const requestId = await accessRequest(identified.member_id, true);
     const { status, text } = await portability(requestId, await office());
     expect(status).toBe(200);
-    const document = JSON.parse(text) as Export & { member: { identificationExplanation: { observations: { text: string }[] } | null } };
-    expect(document.member.identificationExplanation!.observations.map((o) => o.text)).toContain(words);
-    expect(Object.keys(document.member.identificationExplanation!)).toEqual(['observations']);
+    const document = JSON.parse(text) as Export & { member: { identificationObservations: { text: string }[] } };
+    expect(document.member.identificationObservations.map((o) => o.text)).toContain(words);
+    expect(keysOf(document)).not.toContain('identificationExplanation');
     expect(keysOf(document).filter((k) => ['matterCount', 'peerRate', 'matters', 'inPlainWords', 'significanceLevel', 'basis'].includes(k))).toEqual([]);
   });
 });

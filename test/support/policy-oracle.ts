@@ -32,8 +32,11 @@ export const MAY_READ: Record<OraclePurpose, string[]> = {
 export const BOUND_FIELDS: Record<string, OraclePurpose[]> = {
   'Member.supportProgram': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
   'Member.identificationExplanation': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
+  'Member.identificationObservations': ['RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE'],
   'Member.supportSuggestions': ['MEMBER_SELF_SERVICE'],
   'Member.serviceProviders': ['MEMBER_SELF_SERVICE'],
+  // Read by the member subgraph's peer call for fee reimbursement, and by the member themself.
+  'Member.feeReimbursementPreferences': ['PARTNER_CONFIRMATION', 'MEMBER_SELF_SERVICE'],
 };
 
 /** Purposes that may use only some root fields. */

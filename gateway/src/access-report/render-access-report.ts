@@ -53,8 +53,18 @@ function section(title: string, category: string | null, intro: string): string[
 }
 
 /** Why the Member Support Program identified the member: the figures it used, in words, and what the member wrote about it. */
-function identificationSection(x: NonNullable<AccessReportQuery['me']>['identificationExplanation']): string[] {
-  if (!x) return ['Member Support Program identification: you have not been identified.', ''];
+type Me = NonNullable<AccessReportQuery['me']>;
+
+/** Every observation the member wrote on an identification, whether or not an explanation can be shown. */
+const observationsTable = (observations: Me['identificationObservations']) =>
+  table(
+    ['Written', 'Your observation'],
+    observations.map((o) => [day(o.writtenAt), o.text]),
+    'Your observations on the identification',
+  );
+
+function identificationSection(x: Me['identificationExplanation'], observations: Me['identificationObservations']): string[] {
+  if (!x) return ['Member Support Program identification: you have not been identified, or its figures can no longer be worked out.', '', ...observationsTable(observations)];
   return [
     `**Why you were identified (${x.identifiedOn}${x.basis === 'RECOMPUTED_AS_OF_IDENTIFICATION' ? ', figures worked out again as of that day' : ''})**`,
     '',
@@ -80,11 +90,7 @@ function identificationSection(x: NonNullable<AccessReportQuery['me']>['identifi
       x.matters.map((c) => [explain(c.kind), c.openedOn]),
       'Matters counted',
     ),
-    ...table(
-      ['Written', 'Your observation'],
-      x.observations.map((o) => [day(o.writtenAt), o.text]),
-      'Your observations on the identification',
-    ),
+    ...observationsTable(observations),
   ];
 }
 
@@ -222,7 +228,7 @@ export function renderAccessReport({ request, member: m, edi, preparedOn }: Acce
           ),
         ]
       : ['Member Support Program: you have not been enrolled.', '']),
-    ...identificationSection(m.identificationExplanation),
+    ...identificationSection(m.identificationExplanation, m.identificationObservations),
     ...section('Learning', 'LEARNING', 'Learning you completed with us, events you registered for, and any education plan.'),
     ...table(
       ['Completed on', 'Activity', 'Credits'],

@@ -50,7 +50,7 @@ function anExport(): Record<string, unknown> & { member: Record<string, unknown>
       collegeRegistrations: [],
       assistanceRequests: [],
       supportProgram: null,
-      identificationExplanation: { observations: [{ writtenAt: '2026-11-03T14:00:00.000Z', text: 'My matters were all from one hospital.' }] },
+      identificationObservations: [{ writtenAt: '2026-11-03T14:00:00.000Z', text: 'My matters were all from one hospital.' }],
       registrations: [],
       educationPlan: { items: [{ evidence: 'Certificate 4411' }] },
       serviceSurveys: [{ answeredAt: '2026-10-22T09:00:00.000Z', satisfaction: 4, stressBefore: 5, stressAfter: 2, comment: null }],

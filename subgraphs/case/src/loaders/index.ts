@@ -42,6 +42,11 @@ export function createLoaders(em: EntityManager) {
       (ids) => em.find(IdentificationObservation, { enrolment: { $in: [...ids] } }, { orderBy: { writtenAt: 'asc', id: 'asc' } }),
       (o) => o.enrolment.id,
     ),
+    // Every observation the member wrote, on any of their identifications: what they gave, whatever the explanation shows.
+    observationsByMember: loaderOfMany(
+      (memberIds) => em.find(IdentificationObservation, { memberId: { $in: [...memberIds] } }, { orderBy: { writtenAt: 'asc', id: 'asc' } }),
+      (o) => o.memberId,
+    ),
     notesByEnrolment: loaderOfMany(
       (ids) => em.find(EnrolmentNote, { enrolment: { $in: [...ids] } }, { orderBy: { writtenAt: 'asc', id: 'asc' } }),
       (n) => n.enrolment.id,

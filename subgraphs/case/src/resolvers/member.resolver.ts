@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import { AdviceCall } from '../entities/advice-call.js';
 import { AssistanceRequest } from '../entities/assistance-request.js';
+import { IdentificationObservation } from '../entities/identification-observation.js';
 import { SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
 import { MatterKind, MatterStatus } from '../entities/matter-enums.js';
@@ -47,6 +48,16 @@ export class MemberCaseworkResolver {
     // An enrolment older than the record: worked out again as of its day, with the standard settings, and marked so.
     const recomputed = await identificationFigures(em, identificationOptions({}, enrolment.openedOn), member.id);
     return recomputed && explanationOf(member.id, enrolment.id, recomputed, IdentificationBasis.RECOMPUTED_AS_OF_IDENTIFICATION);
+  }
+
+  @Category('MEDICO_LEGAL')
+  // As the program's records: risk management, and the member on their own.
+  @OnlyForPurposes('RISK_MANAGEMENT', 'MEMBER_SELF_SERVICE')
+  @FieldResolver(() => [IdentificationObservation], {
+    description: 'Every observation the member wrote on any identification of theirs, oldest first, whether or not an explanation can be shown (risk management and the member only)',
+  })
+  identificationObservations(@Root() member: Member, @Ctx() { loaders }: CaseContext): Promise<IdentificationObservation[]> {
+    return loaders.observationsByMember.load(member.id);
   }
 
   @Category('MEDICO_LEGAL')
