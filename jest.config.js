@@ -84,4 +84,7 @@ export default {
   // aggregates; on two cores the stack's processes and PostgreSQL need the rest anyway.
   // (`npm run test:unit` and `test:offline` override it: their suites share nothing.)
   maxWorkers: 1,
+  // With a limit set, jest runs that one worker in a child process and starts a fresh one between test files once it
+  // holds more than this: in band, every file's modules stayed in jest's own process, which ran out of heap.
+  workerIdleMemoryLimit: '1GB',
 };
