@@ -66,7 +66,8 @@ describe('observability without personal information', () => {
   it('logs every operation as structured JSON with its request id, purpose and outcome', () => {
     const lines = readFileSync(stack.serviceLogFile, 'utf8').split('\n').filter(Boolean);
     const entries = lines
-      .map((line) => line.slice(line.indexOf('| ') + 2))
+      // Prefixed by the stack (`gateway   | {…}`), or as a restarted gateway writes them itself.
+      .map((line) => (line.startsWith('{') ? line : line.slice(line.indexOf('| ') + 2)))
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     const read = entries.find((e) => e.service === 'gateway' && e.operation === 'Read');

@@ -60,6 +60,6 @@ describe("the access report's identification section", () => {
     );
     const { status, text } = await reportFor(never.id);
     expect(status).toBe(200);
-    expect(text).toContain('Member Support Program identification: you have not been identified.');
+    expect(text).toContain('Member Support Program identification: you have not been identified, or its figures can no longer be worked out.');
   });
 });

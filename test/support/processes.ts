@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gatewayEnvironment, serviceScript, spawnService, subgraphEnvironment, SUBGRAPHS, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
 import { testStack } from './stack.js';
 import { publicHalf } from './tokens.js';
@@ -29,39 +33,51 @@ export async function spawnSubgraph(name: string, port: number, ownerUrls = test
   return service;
 }
 
-/** A real gateway process of our own, on the test stack's subgraphs and audit database; its log lines go to `logFile`. */
-export async function spawnGateway(port: number, logFile: string, options: { env?: Record<string, string>; subgraphUrls?: Record<string, string> } = {}): Promise<ServiceProcess> {
+type GatewayOptions = { env?: Record<string, string>; subgraphUrls?: Record<string, string> };
+
+/** A gateway's environment on the test stack's subgraphs and audit database. */
+function gatewayEnv(port: number, options: GatewayOptions): Record<string, string> {
   const stack = testStack();
-  const service = spawnService(
-    'gateway',
-    serviceScript('gateway'),
-    {
-      ...gatewayEnvironment({
-        ownerUrls: stack.ownerUrls,
-        authentication: { publicJwk: publicHalf(stack.issuerPrivateJwk) },
-        hopPrivateJwk: stack.hopPrivateJwk,
-        subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls },
-        port,
-      }),
-      LOG_LEVEL: 'info',
-      ...options.env,
-    },
-    true,
-    logFile,
-  );
+  return {
+    ...gatewayEnvironment({
+      ownerUrls: stack.ownerUrls,
+      authentication: { publicJwk: publicHalf(stack.issuerPrivateJwk) },
+      hopPrivateJwk: stack.hopPrivateJwk,
+      subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls },
+      port,
+    }),
+    LOG_LEVEL: 'info',
+    ...options.env,
+  };
+}
+
+/** A real gateway process of our own, on the test stack's subgraphs and audit database; its log lines go to `logFile`. */
+export async function spawnGateway(port: number, logFile: string, options: GatewayOptions = {}): Promise<ServiceProcess> {
+  const service = spawnService('gateway', serviceScript('gateway'), gatewayEnv(port, options), true, logFile);
   await waitUntilReady(`http://127.0.0.1:${port}/ready`, 30_000, () => service.child.exitCode === null);
   return service;
 }
 
+const TELEMETRY = pathToFileURL(createRequire(import.meta.url).resolve('@mutual-graph/platform/telemetry')).href;
+
 /**
  * Starts the stack's gateway again where it ran (its port, its log), after a test killed it; the
- * teardown stops it with the stack (test/global-teardown.js reads restarted.pids).
+ * teardown stops it with the stack (test/global-teardown.js reads restarted.pids). It outlives the
+ * test file, and jest recycles its worker between files: so it writes its lines straight to the
+ * stack's log file, not through a pipe this worker would take with it.
  */
 export async function restartStackGateway(): Promise<ServiceProcess> {
   const stack = testStack();
-  const gateway = await spawnGateway(stack.gatewayPort, stack.serviceLogFile);
-  await appendFile(join(stack.dataDir, 'restarted.pids'), `${gateway.child.pid}\n`);
-  return gateway;
+  const log = openSync(stack.serviceLogFile, 'a');
+  const child = spawn(process.execPath, ['--enable-source-maps', '--import', TELEMETRY, serviceScript('gateway')], {
+    env: { OTEL_SERVICE_NAME: 'mutual-graph-gateway', ...process.env, ...gatewayEnv(stack.gatewayPort, {}) },
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await waitUntilReady(`http://127.0.0.1:${stack.gatewayPort}/ready`, 30_000, () => child.exitCode === null);
+  await appendFile(join(stack.dataDir, 'restarted.pids'), `${child.pid}\n`);
+  return { name: 'gateway', child, exited };
 }
 
 /** Whether a process is still there (signal 0 asks without sending anything). */
