@@ -51,12 +51,25 @@ export type GraphQLBody<T = Record<string, unknown>> = GraphQLResponse<T>['body'
 /** The errors of an answer read as text. */
 export const errorsIn = (text: string) => (JSON.parse(text) as GraphQLBody).errors ?? [];
 
+/**
+ * Whether fetch failed on a pooled keep-alive connection the server had already closed: the server
+ * closes idle sockets after 5 s, and a test that blocked the event loop past that (building a schema)
+ * can hand fetch a socket whose idle timer never got to run. Nothing was answered; the request is sent again, once.
+ */
+const staleConnection = (error: unknown) =>
+  (error as { cause?: { code?: string; message?: string } }).cause?.code === 'UND_ERR_SOCKET' && /other side closed/.test((error as { cause: { message?: string } }).cause.message ?? '');
+
 /** POSTs one operation over real HTTP. */
 export async function postGraphQL<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+  const send = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+  const response = await send().catch((error: unknown) => {
+    if (staleConnection(error)) return send();
+    throw error;
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
 }
