@@ -35,4 +35,5 @@ export * from './observability/request-log-plugin.js';
 export * from './observability/span-attributes.js';
 export * from './http/request-id.js';
 export * from './http/signed-graphql.js';
+export * from './http/peer-entities.js';
 export * from './service/member-ownership.js';

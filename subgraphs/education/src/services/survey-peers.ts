@@ -1,4 +1,4 @@
-import { postSignedGraphQL } from '@mutual-graph/platform';
+import { peerEntities } from '@mutual-graph/platform';
 import { ADVICE_CALLS_TO_SURVEY_CALL, SURVEY_CONSENT_CALL, SURVEY_REGION_CALL, type PeerCall } from '@mutual-graph/policy';
 import { GraphQLError } from 'graphql';
 import type { EducationContext } from '../context.js';
@@ -10,19 +10,8 @@ function unavailable(what: string): GraphQLError {
   return new GraphQLError(`${what} could not be checked: nothing was sent or stored`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
 }
 
-async function entities<T>({ peers, peerTokens }: Peers, call: PeerCall, representations: object[], what: string): Promise<(T | null)[]> {
-  const token = peerTokens[call.to];
-  const url = peers[call.to];
-  if (!token || !url) throw unavailable(what);
-  let body: Awaited<ReturnType<typeof postSignedGraphQL<{ _entities: (T | null)[] }>>>;
-  try {
-    body = await postSignedGraphQL<{ _entities: (T | null)[] }>(url, token, call.query, { r: representations });
-  } catch {
-    throw unavailable(what);
-  }
-  if (body.errors || !Array.isArray(body.data?._entities) || body.data._entities.length !== representations.length) throw unavailable(what);
-  return body.data._entities;
-}
+/** A declared peer call, failing closed with this subgraph's own refusal. */
+const entities = <T>(context: Peers, call: PeerCall, representations: object[], what: string): Promise<(T | null)[]> => peerEntities<T>(context, call, representations, () => unavailable(what));
 
 /**
  * The members among these whose survey consent is current, asked of the privacy subgraph, which

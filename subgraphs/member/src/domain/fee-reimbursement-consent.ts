@@ -1,4 +1,4 @@
-import { NO_MEMBER, postSignedGraphQL, type GraphQLAnswer } from '@mutual-graph/platform';
+import { NO_MEMBER, peerEntities, type PeerAccess } from '@mutual-graph/platform';
 import { FEE_REIMBURSEMENT_CONSENT_CALL } from '@mutual-graph/policy';
 import { GraphQLError } from 'graphql';
 
@@ -13,15 +13,13 @@ const unavailable = () =>
  * but a clear answer refuses the request (fail closed), rather than telling the program that
  * nothing was paid.
  */
-export async function consentsToFeeReimbursement(privacySubgraphUrl: string | undefined, peerToken: string | undefined, memberId: string | null): Promise<boolean> {
-  if (!privacySubgraphUrl || !peerToken) throw unavailable();
-  let body: GraphQLAnswer<{ _entities: ({ feeReimbursementPreferences: { consented: boolean } } | null)[] }>;
-  try {
-    body = await postSignedGraphQL(privacySubgraphUrl, peerToken, FEE_REIMBURSEMENT_CONSENT_CALL.query, { r: [{ __typename: 'Member', id: memberId ?? NO_MEMBER }] });
-  } catch {
-    throw unavailable();
-  }
-  if (body.errors || !body.data) throw unavailable();
+export async function consentsToFeeReimbursement(context: PeerAccess, memberId: string | null): Promise<boolean> {
+  const [member] = await peerEntities<{ feeReimbursementPreferences?: { consented?: unknown } }>(
+    context,
+    FEE_REIMBURSEMENT_CONSENT_CALL,
+    [{ __typename: 'Member', id: memberId ?? NO_MEMBER }],
+    unavailable,
+  );
   // Only an exact true is consent.
-  return body.data._entities[0]?.feeReimbursementPreferences?.consented === true;
+  return member?.feeReimbursementPreferences?.consented === true;
 }

@@ -69,7 +69,7 @@ export class FeeReimbursementResolver {
     const theirs = row.id !== null && row.in_program;
     // Fees billed before the policy announced this use go to the program only with the member's
     // consent (privacy-policy.ts). Asked for every answer, whoever the number names.
-    const consented = await consentsToFeeReimbursement(peers.privacy, peerTokens.privacy, theirs ? row.id : null);
+    const consented = await consentsToFeeReimbursement({ peers, peerTokens }, theirs ? row.id : null);
     const consentNeeded = row.privacy_policy_version !== null && consentNeededFor('PARTNER_CONFIRMATION', 'FINANCIAL', row.privacy_policy_version) !== null;
     const amountPaidCents = row.paid_cents - row.refund_cents;
     const answer: FeeReimbursement =
