@@ -8,13 +8,15 @@ import { roleName, SUBGRAPHS } from './subgraphs.js';
  * its own database role, whichever subgraphs this run disposes in. Throws, so that nothing is
  * disposed of, when no subgraph keeps holds or they cannot be read.
  */
-async function holdsInForce(urlOf: (owner: string) => string, asOf: string): Promise<DispositionHold[]> {
+async function holdsInForce(urlOf: (owner: string) => string, days: readonly string[]): Promise<DispositionHold[]> {
   const keeper = SUBGRAPHS.find((s) => s.dispositionHolds);
   if (!keeper?.dispositionHolds) throw new Error('no subgraph keeps the holds from disposition: disposing of nothing');
   let orm: MikroORM | undefined;
   try {
     orm = await openDatabase(keeper.database, { clientUrl: urlOf(keeper.name), poolMax: 1 });
-    return await keeper.dispositionHolds(orm.em.fork(), asOf);
+    const holds: DispositionHold[] = [];
+    for (const day of days) holds.push(...(await keeper.dispositionHolds(orm.em.fork(), day)));
+    return holds;
   } catch (error) {
     throw new Error(`the holds from disposition could not be read from ${keeper.name}, so nothing was disposed of: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
@@ -44,7 +46,7 @@ export async function disposeAll(adminUrl: string, passwords: Record<string, str
     }
     // Fail closed: the holds are learnt before any subgraph disposes of anything, and a run that cannot learn them stops here.
     // As of the run's day and of today: a resumed or backdated run must not miss a request deemed refused since.
-    const holds = [...(await holdsInForce(urlOf, asOf)), ...(asOf < today() ? await holdsInForce(urlOf, today()) : [])];
+    const holds = await holdsInForce(urlOf, asOf < today() ? [asOf, today()] : [asOf]);
     const reports: SubgraphDispositionReport[] = [];
     for (const subgraph of chosen) {
       const stores = await Promise.all((subgraph.isolatedStores ?? []).map(async (store) => [store.name, await openDatabase(store.database, { clientUrl: urlOf(store.name), poolMax: 2 })] as const));
