@@ -6,7 +6,7 @@ import { EFFECTS_ROLE, isKnownVariable, readEnvironment, requiredVariables, SUBG
 import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
 import { DATABASE_LOGINS, DATABASE_OWNERS, EFFECTS_LOGIN, roleName, STACK_ENVIRONMENT, stackEnvironment } from '@mutual-graph/stack';
 import { kustomize, ofKind, quantity, schemaErrors, selects, type KubernetesObject, type LabelSelector } from './support/kubernetes-manifests.js';
-import { allowed, reachesDns, type Party } from './support/network-policies.js';
+import { allowed, egressAllows, ingressAllows, reachesDns, type Party } from './support/network-policies.js';
 
 // No cluster here: this renders deploy/kubernetes's overlays and holds them to the Kubernetes schemas and to the services' own contracts.
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -265,8 +265,11 @@ describe.each(OVERLAYS)('deploy/kubernetes/overlays/%s', (overlay) => {
     const pods = [...SERVICES.map((s) => s.name), 'setup'];
     const podLabels = (name: string) => (name === 'setup' ? job.spec.template.metadata.labels : podOf(name));
     for (const subgraph of SUBGRAPHS) {
-      const callers = pods.filter((caller) => allowed(policies, { pod: podLabels(caller) }, { pod: podOf(subgraph.name) }, subgraph.defaultPort));
-      expect([subgraph.name, callers.sort()]).toEqual([subgraph.name, callersOf(subgraph.name)]);
+      // Each side holds on its own: the subgraph admits only its callers, and only they may send to it.
+      for (const allows of [allowed, ingressAllows, egressAllows]) {
+        const callers = pods.filter((caller) => allows(policies, { pod: podLabels(caller) }, { pod: podOf(subgraph.name) }, subgraph.defaultPort));
+        expect([subgraph.name, allows.name, callers.sort()]).toEqual([subgraph.name, allows.name, callersOf(subgraph.name)]);
+      }
       expect(allowed(policies, stranger, { pod: podOf(subgraph.name) }, subgraph.defaultPort)).toBe(false);
       expect(allowed(policies, { address: '203.0.113.7' }, { pod: podOf(subgraph.name) }, subgraph.defaultPort)).toBe(false);
     }

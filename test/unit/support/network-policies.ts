@@ -47,24 +47,23 @@ function isolating(policies: KubernetesObject[], pod: Record<string, string>, di
   return policies.map((p) => p.spec as unknown as PolicySpec).filter((spec) => selects(spec.podSelector, pod) && (spec.policyTypes ?? ['Ingress']).includes(direction));
 }
 
-/**
- * Whether NetworkPolicies let `from` open a TCP connection to `to` on `port`: the source's egress and the
- * target's ingress must both allow it (an address outside has no policies of its own). Named ports are not used here.
- */
+/** Whether the source's egress policies let it open a TCP connection to `to` on `port` (an address outside has none of its own). */
+export function egressAllows(policies: KubernetesObject[], from: Party, to: Party, port: number): boolean {
+  if ('address' in from) return true;
+  const applying = isolating(policies, from.pod, 'Egress');
+  return applying.length === 0 || applying.some((spec) => (spec.egress ?? []).some((rule) => ruleAdmits(rule, rule.to, to, port)));
+}
+
+/** Whether the target's ingress policies admit a TCP connection from `from` on `port`. */
+export function ingressAllows(policies: KubernetesObject[], from: Party, to: Party, port: number): boolean {
+  if ('address' in to) return true;
+  const applying = isolating(policies, to.pod, 'Ingress');
+  return applying.length === 0 || applying.some((spec) => (spec.ingress ?? []).some((rule) => ruleAdmits(rule, rule.from, from, port)));
+}
+
+/** Whether NetworkPolicies let `from` connect to `to` on `port`: both the source's egress and the target's ingress must allow it. Named ports are not used here. */
 export function allowed(policies: KubernetesObject[], from: Party, to: Party, port: number): boolean {
-  const egressOk =
-    'address' in from ||
-    (() => {
-      const applying = isolating(policies, from.pod, 'Egress');
-      return applying.length === 0 || applying.some((spec) => (spec.egress ?? []).some((rule) => ruleAdmits(rule, rule.to, to, port)));
-    })();
-  const ingressOk =
-    'address' in to ||
-    (() => {
-      const applying = isolating(policies, to.pod, 'Ingress');
-      return applying.length === 0 || applying.some((spec) => (spec.ingress ?? []).some((rule) => ruleAdmits(rule, rule.from, from, port)));
-    })();
-  return egressOk && ingressOk;
+  return egressAllows(policies, from, to, port) && ingressAllows(policies, from, to, port);
 }
 
 /** Whether a pod may reach the cluster's DNS (kube-dns in kube-system) on port 53. */
