@@ -4,7 +4,7 @@ import { SUBGRAPHS } from '@mutual-graph/composition';
 import { EFFECTS_ENVIRONMENT, EFFECTS_WORKER_PORT, effectsWorkerConfigFromEnv, GATEWAY_ENVIRONMENT, gatewayConfigFromEnv, RECEIVERS } from '@mutual-graph/gateway';
 import { EFFECTS_ROLE, isKnownVariable, readEnvironment, requiredVariables, SUBGRAPH_ENVIRONMENT, type EnvironmentSchema } from '@mutual-graph/platform';
 import { PARTNER_SUPERGRAPH_PATH, SUPERGRAPH_PATH } from '@mutual-graph/schema';
-import { DATABASE_LOGINS, DATABASE_OWNERS, EFFECTS_LOGIN, roleName, STACK_ENVIRONMENT, stackEnvironment } from '@mutual-graph/stack';
+import { DATABASE_LOGINS, DATABASE_OWNERS, EFFECTS_LOGIN, PRIVACY_OFFICE_LOGIN, roleName, seedOptionsFromEnv, STACK_ENVIRONMENT, stackEnvironment } from '@mutual-graph/stack';
 import { kustomize, ofKind, quantity, schemaErrors, selects, type KubernetesObject, type LabelSelector } from './support/kubernetes-manifests.js';
 import { allowed, egressAllows, ingressAllows, reachesDns, type Party } from './support/network-policies.js';
 
@@ -57,7 +57,7 @@ const SENSITIVE = /PASSWORD|_KEY$|DATABASE_URL$/;
 /** The Secrets the manifests reference, created apart (README): each key's name. */
 const SECRET_KEYS: Record<string, string[]> = {
   'mutual-graph-keys': ['GATEWAY_HOP_PRIVATE_KEY', 'GATEWAY_HOP_PUBLIC_KEY', 'AUTH_PUBLIC_KEY'],
-  'mutual-graph-database': ['admin-url', ...[...DATABASE_OWNERS.map((o) => o.name), EFFECTS_LOGIN].flatMap((login) => [`${login}-url`, `${login}-password`])],
+  'mutual-graph-database': ['admin-url', ...[...DATABASE_OWNERS.map((o) => o.name), EFFECTS_LOGIN, PRIVACY_OFFICE_LOGIN].flatMap((login) => [`${login}-url`, `${login}-password`])],
 };
 
 /** A value of the right shape for a secret's key, to hand the services' own configuration readers. */
@@ -197,6 +197,12 @@ describe.each(OVERLAYS)('deploy/kubernetes/overlays/%s', (overlay) => {
     for (const login of DATABASE_LOGINS.filter((l) => isKnownVariable(STACK_ENVIRONMENT, `${l.toUpperCase()}_DB_PASSWORD`))) {
       expect([login, secretOf(setup, `${login.toUpperCase()}_DB_PASSWORD`)?.key]).toEqual([login, `${login}-password`]);
     }
+  });
+
+  it('seeds synthetic members only on a single node: the production setup Job seeds nothing', () => {
+    const seed = seedOptionsFromEnv(environmentOf(job.spec.template.spec.containers[0]));
+    if (overlay === 'production') expect(seed).toBeNull();
+    else expect(seed?.members).toBeGreaterThan(0);
   });
 
   it('serves each service on its contract port under its own name, and points every caller at those names', () => {

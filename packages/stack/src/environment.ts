@@ -18,8 +18,8 @@ export const STACK_ENVIRONMENT = environmentSchema(
     EMBEDDED_PG_PORT: described(port().default(DEFAULT_EMBEDDED_PG_PORT), 'embedded PostgreSQL port'),
     GATEWAY_PORT: described(port().default(4000), 'gateway port for `npm start`'),
     SEED_MEMBERS: described(
-      wholeNumber(1, MAX_SEED_MEMBERS).default(DEFAULT_SYNTHETIC_OPTIONS.members),
-      `synthetic members seeded into an empty database, up to ${MAX_SEED_MEMBERS.toLocaleString('en')}`,
+      wholeNumber(0, MAX_SEED_MEMBERS).default(DEFAULT_SYNTHETIC_OPTIONS.members),
+      `synthetic members seeded into an empty database, up to ${MAX_SEED_MEMBERS.toLocaleString('en')}; 0 seeds nothing (a production database)`,
     ),
     SEED: described(wholeNumber(Number.MIN_SAFE_INTEGER).default(DEFAULT_SYNTHETIC_OPTIONS.seed), 'seed of the synthetic data generator: same seed, same rows'),
     IDENTITY_PROVIDER: described(
@@ -31,9 +31,9 @@ export const STACK_ENVIRONMENT = environmentSchema(
   },
   {
     '<NAME>_DB_PASSWORD': {
-      pattern: /^(MEMBER|CASE|EDUCATION|PRIVACY|EDI|AUDIT|EFFECTS)_DB_PASSWORD$/,
+      pattern: /^(MEMBER|CASE|EDUCATION|PRIVACY|EDI|AUDIT|EFFECTS|PRIVACY_OFFICE)_DB_PASSWORD$/,
       description:
-        'password of the database role of subgraph or store `<name>` (`MEMBER`, `CASE`, `EDUCATION`, `PRIVACY`, `EDI`, `AUDIT`), or of the effects worker (`EFFECTS`); default: generated once into `.data/secrets.json`, with the development keys',
+        'password of the database role of subgraph or store `<name>` (`MEMBER`, `CASE`, `EDUCATION`, `PRIVACY`, `EDI`, `AUDIT`), of the effects worker (`EFFECTS`), or of the privacy office’s audit-reading login (`PRIVACY_OFFICE`); default: generated once into `.data/secrets.json`, with the development keys',
     },
   },
 );
