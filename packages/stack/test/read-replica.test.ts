@@ -132,6 +132,13 @@ describe('reads on a read replica', () => {
     expect(names.map((n) => n.application_name)).toContain('mutual-graph/education/replica');
   });
 
+  it('reports the replica among the checks of /ready and its pool among the gauges of /metrics', async () => {
+    const origin = new URL(stack.subgraphUrls.education).origin;
+    const ready = (await (await fetch(`${origin}/ready`)).json()) as { checks: Record<string, string> };
+    expect(ready.checks).toMatchObject({ database: 'ok', 'database:replica': 'ok' });
+    expect(await (await fetch(`${origin}/metrics`)).text()).toMatch(/db_pool_connections\{pool="replica",service="education"/);
+  });
+
   it("reads a mutation's entities on the primary, with its writes", async () => {
     const [activity] = (await graph<Catalogue>('EDUCATION', CATALOGUE)).data!.learningActivities.nodes;
     const count = await counted('mg_education', 'learning_activity', async () => {

@@ -116,9 +116,9 @@ export async function buildGuardedSubgraph<Loaders>(definition: SubgraphDefiniti
   return guardSubgraph(recordMembersRead(await buildSubgraph(definition)));
 }
 
-/** Reads the pg pool behind a MikroORM connection, for the pool gauges. */
-export async function poolStats(orm: MikroORM): Promise<() => PoolStats | undefined> {
-  const pool = (await (orm.em.getConnection() as unknown as { getNativeClient(): Promise<PoolStats> }).getNativeClient()) as PoolStats | undefined;
+/** Reads the pg pool behind a MikroORM connection (the primary's, or with `read` a replica's), for the pool gauges. */
+export async function poolStats(orm: MikroORM, connection: 'write' | 'read' = 'write'): Promise<() => PoolStats | undefined> {
+  const pool = (await (orm.em.getConnection(connection) as unknown as { getNativeClient(): Promise<PoolStats> }).getNativeClient()) as PoolStats | undefined;
   return () => (pool ? { totalCount: pool.totalCount, idleCount: pool.idleCount, waitingCount: pool.waitingCount } : undefined);
 }
 
@@ -141,6 +141,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     stores[store.name] = await openDatabase(store.database, { ...options, clientUrl, replicaUrl: undefined });
   }
   metrics.watchPool('main', await poolStats(orm));
+  if (options.replicaUrl) metrics.watchPool('replica', await poolStats(orm, 'read'));
   for (const [name, store] of Object.entries(stores)) metrics.watchPool(name, await poolStats(store));
   const app = express();
   app.disable('x-powered-by');
