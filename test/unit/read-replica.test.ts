@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { EntityClass } from '@mikro-orm/core';
+import { EntitySchema, type EntityClass } from '@mikro-orm/core';
 import type { HopClaims } from '@mutual-graph/hop';
 import { allowReplicaReads, applicationName, connectionOfFind, ormOptions, readFromReplica, requestMayReadReplica, subgraphContextFactory, type SubgraphDatabase } from '@mutual-graph/platform';
 import { caseSubgraph } from '@mutual-graph/case-subgraph';
@@ -81,6 +81,26 @@ describe("which finds a query's fork sends to the replica", () => {
     expect(connectionOfFind(em, CollegeRegistration, { populate: ['member'] })).toBe('write');
     expect(connectionOfFind(em, CollegeRegistration, { populate: ['*'] })).toBe('write');
     expect(connectionOfFind(em, CollegeRegistration, { populate: ['noSuchRelation'] })).toBe('write');
+    expect(connectionOfFind(em, CollegeRegistration, { populate: true })).toBe('write');
+    // Partial fields through a relation join it, and load its rows as populate does.
+    expect(connectionOfFind(em, CollegeRegistration, { fields: ['college', 'member.firstName'] })).toBe('write');
+    expect(connectionOfFind(em, CollegeRegistration, { fields: ['college', 'registrationNumber'] })).toBe('read');
+  });
+
+  it('keeps a safe entity on the primary when an eager relation would load one that is not', async () => {
+    const Owner = new EntitySchema({ name: 'Owner', properties: { id: { type: 'uuid', primary: true } } });
+    const Pet = new EntitySchema({ name: 'Pet', properties: { id: { type: 'uuid', primary: true }, owner: { kind: 'm:1', entity: () => Owner, eager: true } } });
+    const Tag = new EntitySchema({ name: 'Tag', properties: { id: { type: 'uuid', primary: true }, pet: { kind: 'm:1', entity: () => Pet } } });
+    const orm = ormOf({ schema: 'pets', entities: [Owner, Pet, Tag] as never, migrationsPath: '/nowhere' });
+    const classOf = (name: string) => orm.getMetadata().find(name)!.class as EntityClass<object>;
+    try {
+      const em = readFromReplica(orm.em.fork(), [classOf('Pet'), classOf('Tag')]);
+      expect(connectionOfFind(em, 'Tag')).toBe('read');
+      expect(connectionOfFind(em, 'Pet')).toBe('write');
+      expect(connectionOfFind(readFromReplica(orm.em.fork(), [classOf('Pet'), classOf('Owner')]), 'Pet')).toBe('read');
+    } finally {
+      await orm.close(true);
+    }
   });
 
   it('keeps locked reads, reads in a transaction and reads that name their connection where they ask', () => {

@@ -58,12 +58,37 @@ export function populatedEntities(root: EntityMetadata, populate: unknown): (Ent
   return reached;
 }
 
+/**
+ * Every entity a find loads besides its own: what it populates, the relations its partial `fields`
+ * (`member.firstName`) join, and eager relations, followed from each entity reached.
+ */
+export function loadedEntities(root: EntityMetadata, options: { populate?: unknown; fields?: unknown } = {}): (EntityClass<object> | undefined)[] {
+  const fields = Array.isArray(options.fields) ? (options.fields as unknown[]) : [];
+  const joined = fields.filter((f): f is string => typeof f === 'string' && f.includes('.')).map((f) => f.slice(0, f.lastIndexOf('.')));
+  // `true`, or any hint that is not a path, reaches anything (populatedEntities answers undefined for it).
+  const hints = options.populate === undefined || options.populate === false ? [] : Array.isArray(options.populate) ? (options.populate as unknown[]) : [options.populate];
+  const reached = populatedEntities(root, [...hints, ...joined]);
+  const seen = new Set<EntityMetadata>();
+  const eager = (meta: EntityMetadata) => {
+    if (seen.has(meta)) return;
+    seen.add(meta);
+    for (const relation of meta.relations as { eager?: boolean; targetMeta?: EntityMetadata }[]) {
+      if (!relation.eager) continue;
+      reached.push(relation.targetMeta?.class as EntityClass<object> | undefined);
+      if (relation.targetMeta) eager(relation.targetMeta);
+    }
+  };
+  eager(root);
+  return reached;
+}
+
 const replicaSafe = Symbol('entities this fork reads from the replica');
 
 /** What of a find's options choosing its connection reads. */
 export interface RoutedOptions {
   connectionType?: ConnectionType;
   populate?: unknown;
+  fields?: unknown;
   lockMode?: unknown;
   ctx?: unknown;
 }
@@ -84,7 +109,7 @@ export function connectionOfFind(em: object, entityName: EntityName<object>, opt
   if (!safe) return 'write';
   const meta = (em as ReplicaRoutingEntityManager).getMetadata().find(entityName);
   return connectionForFind(safe, {
-    entities: meta ? [meta.class, ...populatedEntities(meta, options?.populate)] : [undefined],
+    entities: meta ? [meta.class, ...loadedEntities(meta, options)] : [undefined],
     inTransaction: (em as ReplicaRoutingEntityManager).isInTransaction() || options?.ctx !== undefined,
     locked: options?.lockMode !== undefined,
   });
