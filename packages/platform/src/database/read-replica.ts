@@ -12,8 +12,9 @@ import type { HopClaims } from '@mutual-graph/hop';
  *     (another subgraph asks in order to decide: consent, eligibility, whom to survey);
  *   - the read is an `em.find`, `findOne` or `count` (and what MikroORM builds on them: findAll,
  *     findAndCount, findByCursor, findOneOrFail) outside any transaction, without a lock;
- *   - the entity read, and every relation it populates, is one the subgraph's database declaration
- *     lists as `replicaSafe` (entities that no decision reads).
+ *   - the entity read, and every entity it loads with it (populated, joined for partial fields,
+ *     eager), is one the subgraph's database declaration lists as `replicaSafe` (entities that no
+ *     decision reads: rows loaded from the replica stay in the request's identity map).
  * Everything else stays on the primary: writes and transactions (MikroORM pins them there), raw SQL
  * on the connection, query builders, lazy loads of references and collections, isolated stores.
  */
