@@ -40,6 +40,7 @@ export default defineConfig(
       'packages/platform/src/observability/request-log-plugin.ts',
       'packages/platform/src/service/gateway-notices.ts',
       'packages/platform/src/service/one-operation.ts',
+      'packages/platform/src/service/read-replica-plugin.ts',
     ],
     rules: { '@typescript-eslint/require-await': 'off' },
   },

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './database/orm.js';
 export * from './database/roles.js';
 export * from './database/statement-counter.js';
+export * from './database/read-replica.js';
 export * from './domain/language.js';
 export * from './domain/province.js';
 export * from './domain/matter-kind.js';

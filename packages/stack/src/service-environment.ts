@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SubgraphDefinition } from '@mutual-graph/platform';
 import type { JWK } from 'jose';
 import { ROOT } from './paths.js';
+import { onStandby } from './standby.js';
 import { DATABASE_OWNERS, EFFECTS_LOGIN } from './subgraphs.js';
 
 /** The built entry point of a service: `subgraphs/<name>/dist/server.js`, the gateway's, or the effects worker's (in the gateway's workspace). */
@@ -22,10 +23,14 @@ export function subgraphEnvironment(
     peerUrl: (peer: string) => string;
     hopPublicJwk: JWK;
     port: number;
+    /** A read replica's administrator URL: the subgraph's own role there becomes its DATABASE_REPLICA_URL. */
+    replicaAdminUrl?: string;
   },
 ): Record<string, string> {
+  const replicaAdminUrl = settings.replicaAdminUrl;
   return {
     ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === subgraph.name).map((o) => [o.variable, settings.ownerUrls[o.name]])),
+    ...(replicaAdminUrl ? { DATABASE_REPLICA_URL: onStandby(settings.ownerUrls[subgraph.name], replicaAdminUrl) } : {}),
     ...Object.fromEntries((subgraph.peers ?? []).map((peer) => [`${peer.toUpperCase()}_SUBGRAPH_URL`, settings.peerUrl(peer)])),
     GATEWAY_HOP_PUBLIC_KEY: JSON.stringify(settings.hopPublicJwk),
     PORT: String(settings.port),

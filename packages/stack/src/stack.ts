@@ -35,6 +35,8 @@ export interface StackOptions {
   effectsPort?: number;
   /** External PostgreSQL (administrator URL); absent: embedded PostgreSQL under `dataDir`. */
   databaseUrl?: string;
+  /** A streaming replica of `databaseUrl`'s server (its administrator URL): each subgraph reads there as its own role (DATABASE_REPLICA_URL). */
+  replicaDatabaseUrl?: string;
   /** Embedded PostgreSQL's port. */
   postgresPort?: number;
   /** Further settings for the embedded PostgreSQL. */
@@ -143,6 +145,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           peerUrl: (peer) => `http://127.0.0.1:${options.subgraphPorts?.[peer] ?? SUBGRAPHS.find((s) => s.name === peer)!.defaultPort}/graphql`,
           hopPublicJwk: secrets.hopKey.publicJwk,
           port,
+          replicaAdminUrl: options.replicaDatabaseUrl,
         }),
         options.quiet,
         options.serviceLogFile,

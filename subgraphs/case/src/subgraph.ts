@@ -31,6 +31,9 @@ export const caseSubgraph: SubgraphDefinition<CaseLoaders> = {
     schema: 'casework',
     entities: [DispositionRun, MedicoLegalMatter, AdviceCall, AssistanceRequest, ProtectionPeriod, SupportProgramEnrolment, EnrolmentNote, IdentificationSnapshot, IdentificationObservation],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
+    // Matters and advice calls as a client's query lists them (whom to survey is a peer's call: primary). Enrolments
+    // (one open at a time), protection periods, assistance requests and identification records stay on the primary.
+    replicaSafe: [MedicoLegalMatter, AdviceCall],
   },
   schema: {
     resolvers: [

@@ -29,6 +29,9 @@ export const educationSubgraph: SubgraphDefinition<EducationLoaders> = {
     schema: 'education',
     entities: [DispositionRun, LearningActivity, LearningCompletion, LearningEvent, EventRegistration, EducationPlan, EducationPlanItem, SupportService, WellnessResource, ServiceSurvey],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
+    // The catalogue, support content and completed learning: shown, never decided on. Events and registrations
+    // (seats), plans and surveys (whom to send, answers once) stay on the primary.
+    replicaSafe: [LearningActivity, SupportService, WellnessResource, LearningCompletion],
   },
   schema: {
     resolvers: [

@@ -47,6 +47,9 @@ export const memberSubgraph: SubgraphDefinition<MemberLoaders> = {
       FeeReimbursementProgram,
     ],
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
+    // Status history and college registrations: shown, never decided on. Members and their periods (eligibility,
+    // consent-gated lists), fees, payments, refunds, billing runs and programs (fee locks, confirmations) stay on the primary.
+    replicaSafe: [MembershipStatusChange, CollegeRegistration],
   },
   schema: {
     resolvers: [

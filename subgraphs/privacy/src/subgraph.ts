@@ -55,6 +55,9 @@ export const privacySubgraph: SubgraphDefinition<PrivacyLoaders> = {
     migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
     // The gateway's access audit, read for the privacy office (select only).
     readsSchemas: ['audit'],
+    // The register of service providers and their assessments as listed. Consents and their events, disclosures,
+    // requests and their clocks, holds from disposition, incidents and transfers stay on the primary.
+    replicaSafe: [ServiceProvider, PrivacyImpactAssessment],
   },
   schema: {
     resolvers: [

@@ -4,6 +4,7 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import type { EntityClass, Logger } from '@mikro-orm/core';
 import { DEFAULT_POOL_MAX } from '../service/environment.js';
 import { OUTBOXES } from '../effects/deferred-effects.js';
+import { ReplicaRoutingEntityManager } from './read-replica.js';
 
 /** What one subgraph tells the platform about its own slice of the database. */
 export interface SubgraphDatabase {
@@ -14,11 +15,19 @@ export interface SubgraphDatabase {
   migrationsPath: string;
   /** Other schemas this role may read (granted by their owners) and must never manage: left out of migrations. */
   readsSchemas?: string[];
+  /**
+   * Entities whose reads in a client's GraphQL query may be answered by a read replica (read-replica.ts):
+   * only entities that no decision reads (consent, eligibility, seats, fees, holds, idempotency stay
+   * off this list), since a replica may not have the latest writes yet. Absent: every read goes to the primary.
+   */
+  replicaSafe?: EntityClass<object>[];
 }
 
 export interface OpenDatabaseOptions {
   /** Connection URL for this subgraph's own database role. */
   clientUrl: string;
+  /** A streaming replica of the same database (DATABASE_REPLICA_URL), as the same role: MikroORM's read connection. */
+  replicaUrl?: string;
   /** Pool size per service; PostgreSQL's default of 100 connections is shared by four services. */
   poolMax?: number;
   /** Replaces MikroORM's logger, e.g. to count statements. */
@@ -35,6 +44,12 @@ export function ormOptions(database: SubgraphDatabase, options: OpenDatabaseOpti
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
     pool: { min: 0, max: options.poolMax ?? DEFAULT_POOL_MAX },
+    // Seen in pg_stat_activity and the server's log: which schema's service, and which connection.
+    driverOptions: { application_name: applicationName(database, 'primary') },
+    // The replica serves only what read-replica.ts routes to it; MikroORM's default would send every read there.
+    entityManager: ReplicaRoutingEntityManager,
+    preferReadReplicas: false,
+    ...(options.replicaUrl ? { replicas: [{ name: 'replica', clientUrl: options.replicaUrl, driverOptions: { application_name: applicationName(database, 'replica') } }] } : {}),
     debug: options.debug ?? false,
     ...(options.loggerFactory ? { loggerFactory: options.loggerFactory } : {}),
     migrations: {
@@ -53,6 +68,11 @@ export function ormOptions(database: SubgraphDatabase, options: OpenDatabaseOpti
     // Entities are read by explicit class reference; no folder scanning at run time.
     discovery: { warnWhenNoEntities: true },
   };
+}
+
+/** The `application_name` of a subgraph's connections: `mutual-graph/<schema>/<primary|replica>`. */
+export function applicationName(database: Pick<SubgraphDatabase, 'schema'>, connection: 'primary' | 'replica'): string {
+  return `mutual-graph/${database.schema}/${connection}`;
 }
 
 export async function openDatabase(database: SubgraphDatabase, options: OpenDatabaseOptions): Promise<MikroORM> {

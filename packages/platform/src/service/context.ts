@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 type Connection = ReturnType<EntityManager['getConnection']>;
@@ -7,6 +8,7 @@ import { type HopClaims, type HopRequest } from '@mutual-graph/hop';
 import { badUserInput, isUuid } from '../graphql/input.js';
 import type { GatewayNotice } from './gateway-notices.js';
 import { annotateSpan } from '../observability/span-attributes.js';
+import { readFromReplica } from '../database/read-replica.js';
 
 /**
  * What every resolver of a subgraph sees for one request, built in one function, per request:
@@ -90,7 +92,14 @@ class RequestContext<Loaders> implements SubgraphContext<Loaders> {
   readonly requestId: string;
   readonly notices: GatewayNotice[] = [];
   readonly membersRead = new Set<string>();
-  readonly [onFirstUse]: { orm: MikroORM; createLoaders: LoaderFactory<Loaders>; em?: EntityManager; loaders?: Loaders };
+  readonly [onFirstUse]: {
+    orm: MikroORM;
+    createLoaders: LoaderFactory<Loaders>;
+    /** The entities this request's finds may read from the replica; set by allowReplicaReads once the operation is known to be a client's query. */
+    replicaSafe?: readonly EntityClass<object>[];
+    em?: EntityManager;
+    loaders?: Loaders;
+  };
 
   constructor(
     readonly hop: HopClaims,
@@ -107,13 +116,24 @@ class RequestContext<Loaders> implements SubgraphContext<Loaders> {
 
   get em(): EntityManager {
     const made = this[onFirstUse];
-    return (made.em ??= made.orm.em.fork());
+    return (made.em ??= readFromReplica(made.orm.em.fork(), made.replicaSafe ?? []));
   }
 
   get loaders(): Loaders {
     const made = this[onFirstUse];
     return (made.loaders ??= made.createLoaders(this.em, this.stores, { hop: this.hop, peerTokens: this.peerTokens, peers: this.peers }));
   }
+}
+
+/**
+ * Lets the request's fork read `replicaSafe` entities from the replica (read-replica.ts), when called
+ * before anything reached for the fork (the operation is known before any resolver runs); afterwards,
+ * or on anything but a request's context, it changes nothing and every read stays on the primary.
+ */
+export function allowReplicaReads(context: unknown, replicaSafe: readonly EntityClass<object>[]): void {
+  if (!(context instanceof RequestContext)) return;
+  const made = (context as RequestContext<unknown>)[onFirstUse];
+  if (made.em === undefined) made.replicaSafe = replicaSafe;
 }
 
 export function subgraphContextFactory<Loaders>(orm: MikroORM, stores: Record<string, MikroORM>, createLoaders: LoaderFactory<Loaders>, verifyHop: HopVerifier, peers: Record<string, string> = {}) {

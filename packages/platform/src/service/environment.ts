@@ -153,6 +153,10 @@ export const DEFAULT_POOL_MAX = 10;
 export const SUBGRAPH_ENVIRONMENT = environmentSchema(
   {
     DATABASE_URL: described(requiredText(), "PostgreSQL URL as this subgraph's own role (`mg_<name>`), which reaches only its schema"),
+    DATABASE_REPLICA_URL: described(
+      z.string().optional(),
+      "PostgreSQL URL of a streaming read replica of the same database, as the same role: a client's GraphQL queries read the entities the subgraph lists as replica-safe there; writes, transactions and every read a decision depends on stay on `DATABASE_URL` (unset: everything reads the primary)",
+    ),
     GATEWAY_HOP_PUBLIC_KEY: described(jsonOf(z.record(z.string(), z.unknown())), "the gateway's Ed25519 public key (JWK, JSON): requests without a hop token it signed are refused"),
     HOST: described(z.string().default('127.0.0.1'), 'address to bind; subgraphs answer the gateway only'),
     PORT: described(port().optional(), 'port (default: the contract port, 4001–4004)'),

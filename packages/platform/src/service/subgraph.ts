@@ -22,6 +22,7 @@ import { ConfigurationError, familyValues, readEnvironment, SUBGRAPH_ENVIRONMENT
 import { gatewayNoticesPlugin } from './gateway-notices.js';
 import { recordMembersRead } from './members-read.js';
 import { oneOperationPlugin } from './one-operation.js';
+import { readReplicaPlugin } from './read-replica-plugin.js';
 import { guardSubgraph } from './shield.js';
 import { subgraphContextFactory, type LoaderFactory, type SubgraphContext } from './context.js';
 
@@ -115,9 +116,9 @@ export async function buildGuardedSubgraph<Loaders>(definition: SubgraphDefiniti
   return guardSubgraph(recordMembersRead(await buildSubgraph(definition)));
 }
 
-/** Reads the pg pool behind a MikroORM connection, for the pool gauges. */
-export async function poolStats(orm: MikroORM): Promise<() => PoolStats | undefined> {
-  const pool = (await (orm.em.getConnection() as unknown as { getNativeClient(): Promise<PoolStats> }).getNativeClient()) as PoolStats | undefined;
+/** Reads the pg pool behind a MikroORM connection (the primary's, or with `read` a replica's), for the pool gauges. */
+export async function poolStats(orm: MikroORM, connection: 'write' | 'read' = 'write'): Promise<() => PoolStats | undefined> {
+  const pool = (await (orm.em.getConnection(connection) as unknown as { getNativeClient(): Promise<PoolStats> }).getNativeClient()) as PoolStats | undefined;
   return () => (pool ? { totalCount: pool.totalCount, idleCount: pool.idleCount, waitingCount: pool.waitingCount } : undefined);
 }
 
@@ -136,14 +137,18 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   for (const store of definition.isolatedStores ?? []) {
     const clientUrl = options.storeUrls?.[store.name];
     if (!clientUrl) throw new Error(`${definition.name}: no connection for its isolated store "${store.name}" (${storeUrlVariable(store.name)})`);
-    stores[store.name] = await openDatabase(store.database, { ...options, clientUrl });
+    // An isolated store has no replica: DATABASE_REPLICA_URL is the subgraph's own schema's, as its own role.
+    stores[store.name] = await openDatabase(store.database, { ...options, clientUrl, replicaUrl: undefined });
   }
   metrics.watchPool('main', await poolStats(orm));
+  if (options.replicaUrl) metrics.watchPool('replica', await poolStats(orm, 'read'));
   for (const [name, store] of Object.entries(stores)) metrics.watchPool(name, await poolStats(store));
   const app = express();
   app.disable('x-powered-by');
   const listening = await listen(app, options.host ?? '127.0.0.1', options.port ?? definition.defaultPort);
 
+  // Only with a replica configured do any reads leave the primary.
+  const replicaSafe = options.replicaUrl ? (definition.database.replicaSafe ?? []) : [];
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     // Subgraphs answer the gateway only; their schema is published through composition, not introspection.
@@ -156,6 +161,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
       requestLogPlugin(logger, metrics),
       oneOperationPlugin(() => hopRefused('wrong-request')),
       gatewayNoticesPlugin(),
+      readReplicaPlugin(replicaSafe),
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
@@ -170,6 +176,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   mountHealth(app, definition.name, {
     // A real round trip: MikroORM connects lazily, so its own connection flag can say no before the first query.
     database: async () => (await orm.em.getConnection().execute('select 1 as ok')).length === 1,
+    ...(options.replicaUrl ? { 'database:replica': async () => (await orm.em.getConnection('read').execute('select 1 as ok')).length === 1 } : {}),
     ...Object.fromEntries(Object.entries(stores).map(([name, store]) => [`database:${name}`, async () => (await store.em.getConnection().execute('select 1 as ok')).length === 1])),
     schema: () => schema.getQueryType() !== undefined,
   });
@@ -208,6 +215,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
   const running = await startSubgraph(definition, {
     hopPublicKey: env.GATEWAY_HOP_PUBLIC_KEY,
     clientUrl: env.DATABASE_URL,
+    replicaUrl: env.DATABASE_REPLICA_URL,
     storeUrls: Object.fromEntries((definition.isolatedStores ?? []).map((s) => [s.name, storeUrls[s.name] ?? ''])),
     peerUrls: Object.fromEntries((definition.peers ?? []).map((peer) => [peer, peerUrls[peer] ?? ''])),
     host: env.HOST,

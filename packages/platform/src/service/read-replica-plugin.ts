@@ -1,0 +1,22 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { EntityClass } from '@mikro-orm/core';
+import { requestMayReadReplica } from '../database/read-replica.js';
+import { allowReplicaReads, type SubgraphContext } from './context.js';
+
+/**
+ * Once the operation is known (before any resolver runs), lets a client's GraphQL query read the
+ * subgraph's `replicaSafe` entities from the read replica; a mutation, a peer's call, or a request
+ * that never resolves an operation reads only the primary (read-replica.ts says which reads move).
+ */
+export function readReplicaPlugin(replicaSafe: readonly EntityClass<object>[]): ApolloServerPlugin<SubgraphContext<unknown>> {
+  return {
+    async requestDidStart() {
+      if (replicaSafe.length === 0) return;
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (requestMayReadReplica(operation?.operation, contextValue.hop)) allowReplicaReads(contextValue, replicaSafe);
+        },
+      };
+    },
+  };
+}
