@@ -14,11 +14,14 @@ export const NGINX = '/usr/sbin/nginx';
 
 /**
  * nginx from Debian's packages, installed with apt-get when it is missing (we are root on the
- * machines that run this; elsewhere the message says what to install). The package's own service is
+ * machines that run this; elsewhere the message says what to install), or one already on the PATH. The package's own service is
  * not what runs: the cluster starts nginx itself, as a child process, with its own configuration.
  */
 export async function ensureNginx(log: (line: string) => void = () => {}): Promise<string> {
   if (existsSync(NGINX)) return NGINX;
+  // Another system's package (Homebrew's, say) puts it elsewhere on the PATH.
+  const onPath = (await run('sh', ['-c', 'command -v nginx']).catch(() => ({ stdout: '' }))).stdout.trim();
+  if (onPath) return onPath;
   if (process.getuid?.() !== 0) throw new Error(`${NGINX} is missing: install nginx from your distribution's packages (Debian: apt-get install nginx)`);
   log('nginx is missing: installing it from Debian’s packages (apt-get install nginx)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
