@@ -92,14 +92,15 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   log('starting PostgreSQL…');
   // Every replica holds pools of its own: more connections than one of each needs.
   const postgres = await openPostgres(options.dataDir, secrets, { databaseUrl: options.databaseUrl, port: options.postgresPort, settings: { max_connections: '400' } });
-  // The processes by the order they started in (nginx, subgraphs, effects workers, gateways), stopped in the reverse:
-  // the gateways first, nginx last, so that no process is left calling one already stopped.
-  const stages: ServiceProcess[][] = [];
+  const services: ServiceProcess[] = [];
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    for (const stage of [...stages].reverse()) await stopServices(stage);
+    // Every process is asked at once, as npm start asks its own: on SIGINT or SIGTERM the embedded
+    // PostgreSQL's exit hook ends this process once PostgreSQL has stopped, and a process asked only
+    // after that (were they stopped one group after another) would be left running.
+    await stopServices([...services].reverse());
     await postgres.stop();
   };
   try {
@@ -119,15 +120,13 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
 
     log('starting nginx…');
     const nginx = await startNginx(nginxBinary, join(options.dataDir, 'nginx'), fronts, { quiet: options.quiet });
-    stages.push([nginx.process]);
+    services.push(nginx.process);
 
     const replicas: Replica[] = [];
     const start = async (group: { name: string; service: string; port: number; script: string; env: Record<string, string> }[]) => {
-      const stage: ServiceProcess[] = [];
-      stages.push(stage);
       const started = group.map((r) => {
         const process_ = spawnService(r.name, r.script, r.env, ...output);
-        stage.push(process_);
+        services.push(process_);
         const replica = { name: r.name, service: r.service, url: base(r.port), process: process_ };
         replicas.push(replica);
         return replica;
@@ -173,7 +172,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     );
     const gatewayBase = base(front('gateway').port);
     await waitUntilReady(`${gatewayBase}/ready`, 30_000, () => nginx.process.child.exitCode === null);
-    return { secrets, adminUrl: postgres.adminUrl, database, gatewayUrl: `${gatewayBase}/graphql`, subgraphUrls, replicas, supergraphPath, nginx, services: stages.flat(), stop };
+    return { secrets, adminUrl: postgres.adminUrl, database, gatewayUrl: `${gatewayBase}/graphql`, subgraphUrls, replicas, supergraphPath, nginx, services, stop };
   } catch (error) {
     await stop();
     throw error;
