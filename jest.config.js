@@ -20,6 +20,7 @@ const workspace = {
   platform: 'packages/platform',
   synthetic: 'packages/synthetic',
   stack: 'packages/stack',
+  cluster: 'packages/cluster',
   'identity-provider': 'packages/identity-provider',
   'sign-in': 'packages/sign-in',
   schema: 'schema',
@@ -31,15 +32,18 @@ const workspace = {
   'privacy-subgraph': 'subgraphs/privacy',
 };
 
-// Three projects. `unit`: tests under a workspace's `test/unit/`: the rules, which need nothing
+// Four projects. `unit`: tests under a workspace's `test/unit/`: the rules, which need nothing
 // running (no database, no services) and run in seconds (`npm run test:unit`). `offline`: tests
 // under `test/offline/`, which need nothing running either but compute for a while (attack
 // simulations against EDI releases, the noise sampler's statistics, the synthetic generator over a
-// population, the production install tree). `stack`: every other test, against the one real stack
+// population, the production install tree). `stack`: every other test but `cluster`'s, against the one real stack
 // the global setup starts. Jest runs a project's global setup only when at least one of its tests
 // is selected, so a unit or offline run never starts PostgreSQL or a service.
 const UNIT = '/test/unit/';
 const OFFLINE = '/test/offline/';
+// `cluster`: packages/cluster's tests, which start a cluster of their own (two of each service behind
+// nginx, on a PostgreSQL of their own) and need nothing of the stack: its global setup is not theirs.
+const CLUSTER = '/packages/cluster/test/';
 
 const common = {
   rootDir: import.meta.dirname,
@@ -71,9 +75,15 @@ export default {
       ...common,
       displayName: 'stack',
       testMatch: ['<rootDir>/**/test/**/*.test.ts'],
-      testPathIgnorePatterns: [...common.testPathIgnorePatterns, UNIT, OFFLINE],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, UNIT, OFFLINE, CLUSTER],
       globalSetup: '<rootDir>/test/global-setup.js',
       globalTeardown: '<rootDir>/test/global-teardown.js',
+    },
+    {
+      ...common,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/packages/cluster/test/**/*.test.ts'],
+      testPathIgnorePatterns: [...common.testPathIgnorePatterns, UNIT, OFFLINE],
     },
   ],
   // Global options (jest reads these once, for every project).

@@ -6,6 +6,9 @@ import { GraphQLError } from 'graphql';
 import { isUuid, loggableError, REQUEST_ID_HEADER, MEMBERS_READ_EXTENSION, NOTICE_SOURCES, NOTICES_EXTENSION, type GatewayNotice } from '@mutual-graph/platform';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 
+/** What a proxy answers when the server behind it did not: Bad Gateway, Gateway Timeout. */
+const PROXY_FOUND_NO_ANSWER = new Set([502, 504]);
+
 /**
  * The hop from gateway to subgraph. Fetches with node:http (subgraph-fetcher.ts: faster than Node's
  * fetch, which was faster than the default make-fetch-happen) and carries the request id so one
@@ -36,7 +39,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /**
    * A subgraph that failed to answer is counted, by name. One that could not be reached at all
    * (down, restarting) is reported as SUBGRAPH_UNAVAILABLE, naming the subgraph and not its
-   * address; the gateway answers what the other subgraphs can.
+   * address; the gateway answers what the other subgraphs can. So is a 502 or 504 at its address:
+   * a load balancer in front of the subgraph's replicas (packages/cluster's nginx) answering that
+   * none of them did.
    */
   override didEncounterError(
     error: Error,
@@ -45,7 +50,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     context?: GatewayContext,
   ): void {
     metrics.subgraphErrors.inc({ subgraph: this.name });
-    if (!fetchResponse) {
+    if (!fetchResponse || PROXY_FOUND_NO_ANSWER.has(fetchResponse.status)) {
       log.warn({ subgraph: this.name, requestId: context?.requestId, err: loggableError(error) }, 'subgraph unreachable');
       throw new GraphQLError(`the ${this.name} subgraph did not answer; try again shortly`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.name } });
     }

@@ -16,7 +16,7 @@ export const STACK_ENVIRONMENT = environmentSchema(
   {
     DATABASE_URL: described(z.string().optional(), 'external PostgreSQL, as a role that may create roles and schemas; unset: embedded PostgreSQL under `.data/`'),
     EMBEDDED_PG_PORT: described(port().default(DEFAULT_EMBEDDED_PG_PORT), 'embedded PostgreSQL port'),
-    GATEWAY_PORT: described(port().default(4000), 'gateway port for `npm start`'),
+    GATEWAY_PORT: described(port().default(4000), "gateway port for `npm start`; for `npm run cluster`, nginx's in front of the gateways"),
     SEED_MEMBERS: described(
       wholeNumber(0, MAX_SEED_MEMBERS).default(DEFAULT_SYNTHETIC_OPTIONS.members),
       `synthetic members seeded into an empty database, up to ${MAX_SEED_MEMBERS.toLocaleString('en')}; 0 seeds nothing (a production database)`,

@@ -1,0 +1,3 @@
+export * from './cluster.js';
+export * from './nginx.js';
+export * from './nginx-config.js';
