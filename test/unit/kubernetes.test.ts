@@ -22,7 +22,7 @@ const PRINTED_KEYS = [...readFileSync(join(ROOT, 'packages/stack/src/keys.ts'), 
 interface EnvVar {
   name: string;
   value?: string;
-  valueFrom?: { secretKeyRef?: { name: string; key: string }; [other: string]: unknown };
+  valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean }; [other: string]: unknown };
 }
 interface Container {
   name: string;
@@ -53,11 +53,13 @@ const callersOf = (subgraph: string) => ['gateway', ...(RECEIVERS.includes(subgr
 /** Whom each service calls. */
 const calleesOf = (service: string) => (service === 'gateway' ? SUBGRAPHS.map((s) => s.name) : service === 'effects' ? RECEIVERS : (SUBGRAPHS.find((s) => s.name === service)?.peers ?? []));
 /** Variables that carry a key or a password: never a literal value in the manifests. */
-const SENSITIVE = /PASSWORD|_KEY$|DATABASE_URL$/;
+const SENSITIVE = /PASSWORD|_KEY$|DATABASE_(REPLICA_)?URL$/;
+/** Each subgraph's login on a streaming standby (DATABASE_REPLICA_URL): the one key a deployment may leave out. */
+const REPLICA_KEYS = SUBGRAPHS.map((s) => `${s.name}-replica-url`);
 /** The Secrets the manifests reference, created apart (README): each key's name. */
 const SECRET_KEYS: Record<string, string[]> = {
   'mutual-graph-keys': ['GATEWAY_HOP_PRIVATE_KEY', 'GATEWAY_HOP_PUBLIC_KEY', 'AUTH_PUBLIC_KEY'],
-  'mutual-graph-database': ['admin-url', ...[...DATABASE_OWNERS.map((o) => o.name), EFFECTS_LOGIN, PRIVACY_OFFICE_LOGIN].flatMap((login) => [`${login}-url`, `${login}-password`])],
+  'mutual-graph-database': ['admin-url', ...[...DATABASE_OWNERS.map((o) => o.name), EFFECTS_LOGIN, PRIVACY_OFFICE_LOGIN].flatMap((login) => [`${login}-url`, `${login}-password`]), ...REPLICA_KEYS],
 };
 
 /** A value of the right shape for a secret's key, to hand the services' own configuration readers. */
@@ -175,7 +177,11 @@ describe.each(OVERLAYS)('deploy/kubernetes/overlays/%s', (overlay) => {
     expect(GUIDE).toContain('create secret generic mutual-graph-keys --from-env-file=');
     for (const { key } of referenced.filter((r) => r.name === 'mutual-graph-keys')) expect([key, PRINTED_KEYS.includes(key)]).toEqual([key, true]);
     const loop = /for login in ([a-z_ ]+); do/.exec(GUIDE);
-    const logins = referenced.filter((r) => r.name === 'mutual-graph-database' && r.key !== 'admin-url').map((r) => r.key.replace(/-(url|password)$/, ''));
+    // Only a replica's URL may be missing from the Secret (the subgraph then reads the primary alone); the guide says how to add one.
+    for (const { key, optional } of referenced) expect([key, optional === true]).toEqual([key, REPLICA_KEYS.includes(key)]);
+    for (const subgraph of SUBGRAPHS) expect([subgraph.name, secretOf(containerOf(subgraph.name), 'DATABASE_REPLICA_URL')?.key]).toEqual([subgraph.name, `${subgraph.name}-replica-url`]);
+    expect(GUIDE).toContain('$login-replica-url=');
+    const logins = referenced.filter((r) => r.name === 'mutual-graph-database' && r.key !== 'admin-url' && !REPLICA_KEYS.includes(r.key)).map((r) => r.key.replace(/-(url|password)$/, ''));
     expect(loop?.[1].split(' ').sort()).toEqual([...new Set(logins)].sort());
     expect(GUIDE).toContain('--from-literal=admin-url=');
     expect(GUIDE).toContain('--from-literal=$login-password=$password --from-literal=$login-url=postgres://mg_$login:$password@');
