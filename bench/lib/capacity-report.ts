@@ -64,6 +64,7 @@ export interface InsertRun {
 export const STATED_LOAD = { partnerConfirmation: 500, member360: 120, ediSummary: 60, memberList100: 20 };
 export const P99_AIM_MS = 100;
 const NOT_SERVICES = new Set(['loadGenerator', 'other']);
+const TABLES: Record<string, string> = { records: 'audit.audit_record', reads: 'audit.audit_member_read', disclosures: 'audit.partner_disclosure' };
 
 /** Cost per request from a run: CPU ms by process (the services and PostgreSQL), connection ms by pool (Little's law: mean busy × window / requests). */
 export function costsOf(run: CapacityRun): Record<string, OperationCost> {
@@ -152,6 +153,9 @@ export async function capacitySection(benchDir: string): Promise<string> {
       table,
       rate: sum(Object.entries(load).map(([o, rate]) => (rate * factor * run.operations[o].auditRows[table]) / run.operations[o].requests)),
     }));
+  const readOnly = Object.keys(load).filter((o) => o !== 'partnerConfirmation');
+  const readOnlyPgCores = sum(readOnly.map((o) => (load[o] * 10 * (costs[o].cpuMs.postgres ?? 0)) / 1000));
+  const biggestTable = [...rowsByTableAt(1)].sort((a, b) => b.rate - a.rate)[0]?.table ?? '';
   const settingsLine = m.postgresSettings
     ? `; ${Object.entries(m.postgresSettings)
         .map(([k, v]) => `${k}=${v}`)
@@ -258,38 +262,28 @@ ${sizingTable(sizing)}
 
 ${sizingTable(tenfold)}
 
-What breaks first, in order:
-- **PostgreSQL's writes.** ${fmt(rowsAt(10), 0)} audit rows/s${
-    ins
-      ? `: ${fmt(rowsAt(10) / ceiling, 1)}× one writer's measured ceiling (so at least ${Math.ceil(rowsAt(10) / ceiling)} gateway replicas' group commits in flight at once),
-  about ${fmt((rowsAt(10) * pgPer1000) / 1000, 1)} PostgreSQL cores for the inserts alone`
-      : ''
-  }; WAL ${fmt(walAt(10) / mib, 1)} MiB/s (${fmt((walAt(10) * day) / gib, 0)} GiB a day to archive and
-  replicate). PostgreSQL needs ${pg(tenfold)?.cores ?? 0} cores on one primary: past what one machine gives comfortably, the audit
-  moves to a database (or primary) of its own, so that its writes do not share a WAL with the subgraphs'.
-- **Connections.** ${tenfold.connections} from pools sized as above against max_connections ${DEFAULT_RULES.maxConnections}${tenfold.connectionsFit ? '' : ' (**does not fit**)'}${
+What gives out, from these figures (the first is the one past a hard limit):
+- **Connections.** ${tenfold.connections} from pools sized as above against max_connections ${DEFAULT_RULES.maxConnections}${tenfold.connectionsFit ? ' (fits)' : ' (**does not fit**)'}${
     asConfiguredTenfold === undefined ? '' : `, ${asConfiguredTenfold} with the pools as configured now`
-  }: PgBouncer in
-  transaction mode in front of PostgreSQL (the audit's named prepared statements need PgBouncer ≥ 1.21 with
-  max_prepared_statements set), pools per replica kept small, PostgreSQL's own backends near its cores.
-- **Audit tables.** ${fmt((rowsAt(10) * day) / 1e6, 0)} million rows a day${ins ? `, ${fmt((rowsAt(10) * day * bytesPerRow) / gib, 0)} GiB a day with indexes` : ''}: partition
-  audit.audit_record, audit_member_read and partner_disclosure by month (retention by dropping a partition, not DELETE;
-  each index stays the size of a month).
-- **Read-only work.** ${Object.keys(load)
-    .filter((o) => o !== 'partnerConfirmation')
-    .map((o) => run.operations[o].title)
-    .join(', ')} read only (their audit record is the gateway's write): their subgraph reads can go to read replicas, which
-  takes their share of PostgreSQL's CPU (${fmt(
-    sum(
-      Object.keys(load)
-        .filter((o) => o !== 'partnerConfirmation')
-        .map((o) => (load[o as keyof typeof load] * 10 * (costs[o].cpuMs.postgres ?? 0)) / 1000),
-    ),
-    1,
-  )} cores at 10×) off the primary; partner confirmations write (their disclosure) and stay on it.
+  }: the replicas' pools, not the work (${fmt(sum(tenfold.components.map((c) => c.busyConnections)), 0)} connections at work on average), exceed
+  what PostgreSQL should hold. PgBouncer in transaction mode in front of it (the audit's named prepared statements need
+  PgBouncer ≥ 1.21 with max_prepared_statements set), small pools per replica, PostgreSQL's own backends near its cores.
+- **PostgreSQL's CPU on one primary.** ${fmt(pg(tenfold)?.busyCores ?? 0, 1)} cores busy, ${pg(tenfold)?.cores ?? 0} to provide. Of that, the read-only operations'
+  (${readOnly.map((o) => run.operations[o].title).join(', ')}: their one write is the gateway's audit record) are
+  ${fmt(readOnlyPgCores, 1)} cores, which read replicas take off the primary; partner confirmations write (their disclosure) and stay on it.
+- **The audit's writes and the WAL.** ${fmt(rowsAt(10), 0)} audit rows/s${
+    ins
+      ? `: ${fmt(rowsAt(10) / ceiling, 1)}× one writer's measured ceiling, spread over the ${tenfold.components.find((c) => c.name === 'gateway')?.replicas ?? 0} gateway replicas' group commits
+  (${fmt(rowsAt(10) / Math.max(1, (tenfold.components.find((c) => c.name === 'gateway')?.replicas ?? 2) - 1), 0)} rows/s each), about ${fmt((rowsAt(10) * pgPer1000) / 1000, 1)} PostgreSQL cores for the inserts`
+      : ''
+  }; WAL ${fmt(walAt(10) / mib, 1)} MiB/s (${fmt((walAt(10) * day) / gib, 0)} GiB a day to archive and stream to the standby and replicas).
+  Past that, the audit gets a primary of its own, so that its writes and WAL do not share the subgraphs'.
+- **Audit tables.** ${fmt((rowsAt(10) * day) / 1e6, 0)} million rows a day${ins ? `, ${fmt((rowsAt(10) * day * bytesPerRow) / gib, 0)} GiB a day with indexes` : ''} (the largest share in ${TABLES[biggestTable] ?? biggestTable}): partition
+  audit.audit_record, audit_member_read and partner_disclosure by time (retention by dropping a partition, not DELETE;
+  each index the size of its partition).
 - The Node processes scale out by replicas (no shared state but PostgreSQL); the gateways' ${fmt(tenfold.components.find((c) => c.name === 'gateway')?.busyCores ?? 0, 1)} busy cores
   are the largest share of the services'.
 
-To redo: \`npm run bench:capacity\` (under 5 minutes at 100,000 members) writes a new \`bench/results/capacity-*.json\` and this section from it.
+To redo: \`npm run bench:capacity\` (about 4–6 minutes at 100,000 members, the longer on a busy machine) writes a new \`bench/results/capacity-*.json\` and this section from it.
 `;
 }
