@@ -104,12 +104,11 @@ ${rows
 
 /** The capacity section from the latest capacity run, or nothing before there is one. */
 export async function capacitySection(benchDir: string): Promise<string> {
-  const file = (await readdir(join(benchDir, 'results')))
-    .filter((f) => /^capacity-.*\.json$/.test(f))
-    .sort()
-    .at(-1);
+  const files = (await readdir(join(benchDir, 'results'))).filter((f) => /^capacity-.*\.json$/.test(f)).sort();
+  const file = files.at(-1);
   if (!file) return '';
-  const run = JSON.parse(await readFile(join(benchDir, 'results', file), 'utf8')) as CapacityRun;
+  const runs = await Promise.all(files.map(async (f) => ({ file: f, run: JSON.parse(await readFile(join(benchDir, 'results', f), 'utf8')) as CapacityRun })));
+  const run = runs.at(-1)!.run;
   const m = run.machine;
   const ops = Object.entries(run.operations);
   const costs = costsOf(run);
@@ -170,7 +169,9 @@ export async function capacitySection(benchDir: string): Promise<string> {
 ${run.settings.members.toLocaleString('en')} members. Each operation through the gateway at saturation (${run.settings.connections} connections, ${run.settings.warmupSeconds} s warm-up, ${run.settings.seconds} s
 measured), then ${run.settings.seconds} s at half the rate it reached. CPU is read from /proc for every service process and for
 all of PostgreSQL (the postmaster, every backend and background process, and the backends that ended), so requests per
-CPU-second (= per core) does not depend on what else the machine was doing; latency and req/s do.
+CPU-second (= per core) depends far less on what else the machine was doing than req/s and latency do, but not
+nothing (shared caches, and each process's timers and background work spread over fewer requests when fewer get
+through), so a busy machine's figures are upper bounds of the CPU a request costs${runs.length > 1 ? ' (the runs compared below)' : ''}.
 What else ran: over the ${fmt(window, 0)} s measured, processes outside the stack and the load generator used
 ${fmt(other, 1)} CPU s (${fmt((100 * other) / (window * m.cpus), 0)}% of the machine), the load generator ${fmt(generator, 1)} CPU s; load average ${m.loadBefore.join(' / ')}
 before, ${m.loadAfter.join(' / ')} after${run.note ? `; ${run.note}` : ''}.
@@ -188,7 +189,37 @@ ${ops
   )
   .join('\n')}
 
-Audit rows, WAL and PostgreSQL connections per request in the same windows:
+${
+  runs.length > 1
+    ? `The whole stack's CPU ms per request in each capacity run in bench/results/, beside the share of the machine other work took:
+
+| run | commit | other work | ${ops.map(([, o]) => o.title).join(' | ')} |
+|---|---|---|${ops.map(() => '---').join('|')}|
+${runs
+  .map(({ file: f, run: r }) => {
+    const w = sum(Object.values(r.operations).map((o) => o.seconds));
+    const share = sum(Object.values(r.operations).map((o) => o.cpuSeconds.other ?? 0)) / (w * r.machine.cpus);
+    const cells = ops.map(([name]) => {
+      const o = r.operations[name];
+      return o
+        ? fmt(
+            (sum(
+              Object.entries(o.cpuSeconds)
+                .filter(([k]) => !NOT_SERVICES.has(k))
+                .map(([, v]) => v),
+            ) *
+              1000) /
+              o.requests,
+          )
+        : '—';
+    });
+    return `| \`${f}\` | \`${r.commit.id.slice(0, 10)}\`${r.commit.dirty ? ' (uncommitted changes)' : ''} | ${fmt(100 * share, 0)}% | ${cells.join(' | ')} |`;
+  })
+  .join('\n')}
+
+`
+    : ''
+}Audit rows, WAL and PostgreSQL connections per request in the same windows:
 
 | operation | audit rows/request | WAL bytes/request | commits/request | PostgreSQL connections at work (mean, by pool) |
 |---|---|---|---|---|
