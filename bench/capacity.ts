@@ -73,6 +73,10 @@ const stack = await startStack({
   seed,
   quiet: true,
   log: (line) => log(line),
+}).catch(async (error: unknown) => {
+  // A stack that did not start (a service not ready in time on a busy machine) leaves its data directory otherwise.
+  await rm(dataDir, { recursive: true, force: true });
+  throw error;
 });
 // The measuring connection: every query of this script's goes over it, and its backend's CPU is left out of PostgreSQL's.
 const admin = new pg.Client({ connectionString: stack.adminUrl });
