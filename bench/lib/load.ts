@@ -24,12 +24,22 @@ export interface RunFigures {
   peakRssMiB: number;
 }
 
-function cannon(shape: RequestShape, connections: number, seconds: number, counted: { errors: number }) {
+/** What a run of autocannon reports, as far as the benchmarks read it. */
+export interface CannonResult {
+  requests: { total: number };
+  latency: { p50: number; p90: number; p99: number };
+  errors: number;
+  timeouts: number;
+}
+
+/** autocannon keeping `connections` busy for `seconds` (at most `overallRate` requests a second in all, when given), counting GraphQL errors. */
+export function cannon(shape: RequestShape, connections: number, seconds: number, counted: { errors: number }, overallRate?: number): Promise<CannonResult> {
   return autocannon({
     url: shape.url,
     method: 'POST',
     connections,
     duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         setupRequest: (request: Record<string, unknown>) => {
@@ -42,7 +52,7 @@ function cannon(shape: RequestShape, connections: number, seconds: number, count
         },
       },
     ],
-  });
+  }) as Promise<CannonResult>;
 }
 
 /**

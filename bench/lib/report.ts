@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { RunFigures } from './load.ts';
 import type { ProfileSummary } from './profile.ts';
 import type { SerialFigures } from './serial.ts';
+import { capacitySection } from './capacity-report.ts';
 
 /** A target's figures for one operation: medians over the rounds (errors summed, the largest RSS), and each round's req/s. */
 export interface TargetFigures extends Omit<RunFigures, 'requests' | 'cpuMsPerRequest'> {
@@ -437,7 +438,7 @@ The first run installs what only the benchmark needs (bench/package.json: Hive G
 router runtime, autocannon). Targets: ${Object.entries(result.targets)
     .map(([k, v]) => `(${k}) ${v}`)
     .join('; ')}.
-${loadOnly ? `\n${loadSection(loadOnly.run, loadOnly.file)}` : ''}${await replaySection(benchDir)}`;
+${loadOnly ? `\n${loadSection(loadOnly.run, loadOnly.file)}` : ''}${await replaySection(benchDir)}${await capacitySection(benchDir)}`;
   await writeFile(join(benchDir, '..', 'BENCHMARKS.md'), markdown);
 }
 
