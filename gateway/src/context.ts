@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { PURPOSE_HEADER, peerCallsOf, peerTokenHeader, type DataCategory, type Purpose } from '@mutual-graph/policy';
-import { bindRequest, effectTokenSigner, sha256, signHop, type EffectTokenSigner, type Principal } from '@mutual-graph/hop';
+import { bindRequest, effectTokenSigner, sha256, signHop, type ClientOperation, type EffectTokenSigner, type HopClaims, type Principal } from '@mutual-graph/hop';
 import type { GraphQLError } from 'graphql';
 import type { JWK } from 'jose';
 import { errorCode, REQUEST_ID_HEADER, requestIdFrom, type GatewayNotice } from '@mutual-graph/platform';
@@ -25,6 +25,12 @@ export interface GatewayContext {
   peerTokens(subgraph: string): Promise<Record<string, string>>;
   /** The statement for the gateway's own follow-up effect: the one gateway-only field `effect`, at that subgraph, with that request. */
   effectToken: EffectTokenSigner;
+  /**
+   * Tells the hop tokens signed from now on what the client's operation is (a subgraph reads its
+   * replica only under a query). Once any operation of the request writes, it stays a write: the
+   * operations of one batch share these claims.
+   */
+  settleOperation(operation: ClientOperation): void;
   /** Set once this request's audit record is written. */
   audited?: boolean;
   /**
@@ -57,7 +63,7 @@ export interface AccessReportRelease {
 /** The context of one request once who and why are settled: the hop tokens are signed from them, lazily. */
 export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose: Purpose, requestId: string): GatewayContext {
   const peers = new Map<string, Promise<Record<string, string>>>();
-  const claims = { principal, purpose, requestId };
+  const claims: HopClaims = { principal, purpose, requestId };
   return {
     requestId,
     principal,
@@ -77,6 +83,9 @@ export function gatewayContext(hopPrivateKey: JWK, principal: Principal, purpose
       return tokens;
     },
     effectToken: effectTokenSigner(hopPrivateKey, claims),
+    settleOperation: (operation) => {
+      if (claims.clientOperation === undefined || claims.clientOperation === 'query') claims.clientOperation = operation;
+    },
   };
 }
 

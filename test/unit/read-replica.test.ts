@@ -47,15 +47,21 @@ afterAll(async () => {
 });
 
 describe('which requests may read from the replica', () => {
-  it("lets a client's query read from the replica", () => {
-    expect(requestMayReadReplica('query' as never, {})).toBe(true);
+  it("lets a query the gateway planned for a client's query read from the replica", () => {
+    expect(requestMayReadReplica('query' as never, { clientOperation: 'query' })).toBe(true);
   });
 
   it('keeps a mutation, a subscription, an operation not yet known and a peer call (a decision another subgraph makes) on the primary', () => {
-    expect(requestMayReadReplica('mutation' as never, {})).toBe(false);
-    expect(requestMayReadReplica('subscription' as never, {})).toBe(false);
-    expect(requestMayReadReplica(undefined, {})).toBe(false);
-    expect(requestMayReadReplica('query' as never, { peerCall: true })).toBe(false);
+    expect(requestMayReadReplica('mutation' as never, { clientOperation: 'mutation' })).toBe(false);
+    expect(requestMayReadReplica('subscription' as never, { clientOperation: 'subscription' })).toBe(false);
+    expect(requestMayReadReplica(undefined, { clientOperation: 'query' })).toBe(false);
+    expect(requestMayReadReplica('query' as never, { peerCall: true, clientOperation: 'query' })).toBe(false);
+  });
+
+  it("keeps the gateway's follow-up fetches for a mutation's answer on the primary, and a token that does not say what the client asked", () => {
+    // Each is a query at the subgraph: only the hop token tells that the client's operation writes.
+    expect(requestMayReadReplica('query' as never, { clientOperation: 'mutation' })).toBe(false);
+    expect(requestMayReadReplica('query' as never, {})).toBe(false);
   });
 });
 

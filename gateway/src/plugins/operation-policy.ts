@@ -98,6 +98,7 @@ export function operationPolicyPlugin(
             throw error;
           }
           contextValue.audited = true;
+          if (operation) contextValue.settleOperation(operation.operation);
           annotateSpan({ purpose: contextValue.purpose, 'policy.decision': 'ALLOWED', 'policy.categories': categories });
           const entry = auditEntry(contextValue, { ...operationOf, replayable: named.replayable }, { decision: 'ALLOWED', categories, memberIds: named.memberIds });
           if (operation?.operation !== OperationTypeNode.QUERY) {

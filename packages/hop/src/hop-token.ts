@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, randomUUID, type JsonWebKey as JWK } from 'node:crypto';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { isPurpose, unauthenticated } from '@mutual-graph/policy';
-import { HOP_ISSUER, HOP_TTL_SECONDS, type HopClaims, type Principal } from './principal.js';
+import { HOP_ISSUER, HOP_TTL_SECONDS, isClientOperation, type HopClaims, type Principal } from './principal.js';
 import { bindRequest, matchesBinding, type HopBinding } from './hop-binding.js';
 import { bearerToken } from './bearer.js';
 
@@ -44,6 +44,7 @@ export function signHop(privateJwk: JWK, claims: HopClaims, binding: HopBinding)
         op: binding.operation,
         ...(binding.variables ? { vars: binding.variables } : {}),
         ...(claims.effect ? { eff: claims.effect } : {}),
+        ...(claims.clientOperation ? { cop: claims.clientOperation } : {}),
         sub: claims.principal.sub,
         aud: binding.audience,
         jti: randomUUID(),
@@ -119,6 +120,7 @@ export function hopVerifier(publicJwk: JWK, audience: string, onRefusal: (reason
       ...(typeof payload.eff === 'string' ? { effect: payload.eff } : {}),
       // Only a declared peer call's token is signed without its variables (context.ts, peerTokens).
       ...(typeof payload.vars !== 'string' ? { peerCall: true as const } : {}),
+      ...(isClientOperation(payload.cop) ? { clientOperation: payload.cop } : {}),
     };
   };
   // Checked synchronously (node:crypto); a refusal is the promise's rejection, as callers await it.

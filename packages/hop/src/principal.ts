@@ -26,7 +26,18 @@ export interface HopClaims {
    * which a subgraph asks of another under the request, never the gateway's plan for a client.
    */
   peerCall?: true;
+  /**
+   * What the client's operation is, once the gateway has resolved it: a subgraph answers a fetch
+   * from its read replica only under a client's query (a mutation's follow-up fetches read with its
+   * writes). Absent on tokens signed before the operation was known: the primary, then.
+   */
+  clientOperation?: ClientOperation;
 }
+
+/** The client operations the gateway resolves (GraphQL's operation types). */
+export type ClientOperation = 'query' | 'mutation' | 'subscription';
+const CLIENT_OPERATIONS: readonly string[] = ['query', 'mutation', 'subscription'];
+export const isClientOperation = (value: unknown): value is ClientOperation => typeof value === 'string' && CLIENT_OPERATIONS.includes(value);
 
 /** Issuer of the gateway-to-subgraph token; its audience is the one subgraph it is for. */
 export const HOP_ISSUER = 'mutual-graph-gateway';

@@ -2,6 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatMinc } from '@mutual-graph/domain-codes';
+import { bindRequest, signHop, type ClientOperation } from '@mutual-graph/hop';
 import type { Purpose } from '@mutual-graph/policy';
 import { syntheticMembers } from '@mutual-graph/synthetic';
 import { freePort, startReplicatedPostgres, startStack, type ReplicatedPostgres, type RunningStack } from '@mutual-graph/stack';
@@ -149,6 +150,20 @@ describe('reads on a read replica', () => {
     });
     expect(count.replica).toBe(0);
     expect(count.primary).toBeGreaterThan(0);
+  });
+
+  it("keeps a query the gateway sends to complete a mutation's answer on the primary: its hop token says the client's operation writes", async () => {
+    // The query the gateway would send, signed as the gateway signs it, once for each kind of client operation.
+    const asked = (clientOperation: ClientOperation | undefined) =>
+      counted('mg_education', 'learning_activity', async () => {
+        const claims = { principal: { sub: 'staff-1', roles: ['staff'], purposes: ['EDUCATION' as const] }, purpose: 'EDUCATION' as const, requestId: `r-${clientOperation}`, clientOperation };
+        const token = await signHop(stack.secrets.hopKey.privateJwk, claims, bindRequest('education', CATALOGUE, {}));
+        const { body } = await postGraphQL<Catalogue>(stack.subgraphUrls.education, CATALOGUE, {}, { authorization: `Bearer ${token}` });
+        expect(body.errors).toBeUndefined();
+      });
+    expect(await asked('mutation')).toEqual({ primary: expect.any(Number) as number, replica: 0 });
+    expect(await asked(undefined)).toEqual({ primary: expect.any(Number) as number, replica: 0 });
+    expect((await asked('query')).replica).toBeGreaterThan(0);
   });
 
   describe('while the replica lags (replay paused)', () => {

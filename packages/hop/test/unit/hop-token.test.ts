@@ -30,6 +30,14 @@ describe('a hop token', () => {
     expect(await (await verifier)(request(token))).toEqual({ principal: CLAIMS.principal, purpose: 'MEMBERSHIP', requestId: 'r-1' });
   });
 
+  it("carries what the client's operation is, and nothing it does not recognise as one", async () => {
+    const verify = await verifier;
+    const mutation = await signHop(gateway.privateJwk, { ...CLAIMS, clientOperation: 'mutation' }, bindRequest('member', QUERY, VARIABLES));
+    expect((await verify(request(mutation))).clientOperation).toBe('mutation');
+    const other = await signHop(gateway.privateJwk, { ...CLAIMS, clientOperation: 'upsert' as never }, bindRequest('member', QUERY, VARIABLES));
+    expect((await verify(request(other))).clientOperation).toBeUndefined();
+  });
+
   it('signed by another key, changed in its payload, unsigned or under another algorithm is refused as invalid', async () => {
     const verify = await verifier;
     const genuine = await signHop(gateway.privateJwk, CLAIMS, bindRequest('member', QUERY, VARIABLES));

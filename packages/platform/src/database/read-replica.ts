@@ -19,9 +19,13 @@ import type { HopClaims } from '@mutual-graph/hop';
  * on the connection, query builders, lazy loads of references and collections, isolated stores.
  */
 
-/** Whether a request's reads may use the replica at all: queries the gateway planned for a client, never a mutation or a peer's call. */
-export function requestMayReadReplica(operation: OperationTypeNode | undefined, hop: Pick<HopClaims, 'peerCall'>): boolean {
-  return operation === OperationTypeNode.QUERY && hop.peerCall !== true;
+/**
+ * Whether a request's reads may use the replica at all: queries the gateway planned for a client's
+ * query, never a mutation or a peer's call. The gateway's follow-up fetches for a mutation's answer
+ * are queries here too; the hop token's `clientOperation` keeps them on the primary, with the writes.
+ */
+export function requestMayReadReplica(operation: OperationTypeNode | undefined, hop: Pick<HopClaims, 'peerCall' | 'clientOperation'>): boolean {
+  return operation === OperationTypeNode.QUERY && hop.peerCall !== true && hop.clientOperation === 'query';
 }
 
 /** What a find asks for, as far as choosing its connection goes. */
