@@ -15,3 +15,4 @@ export * from './seeding/seed-plan.js';
 export * from './seeding/bulk-load.js';
 export * from './seeding/seed-files.js';
 export * from './environment-tables.js';
+export * from './pgbouncer.js';
