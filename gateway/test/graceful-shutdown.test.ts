@@ -13,7 +13,9 @@ const members = [...syntheticMembers(stack.seed)].slice(200, 230);
  */
 const auditConnections = async (since: Date) =>
   stack.pgbouncer
-    ? (await sql<{ user: string; connect_time: string }>(stack.pgbouncer.adminUrl, 'SHOW CLIENTS')).filter((c) => c.user === 'mg_audit' && Date.parse(c.connect_time) >= Math.floor(since.getTime() / 1000) * 1000).length
+    ? (await sql<{ user: string; connect_time: string }>(stack.pgbouncer.adminUrl, 'SHOW CLIENTS')).filter(
+        (c) => c.user === 'mg_audit' && Date.parse(c.connect_time) >= Math.floor(since.getTime() / 1000) * 1000,
+      ).length
     : ((await sql(stack.adminUrl, "select count(*)::int as n from pg_stat_activity where usename = 'mg_audit' and backend_start >= $1", [since]))[0].n as number);
 const QUERY = 'query Histories($id: ID!) { member(id: $id) { lastName medicoLegalHistory(years: 50) { kind openedOn } learningRecord { completedOn credits } } }';
 

@@ -217,7 +217,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     );
     services.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/ready`, 30_000, () => gateway.child.exitCode === null);
-    return { secrets, identityProvider, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, effectsUrl, adminUrl: postgres.adminUrl, database, serviceUrls, pgbouncer, services, stop };
+    return {
+      secrets,
+      identityProvider,
+      gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`,
+      subgraphUrls,
+      effectsUrl,
+      adminUrl: postgres.adminUrl,
+      database,
+      serviceUrls,
+      pgbouncer,
+      services,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
