@@ -90,6 +90,7 @@ query_wait_timeout = 60
 ignore_startup_parameters = extra_float_digits,options,statement_timeout
 log_connections = 0
 log_disconnections = 0
+log_stats = 0
 `;
 }
 
