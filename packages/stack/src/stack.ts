@@ -141,10 +141,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     throw error;
   });
   let stopped = false;
+  let pgbouncer: RunningPgBouncer | undefined;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await stopServices([...services].reverse());
+    // PgBouncer once its clients have closed their connections, as PostgreSQL.
+    await stopServices([...services].reverse().filter((s) => s !== pgbouncer?.process));
+    await pgbouncer?.stop();
     await postgres.stop();
   };
   try {
@@ -158,7 +161,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             .join(', ')}`,
         );
     }
-    const pgbouncer = options.pgbouncer && (await startPooler(options.dataDir, options.pgbouncer, database.ownerUrls, options));
+    pgbouncer = options.pgbouncer && (await startPooler(options.dataDir, options.pgbouncer, database.ownerUrls, options));
     if (pgbouncer) services.push(pgbouncer.process);
     // The effects worker LISTENs for new jobs: a session PgBouncer's transaction pooling would not keep.
     const serviceUrls = Object.fromEntries(Object.entries(database.ownerUrls).map(([owner, url]) => [owner, pgbouncer && owner !== EFFECTS_LOGIN ? pgbouncer.pooled(url) : url]));
