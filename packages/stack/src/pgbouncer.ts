@@ -47,10 +47,14 @@ async function ensureInstalled(log: (line: string) => void): Promise<void> {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Another apt-get may hold the lock for a while (other scripts install their own servers).
   const apt = (...args: string[]) => run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { env, maxBuffer: 16 * 1024 * 1024 });
-  await apt('install', '-y', '--no-install-recommends', 'pgbouncer').catch(async () => {
-    await apt('update');
-    await apt('install', '-y', '--no-install-recommends', 'pgbouncer');
-  });
+  await apt('install', '-y', '--no-install-recommends', 'pgbouncer')
+    .catch(async () => {
+      await apt('update');
+      await apt('install', '-y', '--no-install-recommends', 'pgbouncer');
+    })
+    .catch((error: unknown) => {
+      throw new Error(`PgBouncer is not installed (${PGBOUNCER}) and apt-get install pgbouncer failed (as root on Debian it installs itself)`, { cause: error });
+    });
   // The package's own service (127.0.0.1:6432, /etc/pgbouncer): not ours, and not needed.
   await run('/etc/init.d/pgbouncer', ['stop'], { env }).catch(() => {});
 }
