@@ -7,9 +7,16 @@ import { asCaller } from '../../test/support/tokens.js';
 
 const stack = testStack();
 const members = [...syntheticMembers(stack.seed)].slice(200, 230);
-/** Audit connections opened since `since` (database time): this gateway's, not the stack's own pool, whose idle connections come and go. */
+/**
+ * Audit connections opened since `since` (database time): this gateway's, not the stack's own pool, whose idle connections come and go.
+ * Behind PgBouncer the gateway's connections are PgBouncer's clients (its server connections stay open for the next client): counted there, to the second it reports.
+ */
 const auditConnections = async (since: Date) =>
-  (await sql(stack.adminUrl, "select count(*)::int as n from pg_stat_activity where usename = 'mg_audit' and backend_start >= $1", [since]))[0].n as number;
+  stack.pgbouncer
+    ? (await sql<{ user: string; connect_time: string }>(stack.pgbouncer.adminUrl, 'SHOW CLIENTS')).filter(
+        (c) => c.user === 'mg_audit' && Date.parse(c.connect_time) >= Math.floor(since.getTime() / 1000) * 1000,
+      ).length
+    : ((await sql(stack.adminUrl, "select count(*)::int as n from pg_stat_activity where usename = 'mg_audit' and backend_start >= $1", [since]))[0].n as number);
 const QUERY = 'query Histories($id: ID!) { member(id: $id) { lastName medicoLegalHistory(years: 50) { kind openedOn } learningRecord { completedOn credits } } }';
 
 describe('graceful shutdown on SIGTERM', () => {

@@ -13,8 +13,12 @@ export interface TestStack {
   pids: Record<string, number>;
   dataDir: string;
   adminUrl: string;
-  /** Database URL of each subgraph and isolated store, as its own role. */
+  /** Database URL of each subgraph and isolated store, as its own role, as the services were given it (through PgBouncer when it runs; the effects worker's direct). */
   ownerUrls: Record<string, string>;
+  /** The same roles' URLs straight to PostgreSQL. */
+  directOwnerUrls: Record<string, string>;
+  /** PgBouncer's admin console and its server connections per role, or null when the services connect directly (TEST_PGBOUNCER=off). */
+  pgbouncer: { adminUrl: string; port: number; poolSize: number } | null;
   seed: SyntheticOptions;
   /** Every line the stack's services printed. */
   serviceLogFile: string;

@@ -102,11 +102,15 @@ const INSERTS = [
   from jsonb_to_recordset($3::jsonb) as d(id uuid, audit_record_id uuid, member_id text, recipient text, purpose text, categories text[], description text, disclosed_at timestamptz)`,
 ];
 
-/** The statement that writes the tables `present` says the batch has rows for (a prepared statement per combination). */
+/**
+ * The statement that writes the tables `present` says the batch has rows for. Unnamed: a named
+ * prepared statement lives in one server session, which a pooler in transaction mode (PgBouncer
+ * before 1.21) does not keep: the next batch, on another server connection, would find it missing.
+ */
 function batchStatement(present: readonly boolean[]): pg.QueryConfig {
   const parts = INSERTS.map((insert, i) => (present[i] ? `t${i} as (${insert})` : null)).filter((p) => p !== null);
   // Parameters the statement does not use are still typed, so every combination takes the same three.
-  return { name: `audit-write-${present.map(Number).join('')}`, text: `with ${parts.join(', ')}, p as (select $1::jsonb, $2::jsonb, $3::jsonb) select 1` };
+  return { text: `with ${parts.join(', ')}, p as (select $1::jsonb, $2::jsonb, $3::jsonb) select 1` };
 }
 
 const rowsOf = (write: AuditWrite) => (write.record ? 1 : 0) + write.reads.length + write.disclosures.length;
@@ -136,7 +140,7 @@ export class AuditLog {
   private constructor(private readonly pool: pg.Pool) {}
 
   /**
-   * Connects as the audit's role. The writes go straight through `pg`, one prepared statement per
+   * Connects as the audit's role. The writes go straight through `pg`, one statement per
    * batch: the audit is on every request's path, and MikroORM's unit of work and query builder would
    * add their own time and a round trip per table and for BEGIN and COMMIT.
    */

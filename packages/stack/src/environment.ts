@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROOT } from './root.js';
 import { DEFAULT_IDP_PORT } from '@mutual-graph/identity-provider';
 import { DEFAULT_EMBEDDED_PG_PORT } from './postgres.js';
+import { DEFAULT_PGBOUNCER_POOL_SIZE } from './pgbouncer.js';
 
 export const MAX_SEED_MEMBERS = 1_000_000;
 
@@ -16,6 +17,11 @@ export const STACK_ENVIRONMENT = environmentSchema(
   {
     DATABASE_URL: described(z.string().optional(), 'external PostgreSQL, as a role that may create roles and schemas; unset: embedded PostgreSQL under `.data/`'),
     EMBEDDED_PG_PORT: described(port().default(DEFAULT_EMBEDDED_PG_PORT), 'embedded PostgreSQL port'),
+    PGBOUNCER_PORT: described(
+      port().optional(),
+      "`npm start` runs PgBouncer (Debian's package, installed when missing) in transaction mode on this port, between PostgreSQL and the subgraphs and gateway; setup and the effects worker connect directly; unset: no PgBouncer",
+    ),
+    PGBOUNCER_POOL_SIZE: described(wholeNumber(1, 1000).default(DEFAULT_PGBOUNCER_POOL_SIZE), "PgBouncer's server connections per database role, with `PGBOUNCER_PORT`"),
     GATEWAY_PORT: described(port().default(4000), "gateway port for `npm start`; for `npm run cluster`, nginx's in front of the gateways"),
     SEED_MEMBERS: described(
       wholeNumber(0, MAX_SEED_MEMBERS).default(DEFAULT_SYNTHETIC_OPTIONS.members),

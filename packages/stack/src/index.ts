@@ -16,3 +16,4 @@ export * from './seeding/bulk-load.js';
 export * from './seeding/seed-files.js';
 export * from './environment-tables.js';
 export * from './standby.js';
+export * from './pgbouncer.js';

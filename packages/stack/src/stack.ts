@@ -4,11 +4,12 @@ import { syntheticMember, type SyntheticOptions } from '@mutual-graph/synthetic'
 import { DEFAULT_AUDIENCE, loadIdentityProviderConfig, startIdentityProviderProcess, type IdentityProviderConfig } from '@mutual-graph/identity-provider';
 import { prepareDatabase, type PreparedDatabase } from './database.js';
 import { openPostgres } from './postgres.js';
+import { startPgBouncer, type RunningPgBouncer } from './pgbouncer.js';
 import { spawnService, stopServices, waitUntilReady, type ServiceProcess } from './processes.js';
 import { loadDevSecrets, type DevSecrets } from './secrets.js';
 import { EFFECTS_WORKER_PORT } from '@mutual-graph/gateway';
 import { effectsEnvironment, gatewayEnvironment, serviceScript, subgraphEnvironment, type GatewayAuthentication } from './service-environment.js';
-import { DATABASE_LOGINS, SUBGRAPHS } from './subgraphs.js';
+import { DATABASE_LOGINS, EFFECTS_LOGIN, SUBGRAPHS } from './subgraphs.js';
 
 /** Who signs callers' tokens: the development key (`npm run token`), or a local OpenID Connect provider on `port`. */
 export type StackIdentityProvider = { mode: 'dev-key' } | { mode: 'local'; port: number };
@@ -47,6 +48,11 @@ export interface StackOptions {
   quiet?: boolean;
   /** Keep every line the services print in this file (tests read it back). */
   serviceLogFile?: string;
+  /**
+   * PgBouncer in transaction mode between PostgreSQL and the subgraphs and gateway (pgbouncer.ts);
+   * setup, migrations and the effects worker (LISTEN) connect directly. Absent: everything direct.
+   */
+  pgbouncer?: { port: number; poolSize?: number };
   log?: (line: string) => void;
 }
 
@@ -59,7 +65,11 @@ export interface RunningStack {
   /** The effects worker's address (`/ready` lists its dead letters). */
   effectsUrl: string;
   adminUrl: string;
+  /** Direct URLs by owner (setup's, the effects worker's). */
   database: PreparedDatabase;
+  /** The URLs by owner the services were given: through PgBouncer when it runs, except the effects worker's. */
+  serviceUrls: Record<string, string>;
+  pgbouncer?: RunningPgBouncer;
   services: ServiceProcess[];
   stop(): Promise<void>;
 }
@@ -91,6 +101,23 @@ async function startLocalIdentityProvider(
   };
 }
 
+/** PgBouncer under `<dataDir>/pgbouncer/`, knowing every login the services connect as. */
+function startPooler(dataDir: string, settings: NonNullable<StackOptions['pgbouncer']>, ownerUrls: Record<string, string>, output: Pick<StackOptions, 'quiet' | 'serviceLogFile'>) {
+  const kept = output.serviceLogFile ? createWriteStream(output.serviceLogFile, { flags: 'a' }) : undefined;
+  const logins = Object.fromEntries(Object.values(ownerUrls).map((url) => [decodeURIComponent(new URL(url).username), decodeURIComponent(new URL(url).password)]));
+  return startPgBouncer({
+    dir: join(dataDir, 'pgbouncer'),
+    port: settings.port,
+    poolSize: settings.poolSize,
+    upstreamUrl: Object.values(ownerUrls)[0],
+    logins,
+    log: (line) => {
+      kept?.write(`${'pgbouncer'.padEnd(9)} | ${line}\n`);
+      if (!output.quiet) console.log(`${'pgbouncer'.padEnd(9)} | ${line}`);
+    },
+  });
+}
+
 /**
  * The whole stack as `npm start` runs it: the local identity provider when asked for, PostgreSQL
  * (embedded unless DATABASE_URL is set), roles and schemas, migrations and seed, then four subgraph
@@ -116,10 +143,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     throw error;
   });
   let stopped = false;
+  let pgbouncer: RunningPgBouncer | undefined;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await stopServices([...services].reverse());
+    // PgBouncer once its clients have closed their connections, as PostgreSQL.
+    await stopServices([...services].reverse().filter((s) => s !== pgbouncer?.process));
+    await pgbouncer?.stop();
     await postgres.stop();
   };
   try {
@@ -133,6 +163,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             .join(', ')}`,
         );
     }
+    pgbouncer = options.pgbouncer && (await startPooler(options.dataDir, options.pgbouncer, database.ownerUrls, options));
+    if (pgbouncer) services.push(pgbouncer.process);
+    // The effects worker LISTENs for new jobs: a session PgBouncer's transaction pooling would not keep.
+    const serviceUrls = Object.fromEntries(Object.entries(database.ownerUrls).map(([owner, url]) => [owner, pgbouncer && owner !== EFFECTS_LOGIN ? pgbouncer.pooled(url) : url]));
     const subgraphUrls: Record<string, string> = {};
     const subgraphServices: ServiceProcess[] = [];
     for (const subgraph of SUBGRAPHS) {
@@ -141,7 +175,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         subgraph.name,
         serviceScript(subgraph.name),
         subgraphEnvironment(subgraph, {
-          ownerUrls: database.ownerUrls,
+          ownerUrls: serviceUrls,
           peerUrl: (peer) => `http://127.0.0.1:${options.subgraphPorts?.[peer] ?? SUBGRAPHS.find((s) => s.name === peer)!.defaultPort}/graphql`,
           hopPublicJwk: secrets.hopKey.publicJwk,
           port,
@@ -177,7 +211,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       'gateway',
       serviceScript('gateway'),
       gatewayEnvironment({
-        ownerUrls: database.ownerUrls,
+        ownerUrls: serviceUrls,
         authentication,
         hopPrivateJwk: secrets.hopKey.privateJwk,
         subgraphUrls,
@@ -189,7 +223,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     );
     services.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${options.gatewayPort}/ready`, 30_000, () => gateway.child.exitCode === null);
-    return { secrets, identityProvider, gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`, subgraphUrls, effectsUrl, adminUrl: postgres.adminUrl, database, services, stop };
+    return {
+      secrets,
+      identityProvider,
+      gatewayUrl: `http://localhost:${options.gatewayPort}/graphql`,
+      subgraphUrls,
+      effectsUrl,
+      adminUrl: postgres.adminUrl,
+      database,
+      serviceUrls,
+      pgbouncer,
+      services,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

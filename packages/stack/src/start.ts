@@ -20,6 +20,7 @@ const stack = await startStack({
   gatewayPort,
   databaseUrl: environment.DATABASE_URL,
   postgresPort: environment.EMBEDDED_PG_PORT,
+  pgbouncer: environment.PGBOUNCER_PORT ? { port: environment.PGBOUNCER_PORT, poolSize: environment.PGBOUNCER_POOL_SIZE } : undefined,
   identityProvider: environment.IDENTITY_PROVIDER === 'local' ? { mode: 'local', port: environment.IDP_PORT } : { mode: 'dev-key' },
   seed,
   log: (line) => console.log(`stack     | ${line}`),
@@ -83,7 +84,7 @@ console.log(`
     .join('\n                   ')}
                    (loopback only: they answer the gateway)
   Effects worker   ${stack.effectsUrl}/ready (dead letters), /metrics
-  Health           http://localhost:${gatewayPort}/health, /ready on every service
+${stack.pgbouncer ? `  PgBouncer        127.0.0.1:${stack.pgbouncer.port}, transaction mode, ${stack.pgbouncer.poolSize} server connections per role (the effects worker connects directly)\n` : ''}  Health           http://localhost:${gatewayPort}/health, /ready on every service
 
 ${stack.identityProvider ? identityProviderExamples(stack.identityProvider) : devKeyExamples}
   What each purpose may read: schema/POLICY.md
