@@ -297,11 +297,13 @@ What gives out, from these figures (the first is the one past a hard limit):
 - **Connections.** ${tenfold.connections} from pools sized as above against max_connections ${DEFAULT_RULES.maxConnections}${tenfold.connectionsFit ? ' (fits)' : ' (**does not fit**)'}${
     asConfiguredTenfold === undefined ? '' : `, ${asConfiguredTenfold} with the pools as configured now`
   }: the replicas' pools, not the work (${fmt(sum(tenfold.components.map((c) => c.busyConnections)), 0)} connections at work on average), exceed
-  what PostgreSQL should hold. PgBouncer in transaction mode in front of it (the audit's named prepared statements need
-  PgBouncer ≥ 1.21 with max_prepared_statements set), small pools per replica, PostgreSQL's own backends near its cores.
+  what PostgreSQL should hold. PgBouncer in transaction mode in front of it (README, PgBouncer: every statement unnamed,
+  the effects worker direct; the test suite runs through it), small pools per replica, PostgreSQL's own backends near its cores.
 - **PostgreSQL's CPU on one primary.** ${fmt(pg(tenfold)?.busyCores ?? 0, 1)} cores busy, ${pg(tenfold)?.cores ?? 0} to provide. Of that, the read-only operations'
   (${readOnly.map((o) => run.operations[o].title).join(', ')}: their one write is the gateway's audit record) are
-  ${fmt(readOnlyPgCores, 1)} cores, which read replicas take off the primary; partner confirmations write (their disclosure) and stay on it.
+  ${fmt(readOnlyPgCores, 1)} cores. Read replicas (README, Read replicas) take only the reads of entities a subgraph lists as
+  replica-safe; the member rows these operations read most are not on the lists (eligibility and status decisions read them), so
+  most of it stays on the primary until a list grows; partner confirmations write (their disclosure) and stay on it.
 - **The audit's writes and the WAL.** ${fmt(rowsAt(10), 0)} audit rows/s${
     ins
       ? `: ${fmt(rowsAt(10) / ceiling, 1)}× one writer's measured ceiling, spread over the ${tenfold.components.find((c) => c.name === 'gateway')?.replicas ?? 0} gateway replicas' group commits
