@@ -233,6 +233,32 @@ describe('payments and refunds', () => {
     expect(settled.refund).toMatchObject({ reason: 'RETIRED', refundCents: 0 });
     expect(settled.balanceCents).toBe(invoice.amountCents - settled.refund!.unusedCents - 100);
   });
+
+  it('takes payments that arrive at once one at a time: never more than the year owes in all, and each bank reference once', async () => {
+    const id = await newMember(on('01-01'));
+    await bill(YEAR);
+    const [invoice] = await feesOf(id);
+    // Six quarters of the invoice at once (through the gateway, each its own transaction on its own connection): four fit.
+    const part = Math.ceil(invoice.amountCents / 4);
+    const parts = await Promise.all(Array.from({ length: 6 }, (_, i) => pay({ memberId: id, year: YEAR, amountCents: part, paidOn: on('02-01'), bankReference: `Q${i}-${id.slice(0, 12)}` })));
+    const accepted = parts.filter((p) => p.body.errors === undefined);
+    expect(accepted).toHaveLength(Math.floor(invoice.amountCents / part));
+    for (const refused of parts.filter((p) => p.body.errors !== undefined)) expect(refused.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'payment.amountCents' });
+    // One bank reference sent four times at once is one payment.
+    const twice = await Promise.all(Array.from({ length: 4 }, () => pay({ memberId: id, year: YEAR, amountCents: 1, paidOn: on('02-02'), bankReference: `D-${id.slice(0, 12)}` })));
+    const owedBefore = invoice.amountCents - accepted.length * part;
+    expect(twice.filter((p) => p.body.errors === undefined)).toHaveLength(owedBefore > 0 ? 1 : 0);
+    const [{ paid, n }] = await sql<{ paid: number; n: number }>(
+      stack.adminUrl,
+      'select coalesce(sum(p.amount_cents), 0)::int as paid, count(*)::int as n from member.fee_payment p join member.membership_fee f on f.id = p.fee_id where f.member_id = $1',
+      [id],
+    );
+    expect(paid).toBeLessThanOrEqual(invoice.amountCents);
+    expect(n).toBe(accepted.length + (owedBefore > 0 ? 1 : 0));
+    const [after] = await feesOf(id);
+    expect(after.paidCents).toBe(paid);
+    expect(after.balanceCents).toBe(invoice.amountCents - paid);
+  });
 });
 
 describe('who reads a member’s fees', () => {
