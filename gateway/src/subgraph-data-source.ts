@@ -9,6 +9,17 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 /** What a proxy answers when the server behind it did not: Bad Gateway, Gateway Timeout. */
 const PROXY_FOUND_NO_ANSWER = new Set([502, 504]);
 
+/** Errors that mean the request never left the gateway: nothing it asked can have happened. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function neverSent(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) if (NEVER_SENT.has(String(e.code))) return true;
+  return false;
+}
+
+/** Whether a fetch carried a mutation (the gateway plans a mutation's root fields as `mutation` fetches, its follow-ups as queries); unknown counts as one. */
+const carriesMutation = (request: { query?: string } | undefined) => typeof request?.query !== 'string' || /^\s*mutation\b/.test(request.query);
+
 /**
  * The hop from gateway to subgraph. Fetches with node:http (subgraph-fetcher.ts: faster than Node's
  * fetch, which was faster than the default make-fetch-happen) and carries the request id so one
@@ -41,17 +52,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
    * (down, restarting) is reported as SUBGRAPH_UNAVAILABLE, naming the subgraph and not its
    * address; the gateway answers what the other subgraphs can. So is a 502 or 504 at its address:
    * a load balancer in front of the subgraph's replicas (packages/cluster's nginx) answering that
-   * none of them did.
+   * none of them did. A mutation that may have reached the subgraph (a 502 or 504, a connection
+   * lost after sending) is SUBGRAPH_OUTCOME_UNKNOWN instead: the change may have been made, so the
+   * client is told to read before sending it again, never to try again.
    */
   override didEncounterError(
     error: Error,
     fetchRequest: Parameters<RemoteGraphQLDataSource['didEncounterError']>[1],
     fetchResponse?: Parameters<RemoteGraphQLDataSource['didEncounterError']>[2],
     context?: GatewayContext,
+    // Apollo passes the GraphQL request it sent (its fetchRequest's body is a stream by then).
+    request?: { query?: string },
   ): void {
     metrics.subgraphErrors.inc({ subgraph: this.name });
     if (!fetchResponse || PROXY_FOUND_NO_ANSWER.has(fetchResponse.status)) {
       log.warn({ subgraph: this.name, requestId: context?.requestId, err: loggableError(error) }, 'subgraph unreachable');
+      if (carriesMutation(request) && (fetchResponse || !neverSent(error))) {
+        throw new GraphQLError(`the ${this.name} subgraph stopped answering while it had this change: it may or may not have been made; read it back before sending it again`, {
+          extensions: { code: 'SUBGRAPH_OUTCOME_UNKNOWN', subgraph: this.name },
+        });
+      }
       throw new GraphQLError(`the ${this.name} subgraph did not answer; try again shortly`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.name } });
     }
     super.didEncounterError(error, fetchRequest, fetchResponse, context);

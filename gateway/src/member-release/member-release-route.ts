@@ -106,6 +106,9 @@ export function memberReleaseRoute<TGathered>(
     const asMember: AsMember = async (operation, part) => {
       const principal: Principal = { sub: officer.principal.sub, roles: officer.principal.roles, purposes: ['MEMBER_SELF_SERVICE'], memberId: request.member.id };
       const context = { ...gatewayContext(hopPrivateKey, principal, 'MEMBER_SELF_SERVICE', partRequestId(officer.requestId, part)), release: scope };
+      // A release is recorded as what the member was given: gathered from the primary, never a lagging replica
+      // (the policy's own settling, a query, cannot take this back: a write stays a write).
+      context.settleOperation('mutation');
       const result = await run(apollo, operation, {}, context);
       failed.push(...(result.errors ?? []));
       return result.errors?.length ? null : (result.data ?? null);

@@ -45,26 +45,34 @@ ${b.replicas.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeou
     keepalive 16;
     keepalive_timeout 4s;
   }`;
-  const server = (b: Balanced) => `  server {
-    listen 127.0.0.1:${b.port};
-    location / {
-      proxy_pass http://${b.name};
+  // The proxying of one location; `retry: false` never sends a request on to another replica.
+  const proxied = (b: Balanced, retry: boolean) => `      proxy_pass http://${b.name};
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_next_upstream error timeout;
-      proxy_next_upstream_tries ${b.replicas.length};
+      proxy_next_upstream ${retry ? 'error timeout' : 'off'};
+      proxy_next_upstream_tries ${retry ? b.replicas.length : 1};
       proxy_connect_timeout 1s;
       proxy_read_timeout 60s;${
         b.name === 'gateway'
           ? `
       error_page 502 504 = @no_gateway_answered;`
           : ''
-      }
+      }`;
+  const server = (b: Balanced) => `  server {
+    listen 127.0.0.1:${b.port};
+    location / {
+${proxied(b, true)}
     }${
       b.name === 'gateway'
         ? `
+    # The releases to a member (access reports, portability exports) are GETs that record a
+    # disclosure: nginx takes a GET for idempotent and would send one whose gateway died after
+    # recording it to the other, recording or refusing it twice. Never passed on.
+    location /privacy/ {
+${proxied(b, false)}
+    }
     location @no_gateway_answered {
       default_type application/json;
       return 502 '${NO_GATEWAY_ANSWERED}';
