@@ -7,6 +7,7 @@ export type RetentionTrigger =
   | 'ENROLMENT_CLOSED' // the day a Member Support Program enrolment was closed
   | 'ADVICE_CALL'
   | 'COMPLETION'
+  | 'PLAN_CLOSED' // the day a Member Support Program education plan was completed or closed (its closedOn)
   | 'REQUEST_CLOSED'
   | 'DISCLOSURE'
   | 'SURVEYED_SERVICE' // the day of the service a survey asks about
@@ -95,6 +96,18 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     disposition: 'DESTROY',
     reason:
       'The program looks back 10 years: a later identification or review may need to know what was tried before within that window, and nothing after it. The figures and observations explain the enrolment and go with it.',
+  },
+  {
+    name: 'support-program-education-plans',
+    category: 'LEARNING',
+    // A plan's steps are the factors the program's assessment found: a hold on the program's medico-legal records keeps it too.
+    alsoTouches: ['MEDICO_LEGAL'],
+    what: 'Completed or closed Member Support Program education plans with their steps (factors, activities, evidence)',
+    keepYears: 10,
+    after: 'PLAN_CLOSED',
+    disposition: 'DESTROY',
+    reason:
+      "The plan is part of the program's record of an enrolment and is kept as long as the enrolment is (10 years): a later identification or review may need to know what was tried before. Counted from the plan's own end, the day this subgraph knows, so a plan ended after its enrolment closed is kept 10 years from then.",
   },
   {
     name: 'learning-completions',

@@ -27,6 +27,10 @@ const [refused, deemed, other] = members.filter((m) => calls(m.id) > 0 && comple
 const REFUSED_REQUEST = '11111111-1111-4111-8111-111111111111';
 const DEEMED_REQUEST = '22222222-2222-4222-8222-222222222222';
 const HOLD = '33333333-3333-4333-8333-333333333333';
+const PLAN = 'support-program-education-plans';
+/** The members whose plans still have steps. */
+const planSteps = async () =>
+  (await sql<{ m: string }>(adminUrl, 'select distinct p.member_id::text as m from education.education_plan_item i join education.education_plan p on p.id = i.plan_id order by 1')).map((r) => r.m);
 const count = async (table: string, memberId: string) => (await sql<{ n: number }>(adminUrl, `select count(*)::int as n from ${table} where member_id = $1`, [memberId]))[0].n;
 
 describe('holds from disposition', () => {
@@ -54,6 +58,19 @@ describe('holds from disposition', () => {
       (gen_random_uuid(), 'A letter went to the wrong address.', '2039-12-20', '2040-01-05', '{MEDICO_LEGAL}', $1, 1, 'NO_SERIOUS_RISK', '2040-01-05T10:00:00Z')`,
       [[refused]],
     );
+    // Each of the three completed an education plan long ago, with a step: LEARNING, the program's record.
+    for (const member of [refused, deemed, other]) {
+      const [plan] = await sql<{ id: string }>(
+        adminUrl,
+        `insert into education.education_plan (id, member_id, enrolment_id, status, created_on, closed_on) values (gen_random_uuid(), $1, gen_random_uuid(), 'COMPLETED', '2030-02-01', '2031-05-30') returning id::text`,
+        [member],
+      );
+      await sql(
+        adminUrl,
+        `insert into education.education_plan_item (id, plan_id, factor, external_program, member_expense, due_on, status, completed_on, evidence) values (gen_random_uuid(), $1, 'Documentation', 'Charting course', true, '2030-06-01', 'COMPLETED', '2030-05-20', 'Certificate 1')`,
+        [plan.id],
+      );
+    }
   }, 120_000);
   afterAll(() => sql(stack.adminUrl, 'drop database if exists mg_disposition_holds_test with (force)'));
 
@@ -78,6 +95,8 @@ describe('holds from disposition', () => {
     // What the hold does not name is not held; other members are not held.
     expect((held['learning-completions'] ?? []).some((h) => h.memberId === refused || h.memberId === other)).toBe(false);
     expect((held['advice-calls'] ?? []).some((h) => h.memberId === other)).toBe(false);
+    // A plan is held by a hold on the member's medico-legal records (the program's, refused) as by one on all (deemed).
+    expect(held[PLAN].map((h) => h.memberId).sort()).toEqual([refused, deemed].sort());
     expect(held['confidentiality-incidents']).toEqual([expect.objectContaining({ memberId: refused, holdId: HOLD })]);
   });
 
@@ -89,6 +108,8 @@ describe('holds from disposition', () => {
     expect(await count('casework.advice_call', other)).toBe(0);
     expect(await count('education.learning_completion', refused)).toBe(0);
     expect((await sql(adminUrl, 'select count(*)::int as n from privacy.confidentiality_incident'))[0].n).toBe(1);
+    expect([await count('education.education_plan', refused), await count('education.education_plan', deemed), await count('education.education_plan', other)]).toEqual([1, 1, 0]);
+    expect(await planSteps()).toEqual([refused, deemed].sort());
 
     await sql(adminUrl, `update privacy.disposition_hold set released_on = '2046-05-01', released_by = 'privacy-officer', release_reason = 'No complaint filed.' where id = $1`, [HOLD]);
     // The deemed-refused request is answered in time for the last run: its six months of recourse still hold the member's information.
@@ -98,6 +119,8 @@ describe('holds from disposition', () => {
     expect(await count('casework.advice_call', refused)).toBe(0);
     expect((await sql(adminUrl, 'select count(*)::int as n from privacy.confidentiality_incident'))[0].n).toBe(0);
     expect(await count('education.learning_completion', deemed)).toBe(completions(deemed));
+    expect([await count('education.education_plan', refused), await count('education.education_plan', deemed)]).toEqual([0, 1]);
+    expect(await planSteps()).toEqual([deemed]);
     // The refused request itself outlives its hold only as long as the schedule keeps closed requests (two years: gone by 2046).
     expect((await sql(adminUrl, 'select count(*)::int as n from privacy.privacy_request where id = $1', [REFUSED_REQUEST]))[0].n).toBe(0);
   });

@@ -42,14 +42,19 @@ const expected = {
   // A year's invoice (with its payments and refund) seven years after the year's end.
   'membership-fees': fees.flatMap((f) => f.fees).filter((f) => `${f.year}-12-31` < cutoff('membership-fees')).length,
   // Rows this test adds: two closed requests and one open, three disclosures, incidents the office learnt of in 2040 (due) and
-  // 2042 (not), an enrolment closed long ago and one closed lately (the seed's own, from identification, are open).
+  // 2042 (not), an enrolment closed long ago and one closed lately (the seed's own, from identification, are open), and an
+  // education plan completed long ago (one closed lately and one still active are kept; the seed makes none).
   'privacy-requests': 2,
   disclosures: 3,
   'confidentiality-incidents': 1,
   'support-program-enrolments': 1,
+  'support-program-education-plans': 1,
 };
 const CLOSED_LONG_AGO = '00000000-0000-4000-8000-00000000e001';
 const CLOSED_LATELY = '00000000-0000-4000-8000-00000000e002';
+const PLAN_COMPLETED_LONG_AGO = '00000000-0000-4000-8000-00000000a001';
+const PLAN_CLOSED_LATELY = '00000000-0000-4000-8000-00000000a002';
+const PLAN_ACTIVE = '00000000-0000-4000-8000-00000000a003';
 const counts = (reports: { counts: Record<string, number> }[]): Record<string, number> => Object.assign({}, ...reports.map((r) => r.counts)) as Record<string, number>;
 const rowCount = async (table: string) => (await sql<{ n: number }>(adminUrl, `select count(*)::int as n from ${table}`))[0].n;
 const TABLES = [
@@ -67,6 +72,8 @@ const TABLES = [
   'member.membership_fee',
   'member.fee_payment',
   'member.fee_refund',
+  'education.education_plan',
+  'education.education_plan_item',
 ];
 const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await rowCount(t)] as const)));
 
@@ -108,6 +115,29 @@ describe('disposition under the retention schedule', () => {
         `insert into casework.identification_snapshot (id, enrolment_id, identified_on, lookback_from, lookback_to, lookback_years, alpha, minimum_peer_members, type_of_work, fee_region, peer_region,
            peer_members, peer_matters, peer_member_years, member_years, matters, expected, rate_ratio, p_value, upper_control_limit)
          values (gen_random_uuid(), $1, '2030-01-15', '2020-01-15', '2030-01-15', 10, 0.001, 30, 'EM', 'ONTARIO', 'ONTARIO', 40, 20, 380, 9.5, '[]', 0.5, 8, 0.00001, 3)`,
+        [id],
+      );
+    }
+    // Plans of those enrolments: one completed long ago, one closed lately, and one begun long ago and still active
+    // (its enrolment goes; an active plan has no end to count from), each with two steps.
+    const c = members[2];
+    for (const [id, member, enrolment, status, closedOn] of [
+      [PLAN_COMPLETED_LONG_AGO, a.id, CLOSED_LONG_AGO, 'COMPLETED', '2031-05-30'],
+      [PLAN_CLOSED_LATELY, b.id, CLOSED_LATELY, 'CLOSED', '2040-06-30'],
+      [PLAN_ACTIVE, c.id, CLOSED_LONG_AGO, 'ACTIVE', null],
+    ]) {
+      await sql(adminUrl, `insert into education.education_plan (id, member_id, enrolment_id, status, created_on, closed_on) values ($1, $2, $3, $4, '2030-02-01', $5)`, [
+        id,
+        member,
+        enrolment,
+        status,
+        closedOn,
+      ]);
+      await sql(
+        adminUrl,
+        `insert into education.education_plan_item (id, plan_id, factor, external_program, member_expense, due_on, status, completed_on, evidence) values
+        (gen_random_uuid(), $1, 'Documentation', 'Charting course', true, '2030-06-01', 'COMPLETED', '2030-05-20', 'Certificate 1'),
+        (gen_random_uuid(), $1, 'Communication', 'Disclosure workshop', true, '2030-09-01', 'WAIVED', null, null)`,
         [id],
       );
     }
@@ -196,6 +226,12 @@ describe('disposition under the retention schedule', () => {
       const key = table.endsWith('support_program_enrolment') ? 'id' : 'enrolment_id';
       expect([table, await sql(adminUrl, `select ${key}::text as id from ${table} where ${key} in ($1, $2)`, [CLOSED_LONG_AGO, CLOSED_LATELY])]).toEqual([table, [{ id: CLOSED_LATELY }]]);
     }
+    // A plan completed long ago goes with its steps; one closed lately and an active one stay whole.
+    expect(await sql(adminUrl, 'select id::text as id from education.education_plan order by id')).toEqual([{ id: PLAN_CLOSED_LATELY }, { id: PLAN_ACTIVE }]);
+    expect(await sql(adminUrl, 'select plan_id::text as id, count(*)::int as n from education.education_plan_item group by plan_id order by plan_id')).toEqual([
+      { id: PLAN_CLOSED_LATELY, n: 2 },
+      { id: PLAN_ACTIVE, n: 2 },
+    ]);
     // Every seeded year ended long before the cutoff: no invoice, payment or refund is left.
     expect([await rowCount('member.membership_fee'), await rowCount('member.fee_payment'), await rowCount('member.fee_refund')]).toEqual([0, 0, 0]);
   });

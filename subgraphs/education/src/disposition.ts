@@ -1,4 +1,5 @@
 import { destroyRowsDatedBefore, FIRST_KEY, keysFrom, membersByColumn, pageOf, type DispositionTask } from '@mutual-graph/platform';
+import { EducationPlan } from './entities/education-plan.js';
 import { LearningCompletion } from './entities/learning-completion.js';
 import { ServiceSurvey } from './entities/service-survey.js';
 
@@ -22,6 +23,8 @@ function surveysStillHolding(rule: string, column: 'comment' | 'member_id', appl
 /** The retention schedule's learning and survey rules, for what this subgraph holds. */
 export function learningDisposition(): DispositionTask[] {
   return [
+    // An active plan has no closing day and is never due; its steps go with it (their foreign key cascades).
+    destroyRowsDatedBefore('support-program-education-plans', EducationPlan, 'education.education_plan', 'closed_on'),
     destroyRowsDatedBefore('learning-completions', LearningCompletion, 'education.learning_completion', 'completed_on'),
     surveysStillHolding('survey-comments', 'comment', (em, ids) => em.nativeUpdate(ServiceSurvey, { id: { $in: ids }, comment: { $ne: null } }, { comment: null })),
     // About no one from then on: the member and the comment go, the scores stay for the results.

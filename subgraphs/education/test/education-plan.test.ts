@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { syntheticCatalogue, syntheticMembers } from '@mutual-graph/synthetic';
 import { expectRefused } from '../../../test/support/refusals.js';
-import { postGraphQL, testStack } from '../../../test/support/stack.js';
+import { postGraphQL, sql, testStack } from '../../../test/support/stack.js';
 import { asCaller } from '../../../test/support/tokens.js';
 
 const stack = testStack();
@@ -48,6 +48,10 @@ describe('Member Support Program education plans', () => {
     await postGraphQL(stack.gatewayUrl, UPDATE, { id: second.id, p: { status: 'WAIVED', evidence: 'Covered by employer program' } }, asMember);
     const after = await postGraphQL(stack.gatewayUrl, '{ me { educationPlan { status progress { done total } } } }', {}, asMember);
     expect(after.body.data!.me.educationPlan).toEqual({ status: 'COMPLETED', progress: { done: 2, total: 2 } });
+    // The day it completed, which the retention schedule counts from.
+    expect(await sql(stack.adminUrl, `select status, closed_on::text as "closedOn" from education.education_plan where member_id = $1`, [member.id])).toEqual([
+      { status: 'COMPLETED', closedOn: inDays(0) },
+    ]);
   });
 
   it("refuses a member's progress on someone else's plan", async () => {

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Category, DateScalar } from '@mutual-graph/platform';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -16,6 +16,8 @@ registerEnumType(PlanStatus, { name: 'EducationPlanStatus' });
 @ObjectType({ description: 'A Member Support Program education plan' })
 @Entity({ tableName: 'education_plan' })
 @Index({ properties: ['memberId', 'createdOn'] })
+// An ended plan says when it ended (the retention schedule counts from it); an active one has no such day.
+@Check({ name: 'education_plan_closed_on_check', expression: `(status = 'ACTIVE') = (closed_on is null)` })
 export class EducationPlan {
   @Category('LEARNING')
   @Field(() => ID)
@@ -39,6 +41,10 @@ export class EducationPlan {
   @Field(() => DateScalar)
   @Property({ type: 'date' })
   createdOn!: string;
+
+  /** The day the plan was completed or closed (null while ACTIVE): retention runs from it. Not in the graph (its contract has no such field). */
+  @Property({ type: 'date', nullable: true })
+  closedOn!: string | null;
 
   @Category('LEARNING')
   @Field(() => DateScalar, { nullable: true, description: 'When the program follows up next' })

@@ -24,7 +24,7 @@ async function progress(em: EntityManager, itemId: string, input: PlanItemProgre
     if (input.status === PlanItemStatus.COMPLETED && !evidence && !item.evidence) throw badUserInput('progress.evidence', 'a completed step needs evidence');
     tx.assign(item, { status: input.status, evidence: evidence ?? item.evidence, completedOn: input.status === PlanItemStatus.COMPLETED ? todayIso() : null });
     const items = await tx.find(EducationPlanItem, { plan: item.plan });
-    if (items.every((i) => isDone(i.status))) item.plan.status = PlanStatus.COMPLETED;
+    if (items.every((i) => isDone(i.status))) tx.assign(item.plan, { status: PlanStatus.COMPLETED, closedOn: todayIso() });
     return item;
   });
 }
@@ -55,7 +55,15 @@ export class EducationPlanResolver {
     });
     return em.transactional(async (tx) => {
       if ((await tx.count(EducationPlan, { memberId, status: PlanStatus.ACTIVE })) > 0) throw badUserInput('plan.memberId', 'this member already has an active plan');
-      const plan = tx.create(EducationPlan, { id: randomUUID(), memberId, enrolmentId, status: PlanStatus.ACTIVE, createdOn: today, followUpOn: input.followUpOn ? isoDate(input.followUpOn) : null });
+      const plan = tx.create(EducationPlan, {
+        id: randomUUID(),
+        memberId,
+        enrolmentId,
+        status: PlanStatus.ACTIVE,
+        createdOn: today,
+        closedOn: null,
+        followUpOn: input.followUpOn ? isoDate(input.followUpOn) : null,
+      });
       for (const item of input.items) {
         tx.create(EducationPlanItem, {
           id: randomUUID(),
