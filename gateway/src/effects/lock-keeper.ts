@@ -31,7 +31,7 @@ export function startLockKeeper(pool: pg.Pool, schemas: string[], staleAfterSeco
       ])
       .then(
         () => undefined,
-        (error: Error) => logger.warn({ err: loggableError(error) }, 'heartbeat not recorded: past the stale threshold, another worker may take over this worker’s locks'),
+        (error: Error) => logger.warn({ err: loggableError(error) }, 'heartbeat not recorded: should this last past the stale threshold, another worker takes over this worker’s locks'),
       );
     return beating;
   };
