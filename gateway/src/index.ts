@@ -4,6 +4,7 @@ export * from './audit/audit-log.js';
 export * from './plugins/registered-operations.js';
 export * from './effects/config.js';
 export * from './effects/outbox-schema.js';
+export * from './effects/heartbeat-schema.js';
 export * from './effects/worker.js';
 export * from './effects/effects.js';
 export * from './effects/operations.js';

@@ -4,7 +4,7 @@ import { appendFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gatewayEnvironment, serviceScript, spawnService, subgraphEnvironment, SUBGRAPHS, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
+import { effectsEnvironment, gatewayEnvironment, serviceScript, spawnService, subgraphEnvironment, SUBGRAPHS, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
 import { testStack } from './stack.js';
 import { publicHalf } from './tokens.js';
 
@@ -29,6 +29,19 @@ export async function spawnSubgraph(name: string, port: number, ownerUrls = test
     },
     true,
   );
+  await waitUntilReady(`http://127.0.0.1:${port}/ready`, 30_000, () => service.child.exitCode === null);
+  return service;
+}
+
+/** A real effects worker process of our own on the test database (straight to PostgreSQL, as its role), with the receivers it is given. */
+export async function spawnEffectsWorker(port: number, subgraphUrls: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ServiceProcess> {
+  const stack = testStack();
+  const env = {
+    ...effectsEnvironment({ ownerUrls: stack.directOwnerUrls, hopPrivateJwk: stack.hopPrivateJwk, subgraphUrls: { ...stack.subgraphUrls, ...subgraphUrls }, port }),
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  const service = spawnService('effects', serviceScript('effects'), env, true);
   await waitUntilReady(`http://127.0.0.1:${port}/ready`, 30_000, () => service.child.exitCode === null);
   return service;
 }

@@ -1,10 +1,12 @@
 import { effectJob, loggableError, OUTBOXES, type EffectKind, type EffectOrigin, type Logger, type OutboxName, type ServiceMetrics } from '@mutual-graph/platform';
 import { effectTokenSigner, type EffectTokenSigner } from '@mutual-graph/hop';
-import { run, type Runner, type Task, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { run, type Runner, type Task, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type { JWK } from 'jose';
 import pg from 'pg';
 import { Counter, Gauge } from 'prom-client';
 import { EFFECT_HANDLERS, type EffectHandler } from './effects.js';
+import { startLockKeeper } from './lock-keeper.js';
 import { queueLogger } from './queue-logger.js';
 
 /** Who the worker's tokens say is calling: the worker itself, for the request their `rid` names (the change that caused the effect). */
@@ -32,6 +34,8 @@ export interface EffectsWorkerOptions {
   concurrency?: number;
   /** Milliseconds between looks for jobs due again after a failure; new jobs are heard at once (LISTEN). Default 1000. */
   pollInterval?: number;
+  /** Seconds after its last heartbeat that a worker's job and queue locks are taken from it (lock-keeper.ts). Default 30. */
+  staleLockSeconds?: number;
 }
 
 /** A job whose attempts are spent: it stays in its outbox until retried or removed (README, "Effects"). */
@@ -65,8 +69,8 @@ export async function startEffectsWorker(options: EffectsWorkerOptions): Promise
   const { logger, metrics } = options;
   const concurrency = options.concurrency ?? 2;
   const outboxes = Object.entries(OUTBOXES) as [OutboxName, (typeof OUTBOXES)[OutboxName]][];
-  // One LISTEN connection per outbox, and its jobs.
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: outboxes.length * (concurrency + 1) + 1 });
+  // One LISTEN connection per outbox, and its jobs; one for the heartbeat and one for the rest.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: outboxes.length * (concurrency + 1) + 2 });
   // A connection PostgreSQL drops (a restart) is an error of the pool and of the client holding it, never the process's.
   const lost = (error: Error) => logger.warn({ err: loggableError(error) }, 'outbox connection lost; reconnecting');
   pool.on('error', lost);
@@ -89,11 +93,20 @@ export async function startEffectsWorker(options: EffectsWorkerOptions): Promise
     labelNames: ['outbox', 'kind', 'outcome'],
     registers: [metrics.registry],
   });
+  const keeper = startLockKeeper(
+    pool,
+    outboxes.map(([, { schema }]) => schema),
+    options.staleLockSeconds ?? 30,
+    logger,
+  );
   const runners: Runner[] = [];
   for (const [outbox, { schema, kinds }] of outboxes) {
     // Each outbox runs only the kinds it may hold; a job of any other kind there is never taken.
     const taskList: TaskList = Object.fromEntries(kinds.map((kind) => [kind, task(kind)]));
-    const runner = await run({ pgPool: pool, schema, concurrency, pollInterval: options.pollInterval ?? 1000, noHandleSignals: true, taskList, logger: queueLogger(logger.child({ outbox })) });
+    // The pool's id is what its locks carry (locked_by): beaten for from its creation, before it takes a job.
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('pool:create', ({ workerPool }) => keeper.track(schema, workerPool.id));
+    const runner = await run({ pgPool: pool, schema, concurrency, pollInterval: options.pollInterval ?? 1000, noHandleSignals: true, taskList, events, logger: queueLogger(logger.child({ outbox })) });
     runner.events.on('job:success', ({ job }) => attempts.inc({ outbox, kind: job.task_identifier, outcome: 'done' }));
     runner.events.on('job:error', ({ job }) => {
       const dead = job.attempts >= job.max_attempts;
@@ -137,6 +150,7 @@ export async function startEffectsWorker(options: EffectsWorkerOptions): Promise
     deadLetters,
     async stop() {
       await Promise.all(runners.map((runner) => runner.stop()));
+      await keeper.stop();
       await pool.end();
     },
   };

@@ -30,6 +30,8 @@ export interface ClusterOptions {
   replicas?: number;
   /** Effects workers; default 2 (graphile-worker's named queues keep each kind in order across workers). */
   effectsWorkers?: number;
+  /** Seconds after its last heartbeat that an effects worker's locks go to another (EFFECTS_STALE_LOCK_SECONDS); default the worker's own. */
+  effectsStaleLockSeconds?: number;
   /** The supergraph file every gateway serves and watches; default the composed one, `schema/supergraph.graphql`. */
   supergraphPath?: string;
   databaseUrl?: string;
@@ -153,7 +155,10 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
         service: 'effects',
         port,
         script: serviceScript('effects'),
-        env: effectsEnvironment({ ownerUrls: database.ownerUrls, hopPrivateJwk: secrets.hopKey.privateJwk, subgraphUrls, port }),
+        env: {
+          ...effectsEnvironment({ ownerUrls: database.ownerUrls, hopPrivateJwk: secrets.hopKey.privateJwk, subgraphUrls, port }),
+          ...(options.effectsStaleLockSeconds ? { EFFECTS_STALE_LOCK_SECONDS: String(options.effectsStaleLockSeconds) } : {}),
+        },
       })),
     );
     log(`starting ${replicaCount} gateways…`);

@@ -18,6 +18,8 @@ import { accessLog, codesOf, inParallel, send, succeeded, type Answer } from './
 // `npm run cluster` runs them (startCluster is what it calls). Every client request goes to nginx's
 // gateway address; the gateways, the effects workers and the subgraphs call each other through
 // nginx's address for each subgraph. The tests run in order: the last kills one replica of each.
+/** Seconds after which a killed effects worker's locks go to the survivor (the default, 30, is for production). */
+const STALE_LOCK_SECONDS = 3;
 const SEED: SyntheticOptions = { seed: 2_024, members: 300, asOf: '2026-10-31' };
 const population = [...syntheticMembers(SEED)];
 const active = population.filter((m) => m.status === 'ACTIVE' && m.periods.length > 0 && m.minc);
@@ -81,7 +83,16 @@ beforeAll(async () => {
   const supergraphPath = join(dataDir, 'supergraph', 'supergraph.graphql');
   await mkdir(join(dataDir, 'supergraph'));
   await copyFile(SUPERGRAPH_PATH, supergraphPath);
-  cluster = await startCluster({ dataDir, postgresPort: await freePort(), seed: SEED, supergraphPath, quiet: true, serviceLogFile: join(dataDir, 'services.log') });
+  // A killed effects worker's locks go to the survivor after EFFECTS_STALE_LOCK_SECONDS: short here, so that the kill test sees every effect done.
+  cluster = await startCluster({
+    dataDir,
+    postgresPort: await freePort(),
+    seed: SEED,
+    supergraphPath,
+    quiet: true,
+    serviceLogFile: join(dataDir, 'services.log'),
+    effectsStaleLockSeconds: STALE_LOCK_SECONDS,
+  });
 }, 150_000);
 
 afterAll(async () => {
@@ -330,24 +341,21 @@ describe('two of each service behind nginx, on one PostgreSQL', () => {
     expect(acknowledged('confirm').filter((s) => !disclosed.has(s.requestId))).toEqual([]);
 
     // Each acknowledged application's effect (the EDI store's copy of the practice) is carried out by
-    // the surviving effects worker, or still waits in the outbox: behind a queue the killed worker held,
-    // which graphile-worker leaves locked until its 4-hour expiry. Never lost.
+    // the surviving effects worker: the queues the killed worker held are its once the killed one's
+    // heartbeat is STALE_LOCK_SECONDS old, and a call cut by a killed replica is retried (backoff e^attempt s).
     const applicants = acknowledged('apply').map((s) => idOf(s).id);
-    const effectsState = async () => {
+    const notCopied = async () => {
       const copied = new Set((await sql<{ id: string }>(cluster.adminUrl, 'select member_id::text as id from edi.member_practice where member_id = any($1::uuid[])', [applicants])).map((r) => r.id));
-      const held = new Set(
-        (
-          await sql<{ key: string }>(
-            cluster.adminUrl,
-            'select j.key from member_outbox.jobs j join member_outbox._private_job_queues q on q.queue_name = j.queue_name where q.locked_at < $1 and j.key = any($2)',
-            [new Date(killedAt).toISOString(), applicants.map((id) => `member-practice:${id}`)],
-          )
-        ).map((r) => r.key.slice('member-practice:'.length)),
-      );
-      return { copied: copied.size, held: held.size, lost: applicants.filter((id) => !copied.has(id) && !held.has(id)) };
+      return applicants.filter((id) => !copied.has(id));
     };
-    const effects = await until('every acknowledged application carried to the EDI store, or waiting', effectsState, (state) => state.lost.length === 0, 30_000);
-    console.log(`cluster kill: of ${applicants.length} acknowledged applications, ${effects.copied} carried to the EDI store, ${effects.held} waiting behind the killed worker's lock`);
+    await until('every acknowledged application carried to the EDI store', notCopied, (missing) => missing.length === 0, 45_000);
+    // Whether the killed worker held a lock at the kill is a race: the log says when the survivor took one over.
+    const takenOver = readFileSync(join(dataDir, 'services.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('effects') && line.includes('unlocked the jobs and queues')).length;
+    console.log(
+      `cluster kill: all ${applicants.length} acknowledged applications carried to the EDI store ${Math.round((Date.now() - killedAt) / 1000)} s after the kill; the survivor took over the killed worker's locks ${takenOver} time(s)`,
+    );
   }, 120_000);
 
   it("names a subgraph none of whose replicas answers SUBGRAPH_UNAVAILABLE (nginx's 502 at its address), a change sent there SUBGRAPH_OUTCOME_UNKNOWN, and answers operations that do not need it", async () => {

@@ -1,7 +1,7 @@
 import { EFFECTS_ROLE, ensureDatabase, ensureServiceRoles, migrate, openDatabase, OUTBOXES, roleUrl, withSchemaCreateRight } from '@mutual-graph/platform';
 import { loadSeed, type SeedTarget } from './seeding/bulk-load.js';
 import type { SyntheticOptions } from '@mutual-graph/synthetic';
-import { AUDIT_READER_ROLE, installOutbox } from '@mutual-graph/gateway';
+import { AUDIT_READER_ROLE, installOutbox, installWorkerHeartbeats } from '@mutual-graph/gateway';
 import { DATABASE_OWNERS, EFFECTS_LOGIN, PRIVACY_OFFICE_LOGIN, roleName, serviceRoles } from './subgraphs.js';
 
 export interface PreparedDatabase {
@@ -19,7 +19,7 @@ export interface PreparedDatabase {
  * With the administrator's URL: creates the database, one role and schema per subgraph and per
  * isolated store, then, as each one's own role, applies its migrations, installs its outbox if it
  * has one (graphile-worker's migrations, the effects worker's grants) and seeds what is empty (with
- * COPY, the population generated once for all of them).
+ * COPY, the population generated once for all of them); and the effects workers' heartbeat table.
  */
 export async function prepareDatabase(adminUrl: string, passwords: Record<string, string>, seed: SyntheticOptions | null): Promise<PreparedDatabase> {
   await ensureDatabase(adminUrl);
@@ -33,6 +33,7 @@ export async function prepareDatabase(adminUrl: string, passwords: Record<string
     seeded: {},
     reconciled: {},
   };
+  await installWorkerHeartbeats(adminUrl);
   const targets: SeedTarget[] = [];
   for (const owner of DATABASE_OWNERS) {
     const url = roleUrl(adminUrl, { role: roleName(owner.name), password: passwords[owner.name] });

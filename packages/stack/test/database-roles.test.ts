@@ -1,4 +1,5 @@
 import { EFFECTS_ROLE, OUTBOXES } from '@mutual-graph/platform';
+import { HEARTBEATS } from '@mutual-graph/gateway';
 import { roleName } from '@mutual-graph/stack';
 import { sql, testStack } from '../../../test/support/stack.js';
 
@@ -88,6 +89,22 @@ describe('one database role per subgraph and per isolated store', () => {
       expect(owner).not.toMatchObject({ owner: EFFECTS_ROLE });
       expect(owner.triggers).toBe(0);
     }
+  });
+
+  it("only the effects worker's role writes the workers' heartbeats (a source that could would keep a dead worker's queues locked), and it owns nothing there", async () => {
+    const pool = `pool-roles-test-${Date.now()}`;
+    await sql(stack.ownerUrls.effects, `insert into ${HEARTBEATS} (pool_id, outbox) values ($1, 'member_outbox')`, [pool]);
+    expect(await sql(stack.ownerUrls.effects, `select outbox from ${HEARTBEATS} where pool_id = $1`, [pool])).toEqual([{ outbox: 'member_outbox' }]);
+    for (const source of Object.keys(OUTBOXES)) {
+      await expect(sql(stack.ownerUrls[source], `delete from ${HEARTBEATS}`)).rejects.toThrow(/permission denied/);
+      await expect(sql(stack.ownerUrls[source], `insert into ${HEARTBEATS} (pool_id, outbox) values ('forged', 'member_outbox')`)).rejects.toThrow(/permission denied/);
+    }
+    await expect(sql(stack.ownerUrls.effects, `create trigger hijack before update on ${HEARTBEATS} for each row execute function suppress_redundant_updates_trigger()`)).rejects.toThrow(
+      /must be owner|permission denied/,
+    );
+    await sql(stack.ownerUrls.effects, `delete from ${HEARTBEATS} where pool_id = $1`, [pool]);
+    const [owner] = await sql(stack.adminUrl, `select tableowner from pg_tables where schemaname || '.' || tablename = $1`, [HEARTBEATS]);
+    expect(owner).not.toEqual({ tableowner: EFFECTS_ROLE });
   });
 
   it('nobody but the owner can use the public schema', async () => {
