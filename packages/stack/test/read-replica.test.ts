@@ -168,6 +168,10 @@ describe('reads on a read replica', () => {
     const metrics = await (await fetch(`${origin}/metrics`)).text();
     expect(metrics).toMatch(/db_pool_connections\{pool="replica",service="education"/);
     expect(await gauge('db_replica_lag_seconds')).toBeLessThanOrEqual(MAX_LAG_MS / 1000);
+    // The subgraph's own role may call what the lag guard samples (PUBLIC may, on PostgreSQL 18 as before).
+    const [primary] = await sql<{ ok: boolean }>(primaryUrl, "select has_function_privilege('mg_education', 'pg_current_wal_lsn()', 'execute') as ok");
+    const [replica] = await sql<{ ok: boolean }>(standbyUrl, "select has_function_privilege('mg_education', 'pg_last_wal_replay_lsn()', 'execute') as ok");
+    expect([primary.ok, replica.ok]).toEqual([true, true]);
   });
 
   it("reads a mutation's entities on the primary, with its writes", async () => {
