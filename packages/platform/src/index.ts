@@ -4,6 +4,7 @@ export * from './database/orm.js';
 export * from './database/roles.js';
 export * from './database/statement-counter.js';
 export * from './database/read-replica.js';
+export * from './database/replica-lag.js';
 export * from './domain/language.js';
 export * from './domain/province.js';
 export * from './domain/matter-kind.js';

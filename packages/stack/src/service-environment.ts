@@ -25,12 +25,15 @@ export function subgraphEnvironment(
     port: number;
     /** A read replica's administrator URL: the subgraph's own role there becomes its DATABASE_REPLICA_URL. */
     replicaAdminUrl?: string;
+    /** How far behind the replica may be and still serve reads (DATABASE_REPLICA_MAX_LAG_MS). */
+    replicaMaxLagMs?: number;
   },
 ): Record<string, string> {
   const replicaAdminUrl = settings.replicaAdminUrl;
   return {
     ...Object.fromEntries(DATABASE_OWNERS.filter((o) => o.service === subgraph.name).map((o) => [o.variable, settings.ownerUrls[o.name]])),
     ...(replicaAdminUrl ? { DATABASE_REPLICA_URL: onStandby(settings.ownerUrls[subgraph.name], replicaAdminUrl) } : {}),
+    ...(replicaAdminUrl && settings.replicaMaxLagMs !== undefined ? { DATABASE_REPLICA_MAX_LAG_MS: String(settings.replicaMaxLagMs) } : {}),
     ...Object.fromEntries((subgraph.peers ?? []).map((peer) => [`${peer.toUpperCase()}_SUBGRAPH_URL`, settings.peerUrl(peer)])),
     GATEWAY_HOP_PUBLIC_KEY: JSON.stringify(settings.hopPublicJwk),
     PORT: String(settings.port),

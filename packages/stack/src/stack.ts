@@ -38,6 +38,8 @@ export interface StackOptions {
   databaseUrl?: string;
   /** A streaming replica of `databaseUrl`'s server (its administrator URL): each subgraph reads there as its own role (DATABASE_REPLICA_URL). */
   replicaDatabaseUrl?: string;
+  /** With `replicaDatabaseUrl`: the subgraphs' DATABASE_REPLICA_MAX_LAG_MS (their default otherwise). */
+  replicaMaxLagMs?: number;
   /** Embedded PostgreSQL's port. */
   postgresPort?: number;
   /** Further settings for the embedded PostgreSQL. */
@@ -180,6 +182,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           hopPublicJwk: secrets.hopKey.publicJwk,
           port,
           replicaAdminUrl: options.replicaDatabaseUrl,
+          replicaMaxLagMs: options.replicaMaxLagMs,
         }),
         options.quiet,
         options.serviceLogFile,

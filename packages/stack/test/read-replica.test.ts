@@ -13,8 +13,11 @@ import { tokenFor } from '../../../test/support/tokens.js';
  * Its own stack on a primary and a hot standby streaming from it (the shared test stack has no
  * replica): every subgraph gets DATABASE_REPLICA_URL. Statements are counted on each server with
  * pg_stat_statements, by the subgraph's role and the table read; lag is made certain by pausing
- * replay on the standby.
+ * replay on the standby. The subgraphs' lag bound is MAX_LAG_MS: the tests of stale answers run
+ * within it (each from a fresh pause), those of the bound wait past it.
  */
+
+const MAX_LAG_MS = 8000;
 
 const SEED = { seed: 24, members: 80, asOf: '2026-10-31' };
 const members = [...syntheticMembers(SEED)];
@@ -51,10 +54,12 @@ beforeAll(async () => {
     effectsPort: await freePort(),
     databaseUrl: primaryUrl,
     replicaDatabaseUrl: standbyUrl,
+    replicaMaxLagMs: MAX_LAG_MS,
     seed: SEED,
     quiet: true,
   });
   await caughtUp();
+  await replicaReads('education', true);
 }, 240_000);
 
 afterAll(async () => {
@@ -117,6 +122,26 @@ async function resumeReplay(): Promise<void> {
   await caughtUp();
 }
 
+/** The education subgraph's origin (its /ready and /metrics). */
+const educationOrigin = () => new URL(stack.subgraphUrls.education).origin;
+
+/** A gauge of the education subgraph's /metrics (undefined: not published now). */
+async function gauge(name: string): Promise<number | undefined> {
+  const text = await (await fetch(`${educationOrigin()}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`));
+  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+/** Resolves once the education subgraph's lag guard says the replica serves reads (true) or not; how long that took, in ms. */
+async function replicaReads(service: 'education', enabled: boolean): Promise<number> {
+  const started = Date.now();
+  for (let i = 0; i < 300; i++) {
+    if ((await gauge('db_replica_reads_enabled')) === (enabled ? 1 : 0)) return Date.now() - started;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${service}: replica reads never became ${enabled ? 'enabled' : 'disabled'}`);
+}
+
 const CATALOGUE = 'query ($search: String) { learningActivities(filter: { search: $search }, first: 5) { totalCount nodes { id title } } }';
 type Catalogue = { learningActivities: { totalCount: number; nodes: { id: string; title: string }[] } };
 
@@ -133,11 +158,20 @@ describe('reads on a read replica', () => {
     expect(names.map((n) => n.application_name)).toContain('mutual-graph/education/replica');
   });
 
-  it('reports the replica among the checks of /ready and its pool among the gauges of /metrics', async () => {
-    const origin = new URL(stack.subgraphUrls.education).origin;
-    const ready = (await (await fetch(`${origin}/ready`)).json()) as { checks: Record<string, string> };
-    expect(ready.checks).toMatchObject({ database: 'ok', 'database:replica': 'ok' });
-    expect(await (await fetch(`${origin}/metrics`)).text()).toMatch(/db_pool_connections\{pool="replica",service="education"/);
+  it('reports the replica on /ready beside its checks, and its pool and lag among the gauges of /metrics', async () => {
+    const origin = educationOrigin();
+    const ready = (await (await fetch(`${origin}/ready`)).json()) as { checks: Record<string, string>; replica: { status: string; lagMs: number } };
+    expect(ready.checks).toMatchObject({ database: 'ok' });
+    expect(ready.checks['database:replica']).toBeUndefined();
+    expect(ready.replica).toEqual({ status: 'ok', lagMs: expect.any(Number) as number });
+    expect(ready.replica.lagMs).toBeLessThanOrEqual(MAX_LAG_MS);
+    const metrics = await (await fetch(`${origin}/metrics`)).text();
+    expect(metrics).toMatch(/db_pool_connections\{pool="replica",service="education"/);
+    expect(await gauge('db_replica_lag_seconds')).toBeLessThanOrEqual(MAX_LAG_MS / 1000);
+    // The subgraph's own role may call what the lag guard samples (PUBLIC may, on PostgreSQL 18 as before).
+    const [primary] = await sql<{ ok: boolean }>(primaryUrl, "select has_function_privilege('mg_education', 'pg_current_wal_lsn()', 'execute') as ok");
+    const [replica] = await sql<{ ok: boolean }>(standbyUrl, "select has_function_privilege('mg_education', 'pg_last_wal_replay_lsn()', 'execute') as ok");
+    expect([primary.ok, replica.ok]).toEqual([true, true]);
   });
 
   it("reads a mutation's entities on the primary, with its writes", async () => {
@@ -166,8 +200,13 @@ describe('reads on a read replica', () => {
     expect((await asked('query')).replica).toBeGreaterThan(0);
   });
 
-  describe('while the replica lags (replay paused)', () => {
-    beforeAll(pauseReplay);
+  describe('while the replica lags within the bound (replay paused)', () => {
+    // Each test from a fresh pause: the lag grows from the first write the standby has not replayed.
+    beforeEach(async () => {
+      await resumeReplay();
+      await replicaReads('education', true);
+      await pauseReplay();
+    });
     afterAll(resumeReplay);
 
     it('answers a catalogue query stale: a title changed on the primary is not found yet', async () => {
@@ -242,6 +281,62 @@ describe('reads on a read replica', () => {
       const current = await graph<{ member: unknown }>('MEMBERSHIP', READ, { id });
       expect(current.data!.member).toEqual({ membership: { status: 'ACTIVE', history: [{ toStatus: 'APPLIED' }, { toStatus: 'ACTIVE' }] }, collegeRegistrations: [{ college: 'NU' }] });
       await pauseReplay();
+    });
+  });
+  describe('past the lag bound', () => {
+    let standbyStopped = false;
+    afterAll(async () => {
+      if (!standbyStopped) await resumeReplay();
+    });
+
+    it('reads a catalogue query from the primary, fresh, while replay is paused longer than the bound, and from the replica again once it catches up', async () => {
+      await resumeReplay();
+      await replicaReads('education', true);
+      await pauseReplay();
+      const [{ id }] = await sql<{ id: string }>(primaryUrl, 'select id from education.learning_activity order by id desc limit 1');
+      await sql(primaryUrl, "update education.learning_activity set title = 'Replica bound check, revised' where id = $1", [id]);
+      const written = Date.now();
+      await replicaReads('education', false);
+      // Not before the bound: until then the replica still answers, stale.
+      expect(Date.now() - written).toBeGreaterThanOrEqual(MAX_LAG_MS - 1000);
+      expect(await gauge('db_replica_lag_seconds')).toBeGreaterThan(MAX_LAG_MS / 1000);
+      let answer: Catalogue | null | undefined;
+      const lagging = await counted('mg_education', 'learning_activity', async () => {
+        answer = (await graph<Catalogue>('EDUCATION', CATALOGUE, { search: 'Replica bound check' })).data;
+      });
+      expect(answer!.learningActivities.nodes).toEqual([{ id, title: 'Replica bound check, revised' }]);
+      expect(lagging.replica).toBe(0);
+      expect(lagging.primary).toBeGreaterThan(0);
+      const ready = await fetch(`${educationOrigin()}/ready`);
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { replica: { status: string } }).replica.status).toBe('bypassed');
+
+      await resumeReplay();
+      await replicaReads('education', true);
+      const caught = await counted('mg_education', 'learning_activity', async () => {
+        answer = (await graph<Catalogue>('EDUCATION', CATALOGUE, { search: 'Replica bound check' })).data;
+      });
+      expect(answer!.learningActivities.nodes).toEqual([{ id, title: 'Replica bound check, revised' }]);
+      expect(caught).toEqual({ primary: 0, replica: expect.any(Number) as number });
+      expect(caught.replica).toBeGreaterThan(0);
+    });
+
+    // Last: the standby does not come back.
+    it('stays ready with the standby stopped, and reads the primary', async () => {
+      standbyStopped = true;
+      await servers.standby.stop();
+      await replicaReads('education', false);
+      const ready = await fetch(`${educationOrigin()}/ready`);
+      const body = (await ready.json()) as { status: string; checks: Record<string, string>; replica: unknown };
+      expect([ready.status, body.status]).toEqual([200, 'ready']);
+      expect(body.replica).toEqual({ status: 'bypassed', lagMs: null });
+      expect(await gauge('db_replica_lag_seconds')).toBeUndefined();
+      const primary = await selects(primaryUrl, 'mg_education', 'learning_activity');
+      const answer = await graph<Catalogue>('EDUCATION', CATALOGUE);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.learningActivities.totalCount).toBeGreaterThan(0);
+      expect((await selects(primaryUrl, 'mg_education', 'learning_activity')) - primary).toBeGreaterThan(0);
+      for (const name of ['member', 'case', 'privacy']) expect((await fetch(`${new URL(stack.subgraphUrls[name]).origin}/ready`)).status).toBe(200);
     });
   });
 });

@@ -26,6 +26,7 @@ export class ServiceMetrics {
   readonly subgraphErrors: Counter<'subgraph'>;
   readonly hopRefusals: Counter<'reason'>;
   private readonly pools = new Map<string, () => PoolStats | undefined>();
+  private replicaLag: (() => { lagMs: number | undefined; usable: boolean }) | undefined;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -69,6 +70,28 @@ export class ServiceMetrics {
     poolGauge('db_pool_connections', 'Connections open in the pool', (s) => s.totalCount);
     poolGauge('db_pool_idle_connections', 'Idle connections in the pool', (s) => s.idleCount);
     poolGauge('db_pool_waiting_requests', 'Queries waiting for a connection', (s) => s.waitingCount);
+    const lagOf = () => this.replicaLag?.();
+    new Gauge({
+      name: 'db_replica_lag_seconds',
+      help: 'How far the read replica is at most behind the primary, as last measured (absent while unknown)',
+      // Labelled so that reset() leaves no series at all (a gauge without labels would show 0).
+      labelNames: ['pool'],
+      registers,
+      collect() {
+        this.reset();
+        const lag = lagOf()?.lagMs;
+        if (lag !== undefined) this.set({ pool: 'replica' }, lag / 1000);
+      },
+    });
+    new Gauge({
+      name: 'db_replica_reads_enabled',
+      help: 'Whether the read replica serves reads now (1), or every read goes to the primary (0: lag over the bound, or unknown)',
+      registers,
+      collect() {
+        const state = lagOf();
+        if (state) this.set(state.usable ? 1 : 0);
+      },
+    });
   }
 
   /** The label for an operation name: itself while the set is small and the name well formed. */
@@ -83,6 +106,11 @@ export class ServiceMetrics {
 
   watchPool(pool: string, read: () => PoolStats | undefined): void {
     this.pools.set(pool, read);
+  }
+
+  /** The read replica's lag and whether it serves reads, for the gauges above (a subgraph with a replica). */
+  watchReplicaLag(read: () => { lagMs: number | undefined; usable: boolean }): void {
+    this.replicaLag = read;
   }
 }
 

@@ -149,6 +149,9 @@ export const OTEL_VARIABLES: VariableFamily = {
 /** The default pool size (orm.ts). */
 export const DEFAULT_POOL_MAX = 10;
 
+/** How far behind the primary a read replica may be and still serve reads, by default (milliseconds). */
+export const DEFAULT_REPLICA_MAX_LAG_MS = 5000;
+
 /** What every subgraph process reads (runSubgraph); its default port is its contract port. */
 export const SUBGRAPH_ENVIRONMENT = environmentSchema(
   {
@@ -156,6 +159,10 @@ export const SUBGRAPH_ENVIRONMENT = environmentSchema(
     DATABASE_REPLICA_URL: described(
       z.string().optional(),
       "PostgreSQL URL of a streaming read replica of the same database, as the same role: a client's GraphQL queries read the entities the subgraph lists as replica-safe there; writes, transactions and every read a decision depends on stay on `DATABASE_URL` (unset: everything reads the primary)",
+    ),
+    DATABASE_REPLICA_MAX_LAG_MS: described(
+      wholeNumber(0, 86_400_000).default(DEFAULT_REPLICA_MAX_LAG_MS),
+      'with `DATABASE_REPLICA_URL`: the most the replica may be behind the primary (measured about every second) and still serve reads; further behind, unreachable, or not yet measured, every read goes to the primary',
     ),
     GATEWAY_HOP_PUBLIC_KEY: described(jsonOf(z.record(z.string(), z.unknown())), "the gateway's Ed25519 public key (JWK, JSON): requests without a hop token it signed are refused"),
     HOST: described(z.string().default('127.0.0.1'), 'address to bind; subgraphs answer the gateway only'),

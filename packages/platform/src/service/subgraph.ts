@@ -18,7 +18,8 @@ import { mountMetrics, ServiceMetrics, type PoolStats } from '../observability/m
 import { requestLogPlugin } from '../observability/request-log-plugin.js';
 import { flushTelemetry } from '../observability/span-attributes.js';
 import { listen } from '../http/listen.js';
-import { ConfigurationError, familyValues, readEnvironment, SUBGRAPH_ENVIRONMENT, type EnvironmentOf } from './environment.js';
+import { replicaLagGuard, replicaState } from './replica-guard.js';
+import { ConfigurationError, DEFAULT_REPLICA_MAX_LAG_MS, familyValues, readEnvironment, SUBGRAPH_ENVIRONMENT, type EnvironmentOf } from './environment.js';
 import { gatewayNoticesPlugin } from './gateway-notices.js';
 import { recordMembersRead } from './members-read.js';
 import { oneOperationPlugin } from './one-operation.js';
@@ -82,6 +83,8 @@ export interface SubgraphRunOptions extends OpenDatabaseOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** With `replicaUrl`: the most the replica may be behind and still serve reads (DATABASE_REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -142,6 +145,8 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   }
   metrics.watchPool('main', await poolStats(orm));
   if (options.replicaUrl) metrics.watchPool('replica', await poolStats(orm, 'read'));
+  const lagGuard = options.replicaUrl ? replicaLagGuard(orm, options.replicaMaxLagMs ?? DEFAULT_REPLICA_MAX_LAG_MS, logger) : undefined;
+  if (lagGuard) metrics.watchReplicaLag(() => ({ lagMs: lagGuard.lagMs, usable: lagGuard.replicaUsable }));
   for (const [name, store] of Object.entries(stores)) metrics.watchPool(name, await poolStats(store));
   const app = express();
   app.disable('x-powered-by');
@@ -161,7 +166,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
       requestLogPlugin(logger, metrics),
       oneOperationPlugin(() => hopRefused('wrong-request')),
       gatewayNoticesPlugin(),
-      readReplicaPlugin(replicaSafe),
+      readReplicaPlugin(replicaSafe, () => lagGuard?.replicaUsable ?? false),
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only cost time on every request.
       ApolloServerPluginInlineTraceDisabled(),
@@ -172,14 +177,20 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     ],
   });
   await apollo.start();
+  lagGuard?.start();
 
-  mountHealth(app, definition.name, {
-    // A real round trip: MikroORM connects lazily, so its own connection flag can say no before the first query.
-    database: async () => (await orm.em.getConnection().execute('select 1 as ok')).length === 1,
-    ...(options.replicaUrl ? { 'database:replica': async () => (await orm.em.getConnection('read').execute('select 1 as ok')).length === 1 } : {}),
-    ...Object.fromEntries(Object.entries(stores).map(([name, store]) => [`database:${name}`, async () => (await store.em.getConnection().execute('select 1 as ok')).length === 1])),
-    schema: () => schema.getQueryType() !== undefined,
-  });
+  mountHealth(
+    app,
+    definition.name,
+    {
+      // A real round trip: MikroORM connects lazily, so its own connection flag can say no before the first query.
+      database: async () => (await orm.em.getConnection().execute('select 1 as ok')).length === 1,
+      ...Object.fromEntries(Object.entries(stores).map(([name, store]) => [`database:${name}`, async () => (await store.em.getConnection().execute('select 1 as ok')).length === 1])),
+      schema: () => schema.getQueryType() !== undefined,
+    },
+    // The replica is optional: down or behind, reads go to the primary, so it informs and never makes the pod unready.
+    lagGuard ? () => Promise.resolve({ replica: replicaState(lagGuard) }) : undefined,
+  );
   mountMetrics(app, metrics);
   app.use('/graphql', express.json({ limit: '2mb' }), graphqlHandler(apollo, subgraphContextFactory(orm, stores, definition.createLoaders, verifyHop, peerUrls(definition, options))));
   app.use(jsonErrorHandler(logger));
@@ -191,6 +202,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     graphqlUrl: `${listening.url}/graphql`,
     orm,
     async stop() {
+      await lagGuard?.stop();
       await apollo.stop();
       await orm.close();
       for (const store of Object.values(stores)) await store.close();
@@ -221,6 +233,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     host: env.HOST,
     port: env.PORT ?? definition.defaultPort,
     poolMax: env.DATABASE_POOL_MAX,
+    replicaMaxLagMs: env.DATABASE_REPLICA_MAX_LAG_MS,
   });
   logger.info({ url: running.graphqlUrl }, 'subgraph ready');
   let stopping = false;
