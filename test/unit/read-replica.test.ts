@@ -93,6 +93,16 @@ describe("which finds a query's fork sends to the replica", () => {
     expect(connectionOfFind(em, CollegeRegistration, { fields: ['college', 'registrationNumber'] })).toBe('read');
   });
 
+  it('keeps a safe entity on the primary when its condition or its order joins one that is not, and not when it only compares the key', () => {
+    const em = readFromReplica(member.em.fork(), memberSafe);
+    expect(connectionOfFind(em, CollegeRegistration, {}, { member: '5d3c1a0e-2b7f-4c1d-9a8e-3f6b2c1d0e9f' })).toBe('read');
+    expect(connectionOfFind(em, CollegeRegistration, {}, { member: { $in: ['5d3c1a0e-2b7f-4c1d-9a8e-3f6b2c1d0e9f'] } })).toBe('read');
+    expect(connectionOfFind(em, CollegeRegistration, {}, { member: { lastName: 'Tremblay' } })).toBe('write');
+    expect(connectionOfFind(em, CollegeRegistration, {}, { $or: [{ college: 'MB' }, { member: { lastName: 'Tremblay' } }] })).toBe('write');
+    expect(connectionOfFind(em, CollegeRegistration, { orderBy: { member: { lastName: 'asc' } } }, {})).toBe('write');
+    expect(connectionOfFind(em, CollegeRegistration, { orderBy: { college: 'asc' } }, { college: 'MB' })).toBe('read');
+  });
+
   it('keeps a safe entity on the primary when an eager relation would load one that is not', async () => {
     const Owner = new EntitySchema({ name: 'Owner', properties: { id: { type: 'uuid', primary: true } } });
     const Pet = new EntitySchema({ name: 'Pet', properties: { id: { type: 'uuid', primary: true }, owner: { kind: 'm:1', entity: () => Owner, eager: true } } });

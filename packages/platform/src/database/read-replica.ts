@@ -87,6 +87,30 @@ export function loadedEntities(root: EntityMetadata, options: { populate?: unkno
   return reached;
 }
 
+/**
+ * The entities a condition or an ordering joins: a relation given a nested condition
+ * (`{ member: { status: … } }`) or ordered by a field of its own (`{ member: { lastName: 'asc' } }`)
+ * is read in the same statement, from the same server. A relation compared by its key
+ * (`{ member: id }`, `{ member: { $in: ids } }`) joins nothing.
+ */
+export function filteredEntities(root: EntityMetadata, condition: unknown, depth = 0): (EntityClass<object> | undefined)[] {
+  if (depth > 8) return [undefined]; // deeper than any condition we write: the primary
+  if (Array.isArray(condition)) return condition.flatMap((c) => filteredEntities(root, c, depth + 1));
+  if (condition === null || typeof condition !== 'object') return [];
+  const reached: (EntityClass<object> | undefined)[] = [];
+  for (const [key, value] of Object.entries(condition as Record<string, unknown>)) {
+    if (key.startsWith('$')) {
+      reached.push(...filteredEntities(root, value, depth + 1)); // $and, $or, $not: the same entity's conditions
+      continue;
+    }
+    const target = (root.properties[key as never] as { targetMeta?: EntityMetadata } | undefined)?.targetMeta;
+    if (!target || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    if (Object.keys(value).every((k) => k.startsWith('$'))) continue; // operators on the key itself
+    reached.push(target.class as EntityClass<object>, ...filteredEntities(target, value, depth + 1));
+  }
+  return reached;
+}
+
 const replicaSafe = Symbol('entities this fork reads from the replica');
 
 /** What of a find's options choosing its connection reads. */
@@ -94,6 +118,7 @@ export interface RoutedOptions {
   connectionType?: ConnectionType;
   populate?: unknown;
   fields?: unknown;
+  orderBy?: unknown;
   lockMode?: unknown;
   ctx?: unknown;
 }
@@ -107,14 +132,14 @@ export class ReplicaRoutingEntityManager extends PostgreSqlEntityManager {
   [replicaSafe]?: ReadonlySet<EntityClass<object>>;
 }
 
-/** The connection a find, findOne or count on `em` goes to with these options: what the methods below hand MikroORM. */
-export function connectionOfFind(em: object, entityName: EntityName<object>, options?: RoutedOptions): ConnectionType {
+/** The connection a find, findOne or count on `em` goes to with this condition and these options: what the methods below hand MikroORM. */
+export function connectionOfFind(em: object, entityName: EntityName<object>, options?: RoutedOptions, where?: unknown): ConnectionType {
   const safe = em instanceof ReplicaRoutingEntityManager ? em[replicaSafe] : undefined;
   if (options?.connectionType) return options.connectionType;
   if (!safe) return 'write';
   const meta = (em as ReplicaRoutingEntityManager).getMetadata().find(entityName);
   return connectionForFind(safe, {
-    entities: meta ? [meta.class, ...loadedEntities(meta, options)] : [undefined],
+    entities: meta ? [meta.class, ...loadedEntities(meta, options), ...filteredEntities(meta, where), ...filteredEntities(meta, options?.orderBy)] : [undefined],
     inTransaction: (em as ReplicaRoutingEntityManager).isInTransaction() || options?.ctx !== undefined,
     locked: options?.lockMode !== undefined,
   });
@@ -131,7 +156,9 @@ for (const method of ['find', 'findOne', 'count', 'countBy'] as const) {
     writable: true,
     value(this: ReplicaRoutingEntityManager, entityName: EntityName<object>, second: unknown, options?: RoutedOptions) {
       // Only a move to the replica changes the options; MikroORM's own default (primary) is left as it was.
-      const routed = !options?.connectionType && connectionOfFind(this, entityName, options) === 'read' ? { ...options, connectionType: 'read' as const } : options;
+      // countBy's second argument groups, it does not filter.
+      const where = method === 'countBy' ? undefined : second;
+      const routed = !options?.connectionType && connectionOfFind(this, entityName, options, where) === 'read' ? { ...options, connectionType: 'read' as const } : options;
       return base.call(this, entityName, second, routed);
     },
   });
