@@ -191,6 +191,15 @@ export type AccessReportRequestQueryVariables = Exact<{
 
 export type AccessReportRequestQuery = { accessReportClearance: { id: string, kind: PrivacyRequestKind, status: PrivacyRequestStatus, receivedOn: string, identityVerifiedOn: string | null, dueOn: string, member: { id: string } } | null };
 
+export type ClosePlansOfEnrolmentMutationVariables = Exact<{
+  memberId: string;
+  enrolmentId: string;
+  closedOn: string;
+}>;
+
+
+export type ClosePlansOfEnrolmentMutation = { closePlansOfEnrolment: number };
+
 export type EraseEdiAnswersMutationVariables = Exact<{
   memberIds: Array<string>;
 }>;
@@ -519,6 +528,15 @@ export const AccessReportRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccessReportRequestQuery, AccessReportRequestQueryVariables>;
+export const ClosePlansOfEnrolmentDocument = new TypedDocumentString(`
+    mutation ClosePlansOfEnrolment($memberId: ID!, $enrolmentId: ID!, $closedOn: Date!) {
+  closePlansOfEnrolment(
+    memberId: $memberId
+    enrolmentId: $enrolmentId
+    closedOn: $closedOn
+  )
+}
+    `) as unknown as TypedDocumentString<ClosePlansOfEnrolmentMutation, ClosePlansOfEnrolmentMutationVariables>;
 export const EraseEdiAnswersDocument = new TypedDocumentString(`
     mutation EraseEdiAnswers($memberIds: [ID!]!) {
   eraseEdiAnswers(memberIds: $memberIds)

@@ -1,7 +1,7 @@
 import type { DeferredEffect, EffectKind } from '@mutual-graph/platform';
 import { callSubgraph, type Effect, type SubgraphUrl } from '../subgraph-call.js';
 import type { GatewayContext } from '../context.js';
-import { ERASE_EDI_ANSWERS, RECORD_CONSENT_GRANTS, SYNC_MEMBER_PRACTICE, SYNC_PROTECTION_PERIODS } from './operations.js';
+import { CLOSE_PLANS_OF_ENROLMENT, ERASE_EDI_ANSWERS, RECORD_CONSENT_GRANTS, SYNC_MEMBER_PRACTICE, SYNC_PROTECTION_PERIODS } from './operations.js';
 
 /**
  * What the gateway does for one kind of effect: the subgraph it calls, and how it carries the effect
@@ -60,5 +60,11 @@ export const EFFECT_HANDLERS: { [K in EffectKind]: EffectHandler<Fields<K>> } = 
     ERASE_EDI_ANSWERS,
     ({ memberId }) => ({ memberIds: [memberId] }),
     (data) => (Number.isInteger(data.eraseEdiAnswers) ? null : 'answers not erased'),
+  ),
+  // Plans closed already are not active: 0 is done too, and a plan ended before keeps its own day.
+  'enrolment-closed': handler(
+    CLOSE_PLANS_OF_ENROLMENT,
+    ({ memberId, enrolmentId, closedOn }) => ({ memberId, enrolmentId, closedOn }),
+    (data) => (Number.isInteger(data.closePlansOfEnrolment) ? null : 'plans not closed'),
   ),
 };

@@ -2,12 +2,15 @@ import type { TypedOperation } from '@mutual-graph/platform';
 import { Kind, OperationTypeNode, parse } from 'graphql';
 import type { Effect } from '../subgraph-call.js';
 import {
+  ClosePlansOfEnrolmentDocument,
   EraseEdiAnswersDocument,
   RecordAccessReportReleaseDocument,
   RecordConsentGrantsDocument,
   RecordPortabilityReleaseDocument,
   SyncMemberPracticeDocument,
   SyncProtectionPeriodsDocument,
+  type ClosePlansOfEnrolmentMutation,
+  type ClosePlansOfEnrolmentMutationVariables,
   type EraseEdiAnswersMutation,
   type EraseEdiAnswersMutationVariables,
   type RecordAccessReportReleaseMutation,
@@ -42,6 +45,7 @@ function effect<R, V>(subgraph: string, query: TypedOperation<R, V>): Effect<R, 
 export const SYNC_PROTECTION_PERIODS: Effect<SyncProtectionPeriodsMutation, SyncProtectionPeriodsMutationVariables> = effect('case', SyncProtectionPeriodsDocument);
 export const SYNC_MEMBER_PRACTICE: Effect<SyncMemberPracticeMutation, SyncMemberPracticeMutationVariables> = effect('member', SyncMemberPracticeDocument);
 export const RECORD_CONSENT_GRANTS: Effect<RecordConsentGrantsMutation, RecordConsentGrantsMutationVariables> = effect('privacy', RecordConsentGrantsDocument);
+export const CLOSE_PLANS_OF_ENROLMENT: Effect<ClosePlansOfEnrolmentMutation, ClosePlansOfEnrolmentMutationVariables> = effect('education', ClosePlansOfEnrolmentDocument);
 export const ERASE_EDI_ANSWERS: Effect<EraseEdiAnswersMutation, EraseEdiAnswersMutationVariables> = effect('member', EraseEdiAnswersDocument);
 /** After an access report is gathered and before it is sent: its release on the member's record (no record, no report). */
 export const RECORD_ACCESS_REPORT_RELEASE: Effect<RecordAccessReportReleaseMutation, RecordAccessReportReleaseMutationVariables> = effect('privacy', RecordAccessReportReleaseDocument);

@@ -12,6 +12,7 @@ import { isUuid } from '../graphql/input.js';
  */
 
 const memberId = z.string().refine(isUuid, 'must be a member id (UUID)');
+const enrolmentId = z.string().refine(isUuid, 'must be an enrolment id (UUID)');
 const day = z.iso.date();
 
 /** Each kind of deferred effect and what it carries: the writer is typed by it, the worker checks every job against it. */
@@ -27,6 +28,8 @@ export const DEFERRED_EFFECTS = {
   consent: z.strictObject({ memberId, purpose: z.literal('EDI_COLLECTION'), givenAt: z.iso.datetime() }),
   /** A member's EDI consent was withdrawn: their answers in the EDI store go. */
   erasure: z.strictObject({ memberId, store: z.literal('edi') }),
+  /** A Member Support Program enrolment closed: the education subgraph closes its plans still ACTIVE, on the enrolment's closing day. */
+  'enrolment-closed': z.strictObject({ memberId, enrolmentId, closedOn: day }),
 };
 
 export type EffectKind = keyof typeof DEFERRED_EFFECTS;
@@ -53,6 +56,7 @@ export const OUTBOXES = {
   member: { schema: 'member_outbox', kinds: ['membership-periods', 'member-practice'] },
   edi: { schema: 'edi_outbox', kinds: ['consent'] },
   privacy: { schema: 'privacy_outbox', kinds: ['erasure'] },
+  case: { schema: 'case_outbox', kinds: ['enrolment-closed'] },
 } as const satisfies Record<string, { schema: string; kinds: readonly EffectKind[] }>;
 
 export type OutboxName = keyof typeof OUTBOXES;
@@ -67,10 +71,18 @@ export const EFFECT_MAX_ATTEMPTS = 12;
 export const EFFECTS_ROLE = 'mg_effects';
 
 /**
+ * What one job of a kind is about (its job key after the kind): the member, or for an enrolment's
+ * closing the enrolment, so that one member's two enrolments closing are two jobs, not one replacing the other.
+ */
+export function effectSubject(effect: DeferredEffect): string {
+  return effect.kind === 'enrolment-closed' ? effect.enrolmentId : effect.memberId;
+}
+
+/**
  * Writes an effect to `outbox` inside the caller's transaction, so that it commits, or not, with the
- * change that causes it. One job per kind and member (graphile-worker's job key, "replace"): a newer
- * change replaces a job still waiting, so the receiver gets the latest state; each kind is one named
- * queue, run in order, so an older copy never lands after a newer one.
+ * change that causes it. One job per kind and subject (graphile-worker's job key, "replace";
+ * effectSubject): a newer change replaces a job still waiting, so the receiver gets the latest state;
+ * each kind is one named queue, run in order, so an older copy never lands after a newer one.
  */
 export async function enqueueEffect(tx: EntityManager, outbox: OutboxName, effect: DeferredEffect, from: EffectOrigin): Promise<void> {
   const { kind, ...fields } = effect;
@@ -81,7 +93,7 @@ export async function enqueueEffect(tx: EntityManager, outbox: OutboxName, effec
     JSON.stringify({ ...fields, origin: { requestId: from.requestId, purpose: from.purpose } }),
     kind,
     EFFECT_MAX_ATTEMPTS,
-    `${kind}:${effect.memberId}`,
+    `${kind}:${effectSubject(effect)}`,
   ]);
 }
 

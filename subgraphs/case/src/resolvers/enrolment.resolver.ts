@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, Category, MemberKey, NonPersonal, OnlyForPurposes, requirePrintableText, requireUuid, requireWrittenText, yearsAgo } from '@mutual-graph/platform';
+import { badUserInput, Category, effectOrigin, MemberKey, NonPersonal, OnlyForPurposes, requirePrintableText, requireUuid, requireWrittenText, yearsAgo } from '@mutual-graph/platform';
 import { today } from '@mutual-graph/domain-codes';
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { CaseContext } from '../context.js';
 import type { IdentificationFigures } from '../domain/identification-explanation.js';
 import { identificationOptions } from '../domain/identification-options.js';
+import { closeEnrolment } from '../domain/enrolment-closing.js';
 import { identificationFigures, recordIdentification } from '../domain/identification-record.js';
 import { EnrolmentNote } from '../entities/enrolment-note.js';
 import { MedicoLegalMatter } from '../entities/medico-legal-matter.js';
@@ -130,14 +131,16 @@ export class EnrolmentResolver {
   async advanceEnrolment(
     @NonPersonal() @Arg('enrolmentId', () => ID) enrolmentId: string,
     @NonPersonal() @Arg('to', () => EnrolmentStatus) to: EnrolmentStatus,
-    @Ctx() { em, hop }: CaseContext,
+    @Ctx() context: CaseContext,
   ): Promise<SupportProgramEnrolment> {
+    const { em, hop } = context;
     return em.transactional(async (tx) => {
       const enrolment = await lockedEnrolment(tx, enrolmentId);
       const next = ORDER[ORDER.indexOf(enrolment.status) + 1];
       if (to !== EnrolmentStatus.CLOSED && to !== next) throw badUserInput('to', `an enrolment at ${enrolment.status} moves to ${next} or is closed`);
       if (to === EnrolmentStatus.PLAN && enrolment.historySnapshot === null) throw badUserInput('to', 'record the assessment before the plan');
-      tx.assign(enrolment, { status: to, closedOn: to === EnrolmentStatus.CLOSED ? today() : null });
+      if (to === EnrolmentStatus.CLOSED) await closeEnrolment(tx, enrolment, effectOrigin(context));
+      else tx.assign(enrolment, { status: to, closedOn: null });
       note(tx, enrolment, hop.principal.sub, `Moved to ${to}.`);
       return enrolment;
     });

@@ -1,7 +1,7 @@
-import { ActsOnCaller, badUserInput, callerMemberId, Category, Language, NonPersonal, OnlyForPurposes } from '@mutual-graph/platform';
-import { today } from '@mutual-graph/domain-codes';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, effectOrigin, Language, NonPersonal, OnlyForPurposes } from '@mutual-graph/platform';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { CaseContext } from '../context.js';
+import { closeEnrolment } from '../domain/enrolment-closing.js';
 import { EnrolmentNote } from '../entities/enrolment-note.js';
 import { EnrolmentSource, EnrolmentStatus, SupportProgramEnrolment } from '../entities/support-program-enrolment.js';
 import { SelfCheckAnswerInput, SelfCheckQuestion } from '../types/self-check.js';
@@ -61,7 +61,7 @@ export class SupportProgramReviewResolver {
       if (!open || open.source !== EnrolmentSource.MEMBER_REQUEST || open.status !== EnrolmentStatus.IDENTIFIED) {
         throw badUserInput('memberId', 'there is no review request of yours to withdraw');
       }
-      tx.assign(open, { status: EnrolmentStatus.CLOSED, closedOn: today() });
+      await closeEnrolment(tx, open, effectOrigin(context));
       tx.create(EnrolmentNote, { enrolment: open, writtenAt: new Date(), author: context.hop.principal.sub, text: 'The member withdrew the request.' });
       return open;
     });

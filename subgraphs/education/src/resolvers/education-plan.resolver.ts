@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ActsOnCaller, badUserInput, callerMemberId, Category, NonPersonal, OnlyForPurposes, requireUuid, requireWrittenText } from '@mutual-graph/platform';
+import { ActsOnCaller, badUserInput, callerMemberId, Category, DateScalar, GatewayEffect, MemberKey, NonPersonal, OnlyForPurposes, requireUuid, requireWrittenText } from '@mutual-graph/platform';
 import { isoDate, today as todayIso } from '@mutual-graph/domain-codes';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { EducationContext } from '../context.js';
 import { EducationPlan, PlanStatus } from '../entities/education-plan.js';
 import { EducationPlanItem, PlanItemStatus } from '../entities/education-plan-item.js';
@@ -104,6 +104,24 @@ export class EducationPlanResolver {
     @Ctx() context: EducationContext,
   ): Promise<EducationPlanItem> {
     return progress(context.em, itemId, input, callerMemberId(context));
+  }
+
+  /**
+   * The effect of an enrolment's closing in the case subgraph (its outbox, the effects worker): the
+   * enrolment's plans still ACTIVE close on its day, so that their retention runs. A plan already
+   * COMPLETED or CLOSED keeps its own day, so carrying it out again changes nothing. No client calls it.
+   */
+  @NonPersonal()
+  @GatewayEffect()
+  @Mutation(() => Int, { description: 'Gateway only: closes the plans still active of a Member Support Program enrolment that closed, on its closing day; the number closed' })
+  async closePlansOfEnrolment(
+    @NonPersonal() @MemberKey() @Arg('memberId', () => ID) memberId: string,
+    @NonPersonal() @Arg('enrolmentId', () => ID) enrolmentId: string,
+    @NonPersonal() @Arg('closedOn', () => DateScalar) closedOn: Date,
+    @Ctx() { em }: EducationContext,
+  ): Promise<number> {
+    const where = { memberId: requireUuid('memberId', memberId), enrolmentId: requireUuid('enrolmentId', enrolmentId), status: PlanStatus.ACTIVE };
+    return em.nativeUpdate(EducationPlan, where, { status: PlanStatus.CLOSED, closedOn: isoDate(closedOn) });
   }
 
   @Category('LEARNING')
