@@ -19,16 +19,17 @@
 // profiles beside them. --serial-only: no load rounds and none of the one-at-a-time sections but the
 // serial one (with --profile, the profiles too).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bindRequest, signHop } from '@mutual-graph/hop';
 import { SUPERGRAPH_PATH } from '@mutual-graph/schema';
-import { freePort, gatewayEnvironment, signDevToken, spawnService, startStack, stopServices, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
+import { freePort, gatewayEnvironment, signDevToken, spawnService, stopServices, waitUntilReady, type ServiceProcess } from '@mutual-graph/stack';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import pg from 'pg';
 import { measure, median, settle, type RunFigures } from './lib/load.ts';
+import { startOwnStack } from './lib/own-stack.ts';
 import { OPERATIONS, requestShape, TARGETS, typenameShape, type OperationName, type TargetName } from './lib/operations.ts';
 import { attachInspector, INSPECT_ANY_PORT, selfTime, startProfiler, stopProfiler, type CpuProfile, type InspectorSession } from './lib/profile.ts';
 import { writeReport, type BenchResult, type ProfileResult, type SerialResult } from './lib/report.ts';
@@ -92,23 +93,9 @@ if (values['cpu-prof']) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?
 // --profile: every service and target (not this process) can open its inspector on a port of its
 // own when sent SIGUSR1 (9229, the default, may be someone else's); nothing is opened before that.
 if (values.profile) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${INSPECT_ANY_PORT}`.trim();
-const dataDir = await mkdtemp(join(tmpdir(), 'mutual-graph-bench-'));
-await chmod(dataDir, 0o755);
-const subgraphPorts: Record<string, number> = {};
-for (const name of ['member', 'case', 'education', 'privacy']) subgraphPorts[name] = await freePort();
-const seed = { seed: 1_867, members, asOf: new Date().toISOString().slice(0, 10) };
-log(`loading ${members.toLocaleString('en')} members into a stack of its own (${dataDir})…`);
 const loadStarted = performance.now();
-const stack = await startStack({
-  dataDir,
-  gatewayPort: await freePort(),
-  subgraphPorts,
-  effectsPort: await freePort(),
-  postgresPort: await freePort(),
-  seed,
-  quiet: true,
+const { stack, dataDir, seed } = await startOwnStack('bench', members, log, {
   postgresSettings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' },
-  log: (line) => log(line),
 });
 const stackSeconds = (performance.now() - loadStarted) / 1000;
 const extra: ServiceProcess[] = [];

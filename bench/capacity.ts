@@ -13,16 +13,17 @@
 // disclosures shaped as the gateway wrote them in the partner run. Writes
 // bench/results/capacity-<timestamp>.json and BENCHMARKS.md's capacity section. Not part of `npm test`.
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditLog, type AuditEntry, type AuditOutcomeOfRun } from '@mutual-graph/gateway';
 import { DEFAULT_POOL_MAX, EFFECTS_ROLE } from '@mutual-graph/platform';
-import { DATABASE_OWNERS, freePort, roleName, startStack } from '@mutual-graph/stack';
+import { DATABASE_OWNERS, roleName } from '@mutual-graph/stack';
 import { syntheticMember } from '@mutual-graph/synthetic';
 import pg from 'pg';
 import { cannon, settle, type RequestShape } from './lib/load.ts';
+import { startOwnStack } from './lib/own-stack.ts';
 import { OPERATIONS, requestShape, type OperationName } from './lib/operations.ts';
 import { cpuTicks, machineBusyTicks, parentPid, processTreeTicks } from './lib/proc.ts';
 import { type CapacityOperation, type CapacityRun, type CpuByProcess } from './lib/capacity-report.ts';
@@ -58,26 +59,7 @@ const loadBefore = loadavg();
 
 // As in bench.ts: a log line per operation would be measured rather than the services.
 process.env.LOG_LEVEL = 'warn';
-const dataDir = await mkdtemp(join(tmpdir(), 'mutual-graph-capacity-'));
-await chmod(dataDir, 0o755);
-const subgraphPorts: Record<string, number> = {};
-for (const name of ['member', 'case', 'education', 'privacy']) subgraphPorts[name] = await freePort();
-const seed = { seed: 1_867, members: settings.members, asOf: new Date().toISOString().slice(0, 10) };
-log(`loading ${settings.members.toLocaleString('en')} members into a stack of its own (${dataDir})…`);
-const stack = await startStack({
-  dataDir,
-  gatewayPort: await freePort(),
-  subgraphPorts,
-  effectsPort: await freePort(),
-  postgresPort: await freePort(),
-  seed,
-  quiet: true,
-  log: (line) => log(line),
-}).catch(async (error: unknown) => {
-  // A stack that did not start (a service not ready in time on a busy machine) leaves its data directory otherwise.
-  await rm(dataDir, { recursive: true, force: true });
-  throw error;
-});
+const { stack, dataDir, seed } = await startOwnStack('capacity', settings.members, log);
 // The measuring connection: every query of this script's goes over it, and its backend's CPU is left out of PostgreSQL's.
 const admin = new pg.Client({ connectionString: stack.adminUrl });
 await admin.connect();

@@ -3,20 +3,18 @@
 // stated load and ten times it, every figure computed from that run's file.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RunFigures } from './load.ts';
 import { size, scaled, DEFAULT_RULES, type OperationCost, type Sizing } from './sizing.ts';
 
 /** CPU seconds by process: each service by name, `postgres` (all of it), `loadGenerator` (the measuring process), `other` (the rest of the machine). */
 export type CpuByProcess = Record<string, number>;
 
-export interface CapacityOperation {
+/** What a load run measures of its answers, as bench/lib/load.ts's figures name them. */
+type Answered = Pick<RunFigures, 'requests' | 'rps' | 'p50' | 'p90' | 'p99' | 'errors'>;
+
+export interface CapacityOperation extends Answered {
   title: string;
   seconds: number;
-  requests: number;
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  errors: number;
   cpuSeconds: CpuByProcess;
   /** PostgreSQL connections at work on average over the window, by the service whose pool holds them. */
   busyConnections: Record<string, number>;
@@ -25,7 +23,7 @@ export interface CapacityOperation {
   walBytes: number;
   commits: number;
   /** The same operation at half the rate reached (autocannon's overall rate). */
-  half: { rate: number; rps: number; p50: number; p90: number; p99: number; errors: number };
+  half: { rate: number } & Omit<Answered, 'requests'>;
 }
 
 export interface CapacityRun {
