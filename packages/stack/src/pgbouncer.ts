@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import type { ServiceProcess } from './processes.js';
+import { stopProcess, type ServiceProcess } from './processes.js';
 
 const run = promisify(execFile);
 
@@ -159,14 +159,8 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<Running
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const service: ServiceProcess = { name: 'pgbouncer', child, exited };
   const adminUrl = `postgres://${admin}:${adminPassword}@127.0.0.1:${options.port}/pgbouncer`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    // SIGINT: safe shutdown (waits for clients' transactions); SIGTERM would drop them at once.
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  };
+  // SIGINT: safe shutdown (waits for clients' transactions); SIGTERM would drop them at once.
+  const stop = () => stopProcess(service, 'SIGINT');
   try {
     await waitForConsole(adminUrl, service);
   } catch (error) {

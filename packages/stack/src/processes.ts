@@ -35,17 +35,18 @@ export function spawnService(name: string, script: string, env: Record<string, s
   return { name, child, exited };
 }
 
+/** Asks a process to stop with `signal`, and kills it if it has not within the grace period. */
+export async function stopProcess({ child, exited }: ServiceProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** Asks every process to stop, and kills any that has not within the grace period. */
 export async function stopServices(services: ServiceProcess[], graceMs = 5000): Promise<void> {
-  await Promise.all(
-    services.map(async ({ child, exited }) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
-    }),
-  );
+  await Promise.all(services.map((service) => stopProcess(service, 'SIGTERM', graceMs)));
 }
 
 /** Polls `url` until it answers 200, or fails after `timeoutMs`. */
