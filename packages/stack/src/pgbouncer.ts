@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { stopProcess, type ServiceProcess } from './processes.js';
+import { postgresOsUser } from './embedded-postgres.js';
 
 const run = promisify(execFile);
 
@@ -143,13 +144,10 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<Running
     { mode: 0o600 },
   );
   await writeFile(iniFile, ini({ port: options.port, upstream, authFile, poolSize, admin }), { mode: 0o600 });
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    // It reads both files again as that user on a reload.
-    const { stdout } = await run('id', ['-u', 'postgres']);
-    const { stdout: gid } = await run('id', ['-g', 'postgres']);
-    for (const path of [options.dir, authFile, iniFile]) await chown(path, Number(stdout.trim()), Number(gid.trim()));
-  }
+  const user = postgresOsUser();
+  const asRoot = user !== undefined;
+  // It reads both files again as that user on a reload.
+  if (user) for (const path of [options.dir, authFile, iniFile]) await chown(path, user.uid, user.gid);
   const child = spawn(PGBOUNCER, [...(asRoot ? ['-u', 'postgres'] : []), iniFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) log(line);

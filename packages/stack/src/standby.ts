@@ -4,7 +4,7 @@ import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ensureDatabase } from '@mutual-graph/platform';
-import { embeddedAdminUrl, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
+import { embeddedAdminUrl, postgresOsUser, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
 
 /*
  * A primary and a hot standby fed by streaming replication, both from the embedded PostgreSQL
@@ -51,12 +51,6 @@ async function postgresBinary(): Promise<string> {
   return binaries.postgres;
 }
 
-/** The OS user PostgreSQL runs as when we are root (embedded-postgres creates `postgres`). */
-function serverUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  return { uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()) };
-}
-
 const settingFlags = (settings: Record<string, string>) => Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
 
 /** Starts the postgres binary on a standby's data folder and resolves once it accepts read-only connections (embedded-postgres waits for a primary's message). */
@@ -65,7 +59,7 @@ async function startStandbyServer(dataDir: string, port: number, settings: Recor
     await postgresBinary(),
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...settingFlags({ max_connections: EMBEDDED_MAX_CONNECTIONS, ...settings })],
     {
-      ...serverUser(),
+      ...postgresOsUser(),
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
@@ -137,7 +131,7 @@ export async function startReplicatedPostgres(options: ReplicatedPostgresOptions
 
   // `cp` keeps the files' owner (the postgres OS user) and modes (0700 on the folder, which PostgreSQL requires).
   await cp(primaryDir, standbyDir, { recursive: true, preserveTimestamps: true });
-  const user = serverUser();
+  const user = postgresOsUser();
   if (user) execFileSync('chown', ['-R', `${user.uid}:${user.gid}`, standbyDir]);
   // A clean shutdown removes postmaster.pid; a copy taken otherwise would carry it.
   await rm(join(standbyDir, 'postmaster.pid'), { force: true });
