@@ -56,11 +56,15 @@ describe('the effects worker', () => {
     await withCaseCopyUnwritable(async () => {
       const changed = await postGraphQL(stack.gatewayUrl, CHANGE_STATUS, { id: memberId, to: 'LAPSED', on: todayIso() }, await asCaller('MEMBERSHIP'));
       expect(changed.body.errors).toBeUndefined();
-      // Two failed attempts, the second a backoff after the first.
+      // Two failed attempts, the second a backoff after the first. An attempt is counted when it is taken (locked) and
+      // its next run set when it fails: wait for the second to have failed, not merely begun.
       const failed = await until(
         'two failed attempts',
-        () => sql(stack.adminUrl, 'select attempts, last_error, run_at > now() as later from member_outbox.jobs where key = $1', [`membership-periods:${memberId}`]).then((r) => r[0]),
-        (j) => j?.attempts >= 2,
+        () =>
+          sql(stack.adminUrl, 'select attempts, last_error, locked_at is null as unlocked, run_at > now() as later from member_outbox.jobs where key = $1', [`membership-periods:${memberId}`]).then(
+            (r) => r[0],
+          ),
+        (j) => j?.attempts >= 2 && j.unlocked === true,
         20_000,
       );
       expect(failed.last_error).toMatch(/answered/);
